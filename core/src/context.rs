@@ -1,0 +1,404 @@
+//! What a rule sees: the document, an index of the request's members, the launch target, the
+//! optional task definition, and the way to report.
+
+use std::borrow::Cow;
+
+use crate::diagnostics::{Applicability, Edit, Fix, Severity};
+use crate::json::{Document, Kind, NodeId, TextRange};
+use crate::model::Shape;
+use crate::registry::Rule;
+use crate::task_definition::TaskDefinition;
+use crate::units;
+
+/// The members of the request that rules look at, found in one pass. Duplicate keys: the last
+/// wins, as with [`Document::get`].
+#[derive(Default, Debug, Clone)]
+pub struct Request {
+    pub root: NodeId,
+    pub task_definition: Option<NodeId>,
+    pub cluster: Option<NodeId>,
+    pub count: Option<NodeId>,
+    pub launch_type: Option<NodeId>,
+    pub capacity_provider_strategy: Option<NodeId>,
+    pub network_configuration: Option<NodeId>,
+    pub overrides: Option<NodeId>,
+    pub placement_constraints: Option<NodeId>,
+    pub placement_strategy: Option<NodeId>,
+    pub platform_version: Option<NodeId>,
+    pub propagate_tags: Option<NodeId>,
+    pub reference_id: Option<NodeId>,
+    pub started_by: Option<NodeId>,
+    pub group: Option<NodeId>,
+    pub tags: Option<NodeId>,
+    pub client_token: Option<NodeId>,
+    pub volume_configurations: Option<NodeId>,
+    pub enable_execute_command: Option<NodeId>,
+    pub enable_ecs_managed_tags: Option<NodeId>,
+    // Nested members used by many rules.
+    pub awsvpc: Option<NodeId>,
+    pub container_overrides: Option<NodeId>,
+    pub overrides_cpu: Option<NodeId>,
+    pub overrides_memory: Option<NodeId>,
+    /// The model shape of each node, computed on first use by the shape rules.
+    pub(crate) shapes: std::cell::OnceCell<Vec<Option<&'static Shape>>>,
+}
+
+impl Request {
+    #[must_use]
+    pub fn index(doc: &Document<'_>) -> Self {
+        let root = doc.root();
+        let mut r = Request { root, ..Request::default() };
+        if doc.kind(root) != Kind::Object {
+            return r;
+        }
+        for c in doc.children(root) {
+            let Some(key) = doc.key(c) else { continue };
+            let slot = match key.as_ref() {
+                "taskDefinition" => &mut r.task_definition,
+                "cluster" => &mut r.cluster,
+                "count" => &mut r.count,
+                "launchType" => &mut r.launch_type,
+                "capacityProviderStrategy" => &mut r.capacity_provider_strategy,
+                "networkConfiguration" => &mut r.network_configuration,
+                "overrides" => &mut r.overrides,
+                "placementConstraints" => &mut r.placement_constraints,
+                "placementStrategy" => &mut r.placement_strategy,
+                "platformVersion" => &mut r.platform_version,
+                "propagateTags" => &mut r.propagate_tags,
+                "referenceId" => &mut r.reference_id,
+                "startedBy" => &mut r.started_by,
+                "group" => &mut r.group,
+                "tags" => &mut r.tags,
+                "clientToken" => &mut r.client_token,
+                "volumeConfigurations" => &mut r.volume_configurations,
+                "enableExecuteCommand" => &mut r.enable_execute_command,
+                "enableECSManagedTags" => &mut r.enable_ecs_managed_tags,
+                _ => continue,
+            };
+            *slot = Some(c);
+        }
+        r.awsvpc = r.network_configuration.and_then(|n| doc.get(n, "awsvpcConfiguration"));
+        if let Some(o) = r.overrides {
+            r.container_overrides = doc.get(o, "containerOverrides");
+            r.overrides_cpu = doc.get(o, "cpu");
+            r.overrides_memory = doc.get(o, "memory");
+        }
+        r
+    }
+}
+
+/// Where the task will run, as far as the request says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// `launchType: FARGATE`, or a strategy of only `FARGATE`/`FARGATE_SPOT`.
+    Fargate,
+    /// `launchType: EC2` (or `MANAGED_INSTANCES`), or a strategy of only other providers.
+    Ec2Like,
+    /// `launchType: EXTERNAL`.
+    External,
+    /// Neither is given (the cluster's default strategy decides), or the request is contradictory.
+    Unknown,
+}
+
+/// A capacity provider strategy item's provider name is one of Fargate's.
+#[must_use]
+pub fn is_fargate_provider(name: &str) -> bool {
+    name == "FARGATE" || name == "FARGATE_SPOT"
+}
+
+impl Target {
+    #[must_use]
+    pub fn of(doc: &Document<'_>, req: &Request) -> Self {
+        let lt = req.launch_type.and_then(|n| doc.str(n));
+        let providers: Vec<Cow<'_, str>> = doc
+            .elements(req.capacity_provider_strategy)
+            .filter_map(|item| doc.get_str(item, "capacityProvider"))
+            .collect();
+        match (lt.as_deref(), providers.is_empty()) {
+            (Some(_), false) => Target::Unknown,
+            (Some("FARGATE"), true) => Target::Fargate,
+            (Some("EC2" | "MANAGED_INSTANCES"), true) => Target::Ec2Like,
+            (Some("EXTERNAL"), true) => Target::External,
+            (Some(_), true) | (None, true) => Target::Unknown,
+            (None, false) => {
+                let fargate = providers.iter().filter(|p| is_fargate_provider(p)).count();
+                if fargate == providers.len() {
+                    Target::Fargate
+                } else if fargate == 0 {
+                    Target::Ec2Like
+                } else {
+                    Target::Unknown
+                }
+            }
+        }
+    }
+}
+
+/// One finding before locations are resolved.
+pub(crate) struct Finding {
+    pub rule: &'static Rule,
+    pub severity: Severity,
+    pub node: NodeId,
+    pub range: TextRange,
+    pub message: String,
+    pub help: Option<String>,
+    pub note: Option<String>,
+    pub fix: Option<Fix>,
+    pub labels: Vec<(NodeId, TextRange, String)>,
+}
+
+/// What a rule's `check` receives.
+pub struct Ctx<'a, 's> {
+    pub doc: &'a Document<'s>,
+    pub req: &'a Request,
+    pub target: Target,
+    pub td: Option<&'a TaskDefinition<'a>>,
+    pub(crate) rule: &'static Rule,
+    pub(crate) out: &'a mut Vec<Finding>,
+}
+
+impl<'a, 's> Ctx<'a, 's> {
+    /// Reports at the value of `node`. The finding is recorded when the returned reporter is
+    /// dropped, so chain `.help(..)` and friends in the same statement.
+    pub fn report(&mut self, node: NodeId, message: impl Into<String>) -> Reporter<'_> {
+        let range = self.doc.range(node);
+        self.report_range(node, range, message)
+    }
+
+    /// Reports at the member name of `node` (an object member), e.g. an unknown key.
+    pub fn report_key(&mut self, node: NodeId, message: impl Into<String>) -> Reporter<'_> {
+        let range = self.doc.key_range(node).unwrap_or_else(|| self.doc.range(node));
+        self.report_range(node, range, message)
+    }
+
+    /// Reports a member that is missing from object `parent`: at the parent's member name when it
+    /// has one, else at its opening brace.
+    pub fn report_missing(&mut self, parent: NodeId, message: impl Into<String>) -> Reporter<'_> {
+        let range = self.doc.key_range(parent).unwrap_or_else(|| {
+            let r = self.doc.range(parent);
+            TextRange::new(r.start, r.start + 1)
+        });
+        self.report_range(parent, range, message)
+    }
+
+    fn report_range(&mut self, node: NodeId, range: TextRange, message: impl Into<String>) -> Reporter<'_> {
+        Reporter {
+            doc: self.doc,
+            out: self.out,
+            finding: Some(Finding {
+                rule: self.rule,
+                severity: self.rule.severity,
+                node,
+                range,
+                message: message.into(),
+                help: None,
+                note: None,
+                fix: None,
+                labels: Vec::new(),
+            }),
+        }
+    }
+
+    /// The model shape of every node (None: unknown member, or inside one).
+    #[must_use]
+    pub fn shapes(&self) -> &'a [Option<&'static Shape>] {
+        let doc = self.doc;
+        self.req.shapes.get_or_init(|| crate::rules::shape::shape_map(doc))
+    }
+
+    /// Whether `node` is inside an `environment` list, whose values must never be echoed.
+    #[must_use]
+    pub fn is_sensitive(&self, node: NodeId) -> bool {
+        let mut cur = Some(node);
+        while let Some(n) = cur {
+            if self.doc.key(n).as_deref() == Some("environment") {
+                return true;
+            }
+            cur = self.doc.parent(n);
+        }
+        false
+    }
+
+    /// The decoded string value of an optional node.
+    #[must_use]
+    pub fn str(&self, node: Option<NodeId>) -> Option<Cow<'s, str>> {
+        node.and_then(|n| self.doc.str(n))
+    }
+
+    /// The integer value of an optional node.
+    #[must_use]
+    pub fn int(&self, node: Option<NodeId>) -> Option<i64> {
+        node.and_then(|n| self.doc.int(n))
+    }
+
+    /// `launchType` as written.
+    #[must_use]
+    pub fn launch_type(&self) -> Option<Cow<'s, str>> {
+        self.str(self.req.launch_type)
+    }
+
+    /// `platformVersion` as written.
+    #[must_use]
+    pub fn platform_version(&self) -> Option<Cow<'s, str>> {
+        self.str(self.req.platform_version)
+    }
+
+    /// The severity a rule that applies to Fargate tasks should use: its own on a Fargate target;
+    /// a warning (or its own, when milder) when the target is unknown but `platformVersion` is set
+    /// (only Fargate takes one); None otherwise.
+    #[must_use]
+    pub fn fargate_severity(&self, base: Severity) -> Option<Severity> {
+        match self.target {
+            Target::Fargate => Some(base),
+            Target::Unknown if self.req.platform_version.is_some() => Some(base.max(Severity::Warning)),
+            _ => None,
+        }
+    }
+
+    /// Whether the task is known to be Windows (from the task definition).
+    #[must_use]
+    pub fn is_windows(&self) -> Option<bool> {
+        self.td.map(TaskDefinition::is_windows)
+    }
+
+    /// The effective task cpu units: `overrides.cpu`, else the task definition's.
+    #[must_use]
+    pub fn effective_task_cpu(&self) -> Option<u32> {
+        match self.req.overrides_cpu {
+            Some(n) => self.doc.str(n).and_then(|s| units::parse_cpu(&s)),
+            None => self.td.and_then(TaskDefinition::cpu),
+        }
+    }
+
+    /// The effective task memory in MiB: `overrides.memory`, else the task definition's.
+    #[must_use]
+    pub fn effective_task_memory(&self) -> Option<u32> {
+        match self.req.overrides_memory {
+            Some(n) => self.doc.str(n).and_then(|s| units::parse_memory(&s)),
+            None => self.td.and_then(TaskDefinition::memory),
+        }
+    }
+
+    /// A fix that replaces the value of `node` with `content` (raw JSON text).
+    #[must_use]
+    pub fn replace_value(&self, node: NodeId, content: impl Into<String>, applicability: Applicability, description: impl Into<String>) -> Fix {
+        let r = self.doc.range(node);
+        Fix {
+            applicability,
+            description: description.into(),
+            edits: vec![Edit { start: r.start, end: r.end, content: content.into() }],
+        }
+    }
+
+    /// A fix that renames the member `node` to `name`.
+    #[must_use]
+    pub fn rename_key(&self, node: NodeId, name: &str, applicability: Applicability) -> Option<Fix> {
+        let r = self.doc.key_range(node)?;
+        Some(Fix {
+            applicability,
+            description: format!("Rename to `{name}`"),
+            edits: vec![Edit { start: r.start, end: r.end, content: json_string(name) }],
+        })
+    }
+
+    /// A fix that deletes the member or element `node`, with the comma that separates it.
+    #[must_use]
+    pub fn remove(&self, node: NodeId, applicability: Applicability, description: impl Into<String>) -> Fix {
+        let doc = self.doc;
+        let src = doc.source().as_bytes();
+        let r = doc.member_range(node);
+        let (mut start, mut end) = (r.start as usize, r.end as usize);
+        // Take the following comma and the space before the next member; or, for the last
+        // member, the preceding comma.
+        let mut j = end;
+        while j < src.len() && matches!(src[j], b' ' | b'\t' | b'\r' | b'\n') {
+            j += 1;
+        }
+        if src.get(j) == Some(&b',') {
+            j += 1;
+            while j < src.len() && matches!(src[j], b' ' | b'\t' | b'\r' | b'\n') {
+                j += 1;
+            }
+            end = j;
+        } else {
+            let mut i = start;
+            while i > 0 && matches!(src[i - 1], b' ' | b'\t' | b'\r' | b'\n') {
+                i -= 1;
+            }
+            if i > 0 && src[i - 1] == b',' {
+                start = i - 1;
+            }
+        }
+        Fix {
+            applicability,
+            description: description.into(),
+            edits: vec![Edit { start: start as u32, end: end as u32, content: String::new() }],
+        }
+    }
+}
+
+/// Quotes `s` as a JSON string.
+#[must_use]
+pub fn json_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+}
+
+/// Builds one finding; records it when dropped.
+pub struct Reporter<'c> {
+    doc: &'c Document<'c>,
+    out: &'c mut Vec<Finding>,
+    finding: Option<Finding>,
+}
+
+impl Reporter<'_> {
+    fn f(&mut self) -> &mut Finding {
+        self.finding.as_mut().expect("finding is present until drop")
+    }
+
+    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.f().help = Some(help.into());
+        self
+    }
+
+    pub fn note(&mut self, note: impl Into<String>) -> &mut Self {
+        self.f().note = Some(note.into());
+        self
+    }
+
+    pub fn severity(&mut self, severity: Severity) -> &mut Self {
+        self.f().severity = severity;
+        self
+    }
+
+    pub fn fix(&mut self, fix: Fix) -> &mut Self {
+        self.f().fix = Some(fix);
+        self
+    }
+
+    pub fn fix_opt(&mut self, fix: Option<Fix>) -> &mut Self {
+        self.f().fix = fix;
+        self
+    }
+
+    /// A secondary location at the value of `node`.
+    pub fn label(&mut self, node: NodeId, message: impl Into<String>) -> &mut Self {
+        let range = self.doc.range(node);
+        self.f().labels.push((node, range, message.into()));
+        self
+    }
+
+    /// A secondary location at the member name of `node`.
+    pub fn label_key(&mut self, node: NodeId, message: impl Into<String>) -> &mut Self {
+        let range = self.doc.key_range(node).unwrap_or_else(|| self.doc.range(node));
+        self.f().labels.push((node, range, message.into()));
+        self
+    }
+}
+
+impl Drop for Reporter<'_> {
+    fn drop(&mut self) {
+        if let Some(f) = self.finding.take() {
+            self.out.push(f);
+        }
+    }
+}

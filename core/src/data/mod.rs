@@ -1,0 +1,5 @@
+//! Limit tables, each with its source and the date it was read. Rules read them; so does the JSON
+//! Schema. When AWS changes a limit, change it here.
+
+pub mod fargate;
+pub mod limits;

@@ -1,0 +1,79 @@
+//! Line and column from byte offsets. Lines end at `\n`, `\r\n` (one break) or a lone `\r`.
+//! Columns are 1-based and count Unicode scalar values; the UTF-16 column (what JavaScript
+//! editors count) is computed beside it.
+
+/// A 1-based position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: u32,
+    /// Unicode scalar values from the start of the line, plus one.
+    pub column: u32,
+    /// UTF-16 code units from the start of the line, plus one.
+    pub utf16_column: u32,
+    /// UTF-16 code units from the start of the document (0-based), for JavaScript string offsets.
+    pub utf16_offset: u32,
+}
+
+pub struct LineIndex<'s> {
+    src: &'s str,
+    /// Byte offset where each line starts.
+    starts: Vec<u32>,
+    ascii: bool,
+}
+
+impl<'s> LineIndex<'s> {
+    #[must_use]
+    pub fn new(src: &'s str) -> Self {
+        let bytes = src.as_bytes();
+        let mut starts = vec![0u32];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i as u32 + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i as u32 + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { src, starts, ascii: src.is_ascii() }
+    }
+
+    /// The position of byte `offset` (clamped to the source and moved back to a char boundary).
+    #[must_use]
+    pub fn position(&self, offset: u32) -> Position {
+        let mut offset = (offset as usize).min(self.src.len());
+        while !self.src.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s as usize <= offset) - 1;
+        let start = self.starts[line] as usize;
+        if self.ascii {
+            let col = (offset - start) as u32 + 1;
+            return Position { line: line as u32 + 1, column: col, utf16_column: col, utf16_offset: offset as u32 };
+        }
+        let text = &self.src[start..offset];
+        let column = text.chars().count() as u32 + 1;
+        let utf16_column = text.encode_utf16().count() as u32 + 1;
+        let utf16_offset = self.src[..offset].encode_utf16().count() as u32;
+        Position { line: line as u32 + 1, column, utf16_column, utf16_offset }
+    }
+
+    /// The text of 1-based line `line`, without its line break.
+    #[must_use]
+    pub fn line_text(&self, line: u32) -> &'s str {
+        let i = (line as usize).saturating_sub(1).min(self.starts.len() - 1);
+        let start = self.starts[i] as usize;
+        let end = self.starts.get(i + 1).map_or(self.src.len(), |&e| e as usize);
+        self.src[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    #[must_use]
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+}

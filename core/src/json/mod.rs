@@ -1,0 +1,288 @@
+//! The span-aware JSON layer: a strict parser into a flat node arena, accessors that decode
+//! strings on demand, JSON pointers (RFC 6901) and the line index.
+
+mod line_index;
+mod node;
+mod parser;
+mod pointer;
+mod strings;
+
+use std::borrow::Cow;
+
+pub use line_index::{LineIndex, Position};
+pub use node::{Kind, NodeId, TextRange, NONE};
+pub use parser::{ParseError, ParseErrorKind, MAX_DEPTH};
+pub use pointer::{escape_segment, Pointer};
+
+use node::{Node, FLAG_KEY_ESCAPED, FLAG_TRUE, FLAG_VALUE_ESCAPED};
+
+/// A parsed JSON document. Nodes refer to the source by byte ranges.
+pub struct Document<'s> {
+    src: &'s str,
+    nodes: Vec<Node>,
+}
+
+impl<'s> Document<'s> {
+    /// Parses `src` starting at byte `skip` (used to step over a byte-order mark).
+    pub fn parse_from(src: &'s str, skip: usize) -> Result<Self, ParseError> {
+        let nodes = parser::Parser::new(src, skip).parse()?;
+        Ok(Document { src, nodes })
+    }
+
+    pub fn parse(src: &'s str) -> Result<Self, ParseError> {
+        Self::parse_from(src, 0)
+    }
+
+    #[must_use]
+    pub fn source(&self) -> &'s str {
+        self.src
+    }
+
+    #[must_use]
+    pub fn root(&self) -> NodeId {
+        0
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    #[inline]
+    fn n(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+
+    #[must_use]
+    pub fn kind(&self, id: NodeId) -> Kind {
+        self.n(id).kind
+    }
+
+    #[must_use]
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        let p = self.n(id).parent;
+        (p != NONE).then_some(p)
+    }
+
+    /// The value's byte range.
+    #[must_use]
+    pub fn range(&self, id: NodeId) -> TextRange {
+        let n = self.n(id);
+        TextRange::new(n.start, n.end)
+    }
+
+    /// The byte range of the member name (quotes included) when `id` is an object member.
+    #[must_use]
+    pub fn key_range(&self, id: NodeId) -> Option<TextRange> {
+        let n = self.n(id);
+        (n.key_start != NONE).then(|| TextRange::new(n.key_start, n.key_end))
+    }
+
+    /// The whole member, `"key": value`, or just the value for array elements and the root.
+    #[must_use]
+    pub fn member_range(&self, id: NodeId) -> TextRange {
+        let n = self.n(id);
+        if n.key_start == NONE {
+            TextRange::new(n.start, n.end)
+        } else {
+            TextRange::new(n.key_start, n.end)
+        }
+    }
+
+    /// The raw source text of the value.
+    #[must_use]
+    pub fn raw(&self, id: NodeId) -> &'s str {
+        let n = self.n(id);
+        &self.src[n.start as usize..n.end as usize]
+    }
+
+    /// The member name of an object member, decoded.
+    #[must_use]
+    pub fn key(&self, id: NodeId) -> Option<Cow<'s, str>> {
+        let n = self.n(id);
+        if n.key_start == NONE {
+            return None;
+        }
+        let inner = &self.src[n.key_start as usize + 1..n.key_end as usize - 1];
+        Some(if n.flags & FLAG_KEY_ESCAPED != 0 { Cow::Owned(strings::unescape(inner)) } else { Cow::Borrowed(inner) })
+    }
+
+    /// The index of an array element in its parent.
+    #[must_use]
+    pub fn index(&self, id: NodeId) -> u32 {
+        self.n(id).index
+    }
+
+    fn key_is(&self, id: NodeId, name: &str) -> bool {
+        let n = self.n(id);
+        let inner = &self.src[n.key_start as usize + 1..n.key_end as usize - 1];
+        if n.flags & FLAG_KEY_ESCAPED != 0 {
+            strings::unescape(inner) == name
+        } else {
+            inner == name
+        }
+    }
+
+    /// Children of an array or object, in document order.
+    pub fn children(&self, id: NodeId) -> Children<'_, 's> {
+        Children { doc: self, next: self.n(id).first_child }
+    }
+
+    /// Number of elements or members.
+    #[must_use]
+    pub fn child_count(&self, id: NodeId) -> usize {
+        self.n(id).len as usize
+    }
+
+    /// The value of member `name` of object `id`. With duplicate names the last one wins, as in
+    /// Python's `json` module (what the AWS CLI reads files with).
+    #[must_use]
+    pub fn get(&self, id: NodeId, name: &str) -> Option<NodeId> {
+        if self.n(id).kind != Kind::Object {
+            return None;
+        }
+        let mut found = None;
+        for c in self.children(id) {
+            if self.key_is(c, name) {
+                found = Some(c);
+            }
+        }
+        found
+    }
+
+    /// Follows a path of member names from `id`, stopping at the first that is missing.
+    #[must_use]
+    pub fn path(&self, mut id: NodeId, names: &[&str]) -> Option<NodeId> {
+        for name in names {
+            id = self.get(id, name)?;
+        }
+        Some(id)
+    }
+
+    /// Elements of `id` when it is an array, else nothing.
+    pub fn elements(&self, id: Option<NodeId>) -> Children<'_, 's> {
+        match id {
+            Some(id) if self.n(id).kind == Kind::Array => self.children(id),
+            _ => Children { doc: self, next: NONE },
+        }
+    }
+
+    /// The decoded string when `id` is a string.
+    #[must_use]
+    pub fn str(&self, id: NodeId) -> Option<Cow<'s, str>> {
+        let n = self.n(id);
+        if n.kind != Kind::String {
+            return None;
+        }
+        let inner = &self.src[n.start as usize + 1..n.end as usize - 1];
+        Some(if n.flags & FLAG_VALUE_ESCAPED != 0 { Cow::Owned(strings::unescape(inner)) } else { Cow::Borrowed(inner) })
+    }
+
+    /// `get` then `str`.
+    #[must_use]
+    pub fn get_str(&self, id: NodeId, name: &str) -> Option<Cow<'s, str>> {
+        self.get(id, name).and_then(|v| self.str(v))
+    }
+
+    #[must_use]
+    pub fn bool(&self, id: NodeId) -> Option<bool> {
+        let n = self.n(id);
+        (n.kind == Kind::Bool).then_some(n.flags & FLAG_TRUE != 0)
+    }
+
+    /// The value when `id` is a number written as an integer (no fraction, no exponent) that
+    /// fits an i64. `1.0` and `1e3` are not integers here, as in the AWS model.
+    #[must_use]
+    pub fn int(&self, id: NodeId) -> Option<i64> {
+        if self.n(id).kind != Kind::Number {
+            return None;
+        }
+        let raw = self.raw(id);
+        if !is_integer_text(raw) {
+            return None;
+        }
+        raw.parse().ok()
+    }
+
+    /// `get` then `int`.
+    #[must_use]
+    pub fn get_int(&self, id: NodeId, name: &str) -> Option<i64> {
+        self.get(id, name).and_then(|v| self.int(v))
+    }
+
+    /// The string's length in characters (Unicode scalar values), or None when not a string.
+    #[must_use]
+    pub fn char_len(&self, id: NodeId) -> Option<usize> {
+        self.str(id).map(|s| s.chars().count())
+    }
+
+    /// The JSON pointer of a node.
+    #[must_use]
+    pub fn pointer(&self, id: NodeId) -> Pointer {
+        let mut segments = Vec::new();
+        let mut cur = id;
+        while let Some(parent) = self.parent(cur) {
+            match self.kind(parent) {
+                Kind::Object => segments.push(self.key(cur).map(Cow::into_owned).unwrap_or_default()),
+                _ => segments.push(self.index(cur).to_string()),
+            }
+            cur = parent;
+        }
+        segments.reverse();
+        Pointer::from_segments(segments.iter().map(String::as_str))
+    }
+
+    /// The node a pointer names, if any (the last of duplicate members).
+    #[must_use]
+    pub fn resolve(&self, pointer: &str) -> Option<NodeId> {
+        let mut id = self.root();
+        for seg in pointer::parse(pointer)? {
+            id = match self.kind(id) {
+                Kind::Object => self.get(id, &seg)?,
+                Kind::Array => {
+                    let i: usize = seg.parse().ok()?;
+                    self.children(id).nth(i)?
+                }
+                _ => return None,
+            };
+        }
+        Some(id)
+    }
+
+    /// All nodes in document order, for walkers.
+    pub fn ids(&self) -> impl Iterator<Item = NodeId> {
+        0..self.nodes.len() as NodeId
+    }
+}
+
+/// `-?digits` with no fraction or exponent.
+#[must_use]
+pub fn is_integer_text(raw: &str) -> bool {
+    let digits = raw.strip_prefix('-').unwrap_or(raw);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+pub struct Children<'d, 's> {
+    doc: &'d Document<'s>,
+    next: NodeId,
+}
+
+impl Iterator for Children<'_, '_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        if self.next == NONE {
+            return None;
+        }
+        let id = self.next;
+        self.next = self.doc.n(id).next_sibling;
+        Some(id)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,411 @@
+//! A strict JSON parser (RFC 8259) that builds the span-keeping arena of [`super::Document`].
+//!
+//! Why not serde_json: it positions errors but keeps no spans for values; why not jsonc-parser: it
+//! has no depth limit, allocates every string, and the whole check must cost about as much as
+//! `serde_json::from_str::<Value>` alone (see the README's benchmark). This parser allocates only
+//! the node arena: strings stay slices of the source and are decoded on demand.
+//!
+//! It is iterative (an explicit stack), so deep nesting cannot overflow the call stack, and it
+//! stops at [`MAX_DEPTH`].
+
+use super::node::{Kind, Node, NodeId, FLAG_KEY_ESCAPED, FLAG_TRUE, FLAG_VALUE_ESCAPED, NONE};
+
+/// Deepest nesting of arrays and objects accepted. A RunTask request nests at most 8 levels.
+pub const MAX_DEPTH: usize = 128;
+
+/// What went wrong, and where (byte offset of the offending character).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub kind: ParseErrorKind,
+    pub offset: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParseErrorKind {
+    Empty,
+    UnexpectedEnd { expected: &'static str },
+    Unexpected { found: char, expected: &'static str },
+    TrailingContent { found: char },
+    ControlCharacterInString,
+    InvalidEscape,
+    InvalidUnicodeEscape,
+    InvalidNumber,
+    TooDeep,
+    Comment,
+    TrailingComma,
+}
+
+impl ParseError {
+    /// A message a person can act on.
+    #[must_use]
+    pub fn message(&self) -> String {
+        match &self.kind {
+            ParseErrorKind::Empty => "the input is empty: expected a JSON object".to_owned(),
+            ParseErrorKind::UnexpectedEnd { expected } => {
+                format!("the JSON ends too early: expected {expected}")
+            }
+            ParseErrorKind::Unexpected { found, expected } => {
+                format!("invalid JSON: found {} where {expected} was expected", show_char(*found))
+            }
+            ParseErrorKind::TrailingContent { found } => format!(
+                "invalid JSON: found {} after the end of the document",
+                show_char(*found)
+            ),
+            ParseErrorKind::ControlCharacterInString => {
+                "invalid JSON: a control character must be escaped inside a string (use \\n, \\t or \\u00XX)".to_owned()
+            }
+            ParseErrorKind::InvalidEscape => {
+                "invalid JSON: unknown escape sequence in a string".to_owned()
+            }
+            ParseErrorKind::InvalidUnicodeEscape => {
+                "invalid JSON: `\\u` must be followed by four hexadecimal digits".to_owned()
+            }
+            ParseErrorKind::InvalidNumber => "invalid JSON: malformed number".to_owned(),
+            ParseErrorKind::TooDeep => format!(
+                "the JSON nests more than {MAX_DEPTH} arrays or objects deep; a RunTask request needs at most 8"
+            ),
+            ParseErrorKind::Comment => "invalid JSON: comments are not allowed".to_owned(),
+            ParseErrorKind::TrailingComma => {
+                "invalid JSON: trailing comma before the closing bracket".to_owned()
+            }
+        }
+    }
+
+    #[must_use]
+    pub fn help(&self) -> Option<&'static str> {
+        match &self.kind {
+            ParseErrorKind::Empty => Some("put the RunTask request, a JSON object, in the file"),
+            ParseErrorKind::TrailingComma => Some("remove the comma after the last element"),
+            ParseErrorKind::Comment => Some("remove the comment; JSON has no comments"),
+            ParseErrorKind::Unexpected { found: '\'', .. } => {
+                Some("JSON strings use double quotes")
+            }
+            ParseErrorKind::TrailingContent { .. } => {
+                Some("a request is a single JSON object; remove what follows it")
+            }
+            _ => None,
+        }
+    }
+}
+
+fn show_char(c: char) -> String {
+    match c {
+        '\n' => "a line break".to_owned(),
+        '\r' => "a carriage return".to_owned(),
+        '\t' => "a tab".to_owned(),
+        c if c.is_control() => format!("control character U+{:04X}", c as u32),
+        c => format!("`{c}`"),
+    }
+}
+
+struct Frame {
+    node: NodeId,
+    /// Object: a key has been read and a value is expected next.
+    after_key: bool,
+    key_start: u32,
+    key_end: u32,
+    key_escaped: bool,
+}
+
+pub(crate) struct Parser<'s> {
+    src: &'s [u8],
+    pos: usize,
+    pub(crate) nodes: Vec<Node>,
+}
+
+impl<'s> Parser<'s> {
+    pub(crate) fn new(src: &'s str, skip: usize) -> Self {
+        // A request of n bytes has at most about n/4 nodes; start smaller and let it grow.
+        Parser { src: src.as_bytes(), pos: skip, nodes: Vec::with_capacity(src.len() / 16 + 4) }
+    }
+
+    fn err<T>(&self, kind: ParseErrorKind) -> Result<T, ParseError> {
+        Err(ParseError { kind, offset: self.pos })
+    }
+
+    fn found_here(&self) -> char {
+        // Safe: `pos` always sits on a char boundary when this is called.
+        std::str::from_utf8(&self.src[self.pos..])
+            .ok()
+            .and_then(|s| s.chars().next())
+            .unwrap_or('\u{FFFD}')
+    }
+
+    fn unexpected<T>(&self, expected: &'static str) -> Result<T, ParseError> {
+        if self.pos >= self.src.len() {
+            return self.err(ParseErrorKind::UnexpectedEnd { expected });
+        }
+        let found = self.found_here();
+        if found == '/' && matches!(self.src.get(self.pos + 1), Some(b'/' | b'*')) {
+            return self.err(ParseErrorKind::Comment);
+        }
+        self.err(ParseErrorKind::Unexpected { found, expected })
+    }
+
+    #[inline]
+    fn skip_ws(&mut self) {
+        while let Some(&b) = self.src.get(self.pos) {
+            if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn push(&mut self, node: Node) -> NodeId {
+        let id = self.nodes.len() as NodeId;
+        let parent = node.parent;
+        self.nodes.push(node);
+        if parent != NONE {
+            let p = &mut self.nodes[parent as usize];
+            let index = p.len;
+            p.len += 1;
+            let prev = p.last_child;
+            p.last_child = id;
+            if prev == NONE {
+                p.first_child = id;
+            } else {
+                self.nodes[prev as usize].next_sibling = id;
+            }
+            self.nodes[id as usize].index = index;
+        }
+        id
+    }
+
+    /// Scans a string starting at the opening quote; returns (end offset, had escapes).
+    fn scan_string(&mut self) -> Result<bool, ParseError> {
+        debug_assert_eq!(self.src[self.pos], b'"');
+        self.pos += 1;
+        let mut escaped = false;
+        loop {
+            let Some(&b) = self.src.get(self.pos) else {
+                return self.err(ParseErrorKind::UnexpectedEnd { expected: "a closing `\"`" });
+            };
+            match b {
+                b'"' => {
+                    self.pos += 1;
+                    return Ok(escaped);
+                }
+                b'\\' => {
+                    escaped = true;
+                    match self.src.get(self.pos + 1) {
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                            self.pos += 2;
+                        }
+                        Some(b'u') => {
+                            let hex = self.src.get(self.pos + 2..self.pos + 6);
+                            if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
+                                return self.err(ParseErrorKind::InvalidUnicodeEscape);
+                            }
+                            self.pos += 6;
+                        }
+                        None => {
+                            return self.err(ParseErrorKind::UnexpectedEnd {
+                                expected: "a closing `\"`",
+                            })
+                        }
+                        Some(_) => return self.err(ParseErrorKind::InvalidEscape),
+                    }
+                }
+                0..=0x1F => return self.err(ParseErrorKind::ControlCharacterInString),
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    fn scan_number(&mut self) -> Result<(), ParseError> {
+        let s = self.src;
+        let start = self.pos;
+        let mut p = self.pos;
+        if s.get(p) == Some(&b'-') {
+            p += 1;
+        }
+        match s.get(p) {
+            Some(b'0') => p += 1,
+            Some(b'1'..=b'9') => {
+                while s.get(p).is_some_and(u8::is_ascii_digit) {
+                    p += 1;
+                }
+            }
+            _ => {
+                self.pos = p;
+                return if p == start { self.unexpected("a value") } else { self.err(ParseErrorKind::InvalidNumber) };
+            }
+        }
+        if s.get(p) == Some(&b'.') {
+            p += 1;
+            if !s.get(p).is_some_and(u8::is_ascii_digit) {
+                self.pos = p;
+                return self.err(ParseErrorKind::InvalidNumber);
+            }
+            while s.get(p).is_some_and(u8::is_ascii_digit) {
+                p += 1;
+            }
+        }
+        if matches!(s.get(p), Some(b'e' | b'E')) {
+            p += 1;
+            if matches!(s.get(p), Some(b'+' | b'-')) {
+                p += 1;
+            }
+            if !s.get(p).is_some_and(u8::is_ascii_digit) {
+                self.pos = p;
+                return self.err(ParseErrorKind::InvalidNumber);
+            }
+            while s.get(p).is_some_and(u8::is_ascii_digit) {
+                p += 1;
+            }
+        }
+        self.pos = p;
+        Ok(())
+    }
+
+    fn literal(&mut self, word: &'static [u8]) -> Result<(), ParseError> {
+        if self.src[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            self.unexpected("a value")
+        }
+    }
+
+    /// Parses one scalar or opens a container at `pos`; returns the new node and whether it is an
+    /// open container.
+    fn value(&mut self, parent: NodeId, frame: Option<&Frame>) -> Result<(NodeId, bool), ParseError> {
+        let start = self.pos as u32;
+        let Some(&b) = self.src.get(self.pos) else {
+            return self.unexpected("a value");
+        };
+        let mut node = match b {
+            b'{' => Node::new(Kind::Object, start, parent),
+            b'[' => Node::new(Kind::Array, start, parent),
+            b'"' => {
+                let escaped = self.scan_string()?;
+                let mut n = Node::new(Kind::String, start, parent);
+                if escaped {
+                    n.flags |= FLAG_VALUE_ESCAPED;
+                }
+                n
+            }
+            b't' => {
+                self.literal(b"true")?;
+                let mut n = Node::new(Kind::Bool, start, parent);
+                n.flags |= FLAG_TRUE;
+                n
+            }
+            b'f' => {
+                self.literal(b"false")?;
+                Node::new(Kind::Bool, start, parent)
+            }
+            b'n' => {
+                self.literal(b"null")?;
+                Node::new(Kind::Null, start, parent)
+            }
+            b'-' | b'0'..=b'9' => {
+                self.scan_number()?;
+                Node::new(Kind::Number, start, parent)
+            }
+            _ => return self.unexpected("a value"),
+        };
+        let open = matches!(node.kind, Kind::Object | Kind::Array);
+        if open {
+            self.pos += 1;
+        } else {
+            node.end = self.pos as u32;
+        }
+        if let Some(f) = frame {
+            node.key_start = f.key_start;
+            node.key_end = f.key_end;
+            if f.key_escaped {
+                node.flags |= FLAG_KEY_ESCAPED;
+            }
+        }
+        Ok((self.push(node), open))
+    }
+
+    pub(crate) fn parse(mut self) -> Result<Vec<Node>, ParseError> {
+        self.skip_ws();
+        if self.pos >= self.src.len() {
+            return self.err(ParseErrorKind::Empty);
+        }
+        let (root, open) = self.value(NONE, None)?;
+        let mut stack: Vec<Frame> = Vec::new();
+        if open {
+            stack.push(Frame { node: root, after_key: false, key_start: 0, key_end: 0, key_escaped: false });
+        }
+        while let Some(top) = stack.last_mut() {
+            let node = top.node;
+            let is_object = self.nodes[node as usize].kind == Kind::Object;
+            self.skip_ws();
+            if is_object && top.after_key {
+                // Expect a value for the member whose key was just read.
+                top.after_key = false;
+                let frame = Frame { node, after_key: false, key_start: top.key_start, key_end: top.key_end, key_escaped: top.key_escaped };
+                let (child, open) = self.value(node, Some(&frame))?;
+                if open {
+                    if stack.len() >= MAX_DEPTH {
+                        self.pos = self.nodes[child as usize].start as usize;
+                        return self.err(ParseErrorKind::TooDeep);
+                    }
+                    stack.push(Frame { node: child, after_key: false, key_start: 0, key_end: 0, key_escaped: false });
+                }
+                continue;
+            }
+            // Between elements: either the first element, a separator, or the close.
+            let count = self.nodes[node as usize].len;
+            let close = if is_object { b'}' } else { b']' };
+            match self.src.get(self.pos) {
+                Some(&c) if c == close => {
+                    self.pos += 1;
+                    self.nodes[node as usize].end = self.pos as u32;
+                    stack.pop();
+                    continue;
+                }
+                Some(b',') if count > 0 => {
+                    self.pos += 1;
+                    self.skip_ws();
+                    if self.src.get(self.pos) == Some(&close) {
+                        return self.err(ParseErrorKind::TrailingComma);
+                    }
+                }
+                _ if count == 0 => {}
+                _ => {
+                    return self.unexpected(if is_object { "`,` or `}`" } else { "`,` or `]`" });
+                }
+            }
+            if is_object {
+                if self.src.get(self.pos) != Some(&b'"') {
+                    return self.unexpected("a member name in double quotes");
+                }
+                let key_start = self.pos as u32;
+                let key_escaped = self.scan_string()?;
+                let key_end = self.pos as u32;
+                self.skip_ws();
+                if self.src.get(self.pos) != Some(&b':') {
+                    return self.unexpected("`:` after the member name");
+                }
+                self.pos += 1;
+                let top = stack.last_mut().expect("frame");
+                top.after_key = true;
+                top.key_start = key_start;
+                top.key_end = key_end;
+                top.key_escaped = key_escaped;
+            } else {
+                let (child, open) = self.value(node, None)?;
+                if open {
+                    if stack.len() >= MAX_DEPTH {
+                        self.pos = self.nodes[child as usize].start as usize;
+                        return self.err(ParseErrorKind::TooDeep);
+                    }
+                    stack.push(Frame { node: child, after_key: false, key_start: 0, key_end: 0, key_escaped: false });
+                }
+            }
+        }
+        self.skip_ws();
+        if self.pos < self.src.len() {
+            let found = self.found_here();
+            return self.err(ParseErrorKind::TrailingContent { found });
+        }
+        Ok(self.nodes)
+    }
+}

@@ -1,0 +1,117 @@
+use super::*;
+
+fn parse(s: &str) -> Document<'_> {
+    Document::parse(s).unwrap_or_else(|e| panic!("{s}: {}", e.message()))
+}
+
+#[test]
+fn keeps_spans_of_keys_and_values() {
+    let src = r#"{ "a" : [1, "x\"y"], "b": {"c": null} }"#;
+    let doc = parse(src);
+    let a = doc.get(doc.root(), "a").unwrap();
+    assert_eq!(&src[doc.key_range(a).unwrap().start as usize..doc.key_range(a).unwrap().end as usize], "\"a\"");
+    assert_eq!(doc.raw(a), r#"[1, "x\"y"]"#);
+    let s = doc.children(a).nth(1).unwrap();
+    assert_eq!(doc.str(s).unwrap(), "x\"y");
+    assert_eq!(doc.pointer(s).as_str(), "/a/1");
+    let c = doc.path(doc.root(), &["b", "c"]).unwrap();
+    assert_eq!(doc.kind(c), Kind::Null);
+    assert_eq!(doc.resolve("/b/c"), Some(c));
+}
+
+#[test]
+fn numbers_keep_their_text() {
+    let doc = parse(r#"{"a": 1.0, "b": 123456789012345678901234567890, "c": -0, "d": 2e3}"#);
+    let r = doc.root();
+    assert_eq!(doc.int(doc.get(r, "a").unwrap()), None);
+    assert_eq!(doc.raw(doc.get(r, "b").unwrap()), "123456789012345678901234567890");
+    assert_eq!(doc.int(doc.get(r, "b").unwrap()), None);
+    assert_eq!(doc.int(doc.get(r, "c").unwrap()), Some(0));
+    assert_eq!(doc.int(doc.get(r, "d").unwrap()), None);
+}
+
+#[test]
+fn duplicate_keys_last_wins() {
+    let doc = parse(r#"{"a": 1, "a": 2}"#);
+    assert_eq!(doc.get_int(doc.root(), "a"), Some(2));
+    assert_eq!(doc.child_count(doc.root()), 2);
+}
+
+#[test]
+fn pointer_escapes() {
+    let doc = parse(r#"{"a/b": {"m~n": 1}}"#);
+    let n = doc.path(doc.root(), &["a/b", "m~n"]).unwrap();
+    assert_eq!(doc.pointer(n).as_str(), "/a~1b/m~0n");
+    assert_eq!(doc.resolve("/a~1b/m~0n"), Some(n));
+}
+
+#[test]
+fn escaped_keys_and_unicode() {
+    let doc = parse(r#"{"\u0074ags": "\ud83d\ude00 \u00e9", "x": "\ud800"}"#);
+    let t = doc.get(doc.root(), "tags").unwrap();
+    assert_eq!(doc.str(t).unwrap(), "😀 é");
+    assert_eq!(doc.get_str(doc.root(), "x").unwrap(), "\u{FFFD}");
+}
+
+#[test]
+fn rejects_what_rfc_8259_rejects() {
+    for (src, offset) in [
+        ("", 0),
+        ("   ", 3),
+        ("{", 1),
+        ("{\"a\":1,}", 7),
+        ("[1,]", 3),
+        ("{'a':1}", 1),
+        ("{\"a\":01}", 6),
+        ("{\"a\":1.}", 7),
+        ("{\"a\":-}", 6),
+        ("{\"a\":\"\t\"}", 6),
+        ("{\"a\":\"\\x\"}", 6),
+        ("{\"a\":\"\\u12\"}", 6),
+        ("{\"a\":1} x", 8),
+        ("// c\n{}", 0),
+        ("{\"a\" 1}", 5),
+        ("{a:1}", 1),
+        ("[1 2]", 3),
+        ("nul", 0),
+        ("{\"a\":tru}", 5),
+        ("\"abc", 4),
+    ] {
+        let err = Document::parse(src).err().unwrap_or_else(|| panic!("{src:?} parsed"));
+        assert_eq!(err.offset, offset, "{src:?}: {}", err.message());
+    }
+}
+
+#[test]
+fn depth_limit_is_a_parse_error_not_a_crash() {
+    let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+    let err = Document::parse(&deep).err().unwrap();
+    assert_eq!(err.kind, ParseErrorKind::TooDeep);
+    let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+    assert!(Document::parse(&ok).is_ok());
+}
+
+#[test]
+fn agrees_with_serde_json_on_validity() {
+    for src in ["{}", "[]", "0", "-1.5e+3", "\"\\/\"", "{\"a\":[{},[],\"\",true,false,null]}", " \r\n\t{ } "] {
+        assert!(Document::parse(src).is_ok(), "{src}");
+        assert!(serde_json::from_str::<serde_json::Value>(src).is_ok(), "{src}");
+    }
+}
+
+#[test]
+fn line_index_counts_crlf_once_and_utf16() {
+    let src = "{\r\n\"a\": \"日本\",\r\n\"b\": 1}";
+    let idx = LineIndex::new(src);
+    let b = src.find("\"b\"").unwrap() as u32;
+    let p = idx.position(b);
+    assert_eq!((p.line, p.column), (3, 1));
+    let after = src.find("\",").unwrap() as u32;
+    let p = idx.position(after);
+    assert_eq!((p.line, p.column, p.utf16_column), (2, 9, 9));
+    let emoji = "{\"a\":\"😀x\"}";
+    let idx = LineIndex::new(emoji);
+    let x = emoji.find('x').unwrap() as u32;
+    let p = idx.position(x);
+    assert_eq!((p.column, p.utf16_column, p.utf16_offset), (8, 9, 8));
+}

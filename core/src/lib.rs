@@ -1,0 +1,298 @@
+//! runtask-core: checks an Amazon ECS `RunTask` request offline and reports every problem at
+//! once, each with a code, severity, JSON pointer, exact location, message and fix hint.
+//!
+//! Pure: no I/O, no terminal. A request with problems is a normal [`Report`]; only bad
+//! [`Options`] give an error.
+//!
+//! ```
+//! let report = runtask_core::check(r#"{"taskDefinition": "web:3", "count": 11}"#, &Default::default()).unwrap();
+//! assert!(report.diagnostics.iter().any(|d| d.code == "RT106" && d.pointer == "/count"));
+//! ```
+
+pub mod arn;
+pub mod context;
+pub mod data;
+pub mod diagnostics;
+pub mod json;
+pub mod model;
+pub mod registry;
+pub mod rules;
+pub mod task_definition;
+pub mod units;
+
+use context::{Ctx, Finding, Request, Target};
+pub use diagnostics::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Label, Severity};
+use json::{Document, LineIndex, ParseErrorKind};
+pub use registry::{rules, Rule};
+use task_definition::TaskDefinition;
+pub use task_definition::TaskDefinitionError;
+
+/// Requests larger than this are refused unread: a request at every documented limit is about
+/// 60 KB (50 tags, 10 placement expressions of 2000 characters, 8192 characters of overrides).
+pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
+
+/// What to check.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// A task definition (DescribeTaskDefinition output, RegisterTaskDefinition input or a bare
+    /// task definition object) as JSON text; turns on the task-definition-aware rules.
+    pub task_definition: Option<String>,
+    /// Run only rules whose code starts with one of these (or whose name is one of these).
+    pub select: Vec<String>,
+    /// Skip rules whose code starts with one of these (or whose name is one of these).
+    pub ignore: Vec<String>,
+}
+
+/// Misuse of the API: the request itself never causes one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OptionsError {
+    /// A `select`/`ignore` entry that matches no rule.
+    UnknownRule(String),
+    /// The task definition could not be read.
+    TaskDefinition(TaskDefinitionError),
+}
+
+impl std::fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OptionsError::UnknownRule(s) => write!(f, "`{s}` matches no rule code or name (see `runtask-lint --explain`)"),
+            OptionsError::TaskDefinition(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for OptionsError {}
+
+/// Every finding, sorted by position.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    #[must_use]
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// The fixes of all diagnostics.
+    pub fn fixes(&self) -> impl Iterator<Item = &Fix> {
+        self.diagnostics.iter().filter_map(|d| d.fix.as_ref())
+    }
+}
+
+/// Checks a request given as text.
+pub fn check(source: &str, options: &Options) -> Result<Report, OptionsError> {
+    check_bytes(source.as_bytes(), options)
+}
+
+/// Whether the request has no error-severity finding.
+pub fn is_valid(source: &str, options: &Options) -> Result<bool, OptionsError> {
+    Ok(!check(source, options)?.has_errors())
+}
+
+struct Selection<'o> {
+    select: &'o [String],
+    ignore: &'o [String],
+}
+
+impl Selection<'_> {
+    fn matches(entry: &str, rule: &Rule) -> bool {
+        rule.name == entry || (entry.len() >= 2 && rule.code.len() >= entry.len() && rule.code[..entry.len()].eq_ignore_ascii_case(entry))
+    }
+
+    fn enabled(&self, rule: &Rule) -> bool {
+        (self.select.is_empty() || self.select.iter().any(|s| Self::matches(s, rule)))
+            && !self.ignore.iter().any(|s| Self::matches(s, rule))
+    }
+
+    fn validate(&self) -> Result<(), OptionsError> {
+        for entry in self.select.iter().chain(self.ignore) {
+            if !rules().iter().any(|r| Self::matches(entry, r)) {
+                return Err(OptionsError::UnknownRule(entry.clone()));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Checks a request given as bytes: invalid UTF-8, a byte-order mark and oversized input become
+/// diagnostics.
+pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, OptionsError> {
+    let selection = Selection { select: &options.select, ignore: &options.ignore };
+    selection.validate()?;
+    let td_source = options.task_definition.as_deref();
+    let td = td_source.map(TaskDefinition::parse).transpose().map_err(OptionsError::TaskDefinition)?;
+
+    if bytes.len() > MAX_INPUT_BYTES {
+        let d = input_diagnostic(
+            &rules::input::input_too_large::RULE,
+            "",
+            format!("the input is {} bytes; a RunTask request is refused above {} bytes", bytes.len(), MAX_INPUT_BYTES),
+            Some("check that this is the request file: even a request at every documented limit is under 100 KB"),
+        );
+        return Ok(Report { diagnostics: vec![d] });
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let d = input_diagnostic(
+            &rules::input::invalid_utf8::RULE,
+            "",
+            "the input is UTF-16 (it starts with a UTF-16 byte-order mark); JSON requests must be UTF-8".to_owned(),
+            Some("save the file as UTF-8"),
+        );
+        return Ok(Report { diagnostics: vec![d] });
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            // The prefix is valid UTF-8 by construction.
+            let prefix = std::str::from_utf8(valid).unwrap_or("");
+            let index = LineIndex::new(prefix);
+            let pos = index.position(prefix.len() as u32);
+            let bad: Vec<String> = bytes[e.valid_up_to()..].iter().take(e.error_len().unwrap_or(1).max(1)).map(|b| format!("0x{b:02X}")).collect();
+            let mut d = input_diagnostic(
+                &rules::input::invalid_utf8::RULE,
+                "",
+                format!("the input is not valid UTF-8: byte {} at line {}, column {} cannot start or continue a character", bad.join(" "), pos.line, pos.column),
+                Some("save the file as UTF-8 (AWS reads requests as UTF-8)"),
+            );
+            set_position(&mut d, &index, e.valid_up_to() as u32, e.valid_up_to() as u32 + 1);
+            return Ok(Report { diagnostics: vec![d] });
+        }
+    };
+    Ok(check_text(text, td.as_ref(), &selection))
+}
+
+fn input_diagnostic(rule: &'static Rule, pointer: &str, message: String, help: Option<&str>) -> Diagnostic {
+    Diagnostic {
+        severity: rule.severity,
+        code: rule.code,
+        pointer: pointer.to_owned(),
+        line: 1,
+        column: 1,
+        message,
+        help: help.map(str::to_owned),
+        name: rule.name,
+        note: None,
+        end_line: 1,
+        end_column: 1,
+        utf16_column: 1,
+        utf16_end_column: 1,
+        start: 0,
+        end: 0,
+        utf16_start: 0,
+        utf16_end: 0,
+        labels: Vec::new(),
+        fix: None,
+        catalogue: rule.catalogue,
+    }
+}
+
+fn set_position(d: &mut Diagnostic, index: &LineIndex<'_>, start: u32, end: u32) {
+    let s = index.position(start);
+    let e = index.position(end);
+    d.start = start;
+    d.end = end;
+    d.line = s.line;
+    d.column = s.column;
+    d.utf16_column = s.utf16_column;
+    d.utf16_start = s.utf16_offset;
+    d.end_line = e.line;
+    d.end_column = e.column;
+    d.utf16_end_column = e.utf16_column;
+    d.utf16_end = e.utf16_offset;
+}
+
+fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection<'_>) -> Report {
+    let index = LineIndex::new(text);
+    let mut diagnostics = Vec::new();
+    let mut skip = 0;
+    if text.starts_with('\u{feff}') {
+        skip = 3;
+        let rule = &rules::input::byte_order_mark::RULE;
+        let mut d = input_diagnostic(
+            rule,
+            "",
+            "the file starts with a UTF-8 byte-order mark; the AWS CLI's `--cli-input-json` rejects it".to_owned(),
+            Some("save the file as UTF-8 without a BOM"),
+        );
+        set_position(&mut d, &index, 0, 3);
+        d.fix = Some(Fix {
+            applicability: Applicability::Safe,
+            description: "Remove the byte-order mark".to_owned(),
+            edits: vec![Edit { start: 0, end: 3, content: String::new() }],
+        });
+        diagnostics.push(d);
+    }
+    let doc = match Document::parse_from(text, skip) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let rule = if e.kind == ParseErrorKind::TooDeep { &rules::input::nesting_too_deep::RULE } else { &rules::input::invalid_json::RULE };
+            let mut d = input_diagnostic(rule, "", e.message(), e.help());
+            let end = (e.offset + text[e.offset.min(text.len())..].chars().next().map_or(0, char::len_utf8)) as u32;
+            set_position(&mut d, &index, e.offset as u32, end);
+            diagnostics.push(d);
+            return Report { diagnostics };
+        }
+    };
+    let req = Request::index(&doc);
+    let target = Target::of(&doc, &req);
+    let mut findings: Vec<Finding> = Vec::new();
+    let root_is_object = doc.kind(doc.root()) == json::Kind::Object;
+    for &rule in rules() {
+        if rule.needs_task_definition && td.is_none() {
+            continue;
+        }
+        // The root-type rule always runs: without an object nothing else can be checked.
+        let always = std::ptr::eq(rule, &rules::input::request_not_object::RULE);
+        if !always && (!root_is_object || !selection.enabled(rule)) {
+            continue;
+        }
+        let mut ctx = Ctx { doc: &doc, req: &req, target, td, rule, out: &mut findings };
+        (rule.check)(&mut ctx);
+    }
+    diagnostics.extend(findings.into_iter().map(|f| resolve(&doc, &index, f)));
+    diagnostics.sort_by(|a, b| (a.start, a.severity, a.code, &a.pointer).cmp(&(b.start, b.severity, b.code, &b.pointer)));
+    Report { diagnostics }
+}
+
+fn resolve(doc: &Document<'_>, index: &LineIndex<'_>, f: Finding) -> Diagnostic {
+    let labels = f
+        .labels
+        .into_iter()
+        .map(|(node, range, message)| {
+            let p = index.position(range.start);
+            Label { pointer: doc.pointer(node).to_string(), message, line: p.line, column: p.column, start: range.start, end: range.end }
+        })
+        .collect();
+    let mut d = Diagnostic {
+        severity: f.severity,
+        code: f.rule.code,
+        pointer: doc.pointer(f.node).to_string(),
+        line: 0,
+        column: 0,
+        message: f.message,
+        help: f.help,
+        name: f.rule.name,
+        note: f.note,
+        end_line: 0,
+        end_column: 0,
+        utf16_column: 0,
+        utf16_end_column: 0,
+        start: 0,
+        end: 0,
+        utf16_start: 0,
+        utf16_end: 0,
+        labels,
+        fix: f.fix,
+        catalogue: f.rule.catalogue,
+    };
+    set_position(&mut d, index, f.range.start, f.range.end);
+    d
+}

@@ -1,0 +1,5 @@
+//! RT2xx: launch type and capacity provider strategy.
+
+use crate::registry::Rule;
+
+pub(crate) static RULES: &[&Rule] = &[];

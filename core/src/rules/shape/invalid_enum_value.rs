@@ -1,0 +1,84 @@
+use crate::context::{json_string, Ctx};
+use crate::json::Kind;
+use crate::Applicability;
+
+use super::{dotted, shorten};
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That members with a fixed set of values use one of them, with the exact case:
+    /// `launchType`, `propagateTags`, `assignPublicIp`, environment file `type`, resource
+    /// requirement `type`, placement constraint and strategy `type`, EBS `filesystemType` and
+    /// tag specification `resourceType`.
+    ///
+    /// ## Why it matters
+    /// ECS rejects unknown values (`Invalid value for propagateTags`); the AWS CLI does not check
+    /// enums, and the Rust SDK sends unknown strings as they are, so the error comes only from
+    /// AWS.
+    ///
+    /// ## Invalid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "launchType": "fargate", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}}}
+    /// ```
+    ///
+    /// ## Valid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}}}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Use one of the listed values. When only the case differs, the fix corrects it (safe).
+    ///
+    /// ## Reference
+    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html
+    pub static RULE = {
+        code: "RT105",
+        name: "invalid-enum-value",
+        severity: Error,
+        catalogue: ["R-LT-01", "R-TOP-22", "R-NET-08", "R-CO-15", "R-CO-22", "R-PL-03", "R-PL-14", "R-VOL-20", "R-VOL-24"],
+        check: check,
+    };
+}
+
+fn check(ctx: &mut Ctx<'_, '_>) {
+    let doc = ctx.doc;
+    let shapes = ctx.shapes();
+    for id in doc.ids() {
+        let Some(shape) = shapes[id as usize] else { continue };
+        let values = shape.enum_values();
+        if values.is_empty() || doc.kind(id) != Kind::String {
+            continue;
+        }
+        let Some(value) = doc.str(id) else { continue };
+        if values.contains(&value.as_ref()) {
+            continue;
+        }
+        // A capacity provider name in launchType has its own rule (RT203).
+        if id == ctx.req.launch_type.unwrap_or(u32::MAX) && value.eq_ignore_ascii_case("FARGATE_SPOT") {
+            continue;
+        }
+        let path = dotted(doc, id);
+        let list = values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
+        let message = format!("`{path}` is {}, which is not one of {list}", shorten(&json_string(&value), 40));
+        let case = values.iter().find(|v| v.eq_ignore_ascii_case(&value)).copied();
+        let close = case.or_else(|| {
+            values
+                .iter()
+                .map(|v| (v, strsim::jaro_winkler(&v.to_ascii_lowercase(), &value.to_ascii_lowercase())))
+                .filter(|(_, s)| *s >= 0.85)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(v, _)| *v)
+        });
+        match close {
+            Some(v) => {
+                let app = if case.is_some() { Applicability::Safe } else { Applicability::Unsafe };
+                let fix = ctx.replace_value(id, json_string(v), app, format!("Replace with `{v}`"));
+                let help = if case.is_some() { format!("values are case-sensitive: use `{v}`") } else { format!("did you mean `{v}`?") };
+                ctx.report(id, message).help(help).fix(fix);
+            }
+            None => {
+                ctx.report(id, message).help(format!("use one of {list}"));
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+use crate::context::Ctx;
+use crate::data::limits::SCHEMA_LIMITS;
+use crate::json::Kind;
+use crate::model::ShapeKind;
+
+use super::{dotted, resolve_pattern};
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That arrays hold no more (or fewer) items than allowed: 20 capacity providers, 1–16
+    /// subnets, 5 security groups, 10 placement constraints, 5 placement strategies, 50 tags, 10
+    /// environment files per container, one volume configuration.
+    ///
+    /// ## Why it matters
+    /// ECS rejects the request; the AWS CLI does not check maximum counts.
+    ///
+    /// ## Invalid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {"subnets": []}}}
+    /// ```
+    ///
+    /// ## Valid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123456789abcdef0"]}}}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Remove (or add) items as the message says.
+    ///
+    /// ## Reference
+    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html
+    pub static RULE = {
+        code: "RT108",
+        name: "item-count-out-of-range",
+        severity: Error,
+        catalogue: ["R-CP-01", "R-NET-04", "R-NET-05", "R-NET-06", "R-PL-01", "R-PL-13", "R-TAG-01", "R-CO-14", "R-VOL-02"],
+        check: check,
+    };
+}
+
+fn check(ctx: &mut Ctx<'_, '_>) {
+    let doc = ctx.doc;
+    let shapes = ctx.shapes();
+    let mut reported = Vec::new();
+    for limit in SCHEMA_LIMITS.iter().filter(|l| l.generic && matches!(l.keyword, "minItems" | "maxItems")) {
+        for id in resolve_pattern(doc, limit.pointer) {
+            if doc.kind(id) != Kind::Array {
+                continue;
+            }
+            let n = doc.child_count(id) as i64;
+            let broken = if limit.keyword == "minItems" { n < limit.value } else { n > limit.value };
+            if broken && !reported.contains(&id) {
+                reported.push(id);
+                let msg = if limit.keyword == "minItems" && n == 0 {
+                    format!("`{}` is empty; it needs at least {}", dotted(doc, id), limit.value)
+                } else if limit.keyword == "minItems" {
+                    format!("`{}` has {n} items, fewer than the minimum of {}", dotted(doc, id), limit.value)
+                } else {
+                    format!("`{}` has {n} items, more than the maximum of {}", dotted(doc, id), limit.value)
+                };
+                ctx.report(id, msg).help(limit.help);
+            }
+        }
+    }
+    for id in doc.ids() {
+        let Some(shape) = shapes[id as usize] else { continue };
+        let ShapeKind::List { min, max, .. } = shape.kind else { continue };
+        if doc.kind(id) != Kind::Array || reported.contains(&id) {
+            continue;
+        }
+        let n = doc.child_count(id) as u32;
+        let path = dotted(doc, id);
+        if let Some(min) = min.filter(|&m| n < m) {
+            ctx.report(id, format!("`{path}` has {n} items, fewer than the minimum of {min}")).help(format!("add at least {min}"));
+        } else if let Some(max) = max.filter(|&m| n > m) {
+            ctx.report(id, format!("`{path}` has {n} items, more than the maximum of {max}")).help(format!("keep at most {max}"));
+        }
+    }
+}

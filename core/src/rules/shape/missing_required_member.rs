@@ -1,0 +1,78 @@
+use crate::context::Ctx;
+use crate::json::Kind;
+use crate::model::ShapeKind;
+
+use super::dotted;
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That every member the model marks required is present: `taskDefinition` in the request,
+    /// `capacityProvider` in a strategy item, `subnets` in `awsvpcConfiguration`, `sizeInGiB` in
+    /// `ephemeralStorage`, `type` and `value` of an environment file, `type` of a resource
+    /// requirement, `name` and `managedEBSVolume.roleArn` of a volume configuration,
+    /// `resourceType` of an EBS tag specification, `deleteOnTermination` of a termination policy,
+    /// and `memory` of an NVIDIA MPS allocation.
+    ///
+    /// ## Why it matters
+    /// The AWS CLI and SDKs refuse the request: `Missing required parameter in input:
+    /// "taskDefinition"`.
+    ///
+    /// ## Invalid example
+    /// ```json
+    /// {"cluster": "batch"}
+    /// ```
+    ///
+    /// ## Valid example
+    /// ```json
+    /// {"cluster": "batch", "taskDefinition": "web:3"}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add the member.
+    ///
+    /// ## Reference
+    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html
+    pub static RULE = {
+        code: "RT104",
+        name: "missing-required-member",
+        severity: Error,
+        catalogue: ["R-TOP-05", "R-CP-03", "R-NET-03", "R-FG-13", "R-CO-15", "R-CO-16", "R-CO-22", "R-CO-27", "R-VOL-01", "R-VOL-04", "R-VOL-24", "R-VOL-28"],
+        check: check,
+    };
+}
+
+fn hint(member: &str) -> &'static str {
+    match member {
+        "taskDefinition" => "add \"taskDefinition\": \"family:revision\" (or the task definition's ARN)",
+        "capacityProvider" => "name the provider, e.g. \"capacityProvider\": \"FARGATE\"",
+        "subnets" => "add \"subnets\": [\"subnet-…\"] with at least one subnet ID",
+        "sizeInGiB" => "add \"sizeInGiB\" (21–200), or remove `ephemeralStorage`",
+        "type" => "add the `type`",
+        "value" => "add the S3 object ARN: \"value\": \"arn:aws:s3:::bucket/file.env\"",
+        "name" => "add the name",
+        "roleArn" => "add the ECS infrastructure role ARN (with AmazonECSInfrastructureRolePolicyForVolumes)",
+        "resourceType" => "add \"resourceType\": \"volume\"",
+        "deleteOnTermination" => "add \"deleteOnTermination\": true or false",
+        "memory" => "add the MPS memory in MiB",
+        _ => "add the member",
+    }
+}
+
+fn check(ctx: &mut Ctx<'_, '_>) {
+    let doc = ctx.doc;
+    let shapes = ctx.shapes();
+    for id in doc.ids() {
+        if doc.kind(id) != Kind::Object {
+            continue;
+        }
+        let Some(shape) = shapes[id as usize] else { continue };
+        let ShapeKind::Structure { required, .. } = shape.kind else { continue };
+        for &name in required {
+            if doc.get(id, name).is_some() {
+                continue;
+            }
+            let where_ = if id == doc.root() { "the request".to_owned() } else { format!("`{}`", dotted(doc, id)) };
+            ctx.report_missing(id, format!("{where_} is missing the required member `{name}`")).help(hint(name));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+use crate::context::Ctx;
+use crate::json::Kind;
+use crate::Applicability;
+
+use super::dotted;
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That no member of the request is `null`.
+    ///
+    /// ## Why it matters
+    /// The AWS CLI and boto3 refuse it: `Invalid type for parameter overrides.taskRoleArn, value:
+    /// None, type: <class 'NoneType'>, valid types: <class 'str'>`. Generated requests often
+    /// carry nulls for unset fields.
+    ///
+    /// ## Invalid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "group": null}
+    /// ```
+    ///
+    /// ## Valid example
+    /// ```json
+    /// {"taskDefinition": "web:3"}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Omit the member instead of sending null. The fix removes it (safe: null and absent mean
+    /// the same to a person, and AWS accepts only the latter).
+    ///
+    /// ## Reference
+    /// https://github.com/boto/boto3/issues/3173
+    pub static RULE = {
+        code: "RT103",
+        name: "null-value",
+        severity: Error,
+        catalogue: ["R-TOP-04"],
+        check: check,
+    };
+}
+
+fn check(ctx: &mut Ctx<'_, '_>) {
+    let doc = ctx.doc;
+    let shapes = ctx.shapes();
+    for id in doc.ids().skip(1) {
+        if doc.kind(id) != Kind::Null || shapes[id as usize].is_none() {
+            continue;
+        }
+        let path = dotted(doc, id);
+        let fix = ctx.remove(id, Applicability::Safe, format!("Remove `{path}`"));
+        ctx.report(id, format!("`{path}` is null; AWS accepts a value of the member's type or no member at all"))
+            .help("omit the member instead of sending null")
+            .fix(fix);
+    }
+}

@@ -1,0 +1,56 @@
+use crate::context::Ctx;
+use crate::json::Kind;
+use crate::model::ShapeKind;
+
+use super::dotted;
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That a tagged union (a GPU resource requirement's `sharingStrategy`) sets exactly one of
+    /// its members.
+    ///
+    /// ## Why it matters
+    /// The AWS CLI refuses it: `Invalid number of parameters set for tagged union structure
+    /// overrides.containerOverrides[0].resourceRequirements[0].sharingStrategy`.
+    ///
+    /// ## Invalid example
+    /// ```json
+    /// {"taskDefinition": "gpu:1", "launchType": "EC2", "overrides": {"containerOverrides": [{"name": "train", "resourceRequirements": [{"type": "GPU", "sharingStrategy": {}}]}]}}
+    /// ```
+    ///
+    /// ## Valid example
+    /// ```json
+    /// {"taskDefinition": "gpu:1", "launchType": "EC2", "overrides": {"containerOverrides": [{"name": "train", "resourceRequirements": [{"type": "GPU", "sharingStrategy": {"nvidiaMps": {"memory": 2048}}}]}]}}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Set exactly one member (`nvidiaMps`).
+    ///
+    /// ## Reference
+    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ResourceRequirement.html
+    pub static RULE = {
+        code: "RT109",
+        name: "tagged-union-members",
+        severity: Error,
+        catalogue: ["R-CO-26"],
+        check: check,
+    };
+}
+
+fn check(ctx: &mut Ctx<'_, '_>) {
+    let doc = ctx.doc;
+    let shapes = ctx.shapes();
+    for id in doc.ids() {
+        let Some(shape) = shapes[id as usize] else { continue };
+        let ShapeKind::Structure { union: true, members, .. } = shape.kind else { continue };
+        if doc.kind(id) != Kind::Object {
+            continue;
+        }
+        let set = members.iter().filter(|m| doc.get(id, m.name).is_some()).count();
+        if set != 1 {
+            let names = members.iter().map(|m| format!("`{}`", m.name)).collect::<Vec<_>>().join(", ");
+            ctx.report(id, format!("`{}` must set exactly one of {names}; it sets {set}", dotted(doc, id)))
+                .help(format!("set exactly one of {names}"));
+        }
+    }
+}

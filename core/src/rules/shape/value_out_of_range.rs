@@ -1,0 +1,85 @@
+use crate::context::Ctx;
+use crate::data::limits::SCHEMA_LIMITS;
+use crate::json::{is_integer_text, Kind};
+use crate::model::ShapeKind;
+
+use super::{dotted, resolve_pattern};
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That integers are within their documented range: `count` 1–10, capacity provider
+    /// `weight` 0–1000 and `base` 0–100000, `ephemeralStorage.sizeInGiB` 21–200, NVIDIA MPS
+    /// `memory` ≥ 1 and `maxComputePercent` 1–100, container `cpu`/`memory`/`memoryReservation`
+    /// not negative, EBS throughput and initialization rate; and that every integer fits the
+    /// 32-bit integers AWS uses (big numbers are read from their text, never rounded).
+    ///
+    /// ## Why it matters
+    /// ECS rejects out-of-range values; the AWS CLI checks only minimums, so `"count": 11` reaches
+    /// AWS before it fails.
+    ///
+    /// ## Invalid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "count": 11}
+    /// ```
+    ///
+    /// ## Valid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "count": 10}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Stay within the range given in the message.
+    ///
+    /// ## Reference
+    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html
+    pub static RULE = {
+        code: "RT106",
+        name: "value-out-of-range",
+        severity: Error,
+        catalogue: ["R-TOP-11", "R-CP-06", "R-CP-07", "R-FG-14", "R-CO-07", "R-CO-27", "R-VOL-17"],
+        check: check,
+    };
+}
+
+const I32_MAX: i128 = i32::MAX as i128;
+
+fn check(ctx: &mut Ctx<'_, '_>) {
+    let doc = ctx.doc;
+    let shapes = ctx.shapes();
+    let mut reported = Vec::new();
+    // Limits from data::limits.
+    for limit in SCHEMA_LIMITS.iter().filter(|l| l.generic && matches!(l.keyword, "minimum" | "maximum")) {
+        for id in resolve_pattern(doc, limit.pointer) {
+            let Some(v) = doc.int(id) else { continue };
+            let broken = if limit.keyword == "minimum" { v < limit.value } else { v > limit.value };
+            if broken && !reported.contains(&id) {
+                reported.push(id);
+                let word = if limit.keyword == "minimum" { "below the minimum" } else { "above the maximum" };
+                ctx.report(id, format!("`{}` is {v}, {word} of {}", dotted(doc, id), limit.value)).help(limit.help);
+            }
+        }
+    }
+    // The model's own min/max, and the 32-bit bound of every integer.
+    for id in doc.ids() {
+        let Some(shape) = shapes[id as usize] else { continue };
+        let ShapeKind::Integer { min, max } = shape.kind else { continue };
+        if doc.kind(id) != Kind::Number || !is_integer_text(doc.raw(id)) || reported.contains(&id) {
+            continue;
+        }
+        let raw = doc.raw(id);
+        let path = dotted(doc, id);
+        let v: Option<i128> = raw.parse().ok().filter(|v: &i128| v.abs() <= I32_MAX);
+        let Some(v) = v else {
+            ctx.report(id, format!("`{path}` is {raw}, which does not fit a 32-bit integer (at most {})", i32::MAX))
+                .help("use a value within the member's documented range");
+            continue;
+        };
+        if let Some(min) = min.filter(|&m| v < i128::from(m)) {
+            ctx.report(id, format!("`{path}` is {v}, below the minimum of {min}"))
+                .help(format!("use a value of at least {min}"));
+        } else if let Some(max) = max.filter(|&m| v > i128::from(m)) {
+            ctx.report(id, format!("`{path}` is {v}, above the maximum of {max}"))
+                .help(format!("use a value of at most {max}"));
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! RT5xx: tags.
+
+use crate::registry::Rule;
+
+pub(crate) static RULES: &[&Rule] = &[];
