@@ -15,6 +15,7 @@ pub mod data;
 pub mod diagnostics;
 pub mod json;
 pub mod model;
+pub mod query;
 pub mod registry;
 pub mod rules;
 pub mod task_definition;
