@@ -1,12 +1,23 @@
 # runtask: `make serve` builds everything and starts the console; `make test` installs what the
 # tests need (idempotently, from the registries only) and runs them all.
+#
+# Each part adds its own targets in mk/<part>.mk and appends to TEST_TARGETS.
 
 SHELL := /bin/bash
+.DEFAULT_GOAL := help
 CARGO ?= cargo
+TEST_TARGETS := test-rust check-generated
 
-.PHONY: test test-rust check-generated
+include mk/tools.mk
+-include mk/parts/*.mk
 
-test: test-rust check-generated
+.PHONY: help test test-rust check-generated
+
+help:
+	@echo "make serve   build everything and start the console on http://127.0.0.1:$${PORT:-8080}"
+	@echo "make test    install what the tests need, then run every test"
+
+test: $(TEST_TARGETS)
 
 test-rust:
 	$(CARGO) test --workspace --locked
