@@ -1,0 +1,142 @@
+//! runtask-core's report, arranged for the view: each diagnostic with the JSON pointer of the
+//! form control it belongs to, and an index from pointer to diagnostics.
+
+use std::collections::HashMap;
+
+use runtask_core::json::escape_segment;
+use runtask_core::{Diagnostic, Options, Severity};
+
+/// One diagnostic, as the Problems list and the fields show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+    pub help: Option<String>,
+    /// Where the diagnostic is (its `pointer`).
+    pub pointer: String,
+    /// The control to show it next to and focus: `pointer`, or the member a
+    /// missing-required-member diagnostic names.
+    pub target: String,
+    /// The range in the JSON text, in UTF-16 code units (for selecting it in the text area).
+    pub utf16_start: u32,
+    pub utf16_end: u32,
+}
+
+/// The report for the current request.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Problems {
+    pub list: Vec<Problem>,
+    pub by_target: HashMap<String, Vec<usize>>,
+    /// Why the task definition was not used, when one was given.
+    pub task_definition_error: Option<String>,
+}
+
+impl Problems {
+    /// Runs runtask-core on `text`, with the task definition when one is given and readable.
+    #[must_use]
+    pub fn check(text: &str, task_definition: Option<&str>) -> Self {
+        let mut task_definition_error = None;
+        let options = match task_definition.filter(|t| !t.trim().is_empty()) {
+            Some(td) => match runtask_core::task_definition::TaskDefinition::parse(td) {
+                Ok(_) => Options { task_definition: Some(td.to_owned()), ..Options::default() },
+                Err(e) => {
+                    task_definition_error = Some(e.to_string());
+                    Options::default()
+                }
+            },
+            None => Options::default(),
+        };
+        // Only misuse of Options fails, and these options are always valid.
+        let diagnostics = runtask_core::check(text, &options).map(|r| r.diagnostics).unwrap_or_default();
+        let mut problems = Problems { task_definition_error, ..Problems::default() };
+        for d in &diagnostics {
+            let p = Problem {
+                severity: d.severity,
+                code: d.code,
+                message: d.message.clone(),
+                help: d.help.clone(),
+                pointer: d.pointer.clone(),
+                target: target(d),
+                utf16_start: d.utf16_start,
+                utf16_end: d.utf16_end,
+            };
+            problems.by_target.entry(p.target.clone()).or_default().push(problems.list.len());
+            problems.list.push(p);
+        }
+        problems
+    }
+
+    #[must_use]
+    pub fn count(&self, severity: Severity) -> usize {
+        self.list.iter().filter(|p| p.severity == severity).count()
+    }
+
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// The diagnostics shown next to the control at `pointer`.
+    pub fn at<'a>(&'a self, pointer: &str) -> impl Iterator<Item = &'a Problem> + 'a {
+        self.by_target.get(pointer).into_iter().flatten().map(|&i| &self.list[i])
+    }
+}
+
+/// The pointer of the control a diagnostic belongs to. A missing member is reported on the
+/// object that lacks it; its control is the member's own.
+#[must_use]
+pub fn target(d: &Diagnostic) -> String {
+    if d.name == "missing-required-member" {
+        if let Some(member) = d.message.rsplit('`').nth(1) {
+            return format!("{}/{}", d.pointer, escape_segment(member));
+        }
+    }
+    d.pointer.clone()
+}
+
+/// Severity in words, capitalised, for people.
+#[must_use]
+pub fn severity_words(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "Error",
+        Severity::Warning => "Warning",
+        Severity::Info => "Info",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_member_belongs_to_its_own_control() {
+        let p = Problems::check(r#"{"cluster": "c"}"#, None);
+        assert!(p.list.iter().any(|p| p.target == "/taskDefinition" && p.pointer.is_empty()), "{p:#?}");
+        assert!(p.has_errors());
+        let p = Problems::check(r#"{"taskDefinition": "t", "networkConfiguration": {"awsvpcConfiguration": {}}}"#, None);
+        assert!(p.at("/networkConfiguration/awsvpcConfiguration/subnets").next().is_some(), "{p:#?}");
+    }
+
+    #[test]
+    fn every_mistake_is_listed() {
+        let text = include_str!("../../tests/inputs/invalid-many-mistakes.json");
+        let p = Problems::check(text, None);
+        assert!(p.list.len() >= 10, "{}", p.list.len());
+        assert!(p.at("/count").any(|p| p.severity == Severity::Error));
+    }
+
+    #[test]
+    fn an_unreadable_task_definition_is_said_and_ignored() {
+        let p = Problems::check(r#"{"taskDefinition": "t"}"#, Some("{"));
+        assert!(p.task_definition_error.is_some());
+        assert!(!p.has_errors());
+        assert_eq!(Problems::check(r#"{"taskDefinition": "t"}"#, Some("  ")).task_definition_error, None);
+    }
+
+    #[test]
+    fn the_large_request_is_valid() {
+        let p = Problems::check(include_str!("../../tests/inputs/large-near-limits.json"), None);
+        assert!(!p.has_errors(), "{:#?}", p.list);
+    }
+}
