@@ -97,29 +97,24 @@ impl<T: 'static> At<T> {
             pointer: Arc::new(move |r| pp(r).map(|p| format!("{p}/{segment}"))),
         }
     }
+}
 
-    /// Row `id` of a list member; editing it makes an element of the wrong type an object.
-    pub fn row<U: Element + 'static>(
-        &self,
-        name: &'static str,
-        get: for<'a> fn(&'a T) -> &'a List<U>,
-        get_mut: for<'a> fn(&'a mut T) -> &'a mut List<U>,
-        id: RowId,
-    ) -> At<U> {
+impl<U: Element + 'static> At<List<U>> {
+    /// Row `id` of this list; editing it makes an element of the wrong type an object.
+    pub fn item(&self, id: RowId) -> At<U> {
         let (pg, pm, pp) = (self.get.clone(), self.get_mut.clone(), self.pointer.clone());
-        let segment = escape_segment(name);
         let pg2 = pg.clone();
         At {
-            get: getter(move |r| pg(r).and_then(|t| get(t).get(id)).map(|row| &row.fields)),
+            get: getter(move |r| pg(r).and_then(|l| l.get(id)).map(|row| &row.fields)),
             get_mut: setter(move |r| {
-                pm(r).and_then(|t| get_mut(t).get_mut(id)).map(|row| {
+                pm(r).and_then(|l| l.get_mut(id)).map(|row| {
                     row.raw = None;
                     &mut row.fields
                 })
             }),
             pointer: Arc::new(move |r| {
-                let i = pg2(r).and_then(|t| get(t).index_of(id))?;
-                pp(r).map(|p| format!("{p}/{segment}/{i}"))
+                let i = pg2(r).and_then(|l| l.index_of(id))?;
+                pp(r).map(|p| format!("{p}/{i}"))
             }),
         }
     }

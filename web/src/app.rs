@@ -1,0 +1,184 @@
+//! The console: the shared state (a small typed context) and the page layout.
+//!
+//! Data flow: the form edits [`Request`] (one signal; every control reads its own value through a
+//! `Memo`, so a keystroke only touches the controls whose value or problems changed). The JSON
+//! text is a `Memo` over the request (or the text being typed into the JSON view), and the
+//! problems are a `Memo` over that text: runtask-core runs on every change.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::api::{self, ProxyStatus};
+use crate::components::diagnostics_panel::DiagnosticsPanel;
+use crate::components::json_preview::JsonPreview;
+use crate::components::request_form::RequestForm;
+use crate::components::submit_button::SubmitButton;
+use crate::problems::Problems;
+use crate::state::Request;
+
+/// Where the request text comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// The form: the JSON view shows the form's request, pretty-printed.
+    Form,
+    /// Text typed or pasted into the JSON view; the form follows it as far as it parses.
+    Json(String),
+}
+
+/// The console's state, shared through context.
+#[derive(Clone, Copy)]
+pub struct Console {
+    pub request: RwSignal<Request>,
+    pub source: RwSignal<Source>,
+    /// The request as JSON text: what the JSON view shows, what is checked and what is sent.
+    pub text: Memo<String>,
+    /// Pasted (or fetched) task definition JSON; empty for none.
+    pub task_definition: RwSignal<String>,
+    pub problems: Memo<Arc<Problems>>,
+    /// Container names of the task definition, for the container name fields.
+    pub containers: Memo<Vec<String>>,
+    /// Whether the JSON view's text could not become the form (syntax error, not an object).
+    pub json_unparsed: RwSignal<bool>,
+}
+
+impl Console {
+    fn new() -> Self {
+        let request = RwSignal::new(Request { client_token: Some(new_client_token().into()), ..Request::default() });
+        let source = RwSignal::new(Source::Form);
+        let text = Memo::new(move |_| {
+            source.with(|s| match s {
+                Source::Form => request.with(Request::to_json),
+                Source::Json(t) => t.clone(),
+            })
+        });
+        let task_definition = RwSignal::new(String::new());
+        let problems = Memo::new(move |_| task_definition.with(|td| text.with(|t| Arc::new(Problems::check(t, Some(td))))));
+        let containers = Memo::new(move |_| {
+            task_definition.with(|td| {
+                runtask_core::task_definition::TaskDefinition::parse(td)
+                    .map(|d| d.containers().into_iter().map(|c| c.name.into_owned()).filter(|n| !n.is_empty()).collect())
+                    .unwrap_or_default()
+            })
+        });
+        Console { request, source, text, task_definition, problems, containers, json_unparsed: RwSignal::new(false) }
+    }
+
+    /// A change made in the form: the JSON view goes back to showing the form's request.
+    pub fn edit(&self, f: impl FnOnce(&mut Request)) {
+        self.request.update(f);
+        if self.source.with_untracked(|s| *s != Source::Form) {
+            self.source.set(Source::Form);
+            self.json_unparsed.set(false);
+        }
+    }
+
+    /// Text typed or pasted into the JSON view: the form follows when it is a JSON object.
+    pub fn edit_json(&self, text: String) {
+        match Request::from_json(&text) {
+            Ok(mut r) => {
+                self.request.with_untracked(|old| r.adopt_ids(old));
+                self.request.set(r);
+                self.json_unparsed.set(false);
+            }
+            Err(_) => self.json_unparsed.set(true),
+        }
+        self.source.set(Source::Json(text));
+    }
+
+    /// Pretty-prints the JSON view's text in the form's order, when nothing would be lost
+    /// (the text parses and has no duplicate keys).
+    pub fn format_json(&self) {
+        let lossless = !self.json_unparsed.get_untracked()
+            && self.problems.with_untracked(|p| p.list.iter().all(|d| d.code != runtask_core::rules::input::duplicate_key::RULE.code));
+        if lossless && self.source.with_untracked(|s| *s != Source::Form) {
+            self.source.set(Source::Form);
+        }
+    }
+}
+
+/// A fresh client token (a UUID v4 from the browser's CSPRNG).
+#[must_use]
+pub fn new_client_token() -> String {
+    window().crypto().map(|c| c.random_uuid()).unwrap_or_default()
+}
+
+/// The proxy's `/api/status`, loaded once; `None` while loading.
+#[derive(Clone, Copy)]
+pub struct Proxy {
+    pub status: RwSignal<Option<Result<ProxyStatus, String>>>,
+    /// Bearer token for a proxy started with `--auth-token-env`.
+    pub token: RwSignal<String>,
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let console = Console::new();
+    provide_context(console);
+    let proxy = Proxy { status: RwSignal::new(None), token: RwSignal::new(String::new()) };
+    provide_context(proxy);
+    leptos::task::spawn_local(async move {
+        proxy.status.set(Some(api::status().await.map_err(|e| e.to_string())));
+    });
+
+    view! {
+        <a class="skip-link" href="#problems">"Skip to problems"</a>
+        <header class="top">
+            <h1>"runtask " <span class="subtitle">"ECS RunTask console"</span></h1>
+            <ProxyBanner/>
+        </header>
+        <main class="layout">
+            <div class="form-column">
+                <RequestForm/>
+            </div>
+            <aside class="side-column" aria-label="Check and run">
+                <DiagnosticsPanel/>
+                <SubmitButton/>
+                <JsonPreview/>
+            </aside>
+        </main>
+    }
+}
+
+/// What the proxy will do with "Run task".
+#[component]
+fn ProxyBanner() -> impl IntoView {
+    let proxy = expect_context::<Proxy>();
+    let body = move || match proxy.status.get() {
+        None => view! { <p class="banner">"Connecting to runtask-proxy…"</p> }.into_any(),
+        Some(Err(e)) => view! {
+            <p class="banner banner-error">"runtask-proxy is not reachable (" {e} "): the request is still checked here, but Run task cannot send it."</p>
+        }
+        .into_any(),
+        Some(Ok(s)) if s.dry_run => view! {
+            <p class="banner banner-dry">
+                <strong>"Dry run: nothing will be sent."</strong>
+                {s.dry_run_reason.map(|r| format!(" {r}"))}
+            </p>
+        }
+        .into_any(),
+        Some(Ok(s)) => view! {
+            <p class="banner banner-live">
+                <strong>"Live: "</strong>
+                "Run task sends the request to " <code>{s.endpoint}</code> " (" {s.region} ")."
+            </p>
+        }
+        .into_any(),
+    };
+    let needs_token = move || proxy.status.with(|s| matches!(s, Some(Ok(s)) if s.auth_required));
+    view! {
+        <div class="proxy" role="status">{body}</div>
+        <Show when=needs_token>
+            <div class="field token-field">
+                <label for="proxy-token">"Proxy token"</label>
+                <input
+                    id="proxy-token"
+                    type="password"
+                    autocomplete="off"
+                    prop:value=move || proxy.token.get()
+                    on:input=move |ev| proxy.token.set(event_target_value(&ev))
+                />
+            </div>
+        </Show>
+    }
+}

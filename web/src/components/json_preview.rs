@@ -1,0 +1,60 @@
+//! The JSON view: the request the form builds, editable both ways, and the copy buttons.
+
+use leptos::prelude::*;
+
+use crate::app::Console;
+use crate::export;
+use crate::state::Request;
+
+/// The id of the JSON text area (the diagnostics panel selects ranges in it).
+pub const JSON_ID: &str = "request-json";
+
+#[component]
+pub fn JsonPreview() -> impl IntoView {
+    let console = expect_context::<Console>();
+    let copied = RwSignal::new(String::new());
+    let copy = move |what: &'static str, make: fn(&Request) -> String| {
+        move |_| {
+            let text = console.request.with_untracked(make);
+            let clipboard = window().navigator().clipboard();
+            let promise = clipboard.write_text(&text);
+            leptos::task::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(promise).await {
+                    Ok(_) => copied.set(format!("Copied {what}.")),
+                    Err(_) => copied.set(format!("Could not copy {what}: the browser refused clipboard access.")),
+                }
+            });
+        }
+    };
+    view! {
+        <section class="panel json-panel" aria-labelledby="json-heading">
+            <h2 id="json-heading">"JSON"</h2>
+            <label for=JSON_ID class="label">"Request JSON"</label>
+            <p class="hint" id="json-hint">
+                "The request the form builds (the API and " <code>"--cli-input-json"</code> " shape). Type or paste JSON here and the form follows."
+            </p>
+            <Show when=move || console.json_unparsed.get()>
+                <p class="raw-notice" id="json-unparsed">
+                    "This JSON cannot become the form (see Problems); the form shows the last request that could. Editing the form replaces this text."
+                </p>
+            </Show>
+            <textarea
+                id=JSON_ID
+                class="input code json"
+                spellcheck="false"
+                autocomplete="off"
+                rows="24"
+                aria-describedby="json-hint"
+                prop:value=move || console.text.get()
+                on:input=move |ev| console.edit_json(event_target_value(&ev))
+                on:change=move |_| console.format_json()
+            ></textarea>
+            <div class="buttons">
+                <button type="button" on:click=copy("the JSON", |r| r.to_json())>"Copy JSON"</button>
+                <button type="button" on:click=copy("the AWS CLI command", export::aws_cli)>"Copy AWS CLI command"</button>
+                <button type="button" on:click=copy("the boto3 call", export::boto3)>"Copy boto3 call"</button>
+            </div>
+            <p class="hint" role="status" aria-live="polite">{move || copied.get()}</p>
+        </section>
+    }
+}

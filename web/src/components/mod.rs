@@ -1,0 +1,9 @@
+//! The console's parts.
+
+pub mod diagnostics_panel;
+pub mod fields;
+pub mod json_preview;
+pub mod request_form;
+pub mod rows;
+pub mod submit_button;
+pub mod task_definition;
