@@ -31,8 +31,9 @@ pub struct ProxyStatus {
 pub enum RunOutcome {
     /// ECS answered: tasks started and/or failures.
     Launched { client_token: String, tasks: Vec<Value>, failures: Vec<Value> },
-    /// Dry run: the request that would have been sent.
-    DryRun { client_token: String, request: Value },
+    /// Dry run: the request that would have been sent, with the pointers of the values the
+    /// proxy masked in it (environment values).
+    DryRun { client_token: String, request: Value, redacted: Vec<String> },
     /// The proxy or ECS refused: HTTP status, error code and message, and the proxy's
     /// diagnostics for a 422.
     Refused { status: u16, code: String, message: String, diagnostics: Vec<Value> },
@@ -109,7 +110,12 @@ pub async fn run_task(body: String, token: String) -> Result<RunOutcome, ApiErro
     }
     let client_token = str_at(&v, "clientToken");
     if v.get("dryRun").and_then(Value::as_bool) == Some(true) {
-        return Ok(RunOutcome::DryRun { client_token, request: v.get("request").cloned().unwrap_or(Value::Null) });
+        let redacted = v
+            .get("redacted")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+            .unwrap_or_default();
+        return Ok(RunOutcome::DryRun { client_token, request: v.get("request").cloned().unwrap_or(Value::Null), redacted });
     }
     let list = |k: &str| v.get(k).and_then(Value::as_array).cloned().unwrap_or_default();
     Ok(RunOutcome::Launched { client_token, tasks: list("tasks"), failures: list("failures") })

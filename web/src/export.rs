@@ -19,7 +19,8 @@ pub fn boto3(request: &Request) -> String {
             s.push_str("\n    ");
             s.push_str(k);
             s.push('=');
-            s.push_str(&v.pretty(Dialect::Python).replace('\n', "\n    "));
+            // Indented as a member two levels down: the call's arguments are four spaces in.
+            s.push_str(&v.pretty_at(Dialect::Python, 2, k.len() + 1));
             s.push(',');
         }
         s.push_str("\n)\n");
@@ -68,17 +69,20 @@ mod tests {
 ecs = boto3.client("ecs")
 response = ecs.run_task(
     taskDefinition="web:3",
-    tags=[
-      {
-        "key": "a",
-        "value": "b"
-      }
-    ],
+    tags=[{"key": "a", "value": "b"}],
     enableExecuteCommand=True,
 )
 print(response["tasks"], response["failures"])
 "#
         );
+    }
+
+    #[test]
+    fn boto3_breaks_long_arguments() {
+        let r = Request::from_json(r#"{"taskDefinition": "t", "tags": [{"key": "team", "value": "data-platform"}, {"key": "cost-centre", "value": "research-and-development"}]}"#).unwrap();
+        assert!(boto3(&r).contains(
+            "    tags=[\n      {\"key\": \"team\", \"value\": \"data-platform\"},\n      {\"key\": \"cost-centre\", \"value\": \"research-and-development\"}\n    ],\n"
+        ), "{}", boto3(&r));
     }
 
     #[test]

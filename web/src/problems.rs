@@ -23,11 +23,22 @@ pub struct Problem {
     pub utf16_end: u32,
 }
 
+/// One problem as a control shows it (no positions: they move with every keystroke).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// The problems of each control, by the control's pointer. Controls depend on this, not on the
+/// full report, so a keystroke that only moves positions wakes none of them.
+pub type FieldIndex = HashMap<String, Vec<FieldProblem>>;
+
 /// The report for the current request.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Problems {
     pub list: Vec<Problem>,
-    pub by_target: HashMap<String, Vec<usize>>,
     /// Why the task definition was not used, when one was given.
     pub task_definition_error: Option<String>,
 }
@@ -61,7 +72,6 @@ impl Problems {
                 utf16_start: d.utf16_start,
                 utf16_end: d.utf16_end,
             };
-            problems.by_target.entry(p.target.clone()).or_default().push(problems.list.len());
             problems.list.push(p);
         }
         problems
@@ -72,15 +82,16 @@ impl Problems {
         self.list.iter().filter(|p| p.severity == severity).count()
     }
 
+    /// What each control shows.
     #[must_use]
-    pub fn has_errors(&self) -> bool {
-        self.count(Severity::Error) > 0
+    pub fn field_index(&self) -> FieldIndex {
+        let mut index = FieldIndex::new();
+        for p in &self.list {
+            index.entry(p.target.clone()).or_default().push(FieldProblem { severity: p.severity, code: p.code, message: p.message.clone() });
+        }
+        index
     }
 
-    /// The diagnostics shown next to the control at `pointer`.
-    pub fn at<'a>(&'a self, pointer: &str) -> impl Iterator<Item = &'a Problem> + 'a {
-        self.by_target.get(pointer).into_iter().flatten().map(|&i| &self.list[i])
-    }
 }
 
 /// The pointer of the control a diagnostic belongs to. A missing member is reported on the
@@ -113,9 +124,9 @@ mod tests {
     fn a_missing_member_belongs_to_its_own_control() {
         let p = Problems::check(r#"{"cluster": "c"}"#, None);
         assert!(p.list.iter().any(|p| p.target == "/taskDefinition" && p.pointer.is_empty()), "{p:#?}");
-        assert!(p.has_errors());
+        assert_eq!(p.count(Severity::Error), 1);
         let p = Problems::check(r#"{"taskDefinition": "t", "networkConfiguration": {"awsvpcConfiguration": {}}}"#, None);
-        assert!(p.at("/networkConfiguration/awsvpcConfiguration/subnets").next().is_some(), "{p:#?}");
+        assert!(p.field_index().contains_key("/networkConfiguration/awsvpcConfiguration/subnets"), "{p:#?}");
     }
 
     #[test]
@@ -123,20 +134,20 @@ mod tests {
         let text = include_str!("../../tests/inputs/invalid-many-mistakes.json");
         let p = Problems::check(text, None);
         assert!(p.list.len() >= 10, "{}", p.list.len());
-        assert!(p.at("/count").any(|p| p.severity == Severity::Error));
+        assert!(p.field_index()["/count"].iter().any(|p| p.severity == Severity::Error));
     }
 
     #[test]
     fn an_unreadable_task_definition_is_said_and_ignored() {
         let p = Problems::check(r#"{"taskDefinition": "t"}"#, Some("{"));
         assert!(p.task_definition_error.is_some());
-        assert!(!p.has_errors());
+        assert_eq!(p.count(Severity::Error), 0);
         assert_eq!(Problems::check(r#"{"taskDefinition": "t"}"#, Some("  ")).task_definition_error, None);
     }
 
     #[test]
     fn the_large_request_is_valid() {
         let p = Problems::check(include_str!("../../tests/inputs/large-near-limits.json"), None);
-        assert!(!p.has_errors(), "{:#?}", p.list);
+        assert_eq!(p.count(Severity::Error), 0, "{:#?}", p.list);
     }
 }

@@ -116,14 +116,6 @@ impl<T: Part> Object<T> {
     fn adopt_ids(&mut self, old: &Self) {
         Part::adopt_ids(&mut self.fields, &old.fields);
     }
-
-    /// Whether the member is written at all.
-    #[must_use]
-    pub fn is_present(&self) -> bool {
-        let mut inner = Vec::new();
-        self.fields.write(&mut inner);
-        self.raw.is_some() || self.explicit || !inner.is_empty()
-    }
 }
 
 /// An element of a list: a table row. `raw` holds an element that is not an object (or, for
@@ -248,14 +240,6 @@ impl<T: Element> List<T> {
 
     pub fn get_mut(&mut self, id: RowId) -> Option<&mut Row<T>> {
         self.rows.iter_mut().find(|r| r.id == id)
-    }
-
-    /// Edits the fields of row `id` (a row that was not an object becomes one).
-    pub fn edit(&mut self, id: RowId, f: impl FnOnce(&mut T)) {
-        if let Some(row) = self.get_mut(id) {
-            row.raw = None;
-            f(&mut row.fields);
-        }
     }
 
     /// Adds a row; the member stops being a value of the wrong type.
@@ -771,12 +755,154 @@ pub enum Dialect {
     Python,
 }
 
+/// Lines of the pretty form are at most this wide when a container can be kept on one line.
+pub const WIDTH: usize = 80;
+
+/// A node of the tree, seen the same way whether it was built (`Out`) or pasted (`Value`).
+#[derive(Clone, Copy)]
+enum Node<'a> {
+    Out(&'a Out<'a>),
+    Value(&'a Value),
+}
+
+impl<'a> Node<'a> {
+    /// The JSON value, when this is one (pasted, or a built leaf).
+    fn value(self) -> Option<&'a Value> {
+        match self {
+            Node::Out(Out::Value(v)) => Some(*v),
+            Node::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    fn object(self) -> Option<Vec<(&'a str, Node<'a>)>> {
+        match (self, self.value()) {
+            (Node::Out(Out::Object(m)), _) => Some(m.iter().map(|(k, v)| (*k, Node::Out(v))).collect()),
+            (_, Some(Value::Object(m))) => Some(m.iter().map(|(k, v)| (k.as_str(), Node::Value(v))).collect()),
+            _ => None,
+        }
+    }
+
+    fn array(self) -> Option<Vec<Node<'a>>> {
+        match (self, self.value()) {
+            (Node::Out(Out::Array(a)), _) => Some(a.iter().map(Node::Out).collect()),
+            (_, Some(Value::Array(a))) => Some(a.iter().map(Node::Value).collect()),
+            _ => None,
+        }
+    }
+
+    fn scalar(self) -> Option<&'a Value> {
+        self.value().filter(|v| !v.is_object() && !v.is_array())
+    }
+}
+
+fn write_scalar(v: &Value, s: &mut String, dialect: Dialect) {
+    match (v, dialect) {
+        (Value::Null, Dialect::Python) => s.push_str("None"),
+        (Value::Bool(true), Dialect::Python) => s.push_str("True"),
+        (Value::Bool(false), Dialect::Python) => s.push_str("False"),
+        (Value::String(text), _) => write_string(text, s),
+        (other, _) => s.push_str(&other.to_string()),
+    }
+}
+
+/// Writes `node` on one line (`{"a": 1, "b": [2]}`); false, with `s` left longer than `limit`,
+/// as soon as it does not fit.
+fn write_inline(node: Node<'_>, s: &mut String, limit: usize, dialect: Dialect) -> bool {
+    if let Some(v) = node.scalar() {
+        write_scalar(v, s, dialect);
+    } else if let Some(members) = node.object() {
+        s.push('{');
+        for (i, (k, v)) in members.into_iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            write_string(k, s);
+            s.push_str(": ");
+            if s.len() > limit || !write_inline(v, s, limit, dialect) {
+                return false;
+            }
+        }
+        s.push('}');
+    } else if let Some(items) = node.array() {
+        s.push('[');
+        for (i, v) in items.into_iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            if s.len() > limit || !write_inline(v, s, limit, dialect) {
+                return false;
+            }
+        }
+        s.push(']');
+    }
+    s.len() <= limit
+}
+
+/// Writes `node` at `depth`: on one line when that fits in [`WIDTH`] (after `prefix` columns of
+/// key), else one member or element a line. The top level is always one member a line.
+fn write_pretty(node: Node<'_>, s: &mut String, depth: usize, prefix: usize, dialect: Dialect) {
+    if let Some(v) = node.scalar() {
+        return write_scalar(v, s, dialect);
+    }
+    if depth > 0 {
+        let start = s.len();
+        // Room for the indentation, the key and a trailing comma.
+        let limit = start + WIDTH.saturating_sub(depth * 2 + prefix + 1);
+        if write_inline(node, s, limit, dialect) {
+            return;
+        }
+        s.truncate(start);
+    }
+    if let Some(members) = node.object() {
+        if members.is_empty() {
+            return s.push_str("{}");
+        }
+        s.push('{');
+        for (i, (k, v)) in members.into_iter().enumerate() {
+            s.push_str(if i == 0 { "\n" } else { ",\n" });
+            indent(s, depth + 1);
+            let before = s.len();
+            write_string(k, s);
+            s.push_str(": ");
+            let key = s.len() - before;
+            write_pretty(v, s, depth + 1, key, dialect);
+        }
+        s.push('\n');
+        indent(s, depth);
+        s.push('}');
+    } else if let Some(items) = node.array() {
+        if items.is_empty() {
+            return s.push_str("[]");
+        }
+        s.push('[');
+        for (i, v) in items.into_iter().enumerate() {
+            s.push_str(if i == 0 { "\n" } else { ",\n" });
+            indent(s, depth + 1);
+            write_pretty(v, s, depth + 1, 0, dialect);
+        }
+        s.push('\n');
+        indent(s, depth);
+        s.push(']');
+    }
+}
+
 impl Out<'_> {
-    /// Indented by two spaces a level, as `JSON.stringify(v, null, 2)`.
+    /// Pretty-printed: two-space indent, one member a line at the top, and any nested object or
+    /// array that fits in [`WIDTH`] columns on one line (a tag, an environment variable, a
+    /// command), so a large request stays a few hundred lines.
     #[must_use]
     pub fn pretty(&self, dialect: Dialect) -> String {
         let mut s = String::with_capacity(4096);
-        self.write_pretty(&mut s, 0, dialect);
+        write_pretty(Node::Out(self), &mut s, 0, 0, dialect);
+        s
+    }
+
+    /// Pretty-printed as the value of a member at `depth` whose key takes `prefix` columns.
+    #[must_use]
+    pub fn pretty_at(&self, dialect: Dialect, depth: usize, prefix: usize) -> String {
+        let mut s = String::new();
+        write_pretty(Node::Out(self), &mut s, depth, prefix, dialect);
         s
     }
 
@@ -786,38 +912,6 @@ impl Out<'_> {
         let mut s = String::new();
         self.write_compact(&mut s);
         s
-    }
-
-    fn write_pretty(&self, s: &mut String, depth: usize, dialect: Dialect) {
-        match self {
-            Out::Value(v) => write_value_pretty(v, s, depth, dialect),
-            Out::Object(members) if members.is_empty() => s.push_str("{}"),
-            Out::Object(members) => {
-                s.push('{');
-                for (i, (k, v)) in members.iter().enumerate() {
-                    s.push_str(if i == 0 { "\n" } else { ",\n" });
-                    indent(s, depth + 1);
-                    write_string(k, s);
-                    s.push_str(": ");
-                    v.write_pretty(s, depth + 1, dialect);
-                }
-                s.push('\n');
-                indent(s, depth);
-                s.push('}');
-            }
-            Out::Array(items) if items.is_empty() => s.push_str("[]"),
-            Out::Array(items) => {
-                s.push('[');
-                for (i, v) in items.iter().enumerate() {
-                    s.push_str(if i == 0 { "\n" } else { ",\n" });
-                    indent(s, depth + 1);
-                    v.write_pretty(s, depth + 1, dialect);
-                }
-                s.push('\n');
-                indent(s, depth);
-                s.push(']');
-            }
-        }
     }
 
     fn write_compact(&self, s: &mut String) {
@@ -858,20 +952,6 @@ fn indent(s: &mut String, depth: usize) {
 fn write_string(text: &str, s: &mut String) {
     // serde_json's escaping: valid JSON, and a valid Python string literal.
     s.push_str(&Value::String(text.to_owned()).to_string());
-}
-
-fn write_value_pretty(v: &Value, s: &mut String, depth: usize, dialect: Dialect) {
-    match (v, dialect) {
-        (Value::Null, Dialect::Python) => s.push_str("None"),
-        (Value::Bool(true), Dialect::Python) => s.push_str("True"),
-        (Value::Bool(false), Dialect::Python) => s.push_str("False"),
-        (Value::Object(m), _) if !m.is_empty() => {
-            Out::Object(m.iter().map(|(k, v)| (k.as_str(), Out::Value(v))).collect()).write_pretty(s, depth, dialect);
-        }
-        (Value::Array(a), _) if !a.is_empty() => Out::Array(a.iter().map(Out::Value).collect()).write_pretty(s, depth, dialect),
-        (Value::String(text), _) => write_string(text, s),
-        (other, _) => s.push_str(&other.to_string()),
-    }
 }
 
 #[cfg(test)]

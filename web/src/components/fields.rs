@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use crate::app::Console;
 use crate::lens::At;
-use crate::problems::severity_words;
-use crate::state::{bool_value, display, int_value, text_value, Scalar};
+use crate::problems::{severity_words, FieldProblem};
+use crate::state::{bool_value, display, int_value, text_value, Request, Scalar};
 
 static NEXT: AtomicU32 = AtomicU32::new(1);
 
@@ -21,30 +21,40 @@ pub fn uid(prefix: &str) -> String {
     format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
-/// One problem as a control shows it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldProblem {
-    pub severity: Severity,
-    pub code: &'static str,
-    pub message: String,
-}
-
 /// The problems of the control at `pointer`; changes only when they do.
 pub fn problems_at(console: Console, pointer: Memo<Option<String>>) -> Memo<Vec<FieldProblem>> {
     Memo::new(move |_| {
-        pointer.with(|p| {
-            let Some(p) = p else { return Vec::new() };
-            console.problems.with(|all| {
-                all.at(p).map(|d| FieldProblem { severity: d.severity, code: d.code, message: d.message.clone() }).collect()
-            })
-        })
+        pointer.with(|p| p.as_ref().and_then(|p| console.field_index.with(|index| index.get(p).cloned())).unwrap_or_default())
     })
 }
 
-/// The pointer of `at`, as a memo.
+/// The pointer of `at`; it moves only when the request changes shape.
 pub fn pointer_of<T: 'static>(console: Console, at: &At<T>) -> Memo<Option<String>> {
     let at = at.clone();
-    Memo::new(move |_| console.request.with(|r| at.pointer(r)))
+    Memo::new(move |_| {
+        console.structure.track();
+        console.request.with_untracked(|r| at.pointer(r))
+    })
+}
+
+/// A control's value: re-read when its own input changed it (`own`) or the request changed shape,
+/// never on other controls' keystrokes.
+pub fn value_of<T, F>(console: Console, own: Trigger, read: F) -> Memo<T>
+where
+    T: PartialEq + Clone + Send + Sync + 'static,
+    F: Fn(&Request) -> T + Send + Sync + 'static,
+{
+    Memo::new(move |_| {
+        console.structure.track();
+        own.track();
+        console.request.with_untracked(|r| read(r))
+    })
+}
+
+/// Applies a control's own input: changes the request, then lets the control re-read.
+pub fn apply(console: Console, own: Trigger, f: impl FnOnce(&mut Request)) {
+    console.edit_field(f);
+    own.notify();
 }
 
 /// `aria-invalid`: only errors make a value invalid.
@@ -133,8 +143,9 @@ pub fn TextField(
 ) -> impl IntoView {
     let console = expect_context::<Console>();
     let id = uid("f");
+    let own = Trigger::new();
     let get = at.clone();
-    let value = Memo::new(move |_| console.request.with(|r| get.get(r).map(display).unwrap_or_default()));
+    let value = value_of(console, own, move |r| get.get(r).map(display).unwrap_or_default());
     let pointer = pointer_of(console, &at);
     let problems = problems_at(console, pointer);
     let list_id = suggestions.map(|_| format!("{id}-list"));
@@ -144,7 +155,7 @@ pub fn TextField(
             Kind::Text => text_value(&t),
             Kind::Int => int_value(&t),
         };
-        console.edit(|r| at.update(r, |s| *s = v));
+        apply(console, own, |r| at.update(r, |s| *s = v));
     };
     let hint_id = format!("{id}-hint");
     let has_hint = hint.is_some();
@@ -202,8 +213,9 @@ pub fn SelectField(
 ) -> impl IntoView {
     let console = expect_context::<Console>();
     let id = uid("f");
+    let own = Trigger::new();
     let get = at.clone();
-    let value: Memo<Scalar> = Memo::new(move |_| console.request.with(|r| get.get(r).cloned().flatten()));
+    let value: Memo<Scalar> = value_of(console, own, move |r| get.get(r).cloned().flatten());
     let pointer = pointer_of(console, &at);
     let problems = problems_at(console, pointer);
     let on_change = move |ev| {
@@ -216,7 +228,7 @@ pub fn SelectField(
         } else {
             Some(Value::String(t))
         };
-        console.edit(|r| at.update(r, |s| *s = v));
+        apply(console, own, |r| at.update(r, |s| *s = v));
     };
     let is = move |v: &'static str| value.with(|cur| cur.as_ref().and_then(Value::as_str) == Some(v));
     let other = move || {
@@ -268,16 +280,22 @@ pub fn SelectField(
 /// A boolean member: checked is `true`; unchecked leaves the member out (false is the default).
 /// A pasted `false` stays until the box is changed.
 #[component]
-pub fn CheckField(label: &'static str, at: At<Scalar>, #[prop(optional, into)] hint: Option<Signal<String>>) -> impl IntoView {
+pub fn CheckField(
+    label: &'static str,
+    at: At<Scalar>,
+    #[prop(optional, into)] aria_label: Option<Signal<String>>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+) -> impl IntoView {
     let console = expect_context::<Console>();
     let id = uid("f");
+    let own = Trigger::new();
     let get = at.clone();
-    let checked = Memo::new(move |_| console.request.with(|r| get.get(r).is_some_and(|v| *v == Some(Value::Bool(true)))));
+    let checked = value_of(console, own, move |r| get.get(r).is_some_and(|v| *v == Some(Value::Bool(true))));
     let pointer = pointer_of(console, &at);
     let problems = problems_at(console, pointer);
     let on_change = move |ev| {
         let v = bool_value(event_target_checked(&ev));
-        console.edit(|r| at.update(r, |s| *s = v));
+        apply(console, own, |r| at.update(r, |s| *s = v));
     };
     let hint_id = format!("{id}-hint");
     let has_hint = hint.is_some();
@@ -287,6 +305,7 @@ pub fn CheckField(label: &'static str, at: At<Scalar>, #[prop(optional, into)] h
             <input
                 id=id.clone()
                 type="checkbox"
+                aria-label=move || aria_label.map(|l| l.get())
                 data-pointer=move || pointer.get()
                 aria-invalid=invalid(problems)
                 aria-describedby=described

@@ -1,6 +1,7 @@
 //! The JSON view: the request the form builds, editable both ways, and the copy buttons.
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 
 use crate::app::Console;
 use crate::export;
@@ -13,6 +14,21 @@ pub const JSON_ID: &str = "request-json";
 pub fn JsonPreview() -> impl IntoView {
     let console = expect_context::<Console>();
     let copied = RwSignal::new(String::new());
+    // A paste (or drop) of a whole request is shown formatted at once; typed text stays as typed
+    // until the form is edited or "Format JSON" is pressed.
+    let on_input = move |ev: leptos::ev::Event| {
+        let pasted = ev
+            .dyn_ref::<web_sys::InputEvent>()
+            .is_some_and(|e| matches!(e.input_type().as_str(), "insertFromPaste" | "insertFromDrop"));
+        console.edit_json(event_target_value(&ev));
+        if pasted {
+            let _ = console.format_json();
+        }
+    };
+    let format = move |_| match console.format_json() {
+        Ok(()) => copied.set("Formatted.".to_owned()),
+        Err(why) => copied.set(why.to_owned()),
+    };
     let copy = move |what: &'static str, make: fn(&Request) -> String| {
         move |_| {
             let text = console.request.with_untracked(make);
@@ -46,10 +62,10 @@ pub fn JsonPreview() -> impl IntoView {
                 rows="24"
                 aria-describedby="json-hint"
                 prop:value=move || console.text.get()
-                on:input=move |ev| console.edit_json(event_target_value(&ev))
-                on:change=move |_| console.format_json()
+                on:input=on_input
             ></textarea>
             <div class="buttons">
+                <button type="button" on:click=format>"Format JSON"</button>
                 <button type="button" on:click=copy("the JSON", |r| r.to_json())>"Copy JSON"</button>
                 <button type="button" on:click=copy("the AWS CLI command", export::aws_cli)>"Copy AWS CLI command"</button>
                 <button type="button" on:click=copy("the boto3 call", export::boto3)>"Copy boto3 call"</button>

@@ -5,7 +5,7 @@ use runtask_core::data::fargate::{tier, FARGATE_TIERS};
 use runtask_core::units::{gb_words, parse_cpu, parse_memory, vcpu_words};
 use serde_json::Value;
 
-use super::fields::{pointer_of, problems_at, uid, CheckField, FieldProblems, Kind, SelectField, TextField};
+use super::fields::{apply, problems_at, uid, value_of, CheckField, FieldProblems, Kind, SelectField, TextField};
 use super::rows::{RowCtx, Rows, TextList};
 use super::task_definition::TaskDefinitionPanel;
 use crate::app::{new_client_token, Console};
@@ -369,25 +369,25 @@ fn container_row(ctx: RowCtx<ContainerOverride>) -> impl IntoView {
 fn GpuField(ctx: RowCtx<ContainerOverride>) -> impl IntoView {
     let console = expect_context::<Console>();
     let id = uid("f");
+    let own = Trigger::new();
     let at = ctx.at.clone();
-    let value = Memo::new(move |_| console.request.with(|r| at.get(r).map(|c| display(&c.gpu())).unwrap_or_default()));
+    let value = value_of(console, own, move |r| at.get(r).map(|c| display(&c.gpu())).unwrap_or_default());
     let at = ctx.at.clone();
-    let pointer = Memo::new(move |_| {
-        console.request.with(|r| {
-            let base = at.pointer(r)?;
-            let c = at.get(r)?;
-            let i = c.resource_requirements.rows.iter().position(|row| row.raw.is_none() && str_of(&row.fields.r#type) == Some("GPU"));
-            Some(match i {
-                Some(i) => format!("{base}/resourceRequirements/{i}/value"),
-                None => format!("{base}/resourceRequirements"),
-            })
+    // The GPU requirement's index moves when the GPU count is first set or cleared.
+    let pointer = value_of(console, own, move |r| {
+        let base = at.pointer(r)?;
+        let c = at.get(r)?;
+        let i = c.resource_requirements.rows.iter().position(|row| row.raw.is_none() && str_of(&row.fields.r#type) == Some("GPU"));
+        Some(match i {
+            Some(i) => format!("{base}/resourceRequirements/{i}/value"),
+            None => format!("{base}/resourceRequirements"),
         })
     });
     let problems = problems_at(console, pointer);
     let at = ctx.at.clone();
     let on_input = move |ev| {
         let t = event_target_value(&ev);
-        console.edit(|r| at.update(r, |c| c.set_gpu(&t)));
+        apply(console, own, |r| at.update(r, |c| c.set_gpu(&t)));
     };
     let name = ctx.name("Container override", "GPUs");
     let described = super::fields::described_by(&id, false, problems);
@@ -507,12 +507,12 @@ fn VolumesSection() -> impl IntoView {
                     unset="Not set (ext4)" aria_label=ctx.name("Volume", "filesystem type")/>
             </div>
             <div class="checks">
-                <CheckField label="Encrypted" at=at!(ebs, "encrypted", encrypted)/>
-                <CheckField label="Delete on termination" at=at!(term, "deleteOnTermination", delete_on_termination)/>
+                <CheckField label="Encrypted" at=at!(ebs, "encrypted", encrypted) aria_label=ctx.name("Volume", "encrypted")/>
+                <CheckField label="Delete on termination" at=at!(term, "deleteOnTermination", delete_on_termination)
+                    aria_label=ctx.name("Volume", "delete on termination")/>
             </div>
         }
     };
-    let _ = pointer_of::<Request>;
     view! {
         <Section title="EBS volumes">
             <Rows legend="Volume configurations" noun="volume" list=at!(root, "volumeConfigurations", volume_configurations) cards=true

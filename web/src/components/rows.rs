@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use serde_json::Value;
 
-use super::fields::{pointer_of, problems_at, uid, FieldProblems};
+use super::fields::{apply, pointer_of, problems_at, uid, value_of, FieldProblems};
 use crate::app::Console;
 use crate::lens::At;
 use crate::state::{Element, List, RowId, Text};
@@ -64,10 +64,11 @@ where
 {
     let console = expect_context::<Console>();
     let list_get = list.clone();
-    let ids = Memo::new(move |_| console.request.with(|r| list_get.get(r).map(List::ids).unwrap_or_default()));
+    let own = Trigger::new();
+    let ids = value_of(console, own, move |r| list_get.get(r).map(List::ids).unwrap_or_default());
     let raw = {
         let l = list.clone();
-        Memo::new(move |_| console.request.with(|r| l.get(r).and_then(|l| l.raw.clone())))
+        value_of(console, own, move |r| l.get(r).and_then(|l| l.raw.clone()))
     };
     let pointer = pointer_of(console, &list);
     let problems = problems_at(console, pointer);
@@ -89,10 +90,11 @@ where
     let row_view = move |id: RowId| {
         let at = list_for_rows.item(id);
         let l = list_for_rows.clone();
-        let number = Memo::new(move |_| console.request.with(|r| l.get(r).and_then(|l| l.index_of(id)).map_or(0, |i| i + 1)));
+        let number = value_of(console, own, move |r| l.get(r).and_then(|l| l.index_of(id)).map_or(0, |i| i + 1));
         let row_pointer = pointer_of(console, &at);
         let row_problems = problems_at(console, row_pointer);
         let row_problems_id = uid("row");
+        let title_id = uid("row-title");
         let remove = {
             let list = list_for_rows.clone();
             move |_| {
@@ -104,7 +106,7 @@ where
         };
         let item_raw = {
             let l = list_for_rows.clone();
-            Memo::new(move |_| console.request.with(|r| l.get(r).and_then(|l| l.get(id)).and_then(|row| row.raw.clone())))
+            value_of(console, own, move |r| l.get(r).and_then(|l| l.get(id)).and_then(|row| row.raw.clone()))
         };
         let content = row(RowCtx { at, number });
         view! {
@@ -113,14 +115,10 @@ where
                 data-row=id
                 data-pointer=move || row_pointer.get()
                 tabindex="-1"
-                role="group"
-                aria-label=move || format!("{} {}", capitalise(noun), number.get())
+                role=cards.then_some("group")
+                aria-labelledby=cards.then(|| title_id.clone())
             >
-                {if cards {
-                    Some(view! { <h4 class="row-title">{move || format!("{} {}", capitalise(noun), number.get())}</h4> })
-                } else {
-                    None
-                }}
+                {cards.then(|| view! { <h4 class="row-title" id=title_id.clone()>{move || format!("{} {}", capitalise(noun), number.get())}</h4> })}
                 <RawNotice raw=item_raw what="This row"/>
                 <div class="row-fields">{content}</div>
                 <button
@@ -182,17 +180,16 @@ pub fn TextList(legend: &'static str, noun: &'static str, list: At<List<Text>>, 
     let row = move |ctx: RowCtx<Text>| {
         let console = expect_context::<Console>();
         let id = uid("f");
+        let own = Trigger::new();
         let get = ctx.at.clone();
-        let value = Memo::new(move |_| {
-            console.request.with(|r| get.get(r).map(|t| crate::state::display(&Some(t.0.clone()))).unwrap_or_default())
-        });
+        let value = value_of(console, own, move |r| get.get(r).map(|t| crate::state::display(&Some(t.0.clone()))).unwrap_or_default());
         let pointer = pointer_of(console, &ctx.at);
         let problems = problems_at(console, pointer);
         let number = ctx.number;
         let at = ctx.at.clone();
         let on_input = move |ev| {
             let t = event_target_value(&ev);
-            console.edit(|r| at.update(r, |v| v.0 = Value::String(t)));
+            apply(console, own, |r| at.update(r, |v| v.0 = Value::String(t)));
         };
         let described = super::fields::described_by(&id, false, problems);
         view! {

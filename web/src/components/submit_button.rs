@@ -52,8 +52,8 @@ impl TaskTrack {
         if !status.is_empty() && self.timeline.last().is_none_or(|(_, last)| *last != status) {
             self.timeline.push((now(), status));
         }
-        self.stop_code = t.get("stopCode").and_then(Value::as_str).map(str::to_owned);
-        self.stopped_reason = t.get("stoppedReason").and_then(Value::as_str).map(str::to_owned);
+        self.stop_code = non_empty(t, "stopCode");
+        self.stopped_reason = non_empty(t, "stoppedReason");
         self.containers = t
             .get("containers")
             .and_then(Value::as_array)
@@ -63,7 +63,7 @@ impl TaskTrack {
                         name: s(c, "name"),
                         status: s(c, "lastStatus"),
                         exit_code: c.get("exitCode").and_then(Value::as_i64),
-                        reason: c.get("reason").and_then(Value::as_str).map(str::to_owned),
+                        reason: non_empty(c, "reason"),
                     })
                     .collect()
             })
@@ -73,6 +73,10 @@ impl TaskTrack {
     fn stopped(&self) -> bool {
         self.timeline.last().is_some_and(|(_, s)| s == "STOPPED")
     }
+}
+
+fn non_empty(v: &Value, k: &str) -> Option<String> {
+    v.get(k).and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_owned)
 }
 
 fn s(v: &Value, k: &str) -> String {
@@ -211,7 +215,7 @@ pub fn SubmitButton() -> impl IntoView {
 fn Outcome(outcome: Result<RunOutcome, ApiError>) -> impl IntoView {
     match outcome {
         Err(e) => view! { <p class="result-error" role="alert">{e.to_string()}</p> }.into_any(),
-        Ok(RunOutcome::DryRun { client_token, request }) => {
+        Ok(RunOutcome::DryRun { client_token, request, redacted }) => {
             let method = s(&request, "method");
             let url = s(&request, "url");
             let headers: Vec<(String, String)> = request
@@ -219,8 +223,8 @@ fn Outcome(outcome: Result<RunOutcome, ApiError>) -> impl IntoView {
                 .and_then(Value::as_object)
                 .map(|h| h.iter().map(|(k, v)| (k.clone(), v.as_str().map_or_else(|| v.to_string(), str::to_owned))).collect())
                 .unwrap_or_default();
+            // The body exactly as it would be sent.
             let body = s(&request, "body");
-            let body = serde_json::from_str::<Value>(&body).ok().and_then(|v| serde_json::to_string_pretty(&v).ok()).unwrap_or(body);
             let mut text = format!("{method} {url}\n");
             for (k, v) in headers {
                 text.push_str(&format!("{k}: {v}\n"));
@@ -232,6 +236,12 @@ fn Outcome(outcome: Result<RunOutcome, ApiError>) -> impl IntoView {
                     <h3>"Dry run: nothing was sent"</h3>
                     <p>"Client token " <code>{client_token}</code> ". This is the request the proxy would have sent to ECS:"</p>
                     <pre class="code sent" tabindex="0" aria-label="Request that would be sent">{text}</pre>
+                    {(!redacted.is_empty()).then(|| view! {
+                        <p class="hint">
+                            {format!("The proxy shows {} as <redacted> here; the request would carry them: ", if redacted.len() == 1 { "one value" } else { "these values" })}
+                            {redacted.iter().map(|p| view! { <code>{p.clone()}</code> " " }).collect_view()}
+                        </p>
+                    })}
                 </div>
             }
             .into_any()

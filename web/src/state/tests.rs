@@ -26,16 +26,37 @@ fn keys_come_in_the_forms_order_unknown_last() {
         r#"{
   "taskDefinition": "web:3",
   "count": 2,
-  "tags": [
-    {
-      "key": "k",
-      "value": "v"
-    }
-  ],
+  "tags": [{"key": "k", "value": "v"}],
   "alpha": true,
   "zeta": 1
 }"#
     );
+}
+
+#[test]
+fn nested_values_share_a_line_when_they_fit() {
+    let r = Request::from_json(
+        r#"{"networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-00000000000000000", "subnet-00000000000000001", "subnet-00000000000000002"]}}}"#,
+    )
+    .unwrap();
+    let text = r.to_json();
+    assert_eq!(
+        text,
+        r#"{
+  "networkConfiguration": {
+    "awsvpcConfiguration": {
+      "subnets": [
+        "subnet-00000000000000000",
+        "subnet-00000000000000001",
+        "subnet-00000000000000002"
+      ]
+    }
+  }
+}"#
+    );
+    assert!(text.lines().all(|l| l.chars().count() <= WIDTH));
+    let large = Request::from_json(FULL).unwrap().to_json();
+    assert!(large.lines().count() < 400, "{} lines\n{large}", large.lines().count());
 }
 
 #[test]
@@ -106,12 +127,11 @@ fn gpu_is_the_gpu_resource_requirement() {
         r#"{"overrides": {"containerOverrides": [{"name": "app", "resourceRequirements": [{"type": "InferenceAccelerator", "value": "dev1"}]}]}}"#,
     )
     .unwrap();
-    let id = r.overrides.fields.container_overrides.rows[0].id;
-    r.overrides.fields.container_overrides.edit(id, |c| c.set_gpu("2"));
+    r.overrides.fields.container_overrides.rows[0].fields.set_gpu("2");
     let c = &r.overrides.fields.container_overrides.rows[0].fields;
     assert_eq!(c.gpu(), Some(Value::String("2".into())));
     assert_eq!(c.resource_requirements.rows.len(), 2);
-    r.overrides.fields.container_overrides.edit(id, |c| c.set_gpu(""));
+    r.overrides.fields.container_overrides.rows[0].fields.set_gpu("");
     assert!(!r.to_json().contains("GPU"));
     assert!(r.to_json().contains("InferenceAccelerator"));
 }
@@ -128,7 +148,7 @@ fn python_dialect_spells_literals_as_python() {
     let r = Request::from_json(r#"{"enableExecuteCommand": true, "extra": {"a": null, "b": [false]}}"#).unwrap();
     assert_eq!(
         r.tree().pretty(Dialect::Python),
-        "{\n  \"enableExecuteCommand\": True,\n  \"extra\": {\n    \"a\": None,\n    \"b\": [\n      False\n    ]\n  }\n}"
+        "{\n  \"enableExecuteCommand\": True,\n  \"extra\": {\"a\": None, \"b\": [False]}\n}"
     );
 }
 

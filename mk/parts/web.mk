@@ -1,0 +1,28 @@
+# The console (web/): `make web` builds it with Trunk into dist/, `make serve` starts
+# runtask-proxy serving it, `make test-web` runs the browser tests against the real proxy.
+# See web/README.md.
+
+TEST_TARGETS += test-web
+PORT ?= 8080
+WEB_CARGO_PROFILE := wasm-release
+PROXY_BIN := target/release/runtask-proxy
+
+.PHONY: web web-proxy serve test-web
+
+# Release build, wasm-opt -Oz (wasm-opt is npm binaryen's, on PATH from tests/node_modules).
+web: tools-wasm tools-wasm-bindgen tools-trunk tools-node
+	$(CARGO) fetch --locked
+	trunk build --release --cargo-profile $(WEB_CARGO_PROFILE)
+
+web-proxy:
+	$(CARGO) build --release --locked -p runtask-proxy
+
+# A dry run unless AWS credentials are configured (the proxy decides and says so in the console).
+serve: web web-proxy
+	@echo
+	@echo "runtask console: http://127.0.0.1:$(PORT)/"
+	@echo
+	$(PROXY_BIN) --listen 127.0.0.1:$(PORT) --static-dir dist
+
+test-web: web web-proxy tools-chromium tools-node tools-python
+	node --test tests/web/
