@@ -7,7 +7,7 @@ PORT ?= 8080
 WEB_CARGO_PROFILE := wasm-release
 PROXY_BIN := target/release/runtask-proxy
 
-.PHONY: web web-proxy serve test-web
+.PHONY: web web-proxy serve test-web web-size
 
 # Release build, wasm-opt -Oz (wasm-opt is npm binaryen's, on PATH from tests/node_modules).
 web: tools-wasm tools-wasm-bindgen tools-trunk tools-node
@@ -26,3 +26,7 @@ serve: web web-proxy
 
 test-web: web web-proxy tools-chromium tools-node tools-python
 	node --test tests/web/
+
+# The console's .wasm as served (after wasm-opt -Oz): raw and gzip -9 bytes.
+web-size: web
+	@w=$$(ls dist/*.wasm); echo "$$w: $$(stat -c %s $$w) bytes raw, $$(gzip -9 -c $$w | wc -c) bytes gzip -9"

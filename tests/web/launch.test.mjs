@@ -64,3 +64,14 @@ test('launches, shows the task ARN, and polls the task status', async () => {
   await shot(page, '15-polled');
   assertClean(page);
 });
+
+test("shows ECS's error plainly", async () => {
+  await page.getByLabel('Cluster', { exact: true }).fill('no-such-cluster');
+  await page.getByRole('button', { name: 'Run task' }).click();
+  await page.getByRole('heading', { name: 'ECS refused the request' }).waitFor({ timeout: 30_000 });
+  const said = await page.locator('.outcome.refused').textContent();
+  assert.match(said, /ClusterNotFoundException/);
+  assert.match(said, /Cluster not found/);
+  await shot(page, '16-ecs-error');
+  assertClean(page);
+});

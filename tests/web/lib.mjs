@@ -142,7 +142,9 @@ export async function openConsole(browser, url, { width = 1400, height = 1000 } 
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    // An API answer with an error status is logged by the browser; the console shows it itself.
+    const apiStatus = m.text().startsWith('Failed to load resource') && m.location().url.includes('/api/');
+    if (m.type() === 'error' && !apiStatus) errors.push(`console: ${m.text()} (${m.location().url})`);
   });
   page.errors = errors;
   await page.goto(url);

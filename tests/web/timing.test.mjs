@@ -123,7 +123,7 @@ test('keystroke → problems and JSON view, large request', async () => {
   console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`);
   console.log(`keystroke → update (Cluster): ${fmt(cluster.update)}; to next frame: ${fmt(cluster.frame)}`);
   console.log(`keystroke → update (container env value): ${fmt(env.update)}; to next frame: ${fmt(env.frame)}`);
-  await shot(page, '16-timing');
+  await shot(page, '17-timing');
   assert.ok(cluster.update.median <= GOAL_MS, `median ${cluster.update.median} ms > ${GOAL_MS} ms`);
   assert.ok(env.update.median <= GOAL_MS, `median ${env.update.median} ms > ${GOAL_MS} ms`);
   assertClean(page);

@@ -96,6 +96,8 @@ struct Polling {
     /// Seconds until the next DescribeTasks; `None` when not polling.
     next_in: RwSignal<Option<u32>>,
     error: RwSignal<Option<String>>,
+    /// Local time of the launch the tasks come from.
+    launched_at: RwSignal<String>,
     /// Bumped by each launch, so an older loop stops.
     generation: StoredValue<u32>,
 }
@@ -105,6 +107,7 @@ impl Polling {
         let generation = self.generation.get_value() + 1;
         self.generation.set_value(generation);
         self.tracks.set(tasks.iter().map(TaskTrack::from_task).collect());
+        self.launched_at.set(now());
         self.error.set(None);
         if tasks.is_empty() {
             self.next_in.set(None);
@@ -162,6 +165,7 @@ pub fn SubmitButton() -> impl IntoView {
         tracks: RwSignal::new(Vec::new()),
         next_in: RwSignal::new(None),
         error: RwSignal::new(None),
+        launched_at: RwSignal::new(String::new()),
         generation: StoredValue::new(0),
     };
     let run = Action::new_local(move |body: &String| {
@@ -310,7 +314,7 @@ fn Timelines(polling: Polling) -> impl IntoView {
     view! {
         <Show when=move || polling.tracks.with(|t| !t.is_empty())>
             <div class="timelines">
-                <h3>"Tasks"</h3>
+                <h3>{move || format!("Tasks launched at {}", polling.launched_at.get())}</h3>
                 {move || polling.tracks.get().into_iter().map(|t| view! { <TaskTimeline track=t/> }).collect_view()}
                 <p class="hint">{polling_note}</p>
                 {move || polling.error.get().map(|e| view! { <p class="result-error">"Status check failed: " {e}</p> })}
