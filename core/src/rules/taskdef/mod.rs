@@ -21,7 +21,7 @@ pub mod ebs_volume_on_windows_fargate;
 pub mod environment_files_replace_task_definition_files;
 pub mod environment_files_without_execution_role;
 pub mod execute_command_with_read_only_root;
-pub mod execute_command_without_task_role;
+pub mod execute_command_task_role_missing;
 pub mod fargate_execution_role_missing;
 pub mod fargate_network_mode_not_awsvpc;
 pub mod fargate_spot_arm64_old_platform;
@@ -33,7 +33,7 @@ pub mod inference_accelerator_device_unknown;
 pub mod launch_type_not_in_compatibilities;
 pub mod launch_volume_not_configured;
 pub mod memory_reservations_exceed_task;
-pub mod network_configuration_without_awsvpc;
+pub mod network_configuration_with_non_awsvpc_mode;
 pub mod placement_constraints_over_limit_with_task_definition;
 pub mod platform_version_too_old_for_task_definition;
 pub mod tag_overrides_task_definition_tag;
@@ -46,13 +46,13 @@ pub(crate) static RULES: &[&Rule] = &[
     &task_definition_not_fargate_compatible::RULE,
     &launch_type_not_in_compatibilities::RULE,
     &awsvpc_without_network_configuration::RULE,
-    &network_configuration_without_awsvpc::RULE,
+    &network_configuration_with_non_awsvpc_mode::RULE,
     &fargate_network_mode_not_awsvpc::RULE,
     &fargate_task_size_missing::RULE,
     &memory_reservations_exceed_task::RULE,
     &container_resources_exceed_task::RULE,
     &container_memory_below_reservation::RULE,
-    &execute_command_without_task_role::RULE,
+    &execute_command_task_role_missing::RULE,
     &execute_command_with_read_only_root::RULE,
     &fargate_spot_with_windows::RULE,
     &fargate_spot_arm64_old_platform::RULE,

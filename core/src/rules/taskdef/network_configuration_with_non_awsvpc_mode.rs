@@ -35,7 +35,7 @@ crate::declare_rule! {
     /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html
     pub static RULE = {
         code: "RT804",
-        name: "network-configuration-without-awsvpc",
+        name: "network-configuration-with-non-awsvpc-mode",
         severity: Error,
         catalogue: ["R-TD-05"],
         task_definition: true,

@@ -34,7 +34,7 @@ crate::declare_rule! {
     /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html
     pub static RULE = {
         code: "RT810",
-        name: "execute-command-without-task-role",
+        name: "execute-command-task-role-missing",
         severity: Error,
         catalogue: ["R-TD-12"],
         task_definition: true,
