@@ -44,6 +44,34 @@ pub struct Request {
 }
 
 impl Request {
+    /// The top-level member called `name`, from the index (no search) for the members the
+    /// index keeps; None for any other name.
+    #[must_use]
+    pub fn member(&self, name: &str) -> Option<Option<NodeId>> {
+        Some(match name {
+            "taskDefinition" => self.task_definition,
+            "cluster" => self.cluster,
+            "count" => self.count,
+            "launchType" => self.launch_type,
+            "capacityProviderStrategy" => self.capacity_provider_strategy,
+            "networkConfiguration" => self.network_configuration,
+            "overrides" => self.overrides,
+            "placementConstraints" => self.placement_constraints,
+            "placementStrategy" => self.placement_strategy,
+            "platformVersion" => self.platform_version,
+            "propagateTags" => self.propagate_tags,
+            "referenceId" => self.reference_id,
+            "startedBy" => self.started_by,
+            "group" => self.group,
+            "tags" => self.tags,
+            "clientToken" => self.client_token,
+            "volumeConfigurations" => self.volume_configurations,
+            "enableExecuteCommand" => self.enable_execute_command,
+            "enableECSManagedTags" => self.enable_ecs_managed_tags,
+            _ => return None,
+        })
+    }
+
     #[must_use]
     pub fn index(doc: &Document<'_>) -> Self {
         let root = doc.root();
