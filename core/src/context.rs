@@ -363,6 +363,14 @@ impl<'a, 's> Ctx<'a, 's> {
             edits: vec![Edit { start: start as u32, end: end as u32, content: String::new() }],
         }
     }
+
+    /// Reports at `range`, a part of the value of `node` (e.g. a token inside a string); a range
+    /// that does not lie inside the value falls back to the whole value.
+    pub fn report_span(&mut self, node: NodeId, range: TextRange, message: impl Into<String>) -> Reporter<'_> {
+        let whole = self.doc.range(node);
+        let range = if whole.contains_range(range) { range } else { whole };
+        self.report_range(node, range, message)
+    }
 }
 
 /// Quotes `s` as a JSON string.
