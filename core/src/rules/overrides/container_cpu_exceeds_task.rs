@@ -12,7 +12,7 @@ crate::declare_rule! {
     /// not overridden only add to the sum, so this holds without the task definition). When
     /// only the task definition gives the task's cpu, no single container's `cpu` override may
     /// exceed it. (The sum against the task definition, with the containers that are not
-    /// overridden, is a task-definition check of its own.)
+    /// overridden, is RT808's.)
     ///
     /// Not reported for Windows tasks on EC2, where task-level cpu is ignored (RT308).
     ///

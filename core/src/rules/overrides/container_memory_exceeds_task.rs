@@ -10,8 +10,7 @@ crate::declare_rule! {
     /// set, the container overrides' `memory` (or `memoryReservation` where `memory` is absent)
     /// must add up to no more than it; equality is fine. When only the task definition gives the
     /// task's memory, no single container's `memory` override may exceed it. (The sum against
-    /// the task definition, with the containers that are not overridden, is a task-definition
-    /// check of its own.)
+    /// the task definition, with the containers that are not overridden, is RT807's.)
     ///
     /// Not reported for Windows tasks on EC2, where task-level memory is ignored (RT308).
     ///

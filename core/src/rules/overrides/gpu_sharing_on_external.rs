@@ -5,8 +5,8 @@ use super::{container_label, override_items};
 crate::declare_rule! {
     /// ## What it checks
     /// Whether a container override shares a GPU (`resourceRequirements[*].sharingStrategy`) in a
-    /// task that runs on external instances (`launchType: EXTERNAL`) or whose task definition
-    /// requires `EXTERNAL` compatibility.
+    /// task that runs on external instances (`launchType: EXTERNAL`). (A task definition that
+    /// requires `EXTERNAL` compatibility is RT820's.)
     ///
     /// ## Why it matters
     /// "Task definitions that require EXTERNAL compatibility don't support GPU sharing"; GPU
@@ -40,21 +40,17 @@ crate::declare_rule! {
 }
 
 fn check(ctx: &mut Ctx<'_, '_>) {
-    let td_requires_external = ctx.td.is_some_and(|td| {
-        td.get("requiresCompatibilities").is_some_and(|list| td.doc.elements(Some(list)).any(|e| td.doc.str(e).as_deref() == Some("EXTERNAL")))
-    });
-    let why = if ctx.target == Target::External {
-        "the task runs on external instances (`launchType: EXTERNAL`)"
-    } else if td_requires_external {
-        "the task definition requires `EXTERNAL` compatibility"
-    } else {
-        return;
-    };
+    if ctx.target != Target::External {
+        return; // A task definition that requires EXTERNAL: RT820.
+    }
     let doc = ctx.doc;
     let items: Vec<_> = override_items(doc, ctx.req, "resourceRequirements").filter_map(|(c, i)| doc.get(i, "sharingStrategy").map(|s| (c, s))).collect();
-    let launch_type = ctx.req.launch_type.filter(|_| ctx.target == Target::External);
+    let launch_type = ctx.req.launch_type;
     for (c, sharing) in items {
-        let mut r = ctx.report_key(sharing, format!("{} shares a GPU (`sharingStrategy`), but {why}; GPU sharing is not supported there", container_label(doc, c)));
+        let mut r = ctx.report_key(
+            sharing,
+            format!("{} shares a GPU (`sharingStrategy`), but the task runs on external instances (`launchType: EXTERNAL`), which do not support GPU sharing", container_label(doc, c)),
+        );
         r.help("reserve whole GPUs with \"value\" instead, or run the task on EC2 or Managed Instances");
         if let Some(lt) = launch_type {
             r.label(lt, "external instances");

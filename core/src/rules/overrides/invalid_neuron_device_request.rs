@@ -21,19 +21,22 @@ crate::declare_rule! {
     ///
     /// ## Invalid example
     /// ```json
-    /// {"taskDefinition": "llm:2", "launchType": "MANAGED_INSTANCES", "overrides": {"containerOverrides": [{"name": "llm",
+    /// {"taskDefinition": "llm:2", "capacityProviderStrategy": [{"capacityProvider": "mi-inferentia", "weight": 1}],
+    ///  "overrides": {"containerOverrides": [{"name": "llm",
     ///  "resourceRequirements": [{"type": "NeuronDevice", "value": "2"}]}]}}
     /// ```
     ///
     /// ## Valid example
     /// ```json
-    /// {"taskDefinition": "llm:2", "launchType": "MANAGED_INSTANCES", "overrides": {"containerOverrides": [{"name": "llm",
+    /// {"taskDefinition": "llm:2", "capacityProviderStrategy": [{"capacityProvider": "mi-inferentia", "weight": 1}],
+    ///  "overrides": {"containerOverrides": [{"name": "llm",
     ///  "resourceRequirements": [{"type": "NeuronDevice", "value": "ALL"}]}]}}
     /// ```
     ///
     /// ## How to fix
     /// Use `"value": "ALL"` in one container, and run the task through a Managed Instances capacity
-    /// provider. The fix sets `ALL` (safe for a different case, unsafe otherwise).
+    /// provider. (A strategy of providers other than Fargate's may be Managed Instances, so it is
+    /// not reported.) The fix sets `ALL` (safe for a different case, unsafe otherwise).
     ///
     /// ## Reference
     /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ResourceRequirement.html
@@ -86,7 +89,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         }
         if let Some(place) = wrong_target {
             ctx.report(item, format!("{who} asks for Neuron devices, which only Managed Instances offer, but the task runs on {place}"))
-                .help("run the task through a Managed Instances capacity provider (or `launchType: MANAGED_INSTANCES`)");
+                .help("run the task through a Managed Instances capacity provider in `capacityProviderStrategy`");
         }
         match first_container {
             None => first_container = Some(c),

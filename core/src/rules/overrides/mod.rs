@@ -338,12 +338,17 @@ mod tests {
     }
 
     #[test]
-    fn gpu_sharing_is_refused_when_the_task_definition_requires_external() {
+    fn gpu_sharing_on_external_is_reported_once() {
         let td = r#"{"family": "model", "requiresCompatibilities": ["EXTERNAL"], "containerDefinitions": [{"name": "model", "image": "m"}]}"#;
-        let request = r#"{"taskDefinition": "model:4", "overrides": {"containerOverrides": [{"name": "model",
-            "resourceRequirements": [{"type": "GPU", "sharingStrategy": {"nvidiaMps": {"memory": 4096}}}]}]}}"#;
-        assert!(report(request, Some(td)).iter().any(|d| d.code == "RT347"));
-        assert!(!report(request, None).iter().any(|d| d.code == "RT347"));
+        let overrides = r#""overrides": {"containerOverrides": [{"name": "model",
+            "resourceRequirements": [{"type": "GPU", "sharingStrategy": {"nvidiaMps": {"memory": 4096}}}]}]}"#;
+        let external = format!(r#"{{"taskDefinition": "model:4", "launchType": "EXTERNAL", {overrides}}}"#);
+        let codes: Vec<_> = report(&external, Some(td)).into_iter().map(|d| d.code).filter(|c| *c == "RT347" || *c == "RT820").collect();
+        assert_eq!(codes, ["RT347"]);
+        // Without the launch type, the task definition's requirement is RT820's alone.
+        let implicit = format!(r#"{{"taskDefinition": "model:4", {overrides}}}"#);
+        let codes: Vec<_> = report(&implicit, Some(td)).into_iter().map(|d| d.code).filter(|c| *c == "RT347" || *c == "RT820").collect();
+        assert_eq!(codes, ["RT820"]);
     }
 
     #[test]
@@ -359,7 +364,7 @@ mod tests {
 
     #[test]
     fn missing_neuron_value_fix_inserts_all() {
-        let request = r#"{"taskDefinition": "llm:2", "launchType": "MANAGED_INSTANCES", "overrides": {"containerOverrides": [{"name": "llm",
+        let request = r#"{"taskDefinition": "llm:2", "capacityProviderStrategy": [{"capacityProvider": "mi", "weight": 1}], "overrides": {"containerOverrides": [{"name": "llm",
             "resourceRequirements": [{"type": "NeuronDevice"}]}]}}"#;
         let d = report(request, None).into_iter().find(|d| d.code == "RT348").unwrap();
         let (fixed, _) = crate::apply_fixes(request, [d.fix.as_ref().unwrap()], true);
