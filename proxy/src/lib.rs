@@ -183,6 +183,7 @@ pub fn router(settings: &Settings, addr: SocketAddr) -> Result<Router, StartErro
     let upstream = upstream::Upstream::new(&settings.endpoint, &settings.region, settings.credentials.clone(), settings.retry).map_err(StartError::Config)?;
     let state = Arc::new(api::AppState {
         upstream,
+        td_cache: api::TdCache::default(),
         dry_run_reason: settings.dry_run_reason.clone(),
         allow_clusters: request::AllowList(settings.allow_clusters.clone()),
         allow_task_definitions: request::AllowList(settings.allow_task_definitions.clone()),

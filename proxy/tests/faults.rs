@@ -220,3 +220,21 @@ where
     }
     out
 }
+
+#[tokio::test]
+async fn pinned_task_definition_revisions_are_described_once() {
+    let fake = Fake::start(vec![]).await;
+    let proxy = proxy_for(&fake, Duration::from_secs(2)).await;
+    let http = Http::new();
+    for _ in 0..3 {
+        assert_eq!(http.run_task(&proxy.url(), r#"{"cluster":"c","taskDefinition":"web:1"}"#).await.status, 200);
+    }
+    assert_eq!(fake.calls("DescribeTaskDefinition").len(), 1);
+    // A family alone names the latest revision, which can change: described every time.
+    for _ in 0..2 {
+        assert_eq!(http.run_task(&proxy.url(), r#"{"cluster":"c","taskDefinition":"web"}"#).await.status, 200);
+    }
+    assert_eq!(fake.calls("DescribeTaskDefinition").len(), 3);
+    assert_eq!(fake.calls("RunTask").len(), 5);
+    proxy.stop().await.unwrap();
+}
