@@ -168,6 +168,10 @@ pub async fn start(settings: Settings) -> Result<Running, StartError> {
     let app = router(&settings, addr)?;
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
+        // Small JSON answers: send them without waiting for Nagle.
+        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp: &mut tokio::net::TcpStream| {
+            let _ = tcp.set_nodelay(true);
+        });
         axum::serve(listener, app)
             .with_graceful_shutdown(async move {
                 let _ = rx.await;
