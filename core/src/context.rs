@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::diagnostics::{Applicability, Edit, Fix, Severity};
 use crate::json::{Document, Kind, NodeId, TextRange};
-use crate::model::Shape;
+use crate::model::{Member, Shape};
 use crate::registry::Rule;
 use crate::task_definition::TaskDefinition;
 use crate::units;
@@ -39,11 +39,42 @@ pub struct Request {
     pub container_overrides: Option<NodeId>,
     pub overrides_cpu: Option<NodeId>,
     pub overrides_memory: Option<NodeId>,
+    /// Cluster query language analyses of `memberOf` expressions, shared by the placement rules
+    /// within one check.
+    pub(crate) query_memo: std::cell::RefCell<Vec<(NodeId, std::rc::Rc<crate::query::Analysis>)>>,
     /// The model shape of each node, computed on first use by the shape rules.
-    pub(crate) shapes: std::cell::OnceCell<Vec<Option<&'static Shape>>>,
+    pub(crate) shapes: std::cell::OnceCell<crate::rules::shape::ShapeMap>,
 }
 
 impl Request {
+    /// The top-level member called `name`, from the index (no search) for the members the
+    /// index keeps; None for any other name.
+    #[must_use]
+    pub fn member(&self, name: &str) -> Option<Option<NodeId>> {
+        Some(match name {
+            "taskDefinition" => self.task_definition,
+            "cluster" => self.cluster,
+            "count" => self.count,
+            "launchType" => self.launch_type,
+            "capacityProviderStrategy" => self.capacity_provider_strategy,
+            "networkConfiguration" => self.network_configuration,
+            "overrides" => self.overrides,
+            "placementConstraints" => self.placement_constraints,
+            "placementStrategy" => self.placement_strategy,
+            "platformVersion" => self.platform_version,
+            "propagateTags" => self.propagate_tags,
+            "referenceId" => self.reference_id,
+            "startedBy" => self.started_by,
+            "group" => self.group,
+            "tags" => self.tags,
+            "clientToken" => self.client_token,
+            "volumeConfigurations" => self.volume_configurations,
+            "enableExecuteCommand" => self.enable_execute_command,
+            "enableECSManagedTags" => self.enable_ecs_managed_tags,
+            _ => return None,
+        })
+    }
+
     #[must_use]
     pub fn index(doc: &Document<'_>) -> Self {
         let root = doc.root();
@@ -202,8 +233,29 @@ impl<'a, 's> Ctx<'a, 's> {
     /// The model shape of every node (None: unknown member, or inside one).
     #[must_use]
     pub fn shapes(&self) -> &'a [Option<&'static Shape>] {
+        &self.shape_map().shapes
+    }
+
+    /// The model member each object member is (None: not an object member, or unknown).
+    #[must_use]
+    pub fn members(&self) -> &'a [Option<&'static Member>] {
+        &self.shape_map().members
+    }
+
+    fn shape_map(&self) -> &'a crate::rules::shape::ShapeMap {
         let doc = self.doc;
         self.req.shapes.get_or_init(|| crate::rules::shape::shape_map(doc))
+    }
+
+    /// The analysis of the `memberOf` expression `text` held by `node`, computed once per check.
+    #[must_use]
+    pub fn query_analysis(&self, node: NodeId, text: &str) -> std::rc::Rc<crate::query::Analysis> {
+        if let Some((_, a)) = self.req.query_memo.borrow().iter().find(|(n, _)| *n == node) {
+            return std::rc::Rc::clone(a);
+        }
+        let a = std::rc::Rc::new(crate::query::analyze(text));
+        self.req.query_memo.borrow_mut().push((node, std::rc::Rc::clone(&a)));
+        a
     }
 
     /// Whether `node` is inside an `environment` list, whose values must never be echoed.
@@ -335,11 +387,26 @@ impl<'a, 's> Ctx<'a, 's> {
             edits: vec![Edit { start: start as u32, end: end as u32, content: String::new() }],
         }
     }
+
+    /// Reports at `range`, a part of the value of `node` (e.g. a token inside a string); a range
+    /// that does not lie inside the value falls back to the whole value.
+    pub fn report_span(&mut self, node: NodeId, range: TextRange, message: impl Into<String>) -> Reporter<'_> {
+        let whole = self.doc.range(node);
+        let range = if whole.contains_range(range) { range } else { whole };
+        self.report_range(node, range, message)
+    }
 }
 
 /// Quotes `s` as a JSON string.
 #[must_use]
 pub fn json_string(s: &str) -> String {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        let mut out = String::with_capacity(s.len() + 2);
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+        return out;
+    }
     serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
 }
 

@@ -25,9 +25,46 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// Most task ARNs in one DescribeTasks (ECS's limit).
 const MAX_DESCRIBE_TASKS: usize = 100;
 
+/// How long a pinned task definition revision (`family:N`, or an ARN with `:N`) is reused. A
+/// revision's content never changes; the cache spares ECS's DescribeTaskDefinition rate limit and
+/// a round trip per submit.
+const TD_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(300);
+const TD_CACHE_MAX: usize = 512;
+
+/// DescribeTaskDefinition answers for pinned revisions.
+#[derive(Default)]
+pub struct TdCache(std::sync::Mutex<std::collections::HashMap<String, (std::time::Instant, Arc<str>)>>);
+
+impl TdCache {
+    fn pinned(td: &str) -> bool {
+        td.rsplit_once(':').is_some_and(|(_, r)| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    fn get(&self, td: &str) -> Option<Arc<str>> {
+        let map = self.0.lock().ok()?;
+        map.get(td).filter(|(at, _)| at.elapsed() < TD_CACHE_TTL).map(|(_, text)| text.clone())
+    }
+
+    fn put(&self, td: &str, text: Arc<str>) {
+        if !Self::pinned(td) {
+            return;
+        }
+        if let Ok(mut map) = self.0.lock() {
+            if map.len() >= TD_CACHE_MAX {
+                map.retain(|_, (at, _)| at.elapsed() < TD_CACHE_TTL);
+                if map.len() >= TD_CACHE_MAX {
+                    map.clear();
+                }
+            }
+            map.insert(td.to_owned(), (std::time::Instant::now(), text));
+        }
+    }
+}
+
 /// What the handlers share.
 pub struct AppState {
     pub upstream: Upstream,
+    pub td_cache: TdCache,
     /// `Some(reason)`: nothing is launched.
     pub dry_run_reason: Option<String>,
     pub allow_clusters: AllowList,
@@ -162,11 +199,15 @@ pub async fn run_task(State(state): Shared, headers: HeaderMap, body: Body) -> R
 
     // 3. With the task definition, when ECS can be asked.
     let mut td_checked = false;
-    let mut td_text: Option<String> = None;
-    if state.upstream.has_credentials() {
+    let mut td_text: Option<Arc<str>> = state.td_cache.get(&td);
+    if td_text.is_none() && state.upstream.has_credentials() {
         let describe = Bytes::from(json!({ "taskDefinition": td }).to_string());
         match state.upstream.call(Action::DescribeTaskDefinition, describe).await {
-            Ok(answer) => td_text = Some(String::from_utf8_lossy(&answer.body).into_owned()),
+            Ok(answer) => {
+                let text: Arc<str> = String::from_utf8_lossy(&answer.body).into();
+                state.td_cache.put(&td, text.clone());
+                td_text = Some(text);
+            }
             Err(UpstreamError::Ecs { code, .. }) if code.starts_with("AccessDenied") => {
                 tracing::warn!(family, "DescribeTaskDefinition is not allowed for these credentials: checking without the task definition");
             }

@@ -168,6 +168,10 @@ pub async fn start(settings: Settings) -> Result<Running, StartError> {
     let app = router(&settings, addr)?;
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
+        // Small JSON answers: send them without waiting for Nagle.
+        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp: &mut tokio::net::TcpStream| {
+            let _ = tcp.set_nodelay(true);
+        });
         axum::serve(listener, app)
             .with_graceful_shutdown(async move {
                 let _ = rx.await;
@@ -183,6 +187,7 @@ pub fn router(settings: &Settings, addr: SocketAddr) -> Result<Router, StartErro
     let upstream = upstream::Upstream::new(&settings.endpoint, &settings.region, settings.credentials.clone(), settings.retry).map_err(StartError::Config)?;
     let state = Arc::new(api::AppState {
         upstream,
+        td_cache: api::TdCache::default(),
         dry_run_reason: settings.dry_run_reason.clone(),
         allow_clusters: request::AllowList(settings.allow_clusters.clone()),
         allow_task_definitions: request::AllowList(settings.allow_task_definitions.clone()),

@@ -62,13 +62,15 @@ async fn dry_run_with_credentials_checks_the_task_definition_but_never_launches(
     let mut s = support::settings(&fake.url());
     s.dry_run_reason = Some("started with --dry-run".into());
     let proxy = runtask_proxy::start(s).await.unwrap();
-    let answer = Http::new().run_task(&proxy.url(), r#"{"cluster":"c","taskDefinition":"web:1","clientToken":"t-1"}"#).await;
+    // The fake's task definition uses awsvpc, so the TD-aware rules want a network configuration.
+    let body = r#"{"cluster":"c","taskDefinition":"web:1","clientToken":"t-1","launchType":"FARGATE","networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123456789abcdef0"]}}}"#;
+    let answer = Http::new().run_task(&proxy.url(), body).await;
     assert_eq!(answer.status, 200, "{}", answer.text);
     let v = answer.json();
     assert_eq!(v["dryRun"], true);
     assert_eq!(v["taskDefinitionChecked"], true);
     assert_eq!(v["clientToken"], "t-1");
-    assert_eq!(v["request"]["body"], r#"{"cluster":"c","taskDefinition":"web:1","clientToken":"t-1"}"#);
+    assert_eq!(v["request"]["body"], body);
     assert_eq!(v["request"]["headers"]["x-amz-security-token"], "<redacted>");
     assert!(fake.calls("RunTask").is_empty());
     assert_eq!(fake.calls("DescribeTaskDefinition").len(), 1);

@@ -10,7 +10,7 @@ use runtask_proxy::RetryPolicy;
 use support::fake::{Fake, Step};
 use support::{settings, Http};
 
-const REQUEST: &str = "{\n  \"cluster\": \"c\",\n  \"taskDefinition\": \"web:1\",\n  \"launchType\": \"FARGATE\"\n}";
+const REQUEST: &str = "{\n  \"cluster\": \"c\",\n  \"taskDefinition\": \"web:1\",\n  \"launchType\": \"FARGATE\",\n  \"networkConfiguration\": {\"awsvpcConfiguration\": {\"subnets\": [\"subnet-0123456789abcdef0\"]}}\n}";
 
 async fn proxy_for(fake: &Fake, attempt_timeout: Duration) -> runtask_proxy::Running {
     let mut s = settings(&fake.url());
@@ -47,7 +47,7 @@ async fn sends_the_exact_bytes_with_only_a_client_token_inserted() {
     assert_eq!(r.header("x-amz-security-token"), Some(support::SESSION_TOKEN));
 
     // With the request's own token, the bytes go as they came.
-    let own = "{ \"clientToken\" : \"mine-1\",\"cluster\":\"c\", \"taskDefinition\":\"web:1\" }";
+    let own = "{ \"clientToken\" : \"mine-1\",\"cluster\":\"c\", \"taskDefinition\":\"web:1\", \"launchType\": \"FARGATE\", \"networkConfiguration\": {\"awsvpcConfiguration\": {\"subnets\": [\"subnet-0123456789abcdef0\"]}} }";
     let answer = Http::new().run_task(&proxy.url(), own).await;
     assert_eq!(answer.status, 200, "{}", answer.text);
     assert_eq!(fake.calls("RunTask")[1].text(), own);
@@ -219,4 +219,22 @@ where
         out.push(h.await.unwrap());
     }
     out
+}
+
+#[tokio::test]
+async fn pinned_task_definition_revisions_are_described_once() {
+    let fake = Fake::start(vec![]).await;
+    let proxy = proxy_for(&fake, Duration::from_secs(2)).await;
+    let http = Http::new();
+    for _ in 0..3 {
+        assert_eq!(http.run_task(&proxy.url(), r#"{"cluster":"c","taskDefinition":"web:1","launchType":"FARGATE","networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123456789abcdef0"]}}}"#).await.status, 200);
+    }
+    assert_eq!(fake.calls("DescribeTaskDefinition").len(), 1);
+    // A family alone names the latest revision, which can change: described every time.
+    for _ in 0..2 {
+        assert_eq!(http.run_task(&proxy.url(), r#"{"cluster":"c","taskDefinition":"web","launchType":"FARGATE","networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123456789abcdef0"]}}}"#).await.status, 200);
+    }
+    assert_eq!(fake.calls("DescribeTaskDefinition").len(), 3);
+    assert_eq!(fake.calls("RunTask").len(), 5);
+    proxy.stop().await.unwrap();
 }

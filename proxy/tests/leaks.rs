@@ -17,7 +17,8 @@ const TOKEN: &str = "auth-token-never-logged-42a7c1";
 /// The request, with a secret environment override.
 fn request() -> String {
     serde_json::json!({
-        "cluster": "c", "taskDefinition": "web:1",
+        "cluster": "c", "taskDefinition": "web:1", "launchType": "FARGATE",
+        "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123456789abcdef0"]}},
         "overrides": {"containerOverrides": [{"name": "app", "environment": [{"name": "API_KEY", "value": ENV_SECRET}]}]}
     })
     .to_string()

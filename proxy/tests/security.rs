@@ -9,7 +9,7 @@ use support::fake::Fake;
 use support::{cors_headers, settings, Http};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-const REQUEST: &str = r#"{"cluster":"c","taskDefinition":"web:1"}"#;
+const REQUEST: &str = r#"{"cluster":"c","taskDefinition":"web:1","launchType":"FARGATE","networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123456789abcdef0"]}}}"#;
 
 async fn proxy() -> (Fake, runtask_proxy::Running) {
     let fake = Fake::start(vec![]).await;
@@ -122,10 +122,10 @@ async fn allow_lists_answer_403_with_the_reason_and_send_nothing() {
     let http = Http::new();
     let base = proxy.url();
     for (body, word) in [
-        (r#"{"taskDefinition":"web:1"}"#, "default"),
-        (r#"{"cluster":"dev","taskDefinition":"web:1"}"#, "dev"),
-        (r#"{"cluster":"arn:aws:ecs:us-east-1:123456789012:cluster/dev","taskDefinition":"web:1"}"#, "dev"),
-        (r#"{"cluster":"prod","taskDefinition":"batch:1"}"#, "batch"),
+        (r#"{"taskDefinition":"web:1","launchType":"FARGATE","networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123456789abcdef0"]}}}"#, "default"),
+        (r#"{"cluster":"dev","taskDefinition":"web:1","launchType":"FARGATE","networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123456789abcdef0"]}}}"#, "dev"),
+        (r#"{"cluster":"arn:aws:ecs:us-east-1:123456789012:cluster/dev","taskDefinition":"web:1","launchType":"FARGATE","networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123456789abcdef0"]}}}"#, "dev"),
+        (r#"{"cluster":"prod","taskDefinition":"batch:1","launchType":"FARGATE","networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123456789abcdef0"]}}}"#, "batch"),
     ] {
         let a = http.run_task(&base, body).await;
         assert_eq!(a.status, 403, "{body}: {}", a.text);
@@ -142,7 +142,7 @@ async fn allow_lists_answer_403_with_the_reason_and_send_nothing() {
     assert_eq!(td.status, 403);
     assert!(fake.received().is_empty(), "{:?}", fake.received());
 
-    let ok = http.run_task(&base, r#"{"cluster":"arn:aws:ecs:us-east-1:123456789012:cluster/prod","taskDefinition":"web:1"}"#).await;
+    let ok = http.run_task(&base, r#"{"cluster":"arn:aws:ecs:us-east-1:123456789012:cluster/prod","taskDefinition":"web:1","launchType":"FARGATE","networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123456789abcdef0"]}}}"#).await;
     assert_eq!(ok.status, 200, "{}", ok.text);
     proxy.stop().await.unwrap();
 }

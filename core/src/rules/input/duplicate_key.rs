@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::json::Kind;
+
 use crate::Applicability;
 
 crate::declare_rule! {
@@ -36,24 +36,28 @@ crate::declare_rule! {
 
 fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
+    // The parser marks every member whose name comes again later (shadowed). Report each
+    // repeated name once, at its last (kept) occurrence, labelling the one just before.
     for id in doc.ids() {
-        if doc.kind(id) != Kind::Object || doc.child_count(id) < 2 {
+        if !doc.is_shadowed(id) {
             continue;
         }
-        let members: Vec<_> = doc.children(id).collect();
-        for (i, &later) in members.iter().enumerate().skip(1) {
-            let key = doc.key(later).unwrap_or_default();
-            if let Some(&earlier) = members[..i].iter().rev().find(|&&m| doc.key(m).unwrap_or_default() == key) {
-                // Report each repeated name once, at its last occurrence, naming the one before.
-                if members[i + 1..].iter().any(|&m| doc.key(m).unwrap_or_default() == key) {
-                    continue;
-                }
-                let fix = ctx.remove(earlier, Applicability::Unsafe, format!("Remove the earlier `{key}`"));
-                ctx.report_key(later, format!("`{key}` appears more than once in this object; only this last value is used"))
-                    .label_key(earlier, "this earlier value is ignored")
-                    .help(format!("keep a single `{key}` member"))
-                    .fix(fix);
+        let key = doc.key(id).unwrap_or_default();
+        let mut later = doc.next_sibling(id);
+        while let Some(l) = later {
+            if doc.key(l).as_deref() == Some(key.as_ref()) {
+                break;
             }
+            later = doc.next_sibling(l);
         }
+        let Some(later) = later else { continue };
+        if doc.is_shadowed(later) {
+            continue; // reported from the occurrence just before the kept one
+        }
+        let fix = ctx.remove(id, Applicability::Unsafe, format!("Remove the earlier `{key}`"));
+        ctx.report_key(later, format!("`{key}` appears more than once in this object; only this last value is used"))
+            .label_key(id, "this earlier value is ignored")
+            .help(format!("keep a single `{key}` member"))
+            .fix(fix);
     }
 }
