@@ -5,26 +5,24 @@
 TEST_TARGETS += test-web
 PORT ?= 8080
 WEB_CARGO_PROFILE := wasm-release
+# Built by `proxy` (mk/parts/proxy.mk).
 PROXY_BIN := target/release/runtask-proxy
 
-.PHONY: web web-proxy serve test-web web-size
+.PHONY: web serve test-web web-size
 
 # Release build, wasm-opt -Oz (wasm-opt is npm binaryen's, on PATH from tests/node_modules).
 web: tools-wasm tools-wasm-bindgen tools-trunk tools-node
 	$(CARGO) fetch --locked
 	trunk build --release --cargo-profile $(WEB_CARGO_PROFILE)
 
-web-proxy:
-	$(CARGO) build --release --locked -p runtask-proxy
-
 # A dry run unless AWS credentials are configured (the proxy decides and says so in the console).
-serve: web web-proxy
+serve: web proxy
 	@echo
 	@echo "runtask console: http://127.0.0.1:$(PORT)/"
 	@echo
 	$(PROXY_BIN) --listen 127.0.0.1:$(PORT) --static-dir dist
 
-test-web: web web-proxy tools-chromium tools-node tools-python
+test-web: web proxy tools-chromium tools-node tools-python
 	node --test tests/web/
 
 # The console's .wasm as served (after wasm-opt -Oz): raw and gzip -9 bytes.

@@ -2,10 +2,9 @@
 
 use crate::state::{Dialect, Out, Request};
 
-/// `aws ecs run-task --cli-input-json '…'`, quoted for POSIX shells.
+/// `aws ecs run-task --cli-input-json '…'` with the JSON text as shown, quoted for POSIX shells.
 #[must_use]
-pub fn aws_cli(request: &Request) -> String {
-    let json = request.to_json();
+pub fn aws_cli(json: &str) -> String {
     format!("aws ecs run-task --cli-input-json '{}'", json.replace('\'', r"'\''"))
 }
 
@@ -54,7 +53,7 @@ mod tests {
     fn cli_command_quotes_single_quotes() {
         let r = Request::from_json(r#"{"taskDefinition": "web:3", "startedBy": "it's me"}"#).unwrap();
         assert_eq!(
-            aws_cli(&r),
+            aws_cli(&r.to_json()),
             "aws ecs run-task --cli-input-json '{\n  \"taskDefinition\": \"web:3\",\n  \"startedBy\": \"it'\\''s me\"\n}'"
         );
     }

@@ -94,16 +94,26 @@ impl Problems {
 
 }
 
-/// The pointer of the control a diagnostic belongs to. A missing member is reported on the
-/// object that lacks it; its control is the member's own.
+/// The pointer of the control a diagnostic belongs to. A member that is missing (required, or
+/// worth setting) is reported on the object that lacks it; its control is the member's own. The
+/// member is read from the message, as core does not carry it separately: "… missing the
+/// required member `X`", "`X` is not set…", "neither `X` nor …".
 #[must_use]
 pub fn target(d: &Diagnostic) -> String {
-    if d.name == "missing-required-member" {
-        if let Some(member) = d.message.rsplit('`').nth(1) {
-            return format!("{}/{}", d.pointer, escape_segment(member));
-        }
+    let ticked = |s: &str| s.split('`').nth(1).map(str::to_owned);
+    let member = if d.name == "missing-required-member" {
+        d.message.rsplit('`').nth(1).map(str::to_owned)
+    } else if d.message.starts_with('`') && d.message.contains("` is not set") {
+        ticked(&d.message)
+    } else if d.message.starts_with("neither `") {
+        ticked(&d.message)
+    } else {
+        None
+    };
+    match member {
+        Some(m) if !m.is_empty() && !m.contains(['/', ' ', '.']) => format!("{}/{}", d.pointer, escape_segment(&m)),
+        _ => d.pointer.clone(),
     }
-    d.pointer.clone()
 }
 
 /// Severity in words, capitalised, for people.
@@ -127,6 +137,14 @@ mod tests {
         assert_eq!(p.count(Severity::Error), 1);
         let p = Problems::check(r#"{"taskDefinition": "t", "networkConfiguration": {"awsvpcConfiguration": {}}}"#, None);
         assert!(p.field_index().contains_key("/networkConfiguration/awsvpcConfiguration/subnets"), "{p:#?}");
+    }
+
+    #[test]
+    fn members_worth_setting_belong_to_their_controls() {
+        let p = Problems::check(r#"{"taskDefinition": "t"}"#, None);
+        let targets: Vec<&str> = p.list.iter().map(|p| p.target.as_str()).collect();
+        assert!(targets.contains(&"/cluster"), "{targets:?}");
+        assert!(targets.contains(&"/launchType"), "{targets:?}");
     }
 
     #[test]

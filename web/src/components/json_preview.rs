@@ -29,9 +29,10 @@ pub fn JsonPreview() -> impl IntoView {
         Ok(()) => copied.set("Formatted.".to_owned()),
         Err(why) => copied.set(why.to_owned()),
     };
-    let copy = move |what: &'static str, make: fn(&Request) -> String| {
+    // JSON and the CLI command carry the text as shown; boto3 needs the parsed request.
+    let copy = move |what: &'static str, make: fn(&str, &Request) -> String| {
         move |_| {
-            let text = console.request.with_untracked(make);
+            let text = console.text.with_untracked(|t| console.request.with_untracked(|r| make(t, r)));
             let clipboard = window().navigator().clipboard();
             let promise = clipboard.write_text(&text);
             leptos::task::spawn_local(async move {
@@ -66,9 +67,9 @@ pub fn JsonPreview() -> impl IntoView {
             ></textarea>
             <div class="buttons">
                 <button type="button" on:click=format>"Format JSON"</button>
-                <button type="button" on:click=copy("the JSON", |r| r.to_json())>"Copy JSON"</button>
-                <button type="button" on:click=copy("the AWS CLI command", export::aws_cli)>"Copy AWS CLI command"</button>
-                <button type="button" on:click=copy("the boto3 call", export::boto3)>"Copy boto3 call"</button>
+                <button type="button" on:click=copy("the JSON", |t, _| t.to_owned())>"Copy JSON"</button>
+                <button type="button" on:click=copy("the AWS CLI command", |t, _| export::aws_cli(t))>"Copy AWS CLI command"</button>
+                <button type="button" on:click=copy("the boto3 call", |_, r| export::boto3(r))>"Copy boto3 call"</button>
             </div>
             <p class="hint" role="status" aria-live="polite">{move || copied.get()}</p>
         </section>

@@ -106,6 +106,9 @@ fn TaskSection() -> impl IntoView {
 fn CapacitySection(fargate: Memo<bool>) -> impl IntoView {
     let console = expect_context::<Console>();
     let capacity = Memo::new(move |_| console.request.with(|r| r.capacity));
+    let choice_problems = problems_at(console, Memo::new(|_| Some("/launchType".to_owned())));
+    let choice_problems_id = uid("choice-problems");
+    let choice_problems_id2 = choice_problems_id.clone();
     let name = uid("capacity");
     let choice = move |value: Capacity, label: &'static str| {
         let id = uid("radio");
@@ -134,11 +137,21 @@ fn CapacitySection(fargate: Memo<bool>) -> impl IntoView {
     let show_platform = Memo::new(move |_| fargate.get() || console.request.with(|r| r.platform_version.is_some()));
     view! {
         <Section title="Capacity">
-            <fieldset class="choice">
+            // Without the launch type control, the choice stands for it: problems about a
+            // missing launch type are shown (and focused) here.
+            <fieldset
+                class="choice"
+                tabindex="-1"
+                data-pointer=move || (!capacity.get().uses_launch_type()).then_some("/launchType")
+                aria-describedby=move || (!capacity.get().uses_launch_type() && choice_problems.with(|p| !p.is_empty())).then(|| choice_problems_id.clone())
+            >
                 <legend>"Where the task runs"</legend>
                 {choice(Capacity::ClusterDefault, "The cluster's default capacity provider strategy")}
                 {choice(Capacity::LaunchType, "A launch type")}
                 {choice(Capacity::Strategy, "A capacity provider strategy")}
+                <Show when=move || !capacity.get().uses_launch_type()>
+                    <FieldProblems id=choice_problems_id2.clone() problems=choice_problems/>
+                </Show>
             </fieldset>
             <Show when=move || capacity.get() == Capacity::Both>
                 <p class="raw-notice">
