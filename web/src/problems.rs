@@ -95,23 +95,26 @@ impl Problems {
 }
 
 /// The pointer of the control a diagnostic belongs to. A member that is missing (required, or
-/// worth setting) is reported on the object that lacks it; its control is the member's own. The
-/// member is read from the message, as core does not carry it separately: "… missing the
-/// required member `X`", "`X` is not set…", "neither `X` nor …".
+/// worth setting) is reported on the object that lacks it; its control is the member's own. Core
+/// does not carry that member separately, so it is read from the message: "… missing the
+/// required member `x`", "`x` is not set", "`x` is omitted", "neither `x` nor …", or a message
+/// about an object that starts with a member's name.
 #[must_use]
 pub fn target(d: &Diagnostic) -> String {
-    let ticked = |s: &str| s.split('`').nth(1).map(str::to_owned);
-    let member = if d.name == "missing-required-member" {
-        d.message.rsplit('`').nth(1).map(str::to_owned)
-    } else if d.message.starts_with('`') && d.message.contains("` is not set") {
-        ticked(&d.message)
-    } else if d.message.starts_with("neither `") {
-        ticked(&d.message)
-    } else {
-        None
-    };
-    match member {
-        Some(m) if !m.is_empty() && !m.contains(['/', ' ', '.']) => format!("{}/{}", d.pointer, escape_segment(&m)),
+    let is_member_name = |m: &str| m.starts_with(|c: char| c.is_ascii_lowercase()) && m.chars().all(|c| c.is_ascii_alphanumeric());
+    let parts: Vec<&str> = d.message.split('`').collect();
+    // parts[1], parts[3], … are the backticked words; parts[i + 1] is what follows word i.
+    let said_missing = (1..parts.len()).step_by(2).find_map(|i| {
+        let after = parts.get(i + 1).copied().unwrap_or("");
+        let before = parts[i - 1];
+        let missing = after.starts_with(" is not set")
+            || after.starts_with(" is omitted")
+            || before.ends_with("missing the required member ")
+            || (i == 1 && (before.is_empty() || before == "neither "));
+        (missing && is_member_name(parts[i])).then_some(parts[i])
+    });
+    match said_missing {
+        Some(m) if d.pointer.rsplit('/').next() != Some(m) => format!("{}/{}", d.pointer, escape_segment(m)),
         _ => d.pointer.clone(),
     }
 }
@@ -145,6 +148,10 @@ mod tests {
         let targets: Vec<&str> = p.list.iter().map(|p| p.target.as_str()).collect();
         assert!(targets.contains(&"/cluster"), "{targets:?}");
         assert!(targets.contains(&"/launchType"), "{targets:?}");
+        let p = Problems::check(r#"{"taskDefinition": "t", "count": 11, "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}}}"#, None);
+        let targets: Vec<&str> = p.list.iter().map(|p| p.target.as_str()).collect();
+        assert!(targets.contains(&"/count"), "{targets:?}");
+        assert!(targets.contains(&"/networkConfiguration/awsvpcConfiguration/assignPublicIp"), "{targets:?}");
     }
 
     #[test]

@@ -242,7 +242,7 @@ fn Outcome(outcome: Result<RunOutcome, ApiError>) -> impl IntoView {
                     <pre class="code sent" tabindex="0" aria-label="Request that would be sent">{text}</pre>
                     {(!redacted.is_empty()).then(|| view! {
                         <p class="hint">
-                            {format!("The proxy shows {} as <redacted> here; the request would carry them: ", if redacted.len() == 1 { "one value" } else { "these values" })}
+                            "Environment values are shown as <redacted> here (the request itself carries them): "
                             {redacted.iter().map(|p| view! { <code>{p.clone()}</code> " " }).collect_view()}
                         </p>
                     })}
