@@ -18,6 +18,7 @@ pub mod model;
 pub mod query;
 pub mod registry;
 pub mod rules;
+pub mod schema;
 pub mod task_definition;
 pub mod units;
 
