@@ -17,10 +17,14 @@ pub mod json;
 pub mod model;
 pub mod query;
 pub mod registry;
+#[cfg(feature = "render")]
+pub mod render;
 pub mod rules;
 pub mod schema;
 pub mod task_definition;
 pub mod units;
+#[cfg(feature = "yaml")]
+pub mod yaml;
 
 use context::{Ctx, Finding, Request, Target};
 pub use diagnostics::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Label, Severity};
@@ -43,6 +47,18 @@ pub struct Options {
     pub select: Vec<String>,
     /// Skip rules whose code starts with one of these (or whose name is one of these).
     pub ignore: Vec<String>,
+}
+
+impl Options {
+    /// Checks the options alone: every select/ignore entry names a rule, the task definition can
+    /// be read.
+    pub fn validate(&self) -> Result<(), OptionsError> {
+        Selection { select: &self.select, ignore: &self.ignore }.validate()?;
+        if let Some(td) = &self.task_definition {
+            TaskDefinition::parse(td).map_err(OptionsError::TaskDefinition)?;
+        }
+        Ok(())
+    }
 }
 
 /// Misuse of the API: the request itself never causes one.
@@ -132,13 +148,7 @@ pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, OptionsErr
     let td = td_source.map(TaskDefinition::parse).transpose().map_err(OptionsError::TaskDefinition)?;
 
     if bytes.len() > MAX_INPUT_BYTES {
-        let d = input_diagnostic(
-            &rules::input::input_too_large::RULE,
-            "",
-            format!("the input is {} bytes; a RunTask request is refused above {} bytes", bytes.len(), MAX_INPUT_BYTES),
-            Some("check that this is the request file: even a request at every documented limit is under 100 KB"),
-        );
-        return Ok(Report { diagnostics: vec![d] });
+        return Ok(input_too_large(bytes.len() as u64));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let d = input_diagnostic(
@@ -169,6 +179,19 @@ pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, OptionsErr
         }
     };
     Ok(check_text(text, td.as_ref(), &selection))
+}
+
+/// The report for an input of `len` bytes, above [`MAX_INPUT_BYTES`], which is not read at all.
+/// Callers that can learn the size without reading (a file's metadata) use it directly.
+#[must_use]
+pub fn input_too_large(len: u64) -> Report {
+    let d = input_diagnostic(
+        &rules::input::input_too_large::RULE,
+        "",
+        format!("the input is {len} bytes; a RunTask request is refused above {MAX_INPUT_BYTES} bytes"),
+        Some("check that this is the request file: even a request at every documented limit is under 100 KB"),
+    );
+    Report { diagnostics: vec![d] }
 }
 
 fn input_diagnostic(rule: &'static Rule, pointer: &str, message: String, help: Option<&str>) -> Diagnostic {

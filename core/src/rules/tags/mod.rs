@@ -1,5 +1,79 @@
-//! RT5xx: tags.
+//! RT5xx: tags. Every rule applies to the task's `tags` and to the `tags` of each EBS tag
+//! specification (`volumeConfigurations[*].managedEBSVolume.tagSpecifications[*].tags`), which
+//! use the same `Tags` shape.
 
+use unicode_general_category::{get_general_category, GeneralCategory as G};
+
+use crate::context::Request;
+use crate::json::{Document, NodeId};
 use crate::registry::Rule;
 
-pub(crate) static RULES: &[&Rule] = &[];
+pub mod duplicate_tag_key;
+pub mod invalid_tag_character;
+pub mod reserved_aws_tag_prefix;
+
+pub(crate) static RULES: &[&Rule] = &[&invalid_tag_character::RULE, &duplicate_tag_key::RULE, &reserved_aws_tag_prefix::RULE];
+
+/// Every tag list of the request: `/tags`, then each EBS tag specification's `tags`.
+pub(crate) fn tag_lists<'d>(doc: &'d Document<'_>, req: &Request) -> impl Iterator<Item = NodeId> + 'd {
+    req.tags.into_iter().chain(
+        doc.elements(req.volume_configurations)
+            .filter_map(|v| doc.path(v, &["managedEBSVolume", "tagSpecifications"]))
+            .flat_map(|specs| doc.elements(Some(specs)))
+            .filter_map(|spec| doc.get(spec, "tags")),
+    )
+}
+
+/// Every tag object (element of a tag list).
+pub(crate) fn tags<'d>(doc: &'d Document<'_>, req: &Request) -> impl Iterator<Item = NodeId> + 'd {
+    tag_lists(doc, req).flat_map(|list| doc.elements(Some(list)))
+}
+
+/// Whether `c` is in the tag character class `[\p{L}\p{Z}\p{N}_.:/=+\-@]` (botocore `TagKey`,
+/// `TagValue`).
+#[must_use]
+pub fn is_tag_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || matches!(c, ' ' | '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@');
+    }
+    matches!(
+        get_general_category(c),
+        G::UppercaseLetter
+            | G::LowercaseLetter
+            | G::TitlecaseLetter
+            | G::ModifierLetter
+            | G::OtherLetter
+            | G::SpaceSeparator
+            | G::LineSeparator
+            | G::ParagraphSeparator
+            | G::DecimalNumber
+            | G::LetterNumber
+            | G::OtherNumber
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tag_characters() {
+        for c in ['a', 'Z', '0', ' ', '_', '.', ':', '/', '=', '+', '-', '@', 'é', 'ß', 'カ', '中', '٣', 'Ⅻ', '½', '\u{a0}', '\u{3000}', '\u{2028}'] {
+            assert!(is_tag_char(c), "{c:?} is allowed");
+        }
+        for c in ['#', '!', '$', '%', '&', '*', '(', ',', ';', '<', '?', '[', '\\', '^', '`', '{', '|', '~', '"', '\'', '\t', '\n', '\u{301}', '€', '😀', '\u{200b}'] {
+            assert!(!is_tag_char(c), "{c:?} is not allowed");
+        }
+    }
+
+    #[test]
+    fn finds_every_tag_list() {
+        let doc = Document::parse(
+            r#"{"tags":[{"key":"a"}],"volumeConfigurations":[{"name":"d","managedEBSVolume":{"tagSpecifications":[{"resourceType":"volume","tags":[{"key":"b"},{"key":"c"}]},{"resourceType":"volume"}]}}]}"#,
+        )
+        .unwrap();
+        let req = Request::index(&doc);
+        let keys: Vec<String> = tags(&doc, &req).filter_map(|t| doc.get_str(t, "key")).map(|k| k.into_owned()).collect();
+        assert_eq!(keys, ["a", "b", "c"]);
+    }
+}

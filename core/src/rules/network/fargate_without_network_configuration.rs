@@ -1,0 +1,75 @@
+use crate::context::Ctx;
+use crate::json::{Kind, NodeId};
+use crate::Severity;
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That a task on Fargate has `networkConfiguration.awsvpcConfiguration`: Fargate tasks
+    /// always use the `awsvpc` network mode, which needs the subnets (and optionally security
+    /// groups) of the task's network interface. The target is Fargate when `launchType` is
+    /// `FARGATE` or every capacity provider is `FARGATE`/`FARGATE_SPOT`; when neither is given
+    /// but `platformVersion` is (only Fargate takes one), this is a warning.
+    ///
+    /// ## Why it matters
+    /// ECS rejects the request: `Network Configuration must be provided when networkMode 'awsvpc'
+    /// is specified.`
+    ///
+    /// ## Invalid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "launchType": "FARGATE"}
+    /// ```
+    ///
+    /// ## Valid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123456789abcdef0"]}}}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add `"networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-…"],
+    /// "securityGroups": ["sg-…"]}}` with the subnets the task should run in.
+    ///
+    /// ## Reference
+    /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html
+    pub static RULE = {
+        code: "RT400",
+        name: "fargate-without-network-configuration",
+        severity: Error,
+        catalogue: ["R-NET-01"],
+        check: check,
+    };
+}
+
+const HELP: &str = "add \"networkConfiguration\": {\"awsvpcConfiguration\": {\"subnets\": [\"subnet-…\"], \"securityGroups\": [\"sg-…\"]}}";
+const NOTE: &str = "AWS answers: Network Configuration must be provided when networkMode 'awsvpc' is specified.";
+
+fn check(ctx: &mut Ctx<'_, '_>) {
+    let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
+    let (why, label) = why_fargate(ctx);
+    let doc = ctx.doc;
+    match ctx.req.network_configuration {
+        None => {
+            let mut r = ctx.report_missing(ctx.req.root, format!("the task runs on Fargate ({why}) but the request has no `networkConfiguration`"));
+            r.help(HELP).note(NOTE).severity(severity);
+            if let Some((node, text)) = label {
+                r.label(node, text);
+            }
+        }
+        Some(nc) if doc.kind(nc) == Kind::Object && ctx.req.awsvpc.is_none() => {
+            let mut r = ctx.report_missing(nc, format!("the task runs on Fargate ({why}) but `networkConfiguration` has no `awsvpcConfiguration`"));
+            r.help("add \"awsvpcConfiguration\": {\"subnets\": [\"subnet-…\"]} inside `networkConfiguration`").note(NOTE).severity(severity);
+        }
+        Some(_) => {}
+    }
+}
+
+/// Says why the target is Fargate, for the message, and the member that says so.
+fn why_fargate(ctx: &Ctx<'_, '_>) -> (&'static str, Option<(NodeId, &'static str)>) {
+    let req = ctx.req;
+    if let Some(lt) = req.launch_type {
+        ("`launchType` is FARGATE", Some((lt, "this selects Fargate")))
+    } else if let Some(cps) = req.capacity_provider_strategy {
+        ("its capacity providers are Fargate's", Some((cps, "this selects Fargate")))
+    } else {
+        ("only Fargate takes a `platformVersion`", req.platform_version.map(|pv| (pv, "only Fargate tasks take a platform version")))
+    }
+}

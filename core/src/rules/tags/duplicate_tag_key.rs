@@ -1,0 +1,84 @@
+use std::borrow::Cow;
+
+use crate::context::{json_string, Ctx};
+use crate::json::NodeId;
+use crate::rules::shape::{dotted, shorten};
+use crate::Applicability;
+
+use super::tag_lists;
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That no two tags in one list have the same `key`, in the task's `tags` and in the tags of
+    /// each EBS tag specification. Keys are case-sensitive: `Team` and `team` are different keys.
+    ///
+    /// ## Why it matters
+    /// "Each tag key must be unique, and each tag key can have only one value" (RunTask API
+    /// reference); ECS rejects the request.
+    ///
+    /// ## Invalid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "tags": [{"key": "team", "value": "web"}, {"key": "team", "value": "data"}]}
+    /// ```
+    ///
+    /// ## Valid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "tags": [{"key": "team", "value": "web"}, {"key": "Team", "value": "data"}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Keep one tag per key. The fix removes the repeated tag: safe when both have the same
+    /// value, unsafe otherwise (check which value you meant).
+    ///
+    /// ## Reference
+    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Tag.html
+    pub static RULE = {
+        code: "RT501",
+        name: "duplicate-tag-key",
+        severity: Error,
+        catalogue: ["R-TAG-06"],
+        check: check,
+    };
+}
+
+fn check(ctx: &mut Ctx<'_, '_>) {
+    let doc = ctx.doc;
+    for list in tag_lists(doc, ctx.req) {
+        if doc.child_count(list) < 2 {
+            continue;
+        }
+        // (key, position, tag, key node), sorted by key then position: O(n log n) even for
+        // oversized lists.
+        let mut keys: Vec<(Cow<'_, str>, usize, NodeId, NodeId)> = doc
+            .elements(Some(list))
+            .enumerate()
+            .filter_map(|(i, tag)| {
+                let k = doc.get(tag, "key")?;
+                Some((doc.str(k)?, i, tag, k))
+            })
+            .collect();
+        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut first = 0;
+        for i in 1..keys.len() {
+            if keys[i].0 != keys[first].0 {
+                first = i;
+                continue;
+            }
+            let (ref key, _, tag, key_node) = keys[i];
+            let (_, _, first_tag, first_key) = keys[first];
+            let value = |t: NodeId| doc.get(t, "value").and_then(|v| doc.str(v));
+            let same = value(tag) == value(first_tag);
+            let app = if same { Applicability::Safe } else { Applicability::Unsafe };
+            let fix = ctx.remove(tag, app, format!("Remove the repeated tag `{}`", shorten(key, 40)));
+            let help = if same {
+                "remove the repeated tag: it has the same value".to_owned()
+            } else {
+                "keep one tag per key: remove one of them, or rename its key".to_owned()
+            };
+            ctx.report(key_node, format!("`{}` is {}, a key that `{}` already uses; tag keys must be unique", dotted(doc, key_node), shorten(&json_string(key), 60), dotted(doc, first_tag)))
+                .label(first_key, "first used here")
+                .help(help)
+                .fix(fix);
+        }
+    }
+}

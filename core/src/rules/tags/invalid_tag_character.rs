@@ -1,0 +1,106 @@
+use unicode_general_category::{get_general_category, GeneralCategory};
+
+use crate::context::{json_string, Ctx};
+use crate::rules::shape::{dotted, shorten};
+use crate::Applicability;
+
+use super::{is_tag_char, tags};
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That tag keys and values contain only letters, numbers, spaces and `+ - = . _ : / @`
+    /// (the pattern `[\p{L}\p{Z}\p{N}_.:/=+\-@]*` of botocore's `TagKey` and `TagValue`), in the
+    /// task's `tags` and in the tags of EBS tag specifications. Letters and numbers of every
+    /// script count (`é`, `カ`, `٣`); punctuation such as `#`, `,` or `&`, tabs, line breaks,
+    /// symbols such as `€` or emoji, and combining accents (a decomposed `é`) do not.
+    ///
+    /// ## Why it matters
+    /// ECS rejects the request when a key or value does not match the pattern; the AWS CLI does
+    /// not check patterns, so the error comes from AWS.
+    ///
+    /// ## Invalid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "tags": [{"key": "cost#center", "value": "R&D"}]}
+    /// ```
+    ///
+    /// ## Valid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "tags": [{"key": "cost-center", "value": "R and D"}]}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Replace the other characters, e.g. with `-` or `_`. Tabs and line breaks at either end
+    /// are removed by the fix (safe).
+    ///
+    /// ## Reference
+    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Tag.html
+    pub static RULE = {
+        code: "RT500",
+        name: "invalid-tag-character",
+        severity: Error,
+        catalogue: ["R-TAG-05"],
+        check: check,
+    };
+}
+
+const ALLOWED: &str = "letters, numbers, spaces and + - = . _ : / @";
+
+/// How a character is shown in a message.
+fn show(c: char) -> String {
+    match c {
+        '\t' => "a tab".to_owned(),
+        '\n' | '\r' => "a line break".to_owned(),
+        '`' => "a backquote".to_owned(),
+        _ => match get_general_category(c) {
+            GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark | GeneralCategory::EnclosingMark => {
+                format!("the combining mark U+{:04X}", c as u32)
+            }
+            GeneralCategory::Control | GeneralCategory::Format | GeneralCategory::PrivateUse | GeneralCategory::Unassigned | GeneralCategory::Surrogate => {
+                format!("the invisible character U+{:04X}", c as u32)
+            }
+            _ => format!("`{c}`"),
+        },
+    }
+}
+
+fn check(ctx: &mut Ctx<'_, '_>) {
+    let doc = ctx.doc;
+    for tag in tags(doc, ctx.req) {
+        for (member, what) in [("key", "tag key"), ("value", "tag value")] {
+            let Some(node) = doc.get(tag, member) else { continue };
+            let Some(text) = doc.str(node) else { continue };
+            if text.chars().all(is_tag_char) {
+                continue;
+            }
+            let mut bad: Vec<char> = Vec::new();
+            let mut marks = false;
+            for c in text.chars().filter(|&c| !is_tag_char(c)) {
+                marks |= matches!(get_general_category(c), GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark | GeneralCategory::EnclosingMark);
+                if !bad.contains(&c) {
+                    bad.push(c);
+                }
+            }
+            let mut listed: Vec<String> = bad.iter().take(3).map(|&c| show(c)).collect();
+            if bad.len() > 3 {
+                listed.push(format!("{} more", bad.len() - 3));
+            }
+            let listed = match listed.len() {
+                1 => listed.remove(0),
+                n => format!("{} and {}", listed[..n - 1].join(", "), listed[n - 1]),
+            };
+            let message = format!("`{}` is {}, which contains {listed}; a {what} allows only {ALLOWED}", dotted(doc, node), shorten(&json_string(&text), 60));
+            let trimmed = text.trim_matches(|c: char| c.is_whitespace() && !is_tag_char(c));
+            let help = if marks {
+                "write accented letters as single characters (Unicode NFC), e.g. `é` as U+00E9, and replace other characters with `-` or `_`".to_owned()
+            } else {
+                format!("replace the other characters, e.g. with `-` or `_`; allowed are {ALLOWED}")
+            };
+            if trimmed.len() < text.len() && trimmed.chars().all(is_tag_char) && (member == "value" || !trimmed.is_empty()) {
+                let fix = ctx.replace_value(node, json_string(trimmed), Applicability::Safe, "Remove the tabs and line breaks at either end");
+                ctx.report(node, message).help("remove the tabs and line breaks at either end").fix(fix);
+            } else {
+                ctx.report(node, message).help(help);
+            }
+        }
+    }
+}

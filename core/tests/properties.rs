@@ -1,0 +1,123 @@
+//! Property tests: the check never panics; every pointer resolves to a node whose range contains
+//! the diagnostic's range; ranges fall on char boundaries and agree with line/column;
+//! `is_valid` agrees with the report.
+
+use proptest::prelude::*;
+use runtask_core::json::{Document, LineIndex, TextRange};
+use runtask_core::model::{self, ShapeKind};
+use runtask_core::{check, check_bytes, is_valid, Options, Severity};
+
+/// Member names of the model, plus near-misses, so generated objects hit the rules.
+fn keys() -> Vec<String> {
+    let mut names = std::collections::BTreeSet::new();
+    let mut stack = vec![model::request()];
+    let mut seen = std::collections::HashSet::new();
+    while let Some(s) = stack.pop() {
+        if !seen.insert(s.name) {
+            continue;
+        }
+        match &s.kind {
+            ShapeKind::Structure { members, .. } => {
+                for m in *members {
+                    names.insert(m.name.to_owned());
+                    stack.push(m.shape);
+                }
+            }
+            ShapeKind::List { member, .. } => stack.push(member),
+            _ => {}
+        }
+    }
+    let mut v: Vec<String> = names.into_iter().collect();
+    v.extend(["TaskDefinition", "containerInstances", "subnet", "a/b~c", "ключ", "😀"].map(String::from));
+    v
+}
+
+fn leaf() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::json;
+    prop_oneof![
+        Just(json!(null)),
+        any::<bool>().prop_map(|b| json!(b)),
+        prop_oneof![Just(0i64), Just(1), Just(-1), Just(10), Just(11), Just(256), Just(512), Just(1024), Just(2048), Just(8192), Just(16384), Just(65536), any::<i64>()].prop_map(|n| json!(n)),
+        Just(json!(1.5)),
+        prop_oneof![
+            Just("FARGATE"), Just("EC2"), Just("EXTERNAL"), Just("FARGATE_SPOT"), Just("fargate"), Just("256"), Just("512"), Just("1024"),
+            Just("2048"), Just("1 vCPU"), Just("2GB"), Just("LATEST"), Just("1.3.0"), Just("1.4.0"), Just("web:3"), Just("memberOf"),
+            Just("distinctInstance"), Just("binpack"), Just("spread"), Just("random"), Just("attribute:ecs.instance-type =~ t3.*"),
+            Just("attribute:ecs.os-type == linux and (task:group == db or not(agentConnected == true))"), Just("aws:x"),
+            Just("arn:aws:iam::123456789012:role/r"), Just("arn:aws:s3:::b/k.env"), Just("subnet-1"), Just("sg-1"), Just("gp3"),
+            Just("io2"), Just("snap-0abc"), Just("ENABLED"), Just("TASK_DEFINITION"), Just("s3"), Just("GPU"), Just("ALL"), Just(""),
+            Just("日本語 テスト"), Just("a\u{0}b"), Just("line\nbreak")
+        ]
+        .prop_map(|s| json!(s)),
+        "[ -~]{0,12}".prop_map(|s| json!(s)),
+    ]
+}
+
+fn value(keys: Vec<String>) -> impl Strategy<Value = serde_json::Value> {
+    leaf().prop_recursive(6, 96, 8, move |inner| {
+        let keys = keys.clone();
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+            prop::collection::vec((prop::sample::select(keys), inner), 0..8).prop_map(|members| {
+                serde_json::Value::Object(members.into_iter().collect())
+            }),
+        ]
+    })
+}
+
+fn request() -> impl Strategy<Value = String> {
+    let k = keys();
+    (prop::collection::vec((prop::sample::select(k.clone()), value(k)), 0..14), any::<bool>(), any::<bool>()).prop_map(|(members, pretty, crlf)| {
+        let obj = serde_json::Value::Object(members.into_iter().collect());
+        let s = if pretty { serde_json::to_string_pretty(&obj).unwrap() } else { serde_json::to_string(&obj).unwrap() };
+        if crlf {
+            s.replace('\n', "\r\n")
+        } else {
+            s
+        }
+    })
+}
+
+fn assert_well_located(src: &str) {
+    let report = check(src, &Options::default()).unwrap();
+    let index = LineIndex::new(src);
+    let doc = Document::parse(src.strip_prefix('\u{feff}').map_or(src, |_| src));
+    for d in &report.diagnostics {
+        assert!(src.is_char_boundary(d.start as usize) && src.is_char_boundary(d.end as usize), "{d:?}");
+        assert!(d.start <= d.end && d.end as usize <= src.len(), "{d:?}");
+        let p = index.position(d.start);
+        assert_eq!((p.line, p.column, p.utf16_column, p.utf16_offset), (d.line, d.column, d.utf16_column, d.utf16_start), "{d:?}");
+        let Ok(doc) = &doc else { continue };
+        let node = doc.resolve(&d.pointer).unwrap_or_else(|| panic!("pointer {:?} does not resolve: {d:?}\n{src}", d.pointer));
+        let range = doc.member_range(node);
+        assert!(range.contains_range(TextRange::new(d.start, d.end)), "{} at {}..{} outside {:?} ({})\n{src}", d.code, d.start, d.end, range, d.pointer);
+    }
+    assert_eq!(is_valid(src, &Options::default()).unwrap(), !report.diagnostics.iter().any(|d| d.severity == Severity::Error));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics_on_bytes(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+        let _ = check_bytes(&bytes, &Options::default()).unwrap();
+    }
+
+    #[test]
+    fn never_panics_on_json_like_text(s in "[\\[\\]{}\",:0-9a-zA-Z .\\\\-]{0,200}") {
+        let _ = check(&s, &Options::default()).unwrap();
+    }
+
+    #[test]
+    fn pointers_resolve_and_ranges_contain(src in request()) {
+        assert_well_located(&src);
+    }
+}
+
+#[test]
+fn shared_inputs_are_well_located() {
+    for f in ["typical-fargate.json", "large-near-limits.json", "invalid-many-mistakes.json"] {
+        let src = std::fs::read_to_string(format!("{}/../tests/inputs/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        assert_well_located(&src);
+    }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Proves .pre-commit-hooks.yaml with the real pre-commit (PyPI): `pre-commit try-repo` installs
+# runtask-lint from this repository with cargo and runs it on a scratch repository's files.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+PRE_COMMIT="${PRE_COMMIT:-$ROOT/.tools/venv/bin/pre-commit}"
+[ -x "$PRE_COMMIT" ] || { echo "FAIL: pre-commit not found at $PRE_COMMIT (run: make tools-python)"; exit 1; }
+
+# Cache the hook's build and environment between runs; build without LTO to keep it quick.
+export PRE_COMMIT_HOME="$ROOT/target/pre-commit-home"
+export CARGO_TARGET_DIR="$ROOT/target/pre-commit-build"
+export CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=1
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+git init -q
+git config user.email test@example.invalid
+git config user.name test
+mkdir -p deploy other
+cat > deploy/run-task-ok.json <<'JSON'
+{
+  "taskDefinition": "web:3",
+  "cluster": "batch",
+  "launchType": "FARGATE",
+  "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123456789abcdef0"], "securityGroups": ["sg-0123456789abcdef0"]}}
+}
+JSON
+cat > deploy/run-task-bad.json <<'JSON'
+{
+  "taskDefinition": "web:3",
+  "count": 11
+}
+JSON
+# Not a RunTask file by name: the hook's `files` pattern leaves it alone.
+echo '{"count": "not a request"}' > other/package.json
+git add -A
+
+fail() { echo "FAIL: $*"; echo "--- output ---"; cat "$1.out" 2>/dev/null || true; exit 1; }
+
+echo "1. all files: the bad request must fail the hook"
+if "$PRE_COMMIT" try-repo "$ROOT" runtask-lint --all-files --color never > all.out 2>&1; then fail all "the hook passed"; fi
+grep -q "RT106" all.out || fail all "no RT106 diagnostic"
+grep -q "deploy/run-task-bad.json:3:12" all.out || fail all "no position for the bad file"
+if grep -q "other/package.json" all.out; then fail all "checked a file outside the pattern"; fi
+
+echo "2. only the valid request: the hook passes"
+"$PRE_COMMIT" try-repo "$ROOT" runtask-lint --files deploy/run-task-ok.json --color never > ok.out 2>&1 || fail ok "the hook failed on a valid request"
+grep -q "Passed" ok.out || fail ok "no Passed line"
+
+echo "pre-commit try-repo: ok"
