@@ -11,6 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 use tsify::{Ts, Tsify};
+use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
 use runtask_core::json::LineIndex;
@@ -20,6 +21,39 @@ use runtask_core::{registry, Options};
 extern "C" {
     #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
     fn json_parse(text: &str) -> JsValue;
+
+    #[wasm_bindgen(js_name = TextEncoder)]
+    type Utf8Encoder;
+    #[wasm_bindgen(constructor, js_class = TextEncoder)]
+    fn new() -> Utf8Encoder;
+    #[wasm_bindgen(method, js_class = TextEncoder, js_name = encodeInto)]
+    fn encode_into(this: &Utf8Encoder, source: &JsString, destination: &js_sys::Uint8Array) -> EncodeIntoResult;
+
+    type EncodeIntoResult;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &EncodeIntoResult) -> u32;
+}
+
+thread_local! {
+    static ENCODER: Utf8Encoder = Utf8Encoder::new();
+}
+
+/// The JavaScript string as UTF-8, written by `TextEncoder.encodeInto` straight into wasm memory
+/// (wasm-bindgen's `&str` copies ASCII one character at a time in JavaScript, ~2.5 ns a byte).
+/// Lone surrogates become U+FFFD, which is one UTF-16 unit too, so UTF-16 offsets still match.
+fn utf8_of(source: &JsString) -> Vec<u8> {
+    // A UTF-16 code unit takes at most 3 UTF-8 bytes (a surrogate pair, 2 units, takes 4).
+    let capacity = source.length() as usize * 3;
+    let mut buf: Vec<u8> = Vec::with_capacity(capacity);
+    let written = ENCODER.with(|encoder| {
+        // SAFETY: the view covers the vector's allocation and lives only for this call; nothing
+        // allocates (which could grow and detach the memory) while JavaScript writes into it.
+        let view = unsafe { js_sys::Uint8Array::view_mut_raw(buf.as_mut_ptr(), capacity) };
+        encoder.encode_into(source, &view).written() as usize
+    });
+    // SAFETY: encodeInto initialized the first `written` bytes, and written <= capacity.
+    unsafe { buf.set_len(written.min(capacity)) };
+    buf
 }
 
 /// What to check besides the request.
@@ -43,7 +77,7 @@ pub struct ValidateOptions {
     pub ignore: Option<Vec<String>>,
 }
 
-/// The outcome of [`validate`]: a request with problems is a normal result.
+/// The outcome of `validate`: a request with problems is a normal result.
 #[derive(Debug, Serialize, Tsify)]
 pub struct ValidateResult {
     /// True when no diagnostic has severity `error` (warnings and infos do not make a request
@@ -395,15 +429,21 @@ fn result_to_js(result: Result<ValidateResult, OptionsError>) -> Result<Ts<Valid
 /// Checks a RunTask request given as JSON text. A request with problems gives `ok: false` and its
 /// diagnostics; only bad options throw.
 #[wasm_bindgen]
-pub fn validate(source: &str, options: Option<Ts<ValidateOptions>>) -> Result<Ts<ValidateResult>, JsError> {
+pub fn validate(source: &JsString, options: Option<Ts<ValidateOptions>>) -> Result<Ts<ValidateResult>, JsError> {
+    hook();
+    if !source.is_string() {
+        return Err(JsError::new("validate: `source` must be a string (the request as JSON text); use validateBytes for bytes"));
+    }
     let options = options_from_js(options)?;
-    result_to_js(validate_bytes_native(source.as_bytes(), &options))
+    let bytes = utf8_of(source);
+    result_to_js(validate_bytes_native(&bytes, &options))
 }
 
 /// Checks a RunTask request given as the bytes of a file (UTF-8 expected: invalid UTF-8, UTF-16
 /// and byte-order marks become diagnostics, as in the CLI).
 #[wasm_bindgen(js_name = validateBytes)]
 pub fn validate_bytes(source: &[u8], options: Option<Ts<ValidateOptions>>) -> Result<Ts<ValidateResult>, JsError> {
+    hook();
     let options = options_from_js(options)?;
     result_to_js(validate_bytes_native(source, &options))
 }
@@ -411,12 +451,14 @@ pub fn validate_bytes(source: &[u8], options: Option<Ts<ValidateOptions>>) -> Re
 /// Every rule's metadata and documentation, in code order.
 #[wasm_bindgen]
 pub fn rules() -> Vec<Ts<RuleInfo>> {
+    hook();
     rule_infos().iter().map(to_js).collect()
 }
 
 /// The valid Fargate task cpu/memory sizes.
 #[wasm_bindgen(js_name = fargateSizes)]
 pub fn fargate_sizes() -> Vec<Ts<FargateSize>> {
+    hook();
     fargate_sizes_native().iter().map(to_js).collect()
 }
 
@@ -424,6 +466,7 @@ pub fn fargate_sizes() -> Vec<Ts<FargateSize>> {
 /// `runtask.schema.json`.
 #[wasm_bindgen]
 pub fn schema() -> Ts<JsonSchema> {
+    hook();
     to_js(&JsonSchema(runtask_core::schema::json_schema()))
 }
 
@@ -433,9 +476,10 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-#[cfg(feature = "console_error_panic_hook")]
-#[wasm_bindgen(start)]
-fn start() {
+/// Makes a panic (a bug) print its message to the console; checked on each call, set once.
+#[inline]
+fn hook() {
+    #[cfg(feature = "console_error_panic_hook")]
     console_error_panic_hook::set_once();
 }
 
