@@ -1,5 +1,132 @@
-//! RT2xx: launch type and capacity provider strategy.
+//! RT2xx (RT200–RT229): launch type and capacity provider strategy.
+//!
+//! Shared here: the strategy's items as the rules read them.
 
+use std::borrow::Cow;
+
+use crate::context::Ctx;
+use crate::json::NodeId;
 use crate::registry::Rule;
 
-pub(crate) static RULES: &[&Rule] = &[];
+pub mod capacity_provider_as_launch_type;
+pub mod capacity_providers_above_legacy_limit;
+pub mod empty_capacity_provider_strategy;
+pub mod external_with_platform_version;
+pub mod fargate_mixed_with_other_providers;
+pub mod fargate_spot_platform_too_old;
+pub mod implicit_capacity_provider_strategy;
+pub mod invalid_capacity_provider_character;
+pub mod launch_type_with_capacity_provider;
+pub mod managed_instances_launch_type;
+pub mod multiple_capacity_provider_bases;
+pub mod reserved_capacity_provider_name;
+pub mod zero_weight_capacity_provider;
+pub mod zero_weight_capacity_provider_strategy;
+
+pub(crate) static RULES: &[&Rule] = &[
+    &managed_instances_launch_type::RULE,
+    &launch_type_with_capacity_provider::RULE,
+    &empty_capacity_provider_strategy::RULE,
+    &capacity_provider_as_launch_type::RULE,
+    &reserved_capacity_provider_name::RULE,
+    &implicit_capacity_provider_strategy::RULE,
+    &external_with_platform_version::RULE,
+    &capacity_providers_above_legacy_limit::RULE,
+    &invalid_capacity_provider_character::RULE,
+    &multiple_capacity_provider_bases::RULE,
+    &zero_weight_capacity_provider_strategy::RULE,
+    &zero_weight_capacity_provider::RULE,
+    &fargate_mixed_with_other_providers::RULE,
+    &fargate_spot_platform_too_old::RULE,
+];
+
+/// One `capacityProviderStrategy` item, as far as the rules read it. Members of the wrong type
+/// read as absent (RT102 reports them).
+pub(crate) struct Item<'s> {
+    pub node: NodeId,
+    pub provider: Option<(NodeId, Cow<'s, str>)>,
+    /// The `weight` member and its value; absent means 0 through the API.
+    pub weight: Option<(NodeId, i64)>,
+    pub base: Option<(NodeId, i64)>,
+}
+
+impl Item<'_> {
+    /// The weight ECS uses: 0 when not given.
+    pub fn weight_value(&self) -> i64 {
+        self.weight.map_or(0, |(_, w)| w)
+    }
+
+    pub fn base_value(&self) -> i64 {
+        self.base.map_or(0, |(_, b)| b)
+    }
+
+    pub fn name(&self) -> &str {
+        self.provider.as_ref().map_or("", |(_, n)| n.as_ref())
+    }
+
+    /// Whether the provider is Fargate's, in any case (`fargate` is reported by RT204).
+    pub fn is_fargate(&self) -> bool {
+        is_fargate_name(self.name())
+    }
+}
+
+/// `FARGATE` or `FARGATE_SPOT`, in any case.
+pub(crate) fn is_fargate_name(name: &str) -> bool {
+    name.eq_ignore_ascii_case("FARGATE") || name.eq_ignore_ascii_case("FARGATE_SPOT")
+}
+
+/// The items of `capacityProviderStrategy` that are objects.
+pub(crate) fn strategy_items<'s>(ctx: &Ctx<'_, 's>) -> Vec<Item<'s>> {
+    let doc = ctx.doc;
+    doc.elements(ctx.req.capacity_provider_strategy)
+        .filter(|&item| doc.kind(item) == crate::json::Kind::Object)
+        .map(|item| {
+            let int = |name: &str| doc.get(item, name).and_then(|n| doc.int(n).map(|v| (n, v)));
+            Item {
+                node: item,
+                provider: doc.get(item, "capacityProvider").and_then(|n| doc.str(n).map(|s| (n, s))),
+                weight: int("weight"),
+                base: int("base"),
+            }
+        })
+        .collect()
+}
+
+/// A provider name for messages: `` `FARGATE` ``, or `item 2` when it has none.
+pub(crate) fn item_label(item: &Item<'_>, index: usize) -> String {
+    match &item.provider {
+        Some((_, n)) if !n.is_empty() => format!("`{}`", crate::rules::shape::shorten(n, 60)),
+        _ => format!("item {index}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{apply_fixes, check, Options};
+
+    /// Applying each rule's fixes (unsafe included) removes its finding and adds no error.
+    #[test]
+    fn fixes_resolve_their_findings() {
+        let cases: &[(&str, &str)] = &[
+            ("RT202", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"EC2","capacityProviderStrategy":[]}"#),
+            ("RT203", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"FARGATE_SPOT","networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
+            ("RT204", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"fargate_spot","weight":1}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
+            ("RT206", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"EXTERNAL","platformVersion":"LATEST"}"#),
+            ("RT209", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"FARGATE","weight":1,"base":0},{"capacityProvider":"FARGATE_SPOT","weight":1,"base":0}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
+            ("RT210", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"FARGATE"},{"capacityProvider":"FARGATE_SPOT","weight":0}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
+            ("RT210", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"FARGATE","weight":0}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
+            ("RT201", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"FARGATE","capacityProviderStrategy":[{"capacityProvider":"FARGATE_SPOT","weight":1}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
+            ("RT213", r#"{"taskDefinition":"web:3","cluster":"b","platformVersion":"1.2.0","capacityProviderStrategy":[{"capacityProvider":"FARGATE_SPOT","weight":1}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
+        ];
+        for (code, src) in cases {
+            let options = Options::default();
+            let before = check(src, &options).unwrap();
+            let fixes: Vec<_> = before.diagnostics.iter().filter(|d| d.code == *code).filter_map(|d| d.fix.as_ref()).collect();
+            assert!(!fixes.is_empty(), "{code}: no fix for {src}: {:#?}", before.diagnostics);
+            let (fixed, _) = apply_fixes(src, fixes, true);
+            let after = check(&fixed, &options).unwrap();
+            let left: Vec<_> = after.diagnostics.iter().filter(|d| d.code == *code || d.severity == crate::Severity::Error).map(|d| format!("{} {}", d.code, d.message)).collect();
+            assert!(left.is_empty(), "{code}: after fixing {src}\n→ {fixed}\nstill: {left:?}");
+        }
+    }
+}

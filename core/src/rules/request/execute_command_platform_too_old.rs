@@ -1,0 +1,65 @@
+use crate::context::Ctx;
+use crate::Severity;
+
+use super::platform_version_number;
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// Whether `enableExecuteCommand` is `true` for a Fargate Linux task on a platform version
+    /// before 1.4.0 (in practice `1.3.0`).
+    ///
+    /// ## Why it matters
+    /// ECS Exec needs Fargate platform version 1.4.0 or later on Linux (1.0.0 on Windows); on
+    /// an older platform the task cannot start with it enabled. When the target is not stated
+    /// (no `launchType` or strategy), the finding is a warning.
+    ///
+    /// ## Invalid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "cluster": "batch", "launchType": "FARGATE", "platformVersion": "1.3.0", "enableExecuteCommand": true, "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123456789abcdef0"]}}}
+    /// ```
+    ///
+    /// ## Valid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "cluster": "batch", "launchType": "FARGATE", "platformVersion": "1.4.0", "enableExecuteCommand": true, "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123456789abcdef0"]}}}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Use `LATEST` or `1.4.0` (the fix sets `LATEST`; unsafe: another platform version).
+    ///
+    /// ## Reference
+    /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html
+    pub static RULE = {
+        code: "RT125",
+        name: "execute-command-platform-too-old",
+        severity: Error,
+        catalogue: ["R-TOP-26"],
+        check: check,
+    };
+}
+
+fn check(ctx: &mut Ctx<'_, '_>) {
+    let Some(exec) = ctx.req.enable_execute_command else { return };
+    if ctx.doc.bool(exec) != Some(true) {
+        return;
+    }
+    let Some(pv_node) = ctx.req.platform_version else { return };
+    let Some(pv) = ctx.doc.str(pv_node) else { return };
+    let Some(version) = platform_version_number(&pv) else { return };
+    if version >= (1, 4, 0) {
+        return;
+    }
+    // 1.0.0 is also Windows's current version: only report it when the task is known to be
+    // Linux. Windows tasks are not concerned.
+    match ctx.is_windows() {
+        Some(true) => return,
+        None if version == (1, 0, 0) => return,
+        _ => {}
+    }
+    let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
+    let fix = ctx.replace_value(pv_node, "\"LATEST\"", crate::Applicability::Unsafe, "Replace with `LATEST`");
+    ctx.report(pv_node, format!("ECS Exec needs Fargate platform version 1.4.0 or later on Linux, but `platformVersion` is `{pv}`"))
+        .label(exec, "ECS Exec is enabled here")
+        .help("use \"LATEST\" or \"1.4.0\"")
+        .severity(severity)
+        .fix(fix);
+}

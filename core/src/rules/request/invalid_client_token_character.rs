@@ -1,0 +1,62 @@
+use crate::context::{json_string, Ctx};
+use crate::Applicability;
+
+use super::describe_bad_chars;
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That `clientToken` uses only printable ASCII characters (codes 33–126): no spaces, tabs,
+    /// line breaks or non-ASCII letters. Its length (at most 64) is checked by RT107.
+    ///
+    /// ## Why it matters
+    /// The RunTask reference allows "characters in the range of 33-126, inclusive"; ECS rejects
+    /// other tokens. A trailing newline from `$(uuidgen)` captured with a line break, or a
+    /// token built from a display name, are the usual culprits.
+    ///
+    /// ## Invalid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "cluster": "batch", "clientToken": "nightly run 42"}
+    /// ```
+    ///
+    /// ## Valid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "cluster": "batch", "clientToken": "550e8400-e29b-41d4-a716-446655440000"}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Use up to 64 printable ASCII characters, e.g. a UUID. The fix removes the other
+    /// characters (unsafe: it changes the token, and so which earlier call it matches).
+    ///
+    /// ## Reference
+    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html#ECS-RunTask-request-clientToken
+    pub static RULE = {
+        code: "RT116",
+        name: "invalid-client-token-character",
+        severity: Error,
+        catalogue: ["R-TOP-13"],
+        check: check,
+    };
+}
+
+fn allowed(c: char) -> bool {
+    ('!'..='~').contains(&c)
+}
+
+fn check(ctx: &mut Ctx<'_, '_>) {
+    let Some(node) = ctx.req.client_token else { return };
+    let Some(token) = ctx.doc.str(node) else { return };
+    if token.chars().all(allowed) {
+        return;
+    }
+    let (chars, total) = describe_bad_chars(&token, |c| !allowed(c), 3);
+    let cleaned: String = token.chars().filter(|&c| allowed(c)).collect();
+    let fix = (!cleaned.is_empty()).then(|| ctx.replace_value(node, json_string(&cleaned), Applicability::Unsafe, "Remove the characters outside ASCII 33–126"));
+    let message = if total == 1 {
+        format!("`clientToken` contains {chars}, which is outside printable ASCII (33–126)")
+    } else {
+        format!("`clientToken` contains {total} characters outside printable ASCII (33–126): {chars}")
+    };
+    ctx.report(node, message)
+        .help("use at most 64 printable ASCII characters without spaces, e.g. a UUID")
+        .fix_opt(fix);
+}
