@@ -173,7 +173,7 @@ test('version() is the package version', () => {
 
 test('a large input and repeated calls do not leak or break', () => {
   const big = JSON.stringify({ taskDefinition: 'web:1', group: 'g'.repeat(900_000) });
-  assert.equal(validate(big).diagnostics[0]?.code, 'RT107');
+  assert.ok(validate(big).diagnostics.some((d) => d.code === 'RT107' && d.pointer === '/group'));
   const tooBig = JSON.stringify({ taskDefinition: 'web:1', group: 'g'.repeat(1_100_000) });
   assert.equal(validate(tooBig).diagnostics[0].code, 'RT002');
   const src = input('invalid-many-mistakes.json');
