@@ -36,8 +36,14 @@ patch_glue() { # file, old text, new text
 patch_glue "$out/node/runtask.js" '`${__dirname}/runtask_bg.wasm`' '`${__dirname}/../bundler/runtask_bg.wasm`'
 patch_glue "$out/web/runtask.js" "new URL('runtask_bg.wasm', import.meta.url)" "new URL('../bundler/runtask_bg.wasm', import.meta.url)"
 wasm-opt "$WASM_OPT_LEVEL" "${FEATURES[@]}" "$out/bundler/runtask_bg.wasm" -o "$out/bundler/runtask_bg.wasm"
-# The nodejs target is CommonJS; the package itself is ESM ("type": "module").
+# The nodejs target is CommonJS; the package itself is ESM ("type": "module"). Its copy of the
+# JS snippet (js/build-result.js, an ES module) becomes CommonJS too: Node 20 before 20.19 cannot
+# require() an ES module.
 echo '{"type": "commonjs"}' > "$out/node/package.json"
+snippet=$(find "$out/node/snippets" -name build-result.js)
+[ -n "$snippet" ] || { echo "pkg: no build-result.js snippet in $out/node" >&2; exit 1; }
+patch_glue "$snippet" 'export function buildResult(' 'function buildResult('
+echo 'module.exports = { buildResult };' >> "$snippet"
 
 node -e '
 const fs = require("fs");

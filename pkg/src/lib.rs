@@ -14,8 +14,17 @@ use tsify::{Ts, Tsify};
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
-use runtask_core::json::LineIndex;
 use runtask_core::{registry, Options};
+
+pub mod compact;
+use compact::{Compact, Utf16Offsets};
+
+#[wasm_bindgen(module = "/js/build-result.js")]
+extern "C" {
+    /// Turns the compact form (see [`compact`]) into the objects [`ValidateResult`] describes.
+    #[wasm_bindgen(js_name = buildResult)]
+    fn build_result(nums: &[u32], texts: &str) -> JsValue;
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -290,11 +299,13 @@ impl ValidateOptions {
     }
 }
 
-/// Converts core's report, adding UTF-16 offsets to labels and fix edits.
-fn convert(source: &[u8], report: runtask_core::Report) -> ValidateResult {
-    let needs_index = report.diagnostics.iter().any(|d| !d.labels.is_empty() || d.fix.is_some());
-    let text = if needs_index { String::from_utf8_lossy(source) } else { std::borrow::Cow::Borrowed("") };
-    let index = LineIndex::new(&text);
+/// Converts core's report, adding UTF-16 offsets to labels and fix edits. (`validate` hands the
+/// same data to JavaScript in the [`compact`] form instead.)
+#[must_use]
+pub fn convert(source: &[u8], report: runtask_core::Report) -> ValidateResult {
+    let wanted = compact::wanted_offsets(&report);
+    let text = if wanted.is_empty() { "" } else { std::str::from_utf8(source).unwrap_or("") };
+    let utf16 = Utf16Offsets::new(text, wanted);
     let ok = !report.has_errors();
     let diagnostics = report
         .diagnostics
@@ -320,19 +331,16 @@ fn convert(source: &[u8], report: runtask_core::Report) -> ValidateResult {
             labels: d
                 .labels
                 .into_iter()
-                .map(|l| {
-                    let s = index.position(l.start);
-                    Label {
-                        pointer: l.pointer,
-                        message: l.message,
-                        line: l.line,
-                        column: l.column,
-                        utf16_column: s.utf16_column,
-                        start: l.start,
-                        end: l.end,
-                        utf16_start: s.utf16_offset,
-                        utf16_end: index.position(l.end).utf16_offset,
-                    }
+                .map(|l| Label {
+                    utf16_column: utf16.column(l.start),
+                    utf16_start: utf16.offset(l.start),
+                    utf16_end: utf16.offset(l.end),
+                    pointer: l.pointer,
+                    message: l.message,
+                    line: l.line,
+                    column: l.column,
+                    start: l.start,
+                    end: l.end,
                 })
                 .collect(),
             fix: d.fix.map(|f| Fix {
@@ -344,13 +352,7 @@ fn convert(source: &[u8], report: runtask_core::Report) -> ValidateResult {
                 edits: f
                     .edits
                     .into_iter()
-                    .map(|e| Edit {
-                        utf16_start: index.position(e.start).utf16_offset,
-                        utf16_end: index.position(e.end).utf16_offset,
-                        start: e.start,
-                        end: e.end,
-                        content: e.content,
-                    })
+                    .map(|e| Edit { utf16_start: utf16.offset(e.start), utf16_end: utf16.offset(e.end), start: e.start, end: e.end, content: e.content })
                     .collect(),
             }),
             catalogue: d.catalogue.iter().map(|&c| c.to_owned()).collect(),
@@ -363,6 +365,13 @@ fn convert(source: &[u8], report: runtask_core::Report) -> ValidateResult {
 pub fn validate_bytes_native(source: &[u8], options: &Options) -> Result<ValidateResult, OptionsError> {
     let report = runtask_core::check_bytes(source, options).map_err(OptionsError::Core)?;
     Ok(convert(source, report))
+}
+
+/// Checks `source` and hands the result to JavaScript in the compact form.
+fn validate_to_js(source: &[u8], options: &Options) -> Result<Ts<ValidateResult>, JsError> {
+    let report = runtask_core::check_bytes(source, options).map_err(|e| JsError::new(&OptionsError::Core(e).to_string()))?;
+    let c = Compact::encode(source, &report);
+    Ok(Ts::new_unchecked(build_result(&c.nums, &c.texts)))
 }
 
 /// Every rule, in code order.
@@ -422,10 +431,6 @@ fn options_from_js(options: Option<Ts<ValidateOptions>>) -> Result<Options, JsEr
     options.into_core().map_err(|e| JsError::new(&e.to_string()))
 }
 
-fn result_to_js(result: Result<ValidateResult, OptionsError>) -> Result<Ts<ValidateResult>, JsError> {
-    result.map(|r| to_js(&r)).map_err(|e| JsError::new(&e.to_string()))
-}
-
 /// Checks a RunTask request given as JSON text. A request with problems gives `ok: false` and its
 /// diagnostics; only bad options throw.
 #[wasm_bindgen]
@@ -435,8 +440,7 @@ pub fn validate(source: &JsString, options: Option<Ts<ValidateOptions>>) -> Resu
         return Err(JsError::new("validate: `source` must be a string (the request as JSON text); use validateBytes for bytes"));
     }
     let options = options_from_js(options)?;
-    let bytes = utf8_of(source);
-    result_to_js(validate_bytes_native(&bytes, &options))
+    validate_to_js(&utf8_of(source), &options)
 }
 
 /// Checks a RunTask request given as the bytes of a file (UTF-8 expected: invalid UTF-8, UTF-16
@@ -445,7 +449,7 @@ pub fn validate(source: &JsString, options: Option<Ts<ValidateOptions>>) -> Resu
 pub fn validate_bytes(source: &[u8], options: Option<Ts<ValidateOptions>>) -> Result<Ts<ValidateResult>, JsError> {
     hook();
     let options = options_from_js(options)?;
-    result_to_js(validate_bytes_native(source, &options))
+    validate_to_js(source, &options)
 }
 
 /// Every rule's metadata and documentation, in code order.
