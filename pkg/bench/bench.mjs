@@ -1,7 +1,7 @@
 // `make bench-js`: times this package's validate(string) against ajv (JSON.parse + the package's
 // JSON Schema compiled once with allErrors) on the three shared inputs of core's benchmark, from
 // a JSON string in Node; counts how many of the invalid input's mistakes each reports; prints the
-// .wasm size. Usage: node pkg/bench/bench.mjs [--rounds N] [--ms M] [--json FILE]
+// .wasm size. Usage: node pkg/bench/bench.mjs [--rounds N] [--ms M] [--json FILE] [--dist DIR]
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -9,14 +9,15 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const require = createRequire(path.join(ROOT, 'tests', 'package.json'));
-const { validate, schema } = require(path.join(ROOT, 'pkg/dist/node/runtask.js'));
-const Ajv2020 = require('ajv/dist/2020').default;
-
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
 };
+const DIST = path.resolve(arg('dist', path.join(ROOT, 'pkg/dist')));
+const require = createRequire(path.join(ROOT, 'tests', 'package.json'));
+const { validate, schema } = require(path.join(DIST, 'node/runtask.js'));
+const Ajv2020 = require('ajv/dist/2020').default;
+
 const ROUNDS = Number(arg('rounds', 15));
 const MS = Number(arg('ms', 60));
 const INPUTS = ['typical-fargate', 'large-near-limits', 'invalid-many-mistakes'];
@@ -88,7 +89,7 @@ const ajvPointers = ajvValidate.errors.map((e) => {
 });
 const found = { runtask: matched(runtaskPointers), ajv: matched(ajvPointers) };
 
-const wasmFile = path.join(ROOT, 'pkg/dist/bundler/runtask_bg.wasm');
+const wasmFile = path.join(DIST, 'bundler/runtask_bg.wasm');
 const wasm = fs.readFileSync(wasmFile);
 const gz = spawnSync('gzip', ['-9', '-c', wasmFile]);
 const gzipBytes = gz.status === 0 ? gz.stdout.length : zlib.gzipSync(wasm, { level: 9 }).length;

@@ -425,10 +425,47 @@ fn to_js<T: Serialize + Tsify>(value: &T) -> Ts<T> {
     Ts::new_unchecked(json_parse(&text))
 }
 
+/// Reads the options object. Read by hand rather than through serde, which would bring
+/// serde_json's deserializer into the .wasm for three members.
 fn options_from_js(options: Option<Ts<ValidateOptions>>) -> Result<Options, JsError> {
     let Some(options) = options else { return Ok(Options::default()) };
-    let options: ValidateOptions = options.to_rust().map_err(|e| JsError::new(&OptionsError::Shape(e.to_string()).to_string()))?;
-    options.into_core().map_err(|e| JsError::new(&e.to_string()))
+    let options = options.js_value();
+    let shape = |m: String| JsError::new(&OptionsError::Shape(m).to_string());
+    if !options.is_object() || js_sys::Array::is_array(&options) {
+        return Err(shape("expected an object with `taskDefinition`, `select` and/or `ignore`".to_owned()));
+    }
+    let object: &js_sys::Object = options.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !matches!(key.as_str(), "taskDefinition" | "select" | "ignore") {
+            return Err(shape(format!("unknown member `{key}`, expected `taskDefinition`, `select` or `ignore`")));
+        }
+    }
+    let get = |name: &str| js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    let list = |name: &str| -> Result<Vec<String>, JsError> {
+        let v = get(name);
+        if v.is_undefined() || v.is_null() {
+            return Ok(Vec::new());
+        }
+        if !js_sys::Array::is_array(&v) {
+            return Err(shape(format!("`{name}` must be an array of rule codes or names")));
+        }
+        let array: &js_sys::Array = v.unchecked_ref();
+        array.iter().map(|e| e.as_string().ok_or_else(|| shape(format!("`{name}` must hold strings")))).collect()
+    };
+    let td = get("taskDefinition");
+    let task_definition = if td.is_undefined() || td.is_null() {
+        None
+    } else if let Some(text) = td.as_string() {
+        Some(text)
+    } else if td.is_object() && !js_sys::Array::is_array(&td) {
+        let text = js_sys::JSON::stringify(&td).map_err(|_| shape("`taskDefinition` could not be turned into JSON".to_owned()))?;
+        Some(String::from(text))
+    } else {
+        return Err(shape("`taskDefinition` must be JSON text or an object".to_owned()));
+    };
+    let options = Options { task_definition, select: list("select")?, ignore: list("ignore")? };
+    Ok(options)
 }
 
 /// Checks a RunTask request given as JSON text. A request with problems gives `ok: false` and its
