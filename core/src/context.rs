@@ -44,6 +44,34 @@ pub struct Request {
 }
 
 impl Request {
+    /// The top-level member called `name`, from the index (no search) for the members the
+    /// index keeps; None for any other name.
+    #[must_use]
+    pub fn member(&self, name: &str) -> Option<Option<NodeId>> {
+        Some(match name {
+            "taskDefinition" => self.task_definition,
+            "cluster" => self.cluster,
+            "count" => self.count,
+            "launchType" => self.launch_type,
+            "capacityProviderStrategy" => self.capacity_provider_strategy,
+            "networkConfiguration" => self.network_configuration,
+            "overrides" => self.overrides,
+            "placementConstraints" => self.placement_constraints,
+            "placementStrategy" => self.placement_strategy,
+            "platformVersion" => self.platform_version,
+            "propagateTags" => self.propagate_tags,
+            "referenceId" => self.reference_id,
+            "startedBy" => self.started_by,
+            "group" => self.group,
+            "tags" => self.tags,
+            "clientToken" => self.client_token,
+            "volumeConfigurations" => self.volume_configurations,
+            "enableExecuteCommand" => self.enable_execute_command,
+            "enableECSManagedTags" => self.enable_ecs_managed_tags,
+            _ => return None,
+        })
+    }
+
     #[must_use]
     pub fn index(doc: &Document<'_>) -> Self {
         let root = doc.root();
@@ -334,6 +362,14 @@ impl<'a, 's> Ctx<'a, 's> {
             description: description.into(),
             edits: vec![Edit { start: start as u32, end: end as u32, content: String::new() }],
         }
+    }
+
+    /// Reports at `range`, a part of the value of `node` (e.g. a token inside a string); a range
+    /// that does not lie inside the value falls back to the whole value.
+    pub fn report_span(&mut self, node: NodeId, range: TextRange, message: impl Into<String>) -> Reporter<'_> {
+        let whole = self.doc.range(node);
+        let range = if whole.contains_range(range) { range } else { whole };
+        self.report_range(node, range, message)
     }
 }
 

@@ -24,21 +24,26 @@ pub struct LineIndex<'s> {
 impl<'s> LineIndex<'s> {
     #[must_use]
     pub fn new(src: &'s str) -> Self {
-        let bytes = src.as_bytes();
         let mut starts = vec![0u32];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i as u32 + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
+        if src.contains('\r') {
+            let bytes = src.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'\n' => starts.push(i as u32 + 1),
+                    b'\r' => {
+                        if bytes.get(i + 1) == Some(&b'\n') {
+                            i += 1;
+                        }
+                        starts.push(i as u32 + 1);
                     }
-                    starts.push(i as u32 + 1);
+                    _ => {}
                 }
-                _ => {}
+                i += 1;
             }
-            i += 1;
+        } else {
+            // memchr-backed search when only `\n` ends lines.
+            starts.extend(src.match_indices('\n').map(|(i, _)| i as u32 + 1));
         }
         LineIndex { src, starts, ascii: src.is_ascii() }
     }

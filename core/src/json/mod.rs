@@ -112,6 +112,17 @@ impl<'s> Document<'s> {
         Some(if n.flags & FLAG_KEY_ESCAPED != 0 { Cow::Owned(strings::unescape(inner)) } else { Cow::Borrowed(inner) })
     }
 
+    /// The member name as written between the quotes (escapes not decoded); empty when `id` is
+    /// not an object member.
+    #[must_use]
+    pub fn key_raw(&self, id: NodeId) -> &'s str {
+        let n = self.n(id);
+        if n.key_start == NONE {
+            return "";
+        }
+        &self.src[n.key_start as usize + 1..n.key_end as usize - 1]
+    }
+
     /// The index of an array element in its parent.
     #[must_use]
     pub fn index(&self, id: NodeId) -> u32 {
@@ -257,6 +268,16 @@ impl<'s> Document<'s> {
     /// All nodes in document order, for walkers.
     pub fn ids(&self) -> impl Iterator<Item = NodeId> {
         0..self.nodes.len() as NodeId
+    }
+}
+
+/// Decodes the escapes of a raw member name.
+#[must_use]
+pub fn unescape_key(raw: &str) -> std::borrow::Cow<'_, str> {
+    if raw.contains('\\') {
+        std::borrow::Cow::Owned(strings::unescape(raw))
+    } else {
+        std::borrow::Cow::Borrowed(raw)
     }
 }
 

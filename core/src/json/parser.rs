@@ -115,8 +115,8 @@ pub(crate) struct Parser<'s> {
 
 impl<'s> Parser<'s> {
     pub(crate) fn new(src: &'s str, skip: usize) -> Self {
-        // A request of n bytes has at most about n/4 nodes; start smaller and let it grow.
-        Parser { src: src.as_bytes(), pos: skip, nodes: Vec::with_capacity(src.len() / 16 + 4) }
+        // Requests have about one node per 10–15 bytes; start there and let it grow.
+        Parser { src: src.as_bytes(), pos: skip, nodes: Vec::with_capacity(src.len() / 8 + 8) }
     }
 
     fn err<T>(&self, kind: ParseErrorKind) -> Result<T, ParseError> {

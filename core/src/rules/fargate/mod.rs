@@ -1,6 +1,229 @@
 //! RT300–RT329: Fargate sizing (task cpu/memory), EC2 task cpu, ephemeral storage, platform
 //! version.
 
-use crate::registry::Rule;
+use std::borrow::Cow;
 
-pub(crate) static RULES: &[&Rule] = &[];
+use crate::context::{json_string, Ctx};
+use crate::data::fargate::FARGATE_TIERS;
+use crate::json::NodeId;
+use crate::registry::Rule;
+use crate::units;
+use crate::{Applicability, Fix};
+
+pub mod ec2_task_cpu_above_legacy_limit;
+pub mod ec2_task_cpu_out_of_range;
+pub mod ephemeral_storage_on_old_platform;
+pub mod ephemeral_storage_on_windows;
+pub mod ephemeral_storage_outside_fargate;
+pub mod fargate_cpu_memory_mismatch;
+pub mod large_fargate_size_on_old_platform;
+pub mod linux_platform_version_on_windows;
+pub mod malformed_platform_version;
+pub mod malformed_task_size;
+pub mod outdated_platform_version;
+pub mod partial_task_size_override;
+pub mod platform_version_outside_fargate;
+pub mod retired_platform_version;
+pub mod unconfirmed_fargate_32_vcpu;
+pub mod windows_fargate_cpu_unsupported;
+pub mod windows_task_size_ignored;
+
+pub(crate) static RULES: &[&Rule] = &[
+    &malformed_task_size::RULE,
+    &fargate_cpu_memory_mismatch::RULE,
+    &large_fargate_size_on_old_platform::RULE,
+    &unconfirmed_fargate_32_vcpu::RULE,
+    &partial_task_size_override::RULE,
+    &ec2_task_cpu_out_of_range::RULE,
+    &ec2_task_cpu_above_legacy_limit::RULE,
+    &windows_fargate_cpu_unsupported::RULE,
+    &windows_task_size_ignored::RULE,
+    &ephemeral_storage_outside_fargate::RULE,
+    &ephemeral_storage_on_old_platform::RULE,
+    &ephemeral_storage_on_windows::RULE,
+    &platform_version_outside_fargate::RULE,
+    &malformed_platform_version::RULE,
+    &retired_platform_version::RULE,
+    &outdated_platform_version::RULE,
+    &linux_platform_version_on_windows::RULE,
+];
+
+/// `major.minor.patch` of a platform version written as three dot-separated numbers.
+#[must_use]
+pub(crate) fn parse_version(s: &str) -> Option<(u32, u32, u32)> {
+    let mut it = s.split('.');
+    let mut part = || -> Option<u32> {
+        let p = it.next()?;
+        if p.is_empty() || p.len() > 6 || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        p.parse().ok()
+    };
+    let v = (part()?, part()?, part()?);
+    it.next().is_none().then_some(v)
+}
+
+/// The `platformVersion` node and its text when it names a Linux Fargate platform older than
+/// 1.4.0, which lacks 8/16 vCPU sizes, ephemeral storage and environment files: `1.3.0`, the
+/// retired `1.1.0`/`1.2.0`, and `1.0.0` when the task definition says Linux (`1.0.0` is also
+/// Windows' current version). None for `LATEST`, newer versions, and Windows tasks.
+#[must_use]
+pub(crate) fn linux_platform_before_1_4<'s>(ctx: &Ctx<'_, 's>) -> Option<(NodeId, Cow<'s, str>)> {
+    if ctx.is_windows() == Some(true) {
+        return None;
+    }
+    let node = ctx.req.platform_version?;
+    let text = ctx.doc.str(node)?;
+    let v = parse_version(&text)?;
+    let below = v < (1, 4, 0) && (v != (1, 0, 0) || ctx.is_windows() == Some(false));
+    below.then_some((node, text))
+}
+
+/// A cpu size Windows tasks on Fargate cannot use: below 1 vCPU, or one of the Linux-only 8, 16
+/// and 32 vCPU sizes. (Other unknown sizes are RT301's.)
+#[must_use]
+pub(crate) fn windows_unsupported_cpu(cpu: u32) -> bool {
+    cpu < 1024 || cpu == crate::data::fargate::FARGATE_UNCONFIRMED_32_VCPU.cpu || crate::data::fargate::tier(cpu).is_some_and(|t| !t.windows)
+}
+
+/// A fix that sets `platformVersion` to `LATEST`.
+#[must_use]
+pub(crate) fn platform_latest_fix(ctx: &Ctx<'_, '_>, node: NodeId) -> Fix {
+    ctx.replace_value(node, "\"LATEST\"", Applicability::Unsafe, "Set `platformVersion` to `LATEST` (1.4.0 on Linux)")
+}
+
+/// The cpu units as words: `1024 (1 vCPU)`.
+#[must_use]
+pub(crate) fn cpu_words(cpu: u32) -> String {
+    format!("{cpu} ({})", units::vcpu_words(cpu))
+}
+
+/// The memory sizes of a tier for a message: `512, 1024 or 2048 MiB`, or, for long even lists,
+/// `8192–30720 MiB in steps of 1024`.
+#[must_use]
+pub(crate) fn memory_options(memory: &[u32]) -> String {
+    if memory.len() > 4 {
+        let step = memory[1] - memory[0];
+        if memory.windows(2).all(|w| w[1] - w[0] == step) {
+            return format!("{}–{} MiB in steps of {step}", memory[0], memory[memory.len() - 1]);
+        }
+    }
+    format!("{} MiB", or_list(memory))
+}
+
+/// `a, b or c`.
+#[must_use]
+pub(crate) fn or_list(values: &[u32]) -> String {
+    match values {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => {
+            let init: Vec<String> = init.iter().map(u32::to_string).collect();
+            format!("{} or {last}", init.join(", "))
+        }
+    }
+}
+
+/// The Fargate cpu sizes, for messages.
+#[must_use]
+pub(crate) fn fargate_cpu_list(windows: bool) -> String {
+    let cpus: Vec<u32> = FARGATE_TIERS.iter().filter(|t| !windows || t.windows).map(|t| t.cpu).collect();
+    or_list(&cpus)
+}
+
+/// New raw JSON for a task-level cpu value, in the style the author used: CPU units when the
+/// original was a plain number, `"<n> vCPU"` otherwise.
+#[must_use]
+pub(crate) fn cpu_json(cpu: u32, original: &str) -> String {
+    if original.bytes().all(|b| b.is_ascii_digit()) {
+        json_string(&cpu.to_string())
+    } else {
+        json_string(&units::vcpu_words(cpu))
+    }
+}
+
+/// New raw JSON for a task-level memory value, in the style the author used (MiB or `"<n> GB"`).
+#[must_use]
+pub(crate) fn memory_json(memory: u32, original: &str) -> String {
+    if original.bytes().all(|b| b.is_ascii_digit()) {
+        json_string(&memory.to_string())
+    } else {
+        json_string(&units::gb_words(memory))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions() {
+        assert_eq!(parse_version("1.4.0"), Some((1, 4, 0)));
+        assert_eq!(parse_version("1.4"), None);
+        assert_eq!(parse_version("1.4.0.1"), None);
+        assert_eq!(parse_version("v1.4.0"), None);
+        assert_eq!(parse_version("1..0"), None);
+        assert!(parse_version("1.3.0") < Some((1, 4, 0)));
+    }
+
+    #[test]
+    fn option_lists() {
+        assert_eq!(memory_options(&[512, 1024, 2048]), "512, 1024 or 2048 MiB");
+        assert_eq!(memory_options(crate::data::fargate::tier(4096).unwrap().memory), "8192–30720 MiB in steps of 1024");
+        assert_eq!(fargate_cpu_list(true), "1024, 2048 or 4096");
+    }
+
+    fn findings(request: &str, td: Option<&str>) -> Vec<(&'static str, crate::Severity, String)> {
+        let options = crate::Options { task_definition: td.map(str::to_owned), ..crate::Options::default() };
+        crate::check(request, &options).unwrap().diagnostics.into_iter().map(|d| (d.code, d.severity, d.pointer)).collect()
+    }
+
+    const NET: &str = r#""networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123456789abcdef0"]}}"#;
+    const TD_LINUX: &str = r#"{"family": "web", "networkMode": "awsvpc", "cpu": "256", "memory": "512",
+        "runtimePlatform": {"operatingSystemFamily": "LINUX"}, "containerDefinitions": [{"name": "web", "image": "nginx"}]}"#;
+    const TD_WINDOWS: &str = r#"{"family": "iis", "networkMode": "awsvpc", "cpu": "512", "memory": "2048",
+        "runtimePlatform": {"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE"}, "containerDefinitions": [{"name": "iis", "image": "iis"}]}"#;
+
+    #[test]
+    fn linux_1_0_0_is_an_error_with_a_linux_task_definition() {
+        let req = format!(r#"{{"taskDefinition": "web:3", "launchType": "FARGATE", "platformVersion": "1.0.0", {NET}}}"#);
+        assert!(findings(&req, Some(TD_LINUX)).contains(&("RT314", crate::Severity::Error, "/platformVersion".to_owned())));
+        assert!(findings(&req, None).contains(&("RT314", crate::Severity::Warning, "/platformVersion".to_owned())));
+        assert!(!findings(&req, Some(TD_WINDOWS)).iter().any(|f| f.0 == "RT314"));
+    }
+
+    #[test]
+    fn linux_1_0_0_lacks_1_4_features_only_when_known_linux() {
+        let req = format!(r#"{{"taskDefinition": "web:3", "launchType": "FARGATE", "platformVersion": "1.0.0", {NET},
+            "overrides": {{"ephemeralStorage": {{"sizeInGiB": 30}}}}}}"#);
+        assert!(findings(&req, Some(TD_LINUX)).iter().any(|f| f.0 == "RT310"));
+        assert!(!findings(&req, None).iter().any(|f| f.0 == "RT310"));
+    }
+
+    #[test]
+    fn windows_task_definition_size_is_reported_at_the_launch_type() {
+        let req = format!(r#"{{"taskDefinition": "iis:1", "launchType": "FARGATE", {NET}}}"#);
+        let f = findings(&req, Some(TD_WINDOWS));
+        assert!(f.contains(&("RT307", crate::Severity::Error, "/launchType".to_owned())), "{f:?}");
+        // The memory override keeps the task definition's 512 CPU units: reported at the memory.
+        let req = format!(r#"{{"taskDefinition": "iis:1", "launchType": "FARGATE", {NET}, "overrides": {{"memory": "4096"}}}}"#);
+        let f = findings(&req, Some(TD_WINDOWS));
+        assert!(f.contains(&("RT307", crate::Severity::Error, "/overrides/memory".to_owned())), "{f:?}");
+        assert!(!f.iter().any(|f| f.0 == "RT301"), "RT307 alone reports a Windows size: {f:?}");
+    }
+
+    #[test]
+    fn windows_off_size_cpu_is_a_pair_mismatch() {
+        let req = format!(r#"{{"taskDefinition": "iis:1", "launchType": "FARGATE", {NET}, "overrides": {{"cpu": "3072", "memory": "6144"}}}}"#);
+        let f = findings(&req, Some(TD_WINDOWS));
+        assert!(f.iter().any(|f| f.0 == "RT301") && !f.iter().any(|f| f.0 == "RT307"), "{f:?}");
+    }
+
+    #[test]
+    fn replacement_styles() {
+        assert_eq!(cpu_json(512, "256"), "\"512\"");
+        assert_eq!(cpu_json(512, ".25 vCPU"), "\"0.5 vCPU\"");
+        assert_eq!(memory_json(2048, "1GB"), "\"2 GB\"");
+        assert_eq!(memory_json(2048, "1024"), "\"2048\"");
+    }
+}

@@ -3,7 +3,7 @@ use crate::data::limits::SCHEMA_LIMITS;
 use crate::json::Kind;
 use crate::model::ShapeKind;
 
-use super::{dotted, resolve_pattern};
+use super::{dotted, for_each_match};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -43,9 +43,9 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     let shapes = ctx.shapes();
     let mut reported = Vec::new();
     for limit in SCHEMA_LIMITS.iter().filter(|l| l.generic && matches!(l.keyword, "minItems" | "maxItems")) {
-        for id in resolve_pattern(doc, limit.pointer) {
+        for_each_match(doc, ctx.req, limit.pointer, &mut |id| {
             if doc.kind(id) != Kind::Array {
-                continue;
+                return;
             }
             let n = doc.child_count(id) as i64;
             let broken = if limit.keyword == "minItems" { n < limit.value } else { n > limit.value };
@@ -60,7 +60,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
                 };
                 ctx.report(id, msg).help(limit.help);
             }
-        }
+        });
     }
     for id in doc.ids() {
         let Some(shape) = shapes[id as usize] else { continue };
@@ -69,11 +69,10 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         let n = doc.child_count(id) as u32;
-        let path = dotted(doc, id);
         if let Some(min) = min.filter(|&m| n < m) {
-            ctx.report(id, format!("`{path}` has {n} items, fewer than the minimum of {min}")).help(format!("add at least {min}"));
+            ctx.report(id, format!("`{}` has {n} items, fewer than the minimum of {min}", dotted(doc, id))).help(format!("add at least {min}"));
         } else if let Some(max) = max.filter(|&m| n > m) {
-            ctx.report(id, format!("`{path}` has {n} items, more than the maximum of {max}")).help(format!("keep at most {max}"));
+            ctx.report(id, format!("`{}` has {n} items, more than the maximum of {max}", dotted(doc, id))).help(format!("keep at most {max}"));
         }
     }
 }

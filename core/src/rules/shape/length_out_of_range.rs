@@ -3,7 +3,7 @@ use crate::data::limits::SCHEMA_LIMITS;
 use crate::json::Kind;
 use crate::model::ShapeKind;
 
-use super::{dotted, resolve_pattern};
+use super::{dotted, for_each_match};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -45,8 +45,8 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     let shapes = ctx.shapes();
     let mut reported = Vec::new();
     for limit in SCHEMA_LIMITS.iter().filter(|l| l.generic && matches!(l.keyword, "minLength" | "maxLength")) {
-        for id in resolve_pattern(doc, limit.pointer) {
-            let Some(len) = doc.char_len(id) else { continue };
+        for_each_match(doc, ctx.req, limit.pointer, &mut |id| {
+            let Some(len) = doc.char_len(id) else { return };
             let len = len as i64;
             let broken = if limit.keyword == "minLength" { len < limit.value } else { len > limit.value };
             if broken && !reported.contains(&id) {
@@ -60,7 +60,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
                 };
                 ctx.report(id, msg).help(limit.help);
             }
-        }
+        });
     }
     for id in doc.ids() {
         let Some(shape) = shapes[id as usize] else { continue };
@@ -69,9 +69,15 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         let len = doc.char_len(id).unwrap_or(0) as u32;
-        let path = dotted(doc, id);
-        let sensitive = ctx.is_sensitive(id);
-        let _ = sensitive;
+        if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
+            report_model_length(ctx, id, len, min, max);
+        }
+    }
+}
+
+fn report_model_length(ctx: &mut Ctx<'_, '_>, id: crate::json::NodeId, len: u32, min: Option<u32>, max: Option<u32>) {
+    let path = dotted(ctx.doc, id);
+    {
         if let Some(min) = min.filter(|&m| len < m) {
             let msg = if min == 1 { format!("`{path}` is empty") } else { format!("`{path}` is {len} characters long, shorter than the minimum of {min}") };
             ctx.report(id, msg).help(format!("use at least {min} character{}", if min == 1 { "" } else { "s" }));

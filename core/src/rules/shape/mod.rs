@@ -50,25 +50,32 @@ pub(crate) fn shape_map(doc: &Document<'_>) -> Vec<Option<&'static Shape>> {
     shapes
 }
 
-/// The nodes a pointer pattern (`*` matches any array index) names.
-pub(crate) fn resolve_pattern(doc: &Document<'_>, pattern: &str) -> Vec<NodeId> {
-    let mut current = vec![doc.root()];
-    for seg in pattern.split('/').skip(1) {
-        let mut next = Vec::new();
-        for id in current {
-            if seg == "*" {
-                next.extend(doc.elements(Some(id)));
-            } else if let Some(c) = doc.get(id, seg) {
-                next.push(c);
+/// Calls `f` with each node a pointer pattern (`*` matches any array index) names, without
+/// allocating. The first segment comes from the request index.
+pub(crate) fn for_each_match(doc: &Document<'_>, req: &crate::context::Request, pattern: &str, f: &mut dyn FnMut(NodeId)) {
+    fn walk(doc: &Document<'_>, id: NodeId, rest: &str, f: &mut dyn FnMut(NodeId)) {
+        let Some(rest) = rest.strip_prefix('/') else {
+            f(id);
+            return;
+        };
+        let (seg, tail) = rest.find('/').map_or((rest, ""), |i| (&rest[..i], &rest[i..]));
+        if seg == "*" {
+            for c in doc.elements(Some(id)) {
+                walk(doc, c, tail, f);
             }
+        } else if let Some(c) = doc.get(id, seg) {
+            walk(doc, c, tail, f);
         }
-        if next.is_empty() {
-            return next;
-        }
-        current = next;
     }
-    current
+    let rest = pattern.strip_prefix('/').unwrap_or(pattern);
+    let (first, tail) = rest.find('/').map_or((rest, ""), |i| (&rest[..i], &rest[i..]));
+    match req.member(first) {
+        Some(Some(id)) => walk(doc, id, tail, f),
+        Some(None) => {}
+        None => walk(doc, doc.root(), pattern, f),
+    }
 }
+
 
 /// The dotted path botocore uses in its messages, e.g. `overrides.containerOverrides[0].cpu`.
 pub(crate) fn dotted(doc: &Document<'_>, id: NodeId) -> String {
@@ -124,7 +131,9 @@ mod tests {
     #[test]
     fn dotted_paths_match_botocore() {
         let doc = Document::parse(r#"{"overrides":{"containerOverrides":[{"cpu":"256"}]}}"#).unwrap();
-        let cpu = resolve_pattern(&doc, "/overrides/containerOverrides/*/cpu");
+        let mut cpu = Vec::new();
+        let req = crate::context::Request::index(&doc);
+        for_each_match(&doc, &req, "/overrides/containerOverrides/*/cpu", &mut |id| cpu.push(id));
         assert_eq!(cpu.len(), 1);
         assert_eq!(dotted(&doc, cpu[0]), "overrides.containerOverrides[0].cpu");
     }

@@ -3,7 +3,7 @@ use crate::data::limits::SCHEMA_LIMITS;
 use crate::json::{is_integer_text, Kind};
 use crate::model::ShapeKind;
 
-use super::{dotted, resolve_pattern};
+use super::{dotted, for_each_match};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -49,15 +49,15 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     let mut reported = Vec::new();
     // Limits from data::limits.
     for limit in SCHEMA_LIMITS.iter().filter(|l| l.generic && matches!(l.keyword, "minimum" | "maximum")) {
-        for id in resolve_pattern(doc, limit.pointer) {
-            let Some(v) = doc.int(id) else { continue };
+        for_each_match(doc, ctx.req, limit.pointer, &mut |id| {
+            let Some(v) = doc.int(id) else { return };
             let broken = if limit.keyword == "minimum" { v < limit.value } else { v > limit.value };
             if broken && !reported.contains(&id) {
                 reported.push(id);
                 let word = if limit.keyword == "minimum" { "below the minimum" } else { "above the maximum" };
                 ctx.report(id, format!("`{}` is {v}, {word} of {}", dotted(doc, id), limit.value)).help(limit.help);
             }
-        }
+        });
     }
     // The model's own min/max, and the 32-bit bound of every integer.
     for id in doc.ids() {
@@ -67,18 +67,17 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         let raw = doc.raw(id);
-        let path = dotted(doc, id);
         let v: Option<i128> = raw.parse().ok().filter(|v: &i128| v.abs() <= I32_MAX);
         let Some(v) = v else {
-            ctx.report(id, format!("`{path}` is {raw}, which does not fit a 32-bit integer (at most {})", i32::MAX))
+            ctx.report(id, format!("`{}` is {raw}, which does not fit a 32-bit integer (at most {})", dotted(doc, id), i32::MAX))
                 .help("use a value within the member's documented range");
             continue;
         };
         if let Some(min) = min.filter(|&m| v < i128::from(m)) {
-            ctx.report(id, format!("`{path}` is {v}, below the minimum of {min}"))
+            ctx.report(id, format!("`{}` is {v}, below the minimum of {min}", dotted(doc, id)))
                 .help(format!("use a value of at least {min}"));
         } else if let Some(max) = max.filter(|&m| v > i128::from(m)) {
-            ctx.report(id, format!("`{path}` is {v}, above the maximum of {max}"))
+            ctx.report(id, format!("`{}` is {v}, above the maximum of {max}", dotted(doc, id)))
                 .help(format!("use a value of at most {max}"));
         }
     }

@@ -6,7 +6,7 @@ crate::declare_rule! {
     /// the pair consistent with the other value, which comes from the task definition: an
     /// overridden `memoryReservation` must not exceed the task definition's `memory` (the hard
     /// limit), and an overridden `memory` must not be below the task definition's
-    /// `memoryReservation`. Equal is fine. (Both overridden: RT3xx.)
+    /// `memoryReservation`. Equal is fine. (Both overridden: RT337.)
     ///
     /// ## Why it matters
     /// "If you specify both a container-level memory and memoryReservation value, memory must be

@@ -9,7 +9,7 @@ crate::declare_rule! {
     /// containers' `cpu` add up to no more than the task's cpu. The task's values are
     /// `overrides.cpu` / `overrides.memory`, else the task definition's. The message names every
     /// container and its effective value. (A container override's own `cpu` or `memory` above the
-    /// task's, and container overrides that alone exceed `overrides.cpu`, are RT3xx's.) Skipped
+    /// task's, and container overrides that alone exceed `overrides.cpu`, are RT334's and RT333's.) Skipped
     /// for Windows tasks off Fargate, where task-level sizes are ignored.
     ///
     /// ## Why it matters
@@ -58,7 +58,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     let containers = effective_containers(ctx);
     if let Some(task) = task_memory(ctx) {
         let from = if task.node.is_some() { "`overrides.memory`".to_owned() } else { format!("task definition `{name}`") };
-        // Overridden container memory is RT3xx's (R-CO-09); here the task definition's.
+        // Overridden container memory is RT334's (R-CO-09); here the task definition's.
         for c in &containers {
             let Some(m) = c.memory.filter(|m| m.node.is_none() && m.value > i64::from(task.value)) else { continue };
             let message = format!(

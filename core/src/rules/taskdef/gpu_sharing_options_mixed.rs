@@ -80,7 +80,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             let Some(rr) = td.resource_requirements(c.node).find(|&rr| td.str_of(rr, "type").as_deref() == Some("GPU")) else { continue };
             option_of(td.member(rr, "value").is_some(), td.member(rr, "sharingStrategy").is_some())
         };
-        // Both or neither is RT3xx's (one GPU requirement, not the task).
+        // Both or neither is RT345's (one GPU requirement, not the task).
         let Some(option) = option else { continue };
         gpus.push(GpuContainer { name: c.name, option, node: over });
     }

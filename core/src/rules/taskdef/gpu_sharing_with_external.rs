@@ -4,7 +4,7 @@ crate::declare_rule! {
     /// ## What it checks
     /// That a container override does not ask for GPU sharing (`resourceRequirements[]
     /// .sharingStrategy`) when the task definition requires `EXTERNAL` compatibility
-    /// (`requiresCompatibilities` lists `EXTERNAL`). With `launchType: EXTERNAL` RT3xx reports it.
+    /// (`requiresCompatibilities` lists `EXTERNAL`). With `launchType: EXTERNAL` RT347 reports it.
     ///
     /// ## Why it matters
     /// "Task definitions that require EXTERNAL compatibility don't support GPU sharing"

@@ -8,7 +8,7 @@ crate::declare_rule! {
     /// `memoryReservation`, or its `memory` when it has no reservation, taking the container
     /// override's value over the task definition's; the task's memory is `overrides.memory`, else
     /// the task definition's `memory`. Equal is fine. The message names every container and its
-    /// value. (When the container overrides alone exceed `overrides.memory`, RT3xx reports it.)
+    /// value. (When the container overrides alone exceed `overrides.memory`, RT334 reports it.)
     /// Skipped for Windows tasks off Fargate, where task-level memory is ignored.
     ///
     /// ## Why it matters

@@ -8,7 +8,7 @@ crate::declare_rule! {
     /// That a Linux task definition that uses features of Fargate platform version 1.4.0 is not
     /// run with an earlier `platformVersion` (`1.3.0` and older): EFS volumes, task-level
     /// `ephemeralStorage`, container `environmentFiles`, or a task cpu of 8 vCPU or more. The
-    /// message lists what needs 1.4.0. (The same features given as overrides are RT3xx's.) A
+    /// message lists what needs 1.4.0. (The same features given as overrides are reported by RT302, RT310 and RT342.) A
     /// warning when the target is not known to be Fargate.
     ///
     /// ## Why it matters
@@ -70,7 +70,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         if !td.has_items(c.node, "environmentFiles") {
             continue;
         }
-        // A container override with its own files replaces these; RT3xx reports those.
+        // A container override with its own files replaces these; RT342 reports those.
         let replaced = doc
             .elements(ctx.req.container_overrides)
             .any(|o| doc.get_str(o, "name").as_deref() == Some(c.name.as_ref()) && doc.get(o, "environmentFiles").is_some());

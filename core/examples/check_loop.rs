@@ -1,0 +1,22 @@
+//! Runs the check on a file many times, for profilers (valgrind --tool=callgrind, perf):
+//! cargo run --release -p runtask-core --example check_loop -- tests/inputs/typical-fargate.json 1000
+//! With SERDE_ONLY set it times `serde_json::from_str::<Value>` instead, for comparison.
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().expect("usage: check_loop FILE [ITERATIONS]");
+    let n: usize = args.next().map_or(1000, |s| s.parse().expect("iterations"));
+    let src = std::fs::read_to_string(&path).expect("read");
+    let mut count = 0;
+    if std::env::var_os("SERDE_ONLY").is_some() {
+        for _ in 0..n {
+            count += serde_json::from_str::<serde_json::Value>(&src).map_or(0, |v| v.as_object().map_or(0, serde_json::Map::len));
+        }
+        println!("{count}");
+        return;
+    }
+    for _ in 0..n {
+        count += runtask_core::check(&src, &runtask_core::Options::default()).expect("options").diagnostics.len();
+    }
+    println!("{} diagnostics per run", count / n.max(1));
+}

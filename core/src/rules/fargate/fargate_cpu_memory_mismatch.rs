@@ -1,0 +1,137 @@
+use crate::context::Ctx;
+use crate::data::fargate::{self, FARGATE_UNCONFIRMED_32_VCPU};
+use crate::diagnostics::Edit;
+use crate::{Applicability, Fix, Severity};
+
+use super::{cpu_json, cpu_words, fargate_cpu_list, memory_json, memory_options, or_list};
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That a Fargate task's cpu and memory form one of the sizes Fargate offers, e.g. 256 CPU
+    /// units with 512, 1024 or 2048 MiB. The pair is the task-level `overrides.cpu` and
+    /// `overrides.memory`, read in CPU units/MiB or in the `"1 vCPU"`/`"2 GB"` forms; when only
+    /// one is overridden and the task definition is supplied, its `cpu` or `memory` fills in the
+    /// other. The 32 vCPU sizes (61440, 122880, 249856 MiB), not yet in AWS's own documents, are
+    /// accepted.
+    ///
+    /// ## Why it matters
+    /// ECS refuses any other combination: `No Fargate configuration exists for given values: 512
+    /// CPU , 512 memory. See the Amazon ECS documentation for the valid values.`
+    ///
+    /// ## Invalid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "launchType": "FARGATE",
+    ///  "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123456789abcdef0"]}},
+    ///  "overrides": {"cpu": "256", "memory": "3072"}}
+    /// ```
+    ///
+    /// ## Valid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "launchType": "FARGATE",
+    ///  "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123456789abcdef0"]}},
+    ///  "overrides": {"cpu": "512", "memory": "3072"}}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Pick a valid pair. The message names the nearest one, and the fix sets it (unsafe: it
+    /// changes the size you pay for). When the target is unknown but `platformVersion` is set,
+    /// the finding is a warning.
+    ///
+    /// ## Reference
+    /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size
+    pub static RULE = {
+        code: "RT301",
+        name: "fargate-cpu-memory-mismatch",
+        severity: Error,
+        catalogue: ["R-FG-05", "R-TD-08"],
+        check: check,
+    };
+}
+
+const NOTE: &str = "ECS answers `No Fargate configuration exists for given values.`";
+
+fn check(ctx: &mut Ctx<'_, '_>) {
+    let Some(mut severity) = ctx.fargate_severity(Severity::Error) else { return };
+    let (cpu_node, mem_node) = (ctx.req.overrides_cpu, ctx.req.overrides_memory);
+    if cpu_node.is_none() && mem_node.is_none() {
+        return;
+    }
+    let (Some(cpu), Some(mem)) = (ctx.effective_task_cpu(), ctx.effective_task_memory()) else { return };
+    if fargate::is_valid_pair(cpu, mem, true) {
+        return;
+    }
+    let doc = ctx.doc;
+    let windows = ctx.is_windows() == Some(true);
+    if windows && super::windows_unsupported_cpu(cpu) {
+        return; // RT307 reports the Windows size.
+    }
+    let cpu_src = if cpu_node.is_some() { "`overrides.cpu`" } else { "the task definition's `cpu`" };
+    let mem_src = if mem_node.is_some() { "`overrides.memory`" } else { "the task definition's `memory`" };
+
+    let tier_memory: Option<&'static [u32]> = if cpu == FARGATE_UNCONFIRMED_32_VCPU.cpu {
+        severity = severity.max(Severity::Warning);
+        Some(FARGATE_UNCONFIRMED_32_VCPU.memory)
+    } else {
+        fargate::tier(cpu).map(|t| t.memory)
+    };
+    let (best_cpu, best_mem) = match tier_memory {
+        Some(options) if cpu == FARGATE_UNCONFIRMED_32_VCPU.cpu => (cpu, nearest(options, mem)),
+        _ => fargate::nearest_pair(cpu, mem, windows),
+    };
+
+    // Where to point: at the value that is off. A known cpu size makes the memory the odd one.
+    let (node, message) = match tier_memory {
+        Some(options) => {
+            let message = format!(
+                "{mem_src} is {mem} MiB, but with {cpu_src} {} Fargate takes only {}",
+                cpu_words(cpu),
+                memory_options(options)
+            );
+            (mem_node.or(cpu_node), message)
+        }
+        None => {
+            let fits: Vec<u32> = fargate::tiers_for_memory(mem).map(|t| t.cpu).collect();
+            let with = if fits.is_empty() { String::new() } else { format!("; {mem} MiB of memory goes with cpu {}", or_list(&fits)) };
+            let message = format!(
+                "{cpu_src} is {cpu} CPU units, which is not a Fargate size: Fargate takes {}{with}",
+                fargate_cpu_list(windows)
+            );
+            (cpu_node.or(mem_node), message)
+        }
+    };
+    let Some(node) = node else { return };
+
+    // The fix edits the request's values; when a value to change comes from the task
+    // definition, there is nothing in the request to edit.
+    let mut edits = Vec::new();
+    let mut possible = true;
+    for (want, have, n, is_cpu) in [(best_cpu, cpu, cpu_node, true), (best_mem, mem, mem_node, false)] {
+        if want == have {
+            continue;
+        }
+        match n.and_then(|n| doc.str(n).map(|s| (n, s))) {
+            Some((n, text)) => {
+                let r = doc.range(n);
+                let content = if is_cpu { cpu_json(want, &text) } else { memory_json(want, &text) };
+                edits.push(Edit { start: r.start, end: r.end, content });
+            }
+            None => possible = false,
+        }
+    }
+    let help = format!("use a valid pair; the nearest is cpu {} with memory {best_mem} MiB", cpu_words(best_cpu));
+    let fix = (possible && !edits.is_empty()).then(|| Fix {
+        applicability: Applicability::Unsafe,
+        description: format!("Set cpu {best_cpu} and memory {best_mem}"),
+        edits,
+    });
+    let other = if node == mem_node.unwrap_or(u32::MAX) { cpu_node } else { mem_node };
+    let mut r = ctx.report(node, message);
+    r.severity(severity).help(help).note(NOTE).fix_opt(fix);
+    if let Some(o) = other {
+        r.label(o, if Some(o) == cpu_node { "with this cpu" } else { "with this memory" });
+    }
+}
+
+fn nearest(options: &[u32], want: u32) -> u32 {
+    options.iter().copied().min_by_key(|m| m.abs_diff(want)).unwrap_or(want)
+}

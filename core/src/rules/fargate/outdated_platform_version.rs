@@ -1,0 +1,50 @@
+use crate::context::{Ctx, Target};
+use crate::Applicability;
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// Whether a Linux Fargate task pins `platformVersion` `1.3.0`.
+    ///
+    /// ## Why it matters
+    /// `1.3.0` still runs, but `LATEST` is 1.4.0, and 1.3.0 lacks features that need 1.4.0: the
+    /// 8 and 16 vCPU sizes, ephemeral storage, environment files, EFS volumes and ECS Exec.
+    ///
+    /// ## Invalid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "launchType": "FARGATE", "platformVersion": "1.3.0",
+    ///  "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123456789abcdef0"]}}}
+    /// ```
+    ///
+    /// ## Valid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "launchType": "FARGATE", "platformVersion": "LATEST",
+    ///  "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123456789abcdef0"]}}}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Prefer `LATEST` or `1.4.0`. The fix sets `LATEST` (unsafe: it changes the platform).
+    ///
+    /// ## Reference
+    /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-linux-fargate.html
+    pub static RULE = {
+        code: "RT315",
+        name: "outdated-platform-version",
+        severity: Info,
+        catalogue: ["R-PV-07"],
+        check: check,
+    };
+}
+
+fn check(ctx: &mut Ctx<'_, '_>) {
+    if matches!(ctx.target, Target::Ec2Like | Target::External) || ctx.is_windows() == Some(true) {
+        return;
+    }
+    let Some(node) = ctx.req.platform_version else { return };
+    if ctx.doc.str(node).as_deref() != Some("1.3.0") {
+        return;
+    }
+    let fix = ctx.replace_value(node, "\"LATEST\"", Applicability::Unsafe, "Set `platformVersion` to `LATEST`");
+    ctx.report(node, "`platformVersion` pins 1.3.0, an older Linux platform; `LATEST` is 1.4.0")
+        .help("prefer `LATEST` or `1.4.0`: 1.3.0 lacks 8/16 vCPU sizes, ephemeral storage, environment files, EFS and ECS Exec")
+        .fix(fix);
+}

@@ -1,0 +1,62 @@
+use crate::context::{Ctx, Target};
+use crate::{Applicability, Severity};
+
+use super::parse_version;
+
+crate::declare_rule! {
+    /// ## What it checks
+    /// That `platformVersion` is not a retired Linux Fargate platform: `1.1.0` and `1.2.0` are
+    /// errors; `1.0.0` is an error when the task definition says Linux and a warning when no task
+    /// definition is supplied (`1.0.0` is Windows' current version, so it is fine for Windows).
+    ///
+    /// ## Why it matters
+    /// Linux platform versions 1.0.0, 1.1.0 and 1.2.0 are no longer available; ECS answers with a
+    /// PlatformUnknownException (`The specified platform does not exist.`).
+    ///
+    /// ## Invalid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "launchType": "FARGATE", "platformVersion": "1.2.0",
+    ///  "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123456789abcdef0"]}}}
+    /// ```
+    ///
+    /// ## Valid example
+    /// ```json
+    /// {"taskDefinition": "web:3", "launchType": "FARGATE", "platformVersion": "1.4.0",
+    ///  "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123456789abcdef0"]}}}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Use `LATEST` or `1.4.0` on Linux; `1.0.0` only for Windows tasks. The fix sets `LATEST`
+    /// (unsafe: it changes the platform).
+    ///
+    /// ## Reference
+    /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-linux-fargate.html
+    pub static RULE = {
+        code: "RT314",
+        name: "retired-platform-version",
+        severity: Error,
+        catalogue: ["R-PV-05", "R-PV-06"],
+        check: check,
+    };
+}
+
+fn check(ctx: &mut Ctx<'_, '_>) {
+    if matches!(ctx.target, Target::Ec2Like | Target::External) {
+        return;
+    }
+    let Some(node) = ctx.req.platform_version else { return };
+    let Some(text) = ctx.doc.str(node) else { return };
+    let Some(v) = parse_version(&text) else { return };
+    let (severity, message) = match (v, ctx.is_windows()) {
+        ((1, 1 | 2, 0), _) => (Severity::Error, format!("`platformVersion` is {text}, a retired Fargate platform version that is no longer available")),
+        ((1, 0, 0), Some(false)) => (Severity::Error, "`platformVersion` is 1.0.0, a retired Linux platform version, and the task definition is Linux".to_owned()),
+        ((1, 0, 0), None) => (Severity::Warning, "`platformVersion` is 1.0.0, which exists only for Windows tasks (Linux 1.0.0 is retired)".to_owned()),
+        _ => return,
+    };
+    let fix = ctx.replace_value(node, "\"LATEST\"", Applicability::Unsafe, "Set `platformVersion` to `LATEST`");
+    ctx.report(node, message)
+        .severity(severity)
+        .help("use `LATEST` or `1.4.0` for Linux tasks (`1.0.0` only for Windows)")
+        .note("ECS answers `The specified platform does not exist.` for retired versions")
+        .fix(fix);
+}
