@@ -1,21 +1,27 @@
 // Builds validate()'s result from the compact form runtask-wasm writes (src/compact.rs): one
-// array of numbers and one string holding every text of the result, back to back. Crossing from
-// wasm this way costs one UTF-8 decode and a view of wasm memory; building the objects here costs
-// about what JSON.parse would for the same objects, without producing and re-reading JSON text.
-// The layout is documented in src/compact.rs; the parity tests compare every field with the CLI.
+// array of numbers and two strings holding every text of the result back to back, the ASCII ones
+// in the first. Crossing from wasm this way costs two UTF-8 decodes and a view of wasm memory;
+// building the objects here costs about what JSON.parse would for the same objects, without
+// producing and re-reading JSON text. The layout is documented in src/compact.rs; the parity
+// tests compare every field with the CLI.
 
 const NONE = 0xffffffff;
 const SEVERITY = ['error', 'warning', 'info'];
 const APPLICABILITY = ['safe', 'unsafe'];
 
-export function buildResult(nums, strs) {
+export function buildResult(nums, ascii, other) {
   let i = 0;
   let at = 0;
+  let otherAt = 0;
   const text = () => {
     const n = nums[i++];
-    const s = strs.slice(at, at + n);
-    at += n;
-    return s;
+    const len = n >>> 1;
+    if (n & 1) {
+      otherAt += len;
+      return other.slice(otherAt - len, otherAt);
+    }
+    at += len;
+    return ascii.slice(at - len, at);
   };
   const optionalText = () => {
     if (nums[i] === NONE) {

@@ -1,7 +1,10 @@
 //! The compact form in which `validate` hands its result to JavaScript (`js/build-result.js` turns
-//! it into the objects that [`crate::ValidateResult`] describes): numbers in one `u32` array,
-//! texts back to back in one string, each text given by its length in UTF-16 code units so that
-//! JavaScript can `slice` the decoded string. Absent texts are `NONE`.
+//! it into the objects that [`crate::ValidateResult`] describes): numbers in one `u32` array, texts
+//! back to back in two strings, one for ASCII texts and one for the others. Each text is given by
+//! its length in UTF-16 code units, shifted left by one, with the low bit set when it is in the
+//! second string, so that JavaScript can `slice` the decoded strings; absent texts are `NONE`.
+//! (Keeping the rare non-ASCII texts apart keeps the big string ASCII, which V8 decodes about
+//! seven times faster.)
 //!
 //! ```text
 //! ok (0|1), diagnostic count, then per diagnostic:
@@ -107,14 +110,21 @@ pub fn wanted_offsets(report: &Report) -> Vec<u32> {
 #[derive(Default)]
 pub struct Compact {
     pub nums: Vec<u32>,
-    pub texts: String,
+    /// The ASCII texts.
+    pub ascii: String,
+    /// The other texts.
+    pub other: String,
 }
 
 impl Compact {
     fn text(&mut self, s: &str) {
-        let units = if s.is_ascii() { s.len() } else { s.encode_utf16().count() };
-        self.nums.push(units as u32);
-        self.texts.push_str(s);
+        if s.is_ascii() {
+            self.nums.push((s.len() as u32) << 1);
+            self.ascii.push_str(s);
+        } else {
+            self.nums.push((s.encode_utf16().count() as u32) << 1 | 1);
+            self.other.push_str(s);
+        }
     }
 
     fn optional_text(&mut self, s: Option<&str>) {
@@ -127,7 +137,7 @@ impl Compact {
     /// Encodes `report`, checked from `source`.
     #[must_use]
     pub fn encode(source: &[u8], report: &Report) -> Self {
-        let mut c = Compact { nums: Vec::with_capacity(2 + report.diagnostics.len() * 32), texts: String::new() };
+        let mut c = Compact { nums: Vec::with_capacity(2 + report.diagnostics.len() * 32), ..Compact::default() };
         c.nums.push(u32::from(!report.has_errors()));
         c.nums.push(report.diagnostics.len() as u32);
         let wanted = wanted_offsets(report);

@@ -23,7 +23,7 @@ use compact::{Compact, Utf16Offsets};
 extern "C" {
     /// Turns the compact form (see [`compact`]) into the objects [`ValidateResult`] describes.
     #[wasm_bindgen(js_name = buildResult)]
-    fn build_result(nums: &[u32], texts: &str) -> JsValue;
+    fn build_result(nums: &[u32], ascii: &str, other: &str) -> JsValue;
 }
 
 #[wasm_bindgen]
@@ -371,7 +371,7 @@ pub fn validate_bytes_native(source: &[u8], options: &Options) -> Result<Validat
 fn validate_to_js(source: &[u8], options: &Options) -> Result<Ts<ValidateResult>, JsError> {
     let report = runtask_core::check_bytes(source, options).map_err(|e| JsError::new(&OptionsError::Core(e).to_string()))?;
     let c = Compact::encode(source, &report);
-    Ok(Ts::new_unchecked(build_result(&c.nums, &c.texts)))
+    Ok(Ts::new_unchecked(build_result(&c.nums, &c.ascii, &c.other)))
 }
 
 /// Every rule, in code order.

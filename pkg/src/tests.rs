@@ -48,8 +48,10 @@ fn subset(small: &Value, big: &Value) -> bool {
 struct Reader<'c> {
     nums: &'c [u32],
     i: usize,
-    utf16: Vec<u16>,
+    ascii: Vec<u16>,
     at: usize,
+    other: Vec<u16>,
+    other_at: usize,
 }
 
 impl Reader<'_> {
@@ -61,9 +63,15 @@ impl Reader<'_> {
         (0..n).map(|_| self.num()).collect()
     }
     fn text(&mut self) -> String {
-        let n = self.num() as usize;
-        self.at += n;
-        String::from_utf16(&self.utf16[self.at - n..self.at]).unwrap()
+        let n = self.num();
+        let len = (n >> 1) as usize;
+        if n & 1 == 0 {
+            self.at += len;
+            String::from_utf16(&self.ascii[self.at - len..self.at]).unwrap()
+        } else {
+            self.other_at += len;
+            String::from_utf16(&self.other[self.other_at - len..self.other_at]).unwrap()
+        }
     }
     fn optional(&mut self) -> Option<String> {
         if self.nums[self.i] == NONE {
@@ -76,7 +84,8 @@ impl Reader<'_> {
 }
 
 fn decode(c: &Compact) -> Value {
-    let mut r = Reader { nums: &c.nums, i: 0, utf16: c.texts.encode_utf16().collect(), at: 0 };
+    let mut r = Reader { nums: &c.nums, i: 0, ascii: c.ascii.encode_utf16().collect(), at: 0, other: c.other.encode_utf16().collect(), other_at: 0 };
+    assert!(c.ascii.is_ascii());
     let ok = r.num() == 1;
     let count = r.num();
     let mut diagnostics = Vec::new();
@@ -112,7 +121,8 @@ fn decode(c: &Compact) -> Value {
         }));
     }
     assert_eq!(r.i, c.nums.len(), "numbers left over");
-    assert_eq!(r.at, r.utf16.len(), "text left over");
+    assert_eq!(r.at, r.ascii.len(), "text left over");
+    assert_eq!(r.other_at, r.other.len(), "text left over");
     json!({"ok": ok, "diagnostics": diagnostics})
 }
 
