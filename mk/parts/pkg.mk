@@ -8,8 +8,9 @@ TEST_TARGETS += test-pkg
 pkg: tools-wasm tools-wasm-bindgen tools-node
 	CARGO="$(CARGO)" pkg/scripts/build.sh
 
-# The parity tests compare with the CLI; the browser test needs Chromium.
-test-pkg: pkg tools-chromium
+# The parity tests compare with the CLI; the browser test needs Chromium, the schema test
+# check-jsonschema (tools-python).
+test-pkg: pkg tools-chromium tools-python
 	$(CARGO) build --locked -q -p runtask-lint
 	pkg/scripts/test.sh
 

@@ -2,12 +2,13 @@
 // schema, accepts every valid fixture and input, rejects what it can express, and equals
 // `runtask-lint schema`.
 import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
 import { schema, validate } from 'runtask-validator';
-import { ruleFolders, cli, repoRequire, projectRequire, INPUTS } from './helpers.mjs';
+import { ruleFolders, cli, repoRequire, projectRequire, INPUTS, ROOT } from './helpers.mjs';
 
 const Ajv2020 = repoRequire('ajv/dist/2020').default;
 const shipped = JSON.parse(fs.readFileSync(projectRequire.resolve('runtask-validator/runtask.schema.json'), 'utf8'));
@@ -92,4 +93,21 @@ test('it rejects the invalid fixtures of the shape rules', () => {
     }
   }
   assert.ok(n >= 20, `${n} invalid fixtures`);
+});
+
+// check-jsonschema (Python, installed by `make tools-python`) reads the shipped file too, with its
+// ECMA-262 regular expressions (the tag patterns use \p{L}).
+test('check-jsonschema accepts the valid inputs and rejects the invalid one', () => {
+  const bin = process.env.CHECK_JSONSCHEMA ?? path.join(ROOT, '.tools/venv/bin/check-jsonschema');
+  assert.ok(fs.existsSync(bin), `no check-jsonschema at ${bin} (make tools-python)`);
+  const schemaFile = projectRequire.resolve('runtask-validator/runtask.schema.json');
+  const run = (...files) => spawnSync(bin, ['--schemafile', schemaFile, ...files], { encoding: 'utf8' });
+  const meta = spawnSync(bin, ['--check-metaschema', schemaFile], { encoding: 'utf8' });
+  assert.equal(meta.status, 0, meta.stdout + meta.stderr);
+  const valid = run(path.join(INPUTS, 'typical-fargate.json'), path.join(INPUTS, 'large-near-limits.json'));
+  assert.equal(valid.status, 0, valid.stdout + valid.stderr);
+  const invalid = run(path.join(INPUTS, 'invalid-many-mistakes.json'));
+  assert.equal(invalid.status, 1, invalid.stdout + invalid.stderr);
+  assert.match(invalid.stdout, /\$\.tags\[2\]\.value: 'b!' does not match/);
+  assert.match(invalid.stdout, /'TaskDefinition' was unexpected/);
 });
