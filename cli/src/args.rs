@@ -63,8 +63,11 @@ pub enum Command {
     /// List every rule: code, severity, name, summary.
     Rules {
         /// As a JSON array with each rule's metadata and documentation.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "markdown")]
         json: bool,
+        /// As the Markdown reference (docs/rules.md is this output).
+        #[arg(long)]
+        markdown: bool,
     },
     /// Print the JSON Schema (draft 2020-12) of the RunTask request.
     Schema,

@@ -32,7 +32,7 @@ pub fn main() -> ExitCode {
 
 fn run(args: Args) -> Result<ExitCode, String> {
     match &args.command {
-        Some(Command::Rules { json }) => return output::list_rules(*json),
+        Some(Command::Rules { json, markdown }) => return output::list_rules(*json, *markdown),
         Some(Command::Schema) => return output::schema(),
         None => {}
     }

@@ -185,3 +185,10 @@ fn rules_lists_every_rule() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), runtask_core::registry::rules().len());
 }
+
+#[test]
+fn rules_reference_is_up_to_date() {
+    let o = lint(&["rules", "--markdown"]);
+    let committed = std::fs::read_to_string(root().join("docs/rules.md")).unwrap();
+    assert!(stdout(&o) == committed, "docs/rules.md is out of date: run `cargo run -p runtask-lint -- rules --markdown > docs/rules.md`");
+}

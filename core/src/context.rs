@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::diagnostics::{Applicability, Edit, Fix, Severity};
 use crate::json::{Document, Kind, NodeId, TextRange};
-use crate::model::Shape;
+use crate::model::{Member, Shape};
 use crate::registry::Rule;
 use crate::task_definition::TaskDefinition;
 use crate::units;
@@ -40,7 +40,7 @@ pub struct Request {
     pub overrides_cpu: Option<NodeId>,
     pub overrides_memory: Option<NodeId>,
     /// The model shape of each node, computed on first use by the shape rules.
-    pub(crate) shapes: std::cell::OnceCell<Vec<Option<&'static Shape>>>,
+    pub(crate) shapes: std::cell::OnceCell<crate::rules::shape::ShapeMap>,
 }
 
 impl Request {
@@ -230,6 +230,16 @@ impl<'a, 's> Ctx<'a, 's> {
     /// The model shape of every node (None: unknown member, or inside one).
     #[must_use]
     pub fn shapes(&self) -> &'a [Option<&'static Shape>] {
+        &self.shape_map().shapes
+    }
+
+    /// The model member each object member is (None: not an object member, or unknown).
+    #[must_use]
+    pub fn members(&self) -> &'a [Option<&'static Member>] {
+        &self.shape_map().members
+    }
+
+    fn shape_map(&self) -> &'a crate::rules::shape::ShapeMap {
         let doc = self.doc;
         self.req.shapes.get_or_init(|| crate::rules::shape::shape_map(doc))
     }
@@ -376,6 +386,13 @@ impl<'a, 's> Ctx<'a, 's> {
 /// Quotes `s` as a JSON string.
 #[must_use]
 pub fn json_string(s: &str) -> String {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        let mut out = String::with_capacity(s.len() + 2);
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+        return out;
+    }
     serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
 }
 

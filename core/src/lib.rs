@@ -283,7 +283,8 @@ fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection
         (rule.check)(&mut ctx);
     }
     diagnostics.extend(findings.into_iter().map(|f| resolve(&doc, &index, f)));
-    diagnostics.sort_by(|a, b| (a.start, a.severity, a.code, &a.pointer).cmp(&(b.start, b.severity, b.code, &b.pointer)));
+    // Stable: findings at the same place keep the rules' (code) order.
+    diagnostics.sort_by_key(|d| (d.start, d.severity));
     Report { diagnostics }
 }
 

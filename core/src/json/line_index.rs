@@ -14,6 +14,13 @@ pub struct Position {
     pub utf16_offset: u32,
 }
 
+/// Whether any byte of `v` equals `b` (SWAR zero-byte test).
+#[inline]
+fn has_byte(v: u64, b: u8) -> bool {
+    let x = v ^ (u64::from(b) * 0x0101_0101_0101_0101);
+    (x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080) != 0
+}
+
 pub struct LineIndex<'s> {
     src: &'s str,
     /// Byte offset where each line starts.
@@ -24,26 +31,32 @@ pub struct LineIndex<'s> {
 impl<'s> LineIndex<'s> {
     #[must_use]
     pub fn new(src: &'s str) -> Self {
-        let mut starts = vec![0u32];
-        if src.contains('\r') {
-            let bytes = src.as_bytes();
-            let mut i = 0;
-            while i < bytes.len() {
-                match bytes[i] {
-                    b'\n' => starts.push(i as u32 + 1),
-                    b'\r' => {
-                        if bytes.get(i + 1) == Some(&b'\n') {
-                            i += 1;
-                        }
-                        starts.push(i as u32 + 1);
-                    }
-                    _ => {}
+        // About one line per 20 bytes in pretty-printed JSON; growing the vector costs more
+        // than the scan.
+        let mut starts = Vec::with_capacity(src.len() / 20 + 2);
+        starts.push(0u32);
+        let bytes = src.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Eight bytes at a time while none is `\n` or `\r`.
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+                if !has_byte(v, b'\n') && !has_byte(v, b'\r') {
+                    i += 8;
+                    continue;
                 }
-                i += 1;
             }
-        } else {
-            // memchr-backed search when only `\n` ends lines.
-            starts.extend(src.match_indices('\n').map(|(i, _)| i as u32 + 1));
+            match bytes[i] {
+                b'\n' => starts.push(i as u32 + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i as u32 + 1);
+                }
+                _ => {}
+            }
+            i += 1;
         }
         LineIndex { src, starts, ascii: src.is_ascii() }
     }

@@ -129,14 +129,22 @@ impl<'s> Document<'s> {
         self.n(id).index
     }
 
+    #[inline]
     fn key_is(&self, id: NodeId, name: &str) -> bool {
         let n = self.n(id);
-        let inner = &self.src[n.key_start as usize + 1..n.key_end as usize - 1];
         if n.flags & FLAG_KEY_ESCAPED != 0 {
-            strings::unescape(inner) == name
-        } else {
-            inner == name
+            let inner = &self.src[n.key_start as usize + 1..n.key_end as usize - 1];
+            return strings::unescape(inner) == name;
         }
+        // Length first: most members differ in length, and this needs no slicing.
+        (n.key_end - n.key_start) as usize == name.len() + 2
+            && self.src.as_bytes()[n.key_start as usize + 1..n.key_end as usize - 1] == *name.as_bytes()
+    }
+
+    /// Whether the member name of `id` is written with escapes.
+    #[must_use]
+    pub fn key_escaped(&self, id: NodeId) -> bool {
+        self.n(id).flags & FLAG_KEY_ESCAPED != 0
     }
 
     /// Children of an array or object, in document order.
@@ -235,17 +243,51 @@ impl<'s> Document<'s> {
     /// The JSON pointer of a node.
     #[must_use]
     pub fn pointer(&self, id: NodeId) -> Pointer {
-        let mut segments = Vec::new();
+        let mut out = String::new();
+        self.write_path(id, &mut out, |out, seg| match seg {
+            Segment::Key(raw, escaped) => {
+                out.push('/');
+                let key = if escaped { Cow::Owned(strings::unescape(raw)) } else { Cow::Borrowed(raw) };
+                if key.bytes().any(|b| b == b'~' || b == b'/') {
+                    out.push_str(&escape_segment(&key));
+                } else {
+                    out.push_str(&key);
+                }
+            }
+            Segment::Index(i) => {
+                out.push('/');
+                push_u32(out, i);
+            }
+        });
+        Pointer::from_escaped(out)
+    }
+
+    /// Walks the path from the root to `id`, calling `f` for each member name (raw text, whether
+    /// it has escapes) or array index, into one output string.
+    pub fn write_path(&self, id: NodeId, out: &mut String, mut f: impl FnMut(&mut String, Segment<'s>)) {
+        let mut chain: [NodeId; 32] = [NONE; 32];
+        let mut deep: Vec<NodeId> = Vec::new();
+        let mut n = 0;
         let mut cur = id;
         while let Some(parent) = self.parent(cur) {
-            match self.kind(parent) {
-                Kind::Object => segments.push(self.key(cur).map(Cow::into_owned).unwrap_or_default()),
-                _ => segments.push(self.index(cur).to_string()),
+            if n < chain.len() {
+                chain[n] = cur;
+            } else {
+                deep.push(cur);
             }
+            n += 1;
             cur = parent;
         }
-        segments.reverse();
-        Pointer::from_segments(segments.iter().map(String::as_str))
+        out.reserve(n * 12);
+        for &c in deep.iter().rev().chain(chain[..n.min(chain.len())].iter().rev()) {
+            let node = self.n(c);
+            if node.key_start == NONE {
+                f(out, Segment::Index(node.index));
+            } else {
+                let raw = &self.src[node.key_start as usize + 1..node.key_end as usize - 1];
+                f(out, Segment::Key(raw, node.flags & FLAG_KEY_ESCAPED != 0));
+            }
+        }
     }
 
     /// The node a pointer names, if any (the last of duplicate members).
@@ -278,6 +320,32 @@ pub fn unescape_key(raw: &str) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Owned(strings::unescape(raw))
     } else {
         std::borrow::Cow::Borrowed(raw)
+    }
+}
+
+/// One step of a path, for [`Document::write_path`].
+#[derive(Clone, Copy, Debug)]
+pub enum Segment<'s> {
+    /// A member name as written (without quotes) and whether it has escapes.
+    Key(&'s str, bool),
+    Index(u32),
+}
+
+/// Appends the decimal digits of `v`.
+pub fn push_u32(out: &mut String, v: u32) {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    let mut v = v;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        out.push(b as char);
     }
 }
 

@@ -98,6 +98,19 @@ fn show_char(c: char) -> String {
     }
 }
 
+/// Bytes that end a plain run inside a string.
+static STRING_SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
 struct Frame {
     node: NodeId,
     /// Object: a key has been read and a value is expected next.
@@ -179,6 +192,9 @@ impl<'s> Parser<'s> {
         self.pos += 1;
         let mut escaped = false;
         loop {
+            // The plain run: everything but `"`, `\\` and control characters.
+            let rest = &self.src[self.pos.min(self.src.len())..];
+            self.pos += rest.iter().position(|&b| STRING_SPECIAL[b as usize]).unwrap_or(rest.len());
             let Some(&b) = self.src.get(self.pos) else {
                 return self.err(ParseErrorKind::UnexpectedEnd { expected: "a closing `\"`" });
             };

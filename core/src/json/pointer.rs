@@ -22,6 +22,12 @@ impl Pointer {
         Pointer(s)
     }
 
+    /// A pointer from text already escaped.
+    #[must_use]
+    pub(crate) fn from_escaped(s: String) -> Self {
+        Pointer(s)
+    }
+
     /// Appends one (unescaped) segment.
     #[must_use]
     pub fn join(&self, segment: &str) -> Self {

@@ -16,7 +16,7 @@ pub fn sarif(files: &[FileResult<'_>]) -> String {
                 "name": r.name,
                 "shortDescription": { "text": r.summary() },
                 "fullDescription": { "markdown": r.documentation(), "text": r.summary() },
-                "helpUri": format!("https://github.com/runtask/runtask/blob/main/docs/rules.md#{}", r.code.to_ascii_lowercase()),
+                "help": { "markdown": r.documentation(), "text": format!("runtask-lint --explain {}", r.code) },
                 "defaultConfiguration": { "level": level(r.severity) },
                 "properties": { "catalogue": r.catalogue, "requiresTaskDefinition": r.needs_task_definition }
             })
@@ -80,7 +80,6 @@ pub fn sarif(files: &[FileResult<'_>]) -> String {
             "tool": { "driver": {
                 "name": "runtask-lint",
                 "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/runtask/runtask",
                 "rules": driver_rules
             }},
             "invocations": [{ "executionSuccessful": notifications.is_empty(), "toolExecutionNotifications": notifications }],

@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::json::Kind;
+use crate::json::{Document, Kind, NodeId};
 use crate::Applicability;
 
 crate::declare_rule! {
@@ -36,22 +36,20 @@ crate::declare_rule! {
 
 fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
-    let mut members = Vec::new();
+    let mut members: Vec<(NodeId, u64)> = Vec::new();
     for id in doc.ids() {
         if doc.kind(id) != Kind::Object || doc.child_count(id) < 2 {
             continue;
         }
-        // Raw member names (escapes undecoded) are compared first; the decoded names only when
-        // a raw name has an escape, so `"a"` and `"\u0061"` are the same member.
+        // Compare a hash of each decoded name first; equal hashes are confirmed on the names.
         members.clear();
-        members.extend(doc.children(id).map(|c| (c, doc.key_raw(c))));
-        let any_escaped = members.iter().any(|(_, k)| k.contains('\\'));
+        members.extend(doc.children(id).map(|c| (c, name_hash(doc, c))));
         for i in 1..members.len() {
-            let (later, raw) = members[i];
-            let same = |other: &str| if any_escaped { doc.key(later) == Some(std::borrow::Cow::Borrowed(crate::json::unescape_key(other).as_ref())) } else { other == raw };
-            let Some(&(earlier, _)) = members[..i].iter().rev().find(|(_, k)| same(k)) else { continue };
+            let (later, h) = members[i];
+            let same = |&(other, oh): &(NodeId, u64)| oh == h && doc.key(other) == doc.key(later);
+            let Some(&(earlier, _)) = members[..i].iter().rev().find(|m| same(m)) else { continue };
             // Report each repeated name once, at its last occurrence, naming the one before.
-            if members[i + 1..].iter().any(|(_, k)| same(k)) {
+            if members[i + 1..].iter().any(same) {
                 continue;
             }
             let key = doc.key(later).unwrap_or_default();
@@ -62,4 +60,20 @@ fn check(ctx: &mut Ctx<'_, '_>) {
                 .fix(fix);
         }
     }
+}
+
+/// FNV-1a of the member name (decoded when it has escapes, so `"a"` and `"\u0061"` agree).
+fn name_hash(doc: &Document<'_>, id: NodeId) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut add = |bytes: &[u8]| {
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    if doc.key_escaped(id) {
+        add(doc.key(id).unwrap_or_default().as_bytes());
+    } else {
+        add(doc.key_raw(id).as_bytes());
+    }
+    h
 }

@@ -1,6 +1,6 @@
 crate::declare_rule! {
     /// ## What it checks
-    /// That the input is at most 1 MiB ([`crate::MAX_INPUT_BYTES`]). Larger input is refused without
+    /// That the input is at most 1 MiB (1 048 576 bytes). Larger input is refused without
     /// being parsed, so memory stays bounded whatever is passed in.
     ///
     /// ## Why it matters

@@ -83,68 +83,92 @@ pub(crate) fn container_short(doc: &Document<'_>, node: NodeId) -> String {
 /// Multilingual Plane (an emoji) counts 2. Walks the document; builds no strings.
 #[must_use]
 pub(crate) fn compact_len(doc: &Document<'_>, node: NodeId) -> usize {
-    match doc.kind(node) {
-        Kind::Object => {
-            let mut n = 2 + doc.child_count(node).saturating_sub(1);
-            for c in doc.children(node) {
-                let key = doc.key_range(c).map_or("\"\"", |r| &doc.source()[r.start as usize..r.end as usize]);
-                n += quoted_compact_len(key) + 1 + compact_len(doc, c);
-            }
-            n
-        }
-        Kind::Array => {
-            let mut n = 2 + doc.child_count(node).saturating_sub(1);
-            for c in doc.children(node) {
-                n += compact_len(doc, c);
-            }
-            n
-        }
-        Kind::String => quoted_compact_len(doc.raw(node)),
-        Kind::Number | Kind::Bool | Kind::Null => doc.raw(node).len(),
-    }
+    let r = doc.range(node);
+    compact_len_of(&doc.source().as_bytes()[r.start as usize..r.end as usize])
 }
 
-/// The compact length of a JSON string literal as written in the source (quotes included): each
-/// escape is decoded and re-counted with minimal escaping, in UTF-16 code units.
-#[must_use]
-pub(crate) fn quoted_compact_len(literal: &str) -> usize {
-    let b = literal.as_bytes();
-    let inner = b.get(1..b.len().saturating_sub(1)).unwrap_or(&[]);
-    let mut n = 2;
+/// One pass over the value's source bytes: white space outside strings is dropped; inside string
+/// literals each escape is decoded and re-counted with minimal escaping, non-ASCII in UTF-16 units;
+/// everything else counts as written.
+fn compact_len_of(b: &[u8]) -> usize {
+    let mut n = 0;
     let mut i = 0;
-    while i < inner.len() {
-        let c = inner[i];
-        if c == b'\\' {
-            match inner.get(i + 1) {
-                Some(b'u') => {
-                    let v = inner.get(i + 2..i + 6).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u32::from_str_radix(h, 16).ok());
-                    // A surrogate escape is one UTF-16 unit, as in the Java string.
-                    n += v.map_or(1, escaped_char_len);
-                    i += 6;
-                }
-                Some(b'/') => {
+    let mut in_string = false;
+    while i < b.len() {
+        let c = b[i];
+        if !in_string {
+            match c {
+                b' ' | b'\t' | b'\n' | b'\r' => {}
+                b'"' => {
+                    in_string = true;
                     n += 1;
-                    i += 2;
                 }
-                _ => {
-                    n += 2;
-                    i += 2;
-                }
+                _ => n += 1,
             }
-        } else {
-            // Literal characters: one unit, two for 4-byte UTF-8 (outside the BMP). The parser
-            // rejects literal control characters, quotes are always escaped.
-            let (units, width) = match c {
-                0xF0..=0xFF => (2, 4),
-                0xE0..=0xEF => (1, 3),
-                0xC0..=0xDF => (1, 2),
-                _ => (1, 1),
-            };
-            n += units;
-            i += width;
+            i += 1;
+            continue;
+        }
+        // Eight plain ASCII characters at a time: no quote, no backslash, nothing above 0x7F.
+        if let Some(chunk) = b.get(i..i + 8) {
+            let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            let quote = (v ^ 0x2222_2222_2222_2222).wrapping_sub(0x0101_0101_0101_0101) & !(v ^ 0x2222_2222_2222_2222);
+            let backslash = (v ^ 0x5C5C_5C5C_5C5C_5C5C).wrapping_sub(0x0101_0101_0101_0101) & !(v ^ 0x5C5C_5C5C_5C5C_5C5C);
+            if (quote | backslash | v) & 0x8080_8080_8080_8080 == 0 {
+                n += 8;
+                i += 8;
+                continue;
+            }
+        }
+        match c {
+            b'"' => {
+                in_string = false;
+                n += 1;
+                i += 1;
+            }
+            b'\\' => {
+                let (units, width) = escape_len(&b[i..]);
+                n += units;
+                i += width;
+            }
+            0x80.. => {
+                let (units, width) = literal_len(c);
+                n += units;
+                i += width;
+            }
+            _ => {
+                n += 1;
+                i += 1;
+            }
         }
     }
     n
+}
+
+
+/// (UTF-16 units when written with minimal escaping, bytes consumed) for the escape at the
+/// start of `esc` (which begins with a backslash).
+fn escape_len(esc: &[u8]) -> (usize, usize) {
+    match esc.get(1) {
+        Some(b'u') => {
+            let v = esc.get(2..6).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u32::from_str_radix(h, 16).ok());
+            // A surrogate escape is one UTF-16 unit, as in the Java string.
+            (v.map_or(1, escaped_char_len), 6)
+        }
+        Some(b'/') => (1, 2),
+        _ => (2, 2),
+    }
+}
+
+/// (UTF-16 units, bytes) of the literal character starting with byte `c`: one unit, two for
+/// 4-byte UTF-8 (outside the BMP). The parser rejects literal control characters, and quotes
+/// are always escaped.
+fn literal_len(c: u8) -> (usize, usize) {
+    match c {
+        0xF0..=0xFF => (2, 4),
+        0xE0..=0xEF => (1, 3),
+        0xC0..=0xDF => (1, 2),
+        _ => (1, 1),
+    }
 }
 
 /// The minimal escaped length of the code unit `v` inside a JSON string.
@@ -249,6 +273,20 @@ mod tests {
         ] {
             let v: serde_json::Value = serde_json::from_str(src).unwrap();
             assert_eq!(len(src), serde_json::to_string(&v).unwrap().len(), "{src}");
+        }
+    }
+
+    #[test]
+    fn compact_length_never_exceeds_the_source_length() {
+        // overrides_too_long skips the count when the source text fits: this must hold.
+        for src in [
+            r#""\u0000\u001f\"\\\/\b\f\n\r\t""#,
+            "\"😀é€\"",
+            r#""\ud83d\ude00\ud800""#,
+            "{ \"a\" : [ 1 , 2.50e3 , true , null ] }",
+            "\"\u{7f}\"",
+        ] {
+            assert!(len(src) <= src.len(), "{src}: {} > {}", len(src), src.len());
         }
     }
 

@@ -1,9 +1,8 @@
 use crate::context::Ctx;
-use crate::data::limits::SCHEMA_LIMITS;
 use crate::json::Kind;
 use crate::model::ShapeKind;
 
-use super::{dotted, for_each_match};
+use super::{dotted, limits_for};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -40,38 +39,31 @@ crate::declare_rule! {
 
 fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
-    let shapes = ctx.shapes();
-    let mut reported = Vec::new();
-    for limit in SCHEMA_LIMITS.iter().filter(|l| l.generic && matches!(l.keyword, "minItems" | "maxItems")) {
-        for_each_match(doc, ctx.req, limit.pointer, &mut |id| {
-            if doc.kind(id) != Kind::Array {
-                return;
-            }
-            let n = doc.child_count(id) as i64;
-            let broken = if limit.keyword == "minItems" { n < limit.value } else { n > limit.value };
-            if broken && !reported.contains(&id) {
-                reported.push(id);
-                let msg = if limit.keyword == "minItems" && n == 0 {
-                    format!("`{}` is empty; it needs at least {}", dotted(doc, id), limit.value)
-                } else if limit.keyword == "minItems" {
-                    format!("`{}` has {n} items, fewer than the minimum of {}", dotted(doc, id), limit.value)
-                } else {
-                    format!("`{}` has {n} items, more than the maximum of {}", dotted(doc, id), limit.value)
-                };
-                ctx.report(id, msg).help(limit.help);
-            }
-        });
-    }
+    let (shapes, members) = (ctx.shapes(), ctx.members());
     for id in doc.ids() {
         let Some(shape) = shapes[id as usize] else { continue };
         let ShapeKind::List { min, max, .. } = shape.kind else { continue };
-        if doc.kind(id) != Kind::Array || reported.contains(&id) {
+        if doc.kind(id) != Kind::Array {
             continue;
         }
-        let n = doc.child_count(id) as u32;
-        if let Some(min) = min.filter(|&m| n < m) {
+        let n = doc.child_count(id) as i64;
+        let limit = members[id as usize].into_iter().flat_map(limits_for).find(|l| match l.keyword {
+            "minItems" => n < l.value,
+            "maxItems" => n > l.value,
+            _ => false,
+        });
+        if let Some(l) = limit {
+            let msg = if l.keyword == "minItems" && n == 0 {
+                format!("`{}` is empty; it needs at least {}", dotted(doc, id), l.value)
+            } else if l.keyword == "minItems" {
+                format!("`{}` has {n} items, fewer than the minimum of {}", dotted(doc, id), l.value)
+            } else {
+                format!("`{}` has {n} items, more than the maximum of {}", dotted(doc, id), l.value)
+            };
+            ctx.report(id, msg).help(l.help);
+        } else if let Some(min) = min.filter(|&m| n < i64::from(m)) {
             ctx.report(id, format!("`{}` has {n} items, fewer than the minimum of {min}", dotted(doc, id))).help(format!("add at least {min}"));
-        } else if let Some(max) = max.filter(|&m| n > m) {
+        } else if let Some(max) = max.filter(|&m| n > i64::from(m)) {
             ctx.report(id, format!("`{}` has {n} items, more than the maximum of {max}", dotted(doc, id))).help(format!("keep at most {max}"));
         }
     }

@@ -1,9 +1,8 @@
 use crate::context::Ctx;
-use crate::data::limits::SCHEMA_LIMITS;
 use crate::json::Kind;
 use crate::model::ShapeKind;
 
-use super::{dotted, for_each_match};
+use super::{dotted, limits_for};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -42,47 +41,38 @@ crate::declare_rule! {
 
 fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
-    let shapes = ctx.shapes();
-    let mut reported = Vec::new();
-    for limit in SCHEMA_LIMITS.iter().filter(|l| l.generic && matches!(l.keyword, "minLength" | "maxLength")) {
-        for_each_match(doc, ctx.req, limit.pointer, &mut |id| {
-            let Some(len) = doc.char_len(id) else { return };
-            let len = len as i64;
-            let broken = if limit.keyword == "minLength" { len < limit.value } else { len > limit.value };
-            if broken && !reported.contains(&id) {
-                reported.push(id);
-                let msg = if limit.keyword == "minLength" && limit.value == 1 {
-                    format!("`{}` is empty", dotted(doc, id))
-                } else if limit.keyword == "minLength" {
-                    format!("`{}` is {len} characters long, shorter than the minimum of {}", dotted(doc, id), limit.value)
-                } else {
-                    format!("`{}` is {len} characters long, longer than the maximum of {}", dotted(doc, id), limit.value)
-                };
-                ctx.report(id, msg).help(limit.help);
-            }
-        });
-    }
+    let (shapes, members) = (ctx.shapes(), ctx.members());
     for id in doc.ids() {
         let Some(shape) = shapes[id as usize] else { continue };
         let ShapeKind::String { min, max, .. } = shape.kind else { continue };
-        if doc.kind(id) != Kind::String || reported.contains(&id) || (min.is_none() && max.is_none()) {
+        if doc.kind(id) != Kind::String {
             continue;
         }
-        let len = doc.char_len(id).unwrap_or(0) as u32;
-        if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
-            report_model_length(ctx, id, len, min, max);
+        let mut limits = members[id as usize].into_iter().flat_map(limits_for).peekable();
+        if min.is_none() && max.is_none() && limits.peek().is_none() {
+            continue;
         }
-    }
-}
-
-fn report_model_length(ctx: &mut Ctx<'_, '_>, id: crate::json::NodeId, len: u32, min: Option<u32>, max: Option<u32>) {
-    let path = dotted(ctx.doc, id);
-    {
-        if let Some(min) = min.filter(|&m| len < m) {
+        let len = doc.char_len(id).unwrap_or(0) as i64;
+        let limit = limits.find(|l| match l.keyword {
+            "minLength" => len < l.value,
+            "maxLength" => len > l.value,
+            _ => false,
+        });
+        if let Some(l) = limit {
+            let msg = if l.keyword == "minLength" && l.value == 1 {
+                format!("`{}` is empty", dotted(doc, id))
+            } else if l.keyword == "minLength" {
+                format!("`{}` is {len} characters long, shorter than the minimum of {}", dotted(doc, id), l.value)
+            } else {
+                format!("`{}` is {len} characters long, longer than the maximum of {}", dotted(doc, id), l.value)
+            };
+            ctx.report(id, msg).help(l.help);
+        } else if let Some(min) = min.filter(|&m| len < i64::from(m)) {
+            let path = dotted(doc, id);
             let msg = if min == 1 { format!("`{path}` is empty") } else { format!("`{path}` is {len} characters long, shorter than the minimum of {min}") };
             ctx.report(id, msg).help(format!("use at least {min} character{}", if min == 1 { "" } else { "s" }));
-        } else if let Some(max) = max.filter(|&m| len > m) {
-            ctx.report(id, format!("`{path}` is {len} characters long, longer than the maximum of {max}"))
+        } else if let Some(max) = max.filter(|&m| len > i64::from(m)) {
+            ctx.report(id, format!("`{}` is {len} characters long, longer than the maximum of {max}", dotted(doc, id)))
                 .help(format!("shorten it to at most {max} characters"));
         }
     }

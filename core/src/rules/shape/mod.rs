@@ -4,8 +4,11 @@
 
 use std::borrow::Cow;
 
-use crate::json::{Document, Kind, NodeId};
-use crate::model::{self, Shape, ShapeKind};
+use crate::json::{Document, Kind, NodeId, Segment};
+use std::sync::OnceLock;
+
+use crate::data::limits::{SchemaLimit, SCHEMA_LIMITS};
+use crate::model::{self, Member, Shape, ShapeKind};
 use crate::registry::Rule;
 
 pub mod invalid_enum_value;
@@ -30,68 +33,102 @@ pub(crate) static RULES: &[&Rule] = &[
     &tagged_union_members::RULE,
 ];
 
-/// The model shape of each node. Parents come before their children in the arena, so one pass
-/// in order suffices.
-pub(crate) fn shape_map(doc: &Document<'_>) -> Vec<Option<&'static Shape>> {
+/// The model shape of each node, and the model member of each object member.
+#[derive(Debug, Clone, Default)]
+pub struct ShapeMap {
+    pub shapes: Vec<Option<&'static Shape>>,
+    pub members: Vec<Option<&'static Member>>,
+}
+
+/// Parents come before their children in the arena, so one pass in order suffices.
+pub(crate) fn shape_map(doc: &Document<'_>) -> ShapeMap {
     let mut shapes: Vec<Option<&'static Shape>> = vec![None; doc.len()];
+    let mut members: Vec<Option<&'static Member>> = vec![None; doc.len()];
     if shapes.is_empty() {
-        return shapes;
+        return ShapeMap { shapes, members };
     }
     shapes[0] = Some(model::request());
     for id in doc.ids().skip(1) {
         let Some(parent) = doc.parent(id) else { continue };
         let Some(ps) = shapes[parent as usize] else { continue };
         shapes[id as usize] = match (&ps.kind, doc.kind(parent)) {
-            (ShapeKind::Structure { .. }, Kind::Object) => doc.key(id).and_then(|k| ps.member(&k)).map(|m| m.shape),
+            (ShapeKind::Structure { members: ms, .. }, Kind::Object) => {
+                let m = if doc.key_escaped(id) {
+                    let key = crate::json::unescape_key(doc.key_raw(id));
+                    ms.iter().find(|m| m.name == key)
+                } else {
+                    let raw = doc.key_raw(id);
+                    ms.iter().find(|m| m.name.len() == raw.len() && m.name == raw)
+                };
+                members[id as usize] = m;
+                m.map(|m| m.shape)
+            }
             (ShapeKind::List { member, .. }, Kind::Array) => Some(*member),
             _ => None,
         };
     }
-    shapes
+    ShapeMap { shapes, members }
 }
 
-/// Calls `f` with each node a pointer pattern (`*` matches any array index) names, without
-/// allocating. The first segment comes from the request index.
-pub(crate) fn for_each_match(doc: &Document<'_>, req: &crate::context::Request, pattern: &str, f: &mut dyn FnMut(NodeId)) {
-    fn walk(doc: &Document<'_>, id: NodeId, rest: &str, f: &mut dyn FnMut(NodeId)) {
-        let Some(rest) = rest.strip_prefix('/') else {
-            f(id);
-            return;
-        };
-        let (seg, tail) = rest.find('/').map_or((rest, ""), |i| (&rest[..i], &rest[i..]));
+/// The `data::limits` entries that apply to a model member, found by resolving each limit's
+/// pointer pattern through the model once.
+pub(crate) fn limits_for(member: &'static Member) -> impl Iterator<Item = &'static SchemaLimit> {
+    static TABLE: OnceLock<Vec<(usize, &'static SchemaLimit)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t: Vec<(usize, &'static SchemaLimit)> = SCHEMA_LIMITS
+            .iter()
+            .filter(|l| l.generic)
+            .map(|l| (model_member(l.pointer).map_or(0, |m| std::ptr::from_ref(m) as usize), l))
+            .collect();
+        t.sort_by_key(|(k, _)| *k);
+        t
+    });
+    let key = std::ptr::from_ref(member) as usize;
+    let start = table.partition_point(|(k, _)| *k < key);
+    table[start..].iter().take_while(move |(k, _)| *k == key).map(|(_, l)| *l)
+}
+
+/// The model member a pointer pattern ends at.
+pub(crate) fn model_member(pattern: &str) -> Option<&'static Member> {
+    let mut shape = model::request();
+    let mut last = None;
+    for seg in pattern.split('/').skip(1) {
         if seg == "*" {
-            for c in doc.elements(Some(id)) {
-                walk(doc, c, tail, f);
-            }
-        } else if let Some(c) = doc.get(id, seg) {
-            walk(doc, c, tail, f);
+            let ShapeKind::List { member, .. } = &shape.kind else { return None };
+            shape = member;
+            last = None;
+        } else {
+            let m = shape.member(seg)?;
+            shape = m.shape;
+            last = Some(m);
         }
     }
-    let rest = pattern.strip_prefix('/').unwrap_or(pattern);
-    let (first, tail) = rest.find('/').map_or((rest, ""), |i| (&rest[..i], &rest[i..]));
-    match req.member(first) {
-        Some(Some(id)) => walk(doc, id, tail, f),
-        Some(None) => {}
-        None => walk(doc, doc.root(), pattern, f),
-    }
+    last
 }
+
 
 
 /// The dotted path botocore uses in its messages, e.g. `overrides.containerOverrides[0].cpu`.
 pub(crate) fn dotted(doc: &Document<'_>, id: NodeId) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut cur = id;
-    while let Some(parent) = doc.parent(cur) {
-        if doc.kind(parent) == Kind::Array {
-            parts.push(format!("[{}]", doc.index(cur)));
-        } else {
-            parts.push(format!(".{}", doc.key(cur).unwrap_or_default()));
+    let mut out = String::new();
+    doc.write_path(id, &mut out, |out, seg| match seg {
+        Segment::Key(raw, escaped) => {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            if escaped {
+                out.push_str(&crate::json::unescape_key(raw));
+            } else {
+                out.push_str(raw);
+            }
         }
-        cur = parent;
-    }
-    parts.reverse();
-    let s = parts.concat();
-    s.strip_prefix('.').map(str::to_owned).unwrap_or(s)
+        Segment::Index(i) => {
+            out.push('[');
+            crate::json::push_u32(out, i);
+            out.push(']');
+        }
+    });
+    out
 }
 
 /// A short description of a value for messages: `the string "2"`, `the number 1.5`. Values in
@@ -131,17 +168,24 @@ mod tests {
     #[test]
     fn dotted_paths_match_botocore() {
         let doc = Document::parse(r#"{"overrides":{"containerOverrides":[{"cpu":"256"}]}}"#).unwrap();
-        let mut cpu = Vec::new();
-        let req = crate::context::Request::index(&doc);
-        for_each_match(&doc, &req, "/overrides/containerOverrides/*/cpu", &mut |id| cpu.push(id));
+        let cpu = vec![doc.resolve("/overrides/containerOverrides/0/cpu").unwrap()];
         assert_eq!(cpu.len(), 1);
         assert_eq!(dotted(&doc, cpu[0]), "overrides.containerOverrides[0].cpu");
     }
 
     #[test]
+    fn every_limit_names_a_model_member() {
+        for l in SCHEMA_LIMITS {
+            assert!(model_member(l.pointer).is_some(), "{}", l.pointer);
+        }
+        let m = model_member("/count").unwrap();
+        assert_eq!(limits_for(m).count(), 2);
+    }
+
+    #[test]
     fn shapes_follow_the_model() {
         let doc = Document::parse(r#"{"tags":[{"key":"a"}],"bogus":{"x":1}}"#).unwrap();
-        let shapes = shape_map(&doc);
+        let shapes = shape_map(&doc).shapes;
         let key = doc.resolve("/tags/0/key").unwrap();
         assert_eq!(shapes[key as usize].unwrap().name, "TagKey");
         let x = doc.resolve("/bogus/x").unwrap();

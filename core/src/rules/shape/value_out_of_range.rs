@@ -1,9 +1,8 @@
 use crate::context::Ctx;
-use crate::data::limits::SCHEMA_LIMITS;
 use crate::json::{is_integer_text, Kind};
 use crate::model::ShapeKind;
 
-use super::{dotted, for_each_match};
+use super::{dotted, limits_for};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -45,25 +44,11 @@ const I32_MAX: i128 = i32::MAX as i128;
 
 fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
-    let shapes = ctx.shapes();
-    let mut reported = Vec::new();
-    // Limits from data::limits.
-    for limit in SCHEMA_LIMITS.iter().filter(|l| l.generic && matches!(l.keyword, "minimum" | "maximum")) {
-        for_each_match(doc, ctx.req, limit.pointer, &mut |id| {
-            let Some(v) = doc.int(id) else { return };
-            let broken = if limit.keyword == "minimum" { v < limit.value } else { v > limit.value };
-            if broken && !reported.contains(&id) {
-                reported.push(id);
-                let word = if limit.keyword == "minimum" { "below the minimum" } else { "above the maximum" };
-                ctx.report(id, format!("`{}` is {v}, {word} of {}", dotted(doc, id), limit.value)).help(limit.help);
-            }
-        });
-    }
-    // The model's own min/max, and the 32-bit bound of every integer.
+    let (shapes, members) = (ctx.shapes(), ctx.members());
     for id in doc.ids() {
         let Some(shape) = shapes[id as usize] else { continue };
         let ShapeKind::Integer { min, max } = shape.kind else { continue };
-        if doc.kind(id) != Kind::Number || !is_integer_text(doc.raw(id)) || reported.contains(&id) {
+        if doc.kind(id) != Kind::Number || !is_integer_text(doc.raw(id)) {
             continue;
         }
         let raw = doc.raw(id);
@@ -73,7 +58,18 @@ fn check(ctx: &mut Ctx<'_, '_>) {
                 .help("use a value within the member's documented range");
             continue;
         };
-        if let Some(min) = min.filter(|&m| v < i128::from(m)) {
+        // Documented limits (data::limits) first, then the model's own min/max.
+        let limit = members[id as usize].and_then(|m| {
+            limits_for(m).find(|l| match l.keyword {
+                "minimum" => v < i128::from(l.value),
+                "maximum" => v > i128::from(l.value),
+                _ => false,
+            })
+        });
+        if let Some(l) = limit {
+            let word = if l.keyword == "minimum" { "below the minimum" } else { "above the maximum" };
+            ctx.report(id, format!("`{}` is {v}, {word} of {}", dotted(doc, id), l.value)).help(l.help);
+        } else if let Some(min) = min.filter(|&m| v < i128::from(m)) {
             ctx.report(id, format!("`{}` is {v}, below the minimum of {min}", dotted(doc, id)))
                 .help(format!("use a value of at least {min}"));
         } else if let Some(max) = max.filter(|&m| v > i128::from(m)) {
