@@ -137,7 +137,8 @@ impl Compact {
     /// Encodes `report`, checked from `source`.
     #[must_use]
     pub fn encode(source: &[u8], report: &Report) -> Self {
-        let mut c = Compact { nums: Vec::with_capacity(2 + report.diagnostics.len() * 32), ..Compact::default() };
+        let n = report.diagnostics.len();
+        let mut c = Compact { nums: Vec::with_capacity(2 + n * 32), ascii: String::with_capacity(n * 320), other: String::new() };
         c.nums.push(u32::from(!report.has_errors()));
         c.nums.push(report.diagnostics.len() as u32);
         let wanted = wanted_offsets(report);
