@@ -181,3 +181,10 @@ test('a large input and repeated calls do not leak or break', () => {
   for (let i = 0; i < 2000; i++) validate(src);
   assert.deepEqual(validate(src), first);
 });
+
+test('a lone surrogate (not valid Unicode) still gives right UTF-16 offsets', () => {
+  const src = '{"taskDefinition": "web:1", "group": "\uD800x", "count": 11}';
+  const d = validate(src).diagnostics.find((x) => x.pointer === '/count');
+  assert.equal(src.slice(d.utf16Start, d.utf16End), '11');
+  assert.equal(d.utf16Column, src.indexOf('11') + 1);
+});
