@@ -110,3 +110,61 @@ test('the web build runs in Chromium from a plain <script type="module">', async
   assert.equal(result.utf16Column, result.expectedColumn);
   assert.equal(result.expectedColumn, 55);
 });
+
+// The declarations compile and resolve through the exports map, for Node (node16: ESM and
+// CommonJS) and for bundlers (bundler resolution, with the `/web` entry), in strict mode.
+const CONSUMER = `
+import { validate, validateBytes, rules, fargateSizes, schema, type Diagnostic, type ValidateOptions, type ValidateResult, type RuleInfo } from '${PACKAGE}';
+const options: ValidateOptions = { taskDefinition: { family: 'web' }, select: ['RT1'], ignore: ['RT121'] };
+const result: ValidateResult = validate('{"taskDefinition": "web:1"}', options);
+const first: Diagnostic | undefined = result.diagnostics[0];
+const severity: 'error' | 'warning' | 'info' | undefined = first?.severity;
+const offsets: [number, number] | undefined = first && [first.utf16Start, first.utf16End];
+const help: string | null | undefined = first?.help;
+const edit: number | undefined = first?.fix?.edits[0]?.utf16Start;
+const docs: string[] = rules().map((r: RuleInfo) => r.docs);
+const memory: number[] = fargateSizes().flatMap((s) => s.memory);
+const bytes: ValidateResult = validateBytes(new Uint8Array([123, 125]));
+const dialect: unknown = schema()['$schema'];
+// @ts-expect-error: not an option
+validate('{}', { selct: ['RT1'] });
+// @ts-expect-error: the request is JSON text
+validate({ taskDefinition: 'web:1' });
+export { severity, offsets, help, edit, docs, memory, bytes, dialect };
+`;
+
+function tsc(files, compilerOptions) {
+  const dir = fs.mkdtempSync(path.join(process.cwd(), 'ts-'));
+  try {
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, target: 'es2022', types: [], ...compilerOptions },
+      files: Object.keys(files),
+    }));
+    const bin = repoRequire.resolve('typescript/bin/tsc');
+    return spawnSync(process.execPath, [bin, '-p', dir], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('TypeScript (node16) type-checks a consumer, ESM and CommonJS', () => {
+  const r = tsc({
+    'esm.mts': CONSUMER,
+    'cjs.cts': `import runtask = require('${PACKAGE}');\nconst ok: boolean = runtask.validate('{}').ok;\nexport = ok;\n`,
+  }, { module: 'node16', moduleResolution: 'node16' });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+});
+
+test('TypeScript (bundler) type-checks a consumer of the default and /web entries', () => {
+  const r = tsc({
+    'app.ts': `${CONSUMER}
+import init, { initSync, validate as validateWeb } from '${PACKAGE}/web';
+await init();
+initSync({ module: new Uint8Array() });
+const okWeb: boolean = validateWeb('{}').ok;
+export { okWeb };
+`,
+  }, { module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'] });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+});
