@@ -65,7 +65,8 @@ fn utf8_of(source: &JsString) -> Vec<u8> {
     buf
 }
 
-/// What to check besides the request.
+/// What to check besides the request. (`validate` reads it from the JavaScript object directly, see
+/// `options_from_js`; the serde attributes give tsify the member names.)
 #[derive(Debug, Default, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ValidateOptions {
@@ -276,28 +277,6 @@ impl std::fmt::Display for OptionsError {
 }
 
 impl std::error::Error for OptionsError {}
-
-impl ValidateOptions {
-    /// The core options these stand for.
-    pub fn into_core(self) -> Result<Options, OptionsError> {
-        let task_definition = match self.task_definition {
-            None | Some(serde_json::Value::Null) => None,
-            Some(serde_json::Value::String(s)) => Some(s),
-            Some(v @ serde_json::Value::Object(_)) => Some(v.to_string()),
-            Some(other) => {
-                return Err(OptionsError::Shape(format!(
-                    "`taskDefinition` must be JSON text or an object, not {}",
-                    match other {
-                        serde_json::Value::Bool(_) => "a boolean",
-                        serde_json::Value::Number(_) => "a number",
-                        _ => "an array",
-                    }
-                )))
-            }
-        };
-        Ok(Options { task_definition, select: self.select.unwrap_or_default(), ignore: self.ignore.unwrap_or_default() })
-    }
-}
 
 /// Converts core's report, adding UTF-16 offsets to labels and fix edits. (`validate` hands the
 /// same data to JavaScript in the [`compact`] form instead.)
