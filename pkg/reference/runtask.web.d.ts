@@ -193,7 +193,8 @@ export interface ValidateResult {
 }
 
 /**
- * What to check besides the request.
+ * What to check besides the request. (`validate` reads it from the JavaScript object directly, see
+ * `options_from_js`; the serde attributes give tsify the member names.)
  */
 export interface ValidateOptions {
     /**
