@@ -193,8 +193,7 @@ export interface ValidateResult {
 }
 
 /**
- * What to check besides the request. (`validate` reads it from the JavaScript object directly, see
- * `options_from_js`; the serde attributes give tsify the member names.)
+ * What to check besides the request.
  */
 export interface ValidateOptions {
     /**

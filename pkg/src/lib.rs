@@ -65,8 +65,9 @@ fn utf8_of(source: &JsString) -> Vec<u8> {
     buf
 }
 
-/// What to check besides the request. (`validate` reads it from the JavaScript object directly, see
-/// `options_from_js`; the serde attributes give tsify the member names.)
+// `validate` reads this from the JavaScript object directly (`options_from_js`); the serde
+// attributes give tsify the member names.
+/// What to check besides the request.
 #[derive(Debug, Default, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ValidateOptions {
