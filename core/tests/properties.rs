@@ -121,3 +121,17 @@ fn shared_inputs_are_well_located() {
         assert_well_located(&src);
     }
 }
+
+/// Found by the fuzzer: diagnostics on an earlier duplicate member pointed at a pointer that
+/// resolves to the later one. Earlier duplicates are now ignored (AWS ignores them), and only
+/// RT006 speaks of them.
+#[test]
+fn regression_fuzz_duplicate_unknown_members() {
+    let src = "{\n  \"cluster\": \"batch\",\n  \"tasiDefinition\": \"web\",\n  \"tasiDefinition\": \"web:3\",\n  \"propagateTags\": \"rrides\"\n}\n";
+    assert_well_located(src);
+    let report = check(src, &Options::default()).unwrap();
+    let unknown: Vec<_> = report.diagnostics.iter().filter(|d| d.code == "RT101").collect();
+    assert_eq!(unknown.len(), 1, "{unknown:?}");
+    assert_eq!(unknown[0].line, 4);
+    assert!(report.diagnostics.iter().any(|d| d.code == "RT006" && d.line == 4));
+}

@@ -14,7 +14,7 @@ pub use node::{Kind, NodeId, TextRange, NONE};
 pub use parser::{ParseError, ParseErrorKind, MAX_DEPTH};
 pub use pointer::{escape_segment, Pointer};
 
-use node::{Node, FLAG_KEY_ESCAPED, FLAG_TRUE, FLAG_VALUE_ESCAPED};
+use node::{Node, FLAG_KEY_ESCAPED, FLAG_SHADOWED, FLAG_TRUE, FLAG_VALUE_ESCAPED};
 
 /// A parsed JSON document. Nodes refer to the source by byte ranges.
 pub struct Document<'s> {
@@ -141,10 +141,24 @@ impl<'s> Document<'s> {
             && self.src.as_bytes()[n.key_start as usize + 1..n.key_end as usize - 1] == *name.as_bytes()
     }
 
+    /// Whether `id` is an object member whose name appears again later in the same object: AWS
+    /// keeps only the last, so this one (and everything in it) is ignored.
+    #[must_use]
+    pub fn is_shadowed(&self, id: NodeId) -> bool {
+        self.n(id).flags & FLAG_SHADOWED != 0
+    }
+
     /// Whether the member name of `id` is written with escapes.
     #[must_use]
     pub fn key_escaped(&self, id: NodeId) -> bool {
         self.n(id).flags & FLAG_KEY_ESCAPED != 0
+    }
+
+    /// The next member or element of the same parent.
+    #[must_use]
+    pub fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
+        let n = self.n(id).next_sibling;
+        (n != NONE).then_some(n)
     }
 
     /// Children of an array or object, in document order.

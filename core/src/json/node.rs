@@ -36,6 +36,8 @@ impl Kind {
 pub(crate) const FLAG_TRUE: u8 = 1;
 pub(crate) const FLAG_VALUE_ESCAPED: u8 = 2;
 pub(crate) const FLAG_KEY_ESCAPED: u8 = 4;
+/// An object member whose name appears again later in the same object.
+pub(crate) const FLAG_SHADOWED: u8 = 8;
 
 /// One value in the document. Containers link to their children; object members carry the span of
 /// their key. Offsets are UTF-8 byte offsets into the source.

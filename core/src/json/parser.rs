@@ -8,7 +8,7 @@
 //! It is iterative (an explicit stack), so deep nesting cannot overflow the call stack, and it
 //! stops at [`MAX_DEPTH`].
 
-use super::node::{Kind, Node, NodeId, FLAG_KEY_ESCAPED, FLAG_TRUE, FLAG_VALUE_ESCAPED, NONE};
+use super::node::{Kind, Node, NodeId, FLAG_KEY_ESCAPED, FLAG_SHADOWED, FLAG_TRUE, FLAG_VALUE_ESCAPED, NONE};
 
 /// Deepest nesting of arrays and objects accepted. A RunTask request nests at most 8 levels.
 pub const MAX_DEPTH: usize = 128;
@@ -339,6 +339,41 @@ impl<'s> Parser<'s> {
         Ok((self.push(node), open))
     }
 
+    /// Marks the members of `object` whose name appears again later in it: AWS (like Python's
+    /// `json`) keeps only the last, so rules must not look at the earlier ones.
+    fn mark_shadowed(&mut self, object: NodeId) {
+        let mut ids = Vec::with_capacity(self.nodes[object as usize].len as usize);
+        let mut c = self.nodes[object as usize].first_child;
+        while c != NONE {
+            ids.push(c);
+            c = self.nodes[c as usize].next_sibling;
+        }
+        let key = |p: &Self, id: NodeId| -> std::borrow::Cow<'s, str> {
+            let n = &p.nodes[id as usize];
+            let raw = std::str::from_utf8(&p.src[n.key_start as usize + 1..n.key_end as usize - 1]).unwrap_or("");
+            if n.flags & FLAG_KEY_ESCAPED != 0 {
+                std::borrow::Cow::Owned(super::strings::unescape(raw))
+            } else {
+                std::borrow::Cow::Borrowed(raw)
+            }
+        };
+        let any_escaped = ids.iter().any(|&id| self.nodes[id as usize].flags & FLAG_KEY_ESCAPED != 0);
+        for i in 0..ids.len() {
+            let a = &self.nodes[ids[i] as usize];
+            let (a_start, a_len) = (a.key_start as usize, a.key_end - a.key_start);
+            let shadowed = ids[i + 1..].iter().any(|&b| {
+                if any_escaped {
+                    return key(self, ids[i]) == key(self, b);
+                }
+                let b = &self.nodes[b as usize];
+                b.key_end - b.key_start == a_len && self.src[a_start..a_start + a_len as usize] == self.src[b.key_start as usize..b.key_end as usize]
+            });
+            if shadowed {
+                self.nodes[ids[i] as usize].flags |= FLAG_SHADOWED;
+            }
+        }
+    }
+
     pub(crate) fn parse(mut self) -> Result<Vec<Node>, ParseError> {
         self.skip_ws();
         if self.pos >= self.src.len() {
@@ -374,6 +409,9 @@ impl<'s> Parser<'s> {
                 Some(&c) if c == close => {
                     self.pos += 1;
                     self.nodes[node as usize].end = self.pos as u32;
+                    if is_object && count > 1 {
+                        self.mark_shadowed(node);
+                    }
                     stack.pop();
                     continue;
                 }

@@ -51,6 +51,9 @@ pub(crate) fn shape_map(doc: &Document<'_>) -> ShapeMap {
     for id in doc.ids().skip(1) {
         let Some(parent) = doc.parent(id) else { continue };
         let Some(ps) = shapes[parent as usize] else { continue };
+        if doc.is_shadowed(id) {
+            continue; // an earlier duplicate: ignored by AWS, reported by RT006 only
+        }
         shapes[id as usize] = match (&ps.kind, doc.kind(parent)) {
             (ShapeKind::Structure { members: ms, .. }, Kind::Object) => {
                 let m = if doc.key_escaped(id) {

@@ -81,7 +81,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         }
         let Some(ps) = shapes[parent as usize] else { continue };
         let ShapeKind::Structure { members, .. } = &ps.kind else { continue };
-        if shapes[id as usize].is_some() {
+        if shapes[id as usize].is_some() || doc.is_shadowed(id) {
             continue;
         }
         let key = doc.key(id).unwrap_or_default();

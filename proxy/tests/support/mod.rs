@@ -1,0 +1,100 @@
+//! Shared by the integration tests: an HTTP client, the proxy's settings for tests, a
+//! fault-injecting fake ECS, and moto's server as a real local ECS endpoint.
+#![allow(dead_code)]
+
+pub mod fake;
+pub mod moto;
+
+use std::time::Duration;
+
+use aws_credential_types::provider::SharedCredentialsProvider;
+use aws_credential_types::Credentials;
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::Client;
+use hyper_util::rt::TokioExecutor;
+use runtask_proxy::{RetryPolicy, Settings};
+use serde_json::Value;
+
+/// Credentials the tests give the proxy; none of these may ever show up in an answer or a log.
+pub const ACCESS_KEY_ID: &str = "AKIDRUNTASKPROXYTEST";
+pub const SECRET_ACCESS_KEY: &str = "wJalrXUtnFEMI-runtask-test-SECRET-KEY-7f3a9c";
+pub const SESSION_TOKEN: &str = "FwoGZXIvYXdzEXAMPLE-runtask-test-SESSION-TOKEN-5d21be";
+/// An environment override value used as a secret.
+pub const ENV_SECRET: &str = "hunter2-override-secret-8e61";
+
+#[must_use]
+pub fn credentials() -> SharedCredentialsProvider {
+    SharedCredentialsProvider::new(Credentials::new(ACCESS_KEY_ID, SECRET_ACCESS_KEY, Some(SESSION_TOKEN.to_owned()), None, "runtask-proxy-tests"))
+}
+
+/// Settings for a proxy on a free loopback port in front of `endpoint`, with credentials, short
+/// time limits and fast retries.
+#[must_use]
+pub fn settings(endpoint: &str) -> Settings {
+    let mut s = Settings::new(endpoint, "us-east-1").with_credentials(credentials());
+    s.retry = RetryPolicy { attempt_timeout: Duration::from_secs(2), max_attempts: 3, backoff_base: Duration::from_millis(20), backoff_cap: Duration::from_millis(200) };
+    s
+}
+
+/// An answer.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub headers: http::HeaderMap,
+    pub text: String,
+}
+
+impl Answer {
+    #[must_use]
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
+    }
+}
+
+/// A small HTTP client for calling the proxy.
+#[derive(Clone)]
+pub struct Http {
+    client: Client<HttpConnector, Full<Bytes>>,
+}
+
+impl Default for Http {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Http {
+    #[must_use]
+    pub fn new() -> Self {
+        Http { client: Client::builder(TokioExecutor::new()).pool_max_idle_per_host(256).build_http() }
+    }
+
+    pub async fn send(&self, method: &str, url: &str, headers: &[(&str, &str)], body: impl Into<Bytes>) -> Answer {
+        let mut request = http::Request::builder().method(method).uri(url);
+        for (k, v) in headers {
+            request = request.header(*k, *v);
+        }
+        let response = self.client.request(request.body(Full::new(body.into())).unwrap()).await.unwrap_or_else(|e| panic!("{method} {url}: {e:?}"));
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        Answer { status, headers, text: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    /// A console request: the client header, JSON.
+    pub async fn console(&self, method: &str, url: &str, body: impl Into<Bytes>) -> Answer {
+        self.send(method, url, &[("x-runtask-client", "console"), ("content-type", "application/json")], body).await
+    }
+
+    pub async fn run_task(&self, base: &str, body: &str) -> Answer {
+        self.console("POST", &format!("{base}/api/run-task"), body.to_owned()).await
+    }
+}
+
+/// Any `access-control-*` header.
+#[must_use]
+pub fn cors_headers(headers: &http::HeaderMap) -> Vec<String> {
+    headers.keys().map(|k| k.as_str().to_owned()).filter(|k| k.starts_with("access-control-")).collect()
+}
