@@ -42,7 +42,7 @@ pub fn load(path: &str, format: InputFormat) -> Loaded {
                 true
             } else if stdin {
                 // `{` or `[` first (after a BOM and white space): JSON; else YAML.
-                let first = loaded.bytes.iter().skip_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | 0xEF | 0xBB | 0xBF)).next();
+                let first = loaded.bytes.iter().find(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n' | 0xEF | 0xBB | 0xBF));
                 first.is_some_and(|b| !matches!(b, b'{' | b'[' | b'"'))
             } else {
                 false

@@ -39,6 +39,9 @@ pub struct Request {
     pub container_overrides: Option<NodeId>,
     pub overrides_cpu: Option<NodeId>,
     pub overrides_memory: Option<NodeId>,
+    /// Cluster query language analyses of `memberOf` expressions, shared by the placement rules
+    /// within one check.
+    pub(crate) query_memo: std::cell::RefCell<Vec<(NodeId, std::rc::Rc<crate::query::Analysis>)>>,
     /// The model shape of each node, computed on first use by the shape rules.
     pub(crate) shapes: std::cell::OnceCell<crate::rules::shape::ShapeMap>,
 }
@@ -242,6 +245,17 @@ impl<'a, 's> Ctx<'a, 's> {
     fn shape_map(&self) -> &'a crate::rules::shape::ShapeMap {
         let doc = self.doc;
         self.req.shapes.get_or_init(|| crate::rules::shape::shape_map(doc))
+    }
+
+    /// The analysis of the `memberOf` expression `text` held by `node`, computed once per check.
+    #[must_use]
+    pub fn query_analysis(&self, node: NodeId, text: &str) -> std::rc::Rc<crate::query::Analysis> {
+        if let Some((_, a)) = self.req.query_memo.borrow().iter().find(|(n, _)| *n == node) {
+            return std::rc::Rc::clone(a);
+        }
+        let a = std::rc::Rc::new(crate::query::analyze(text));
+        self.req.query_memo.borrow_mut().push((node, std::rc::Rc::clone(&a)));
+        a
     }
 
     /// Whether `node` is inside an `environment` list, whose values must never be echoed.

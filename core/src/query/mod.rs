@@ -32,8 +32,6 @@ pub use checks::{
 };
 pub use parser::{parse, BARE_PUNCTUATION, MAX_DEPTH};
 
-use std::cell::RefCell;
-use std::rc::Rc;
 
 use crate::json::TextRange;
 use crate::Severity;
@@ -99,32 +97,9 @@ pub struct Analysis {
     pub and_or: Vec<Issue>,
 }
 
-/// How many analyses [`analyze`] remembers (per thread): the expressions of one request fit.
-const REMEMBERED: usize = 16;
-
-/// Parses `text` and runs every single-expression check. The result for each of the last few
-/// distinct texts is kept (per thread), so the rules that read different parts of it parse each
-/// expression once.
+/// Parses `text` and runs every single-expression check.
 #[must_use]
-pub fn analyze(text: &str) -> Rc<Analysis> {
-    thread_local! {
-        static MEMO: RefCell<Vec<(Box<str>, Rc<Analysis>)>> = const { RefCell::new(Vec::new()) };
-    }
-    MEMO.with(|memo| {
-        if let Some((_, a)) = memo.borrow().iter().find(|(t, _)| **t == *text) {
-            return Rc::clone(a);
-        }
-        let a = Rc::new(analyze_now(text));
-        let mut memo = memo.borrow_mut();
-        if memo.len() >= REMEMBERED {
-            memo.remove(0);
-        }
-        memo.push((text.into(), Rc::clone(&a)));
-        a
-    })
-}
-
-fn analyze_now(text: &str) -> Analysis {
+pub fn analyze(text: &str) -> Analysis {
     match parse(text) {
         Err(e) => Analysis { syntax: Some(e), ..Analysis::default() },
         Ok(expr) => Analysis {

@@ -1,5 +1,4 @@
 use crate::context::Ctx;
-use crate::query;
 
 use super::{located, query_expressions, replacement_fix, source_range};
 
@@ -46,7 +45,7 @@ crate::declare_rule! {
 fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for (node, text) in query_expressions(ctx) {
-        let analysis = query::analyze(&text);
+        let analysis = ctx.query_analysis(node, &text);
         let Some(e) = analysis.syntax.clone() else { continue };
         let range = source_range(doc, node, e.span);
         let fix = e.fix.as_ref().and_then(|r| replacement_fix(doc, node, &text, e.span, r));

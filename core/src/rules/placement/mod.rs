@@ -153,10 +153,10 @@ pub(crate) fn report_issue(ctx: &mut Ctx<'_, '_>, node: NodeId, expr: &str, issu
 }
 
 /// Reports the findings of one single-expression check (picked from the shared
-/// [`query::analyze`] result) for every expression.
+/// [`Ctx::query_analysis`] result) for every expression.
 pub(crate) fn report_query_check(ctx: &mut Ctx<'_, '_>, pick: fn(&query::Analysis) -> &[Issue]) {
     for (node, text) in query_expressions(ctx) {
-        let analysis = query::analyze(&text);
+        let analysis = ctx.query_analysis(node, &text);
         for issue in pick(&analysis) {
             report_issue(ctx, node, &text, issue.clone());
         }

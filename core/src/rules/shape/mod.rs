@@ -171,7 +171,7 @@ mod tests {
     #[test]
     fn dotted_paths_match_botocore() {
         let doc = Document::parse(r#"{"overrides":{"containerOverrides":[{"cpu":"256"}]}}"#).unwrap();
-        let cpu = vec![doc.resolve("/overrides/containerOverrides/0/cpu").unwrap()];
+        let cpu = [doc.resolve("/overrides/containerOverrides/0/cpu").unwrap()];
         assert_eq!(cpu.len(), 1);
         assert_eq!(dotted(&doc, cpu[0]), "overrides.containerOverrides[0].cpu");
     }
