@@ -4,10 +4,11 @@
 //! The boundary types ([`ValidateOptions`], [`ValidateResult`], [`Diagnostic`], [`RuleInfo`],
 //! [`FargateSize`]) derive `Tsify`, so the package's TypeScript declarations come from them.
 //!
-//! Speed: the request crosses into wasm as UTF-8 (wasm-bindgen's `&str`, which writes with
-//! `TextEncoder.encodeInto` straight into wasm memory), and results cross back as one JSON string
-//! that `JSON.parse` turns into plain objects in a single call, instead of one boundary crossing
-//! per field.
+//! Speed: the request crosses into wasm with one `TextEncoder.encodeInto` straight into wasm
+//! memory ([`utf8_of`]), and `validate`'s result crosses back in the [`compact`] form (one array of
+//! numbers, two strings) from which `js/build-result.js` builds the plain objects, instead of one
+//! boundary crossing per field or a JSON text to produce and parse. `rules()`, `fargateSizes()`
+//! and `schema()` are not hot and go through JSON.
 
 use serde::{Deserialize, Serialize};
 use tsify::{Ts, Tsify};
@@ -444,8 +445,7 @@ fn options_from_js(options: Option<Ts<ValidateOptions>>) -> Result<Options, JsEr
     } else {
         return Err(shape("`taskDefinition` must be JSON text or an object".to_owned()));
     };
-    let options = Options { task_definition, select: list("select")?, ignore: list("ignore")? };
-    Ok(options)
+    Ok(Options { task_definition, select: list("select")?, ignore: list("ignore")? })
 }
 
 /// Checks a RunTask request given as JSON text. A request with problems gives `ok: false` and its
