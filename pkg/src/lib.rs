@@ -5,7 +5,7 @@
 //! [`FargateSize`]) derive `Tsify`, so the package's TypeScript declarations come from them.
 //!
 //! Speed: the request crosses into wasm with one `TextEncoder.encodeInto` straight into wasm
-//! memory ([`utf8_of`]), and `validate`'s result crosses back in the [`compact`] form (one array of
+//! memory (`utf8_of`), and `validate`'s result crosses back in the [`compact`] form (one array of
 //! numbers, two strings) from which `js/build-result.js` builds the plain objects, instead of one
 //! boundary crossing per field or a JSON text to produce and parse. `rules()`, `fargateSizes()`
 //! and `schema()` are not hot and go through JSON.
