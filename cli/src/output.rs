@@ -99,7 +99,9 @@ pub fn rules_markdown() -> String {
 }
 
 pub fn schema() -> Result<ExitCode, String> {
-    Err("the JSON Schema arrives with the npm package (issue 3)".to_owned())
+    let schema = runtask_core::schema::json_schema();
+    println!("{}", serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Applies fixes until none is left (at most 10 rounds), writes the file, and returns the

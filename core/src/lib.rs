@@ -20,6 +20,7 @@ pub mod registry;
 #[cfg(feature = "render")]
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod task_definition;
 pub mod units;
 #[cfg(feature = "yaml")]
@@ -281,7 +282,9 @@ fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection
         let mut ctx = Ctx { doc: &doc, req: &req, target, td, rule, out: &mut findings };
         (rule.check)(&mut ctx);
     }
-    diagnostics.extend(findings.into_iter().map(|f| resolve(&doc, &index, f)));
+    // What sits under a member shadowed by a later duplicate is ignored by AWS, so by every rule
+    // too (RT006 reports the duplication at the member that is kept).
+    diagnostics.extend(findings.into_iter().filter(|f| !doc.in_shadowed(f.node)).map(|f| resolve(&doc, &index, f)));
     // Stable: findings at the same place keep the rules' (code) order.
     diagnostics.sort_by_key(|d| (d.start, d.severity));
     Report { diagnostics }

@@ -53,14 +53,59 @@ fn leaf() -> impl Strategy<Value = serde_json::Value> {
     ]
 }
 
-fn value(keys: Vec<String>) -> impl Strategy<Value = serde_json::Value> {
-    leaf().prop_recursive(6, 96, 8, move |inner| {
+/// A JSON tree whose objects may repeat a member name (serde_json's maps cannot).
+#[derive(Debug, Clone)]
+enum J {
+    Leaf(serde_json::Value),
+    Arr(Vec<J>),
+    Obj(Vec<(String, J)>),
+}
+
+impl J {
+    fn write(&self, out: &mut String, pretty: bool, depth: usize) {
+        let nl = |out: &mut String, d: usize| {
+            if pretty {
+                out.push('\n');
+                out.push_str(&"  ".repeat(d));
+            }
+        };
+        match self {
+            J::Leaf(v) => out.push_str(&v.to_string()),
+            J::Arr(items) => {
+                out.push('[');
+                for (i, it) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    nl(out, depth + 1);
+                    it.write(out, pretty, depth + 1);
+                }
+                out.push(']');
+            }
+            J::Obj(members) => {
+                out.push('{');
+                for (i, (k, v)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    nl(out, depth + 1);
+                    out.push_str(&serde_json::to_string(k).unwrap());
+                    out.push_str(if pretty { ": " } else { ":" });
+                    v.write(out, pretty, depth + 1);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+fn value(keys: Vec<String>) -> impl Strategy<Value = J> {
+    leaf().prop_map(J::Leaf).prop_recursive(6, 96, 8, move |inner| {
         let keys = keys.clone();
         prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
-            prop::collection::vec((prop::sample::select(keys), inner), 0..8).prop_map(|members| {
-                serde_json::Value::Object(members.into_iter().collect())
-            }),
+            prop::collection::vec(inner.clone(), 0..6).prop_map(J::Arr),
+            // Names drawn from a pool, so repeats (duplicate members) happen.
+            prop::collection::vec((prop::sample::select(keys), inner), 0..8).prop_map(J::Obj),
         ]
     })
 }
@@ -68,8 +113,8 @@ fn value(keys: Vec<String>) -> impl Strategy<Value = serde_json::Value> {
 fn request() -> impl Strategy<Value = String> {
     let k = keys();
     (prop::collection::vec((prop::sample::select(k.clone()), value(k)), 0..14), any::<bool>(), any::<bool>()).prop_map(|(members, pretty, crlf)| {
-        let obj = serde_json::Value::Object(members.into_iter().collect());
-        let s = if pretty { serde_json::to_string_pretty(&obj).unwrap() } else { serde_json::to_string(&obj).unwrap() };
+        let mut s = String::new();
+        J::Obj(members).write(&mut s, pretty, 0);
         if crlf {
             s.replace('\n', "\r\n")
         } else {
@@ -134,4 +179,12 @@ fn regression_fuzz_duplicate_unknown_members() {
     assert_eq!(unknown.len(), 1, "{unknown:?}");
     assert_eq!(unknown[0].line, 4);
     assert!(report.diagnostics.iter().any(|d| d.code == "RT006" && d.line == 4));
+}
+
+/// Found by the fuzzer: a duplicate inside a member that is itself shadowed by a later duplicate
+/// was reported with a pointer that resolves to the later member.
+#[test]
+fn regression_fuzz_duplicate_inside_a_shadowed_member() {
+    let src = std::fs::read_to_string(format!("{}/tests/fuzz-regression-shadowed-subtree.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    assert_well_located(&src);
 }

@@ -148,6 +148,19 @@ impl<'s> Document<'s> {
         self.n(id).flags & FLAG_SHADOWED != 0
     }
 
+    /// Whether `id` or one of its ancestors is shadowed (see [`Self::is_shadowed`]).
+    #[must_use]
+    pub fn in_shadowed(&self, id: NodeId) -> bool {
+        let mut cur = Some(id);
+        while let Some(n) = cur {
+            if self.is_shadowed(n) {
+                return true;
+            }
+            cur = self.parent(n);
+        }
+        false
+    }
+
     /// Whether the member name of `id` is written with escapes.
     #[must_use]
     pub fn key_escaped(&self, id: NodeId) -> bool {

@@ -1,0 +1,260 @@
+/* tslint:disable */
+/* eslint-disable */
+/**
+ * A Fargate task cpu size and the memory sizes allowed with it.
+ */
+export interface FargateSize {
+    /**
+     * Task cpu in CPU units (1024 = 1 vCPU).
+     */
+    cpu: number;
+    /**
+     * Allowed task memory sizes in MiB, ascending.
+     */
+    memory: number[];
+    /**
+     * Whether Windows tasks may use this cpu size.
+     */
+    windows: boolean;
+    /**
+     * The Linux platform version this size needs, when it needs one.
+     */
+    minLinuxPlatformVersion: string | null;
+    /**
+     * False for sizes that AWS has been reported to accept but does not yet document; `validate`
+     * accepts them with a warning.
+     */
+    confirmed: boolean;
+}
+
+/**
+ * A JSON Schema (draft 2020-12) document.
+ */
+export type JsonSchema = { [keyword: string]: unknown };
+
+/**
+ * A fix: edits to the source that resolve the finding.
+ */
+export interface Fix {
+    applicability: Applicability;
+    /**
+     * What applying it does, e.g. "Replace `fargate` with `FARGATE`".
+     */
+    description: string;
+    edits: Edit[];
+}
+
+/**
+ * A rule's metadata and documentation.
+ */
+export interface RuleInfo {
+    /**
+     * Stable code, e.g. `RT201`.
+     */
+    code: string;
+    /**
+     * What it flags, e.g. `launch-type-with-capacity-provider`.
+     */
+    name: string;
+    /**
+     * Its default severity.
+     */
+    severity: Severity;
+    status: RuleStatus;
+    /**
+     * Runs only when `validate` is given a task definition.
+     */
+    needsTaskDefinition: boolean;
+    /**
+     * The first paragraph of "What it checks", as one line.
+     */
+    summary: string;
+    /**
+     * Markdown: What it checks, Why it matters, Invalid example, Valid example, How to fix,
+     * Reference.
+     */
+    docs: string;
+    /**
+     * The AWS document the rule enforces (the first link under "Reference").
+     */
+    reference: string | null;
+    /**
+     * The rows of runtask's rule catalogue it implements.
+     */
+    catalogue: string[];
+}
+
+/**
+ * A secondary location.
+ */
+export interface Label {
+    pointer: string;
+    message: string;
+    line: number;
+    column: number;
+    utf16Column: number;
+    start: number;
+    end: number;
+    utf16Start: number;
+    utf16End: number;
+}
+
+/**
+ * How bad a finding is: `error`, AWS (or the AWS CLI/SDK before sending) rejects the request;
+ * `warning`, accepted or of unconfirmed outcome but almost certainly a mistake; `info`, legal but
+ * surprising.
+ */
+export type Severity = "error" | "warning" | "info";
+
+/**
+ * One finding, with the fields of `runtask-lint --format json` plus UTF-16 offsets for labels and
+ * fix edits. Lines and columns are 1-based; `column` counts Unicode scalar values and
+ * `utf16Column` UTF-16 code units (what JavaScript strings and editors count); `start`/`end` are
+ * UTF-8 byte offsets and `utf16Start`/`utf16End` offsets into the JavaScript string, half open.
+ */
+export interface Diagnostic {
+    severity: Severity;
+    /**
+     * Stable code, e.g. `RT201`.
+     */
+    code: string;
+    /**
+     * JSON pointer (RFC 6901) of the value concerned; `""` is the whole request.
+     */
+    pointer: string;
+    line: number;
+    column: number;
+    /**
+     * What is wrong, with the actual values.
+     */
+    message: string;
+    /**
+     * What to do about it.
+     */
+    help: string | null;
+    /**
+     * The rule's name, e.g. `launch-type-with-capacity-provider`.
+     */
+    name: string;
+    /**
+     * Why, or what the documents say.
+     */
+    note: string | null;
+    endLine: number;
+    endColumn: number;
+    utf16Column: number;
+    utf16EndColumn: number;
+    start: number;
+    end: number;
+    /**
+     * `source.slice(utf16Start, utf16End)` is the text concerned.
+     */
+    utf16Start: number;
+    utf16End: number;
+    /**
+     * Secondary locations that explain the finding, e.g. the `launchType` that conflicts.
+     */
+    labels: Label[];
+    /**
+     * An edit that resolves the finding.
+     */
+    fix: Fix | null;
+    /**
+     * The rows of runtask's rule catalogue this finding comes from.
+     */
+    catalogue: string[];
+}
+
+/**
+ * Replace `source.slice(utf16Start, utf16End)` with `content` (or bytes `start..end` of the
+ * UTF-8 text).
+ */
+export interface Edit {
+    start: number;
+    end: number;
+    utf16Start: number;
+    utf16End: number;
+    content: string;
+}
+
+/**
+ * The outcome of `validate`: a request with problems is a normal result.
+ */
+export interface ValidateResult {
+    /**
+     * True when no diagnostic has severity `error` (warnings and infos do not make a request
+     * fail).
+     */
+    ok: boolean;
+    /**
+     * Every finding, sorted by position.
+     */
+    diagnostics: Diagnostic[];
+}
+
+/**
+ * What to check besides the request.
+ */
+export interface ValidateOptions {
+    /**
+     * The task definition the request runs: DescribeTaskDefinition output, RegisterTaskDefinition
+     * input or a bare task definition, as JSON text or as an object. Turns on the rules that
+     * compare the request with it (container names, sizes, network mode, …).
+     */
+    taskDefinition?: string | Record<string, unknown> | null;
+    /**
+     * Run only the rules whose code starts with one of these (`"RT3"`, `"RT301"`) or whose name
+     * is one of these.
+     */
+    select?: string[];
+    /**
+     * Skip the rules whose code starts with one of these or whose name is one of these.
+     */
+    ignore?: string[];
+}
+
+/**
+ * Whether a fix keeps the meaning the author evidently wanted (`safe`, e.g. `"fargate"` →
+ * `"FARGATE"`) or changes what is requested (`unsafe`: review it before applying).
+ */
+export type Applicability = "safe" | "unsafe";
+
+/**
+ * Whether a rule is settled (`stable`) or new or of uncertain AWS behaviour (`preview`; still on
+ * by default).
+ */
+export type RuleStatus = "stable" | "preview";
+
+
+/**
+ * The valid Fargate task cpu/memory sizes.
+ */
+export function fargateSizes(): FargateSize[];
+
+/**
+ * Every rule's metadata and documentation, in code order.
+ */
+export function rules(): RuleInfo[];
+
+/**
+ * The JSON Schema (draft 2020-12) of a RunTask request; the package also ships it as
+ * `runtask.schema.json`.
+ */
+export function schema(): JsonSchema;
+
+/**
+ * Checks a RunTask request given as JSON text. A request with problems gives `ok: false` and its
+ * diagnostics; only bad options throw.
+ */
+export function validate(source: string, options?: ValidateOptions | null): ValidateResult;
+
+/**
+ * Checks a RunTask request given as the bytes of a file (UTF-8 expected: invalid UTF-8, UTF-16
+ * and byte-order marks become diagnostics, as in the CLI).
+ */
+export function validateBytes(source: Uint8Array | number[], options?: ValidateOptions | null): ValidateResult;
+
+/**
+ * The version of runtask-core the package was built from.
+ */
+export function version(): string;

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Builds the npm package in pkg/ (run by `make pkg`, which installs the tools first):
+#   1. runtask-wasm for wasm32-unknown-unknown (release: lto, one codegen unit);
+#   2. wasm-bindgen glue for three targets: dist/node (CommonJS, `require` and Node's `import`),
+#      dist/bundler (ES module importing the .wasm, for webpack/Vite/…), dist/web (ES module with
+#      an init function, for a plain <script type="module">);
+#   3. wasm-opt (npm binaryen; Debian's breaks wasm-bindgen output) on each .wasm;
+#   4. runtask.schema.json, written by the package itself.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+CARGO=${CARGO:-cargo}
+WASM_OPT_LEVEL=${WASM_OPT_LEVEL:--O3}
+FEATURES=(--enable-bulk-memory --enable-reference-types --enable-multivalue --enable-sign-ext
+  --enable-nontrapping-float-to-int --enable-mutable-globals)
+
+$CARGO build --locked --release -p runtask-wasm --target wasm32-unknown-unknown
+wasm=target/wasm32-unknown-unknown/release/runtask_wasm.wasm
+
+out=pkg/dist
+rm -rf "$out"
+for target in node web bundler; do
+  flag=$target
+  [ "$target" = node ] && flag=nodejs
+  wasm-bindgen --target "$flag" --out-dir "$out/$target" --out-name runtask "$wasm"
+done
+# The three targets get the same .wasm (all import from "./runtask_bg.js"): ship one copy, in
+# dist/bundler where the bundler glue imports it, and point the node and web glue at it.
+for target in node web; do
+  cmp -s "$out/$target/runtask_bg.wasm" "$out/bundler/runtask_bg.wasm" || { echo "pkg: $target .wasm differs from bundler's" >&2; exit 1; }
+  rm "$out/$target/runtask_bg.wasm" "$out/$target/runtask_bg.wasm.d.ts"
+done
+patch_glue() { # file, old text, new text
+  grep -qF "$2" "$1" || { echo "pkg: wasm-bindgen output changed: no \"$2\" in $1" >&2; exit 1; }
+  OLD=$2 NEW=$3 perl -0pi -e 's/\Q$ENV{OLD}\E/$ENV{NEW}/' "$1"
+}
+patch_glue "$out/node/runtask.js" '`${__dirname}/runtask_bg.wasm`' '`${__dirname}/../bundler/runtask_bg.wasm`'
+patch_glue "$out/web/runtask.js" "new URL('runtask_bg.wasm', import.meta.url)" "new URL('../bundler/runtask_bg.wasm', import.meta.url)"
+wasm-opt "$WASM_OPT_LEVEL" "${FEATURES[@]}" "$out/bundler/runtask_bg.wasm" -o "$out/bundler/runtask_bg.wasm"
+# The nodejs target is CommonJS; the package itself is ESM ("type": "module"). Its copy of the
+# JS snippet (js/build-result.js, an ES module) becomes CommonJS too: Node 20 before 20.19 cannot
+# require() an ES module.
+echo '{"type": "commonjs"}' > "$out/node/package.json"
+snippet=$(find "$out/node/snippets" -name build-result.js)
+[ -n "$snippet" ] || { echo "pkg: no build-result.js snippet in $out/node" >&2; exit 1; }
+patch_glue "$snippet" 'export function buildResult(' 'function buildResult('
+echo 'module.exports = { buildResult };' >> "$snippet"
+
+node -e '
+const fs = require("fs");
+const { schema } = require("./pkg/dist/node/runtask.js");
+fs.writeFileSync("pkg/runtask.schema.json", JSON.stringify(schema(), null, 2) + "\n");
+'
+raw=$(stat -c %s "$out/bundler/runtask_bg.wasm")
+gz=$(gzip -9 -c "$out/bundler/runtask_bg.wasm" | wc -c)
+echo "pkg: built $out (runtask_bg.wasm: $raw bytes, $gz bytes gzip -9)"

@@ -1,0 +1,509 @@
+//! runtask-wasm: the npm package's API, built with wasm-bindgen from runtask-core. No rule lives
+//! here: every finding comes from [`runtask_core::check`].
+//!
+//! The boundary types ([`ValidateOptions`], [`ValidateResult`], [`Diagnostic`], [`RuleInfo`],
+//! [`FargateSize`]) derive `Tsify`, so the package's TypeScript declarations come from them.
+//!
+//! Speed: the request crosses into wasm with one `TextEncoder.encodeInto` straight into wasm
+//! memory (`utf8_of`), and `validate`'s result crosses back in the [`compact`] form (one array of
+//! numbers, two strings) from which `js/build-result.js` builds the plain objects, instead of one
+//! boundary crossing per field or a JSON text to produce and parse. `rules()`, `fargateSizes()`
+//! and `schema()` are not hot and go through JSON.
+
+use serde::{Deserialize, Serialize};
+use tsify::{Ts, Tsify};
+use js_sys::JsString;
+use wasm_bindgen::prelude::*;
+
+use runtask_core::{registry, Options};
+
+pub mod compact;
+use compact::{Compact, Utf16Offsets};
+
+#[wasm_bindgen(module = "/js/build-result.js")]
+extern "C" {
+    /// Turns the compact form (see [`compact`]) into the objects [`ValidateResult`] describes.
+    #[wasm_bindgen(js_name = buildResult)]
+    fn build_result(nums: &[u32], ascii: &str, other: &str) -> JsValue;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
+    fn json_parse(text: &str) -> JsValue;
+
+    #[wasm_bindgen(js_name = TextEncoder)]
+    type Utf8Encoder;
+    #[wasm_bindgen(constructor, js_class = TextEncoder)]
+    fn new() -> Utf8Encoder;
+    #[wasm_bindgen(method, js_class = TextEncoder, js_name = encodeInto)]
+    fn encode_into(this: &Utf8Encoder, source: &JsString, destination: &js_sys::Uint8Array) -> EncodeIntoResult;
+
+    type EncodeIntoResult;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &EncodeIntoResult) -> u32;
+}
+
+thread_local! {
+    static ENCODER: Utf8Encoder = Utf8Encoder::new();
+}
+
+/// The JavaScript string as UTF-8, written by `TextEncoder.encodeInto` straight into wasm memory
+/// (wasm-bindgen's `&str` copies ASCII one character at a time in JavaScript, ~2.5 ns a byte).
+/// Lone surrogates become U+FFFD, which is one UTF-16 unit too, so UTF-16 offsets still match.
+fn utf8_of(source: &JsString) -> Vec<u8> {
+    // A UTF-16 code unit takes at most 3 UTF-8 bytes (a surrogate pair, 2 units, takes 4).
+    let capacity = source.length() as usize * 3;
+    let mut buf: Vec<u8> = Vec::with_capacity(capacity);
+    let written = ENCODER.with(|encoder| {
+        // SAFETY: the view covers the vector's allocation and lives only for this call; nothing
+        // allocates (which could grow and detach the memory) while JavaScript writes into it.
+        let view = unsafe { js_sys::Uint8Array::view_mut_raw(buf.as_mut_ptr(), capacity) };
+        encoder.encode_into(source, &view).written() as usize
+    });
+    // SAFETY: encodeInto initialized the first `written` bytes, and written <= capacity.
+    unsafe { buf.set_len(written.min(capacity)) };
+    buf
+}
+
+// `validate` reads this from the JavaScript object directly (`options_from_js`); the serde
+// attributes give tsify the member names.
+/// What to check besides the request.
+#[derive(Debug, Default, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ValidateOptions {
+    /// The task definition the request runs: DescribeTaskDefinition output, RegisterTaskDefinition
+    /// input or a bare task definition, as JSON text or as an object. Turns on the rules that
+    /// compare the request with it (container names, sizes, network mode, …).
+    #[tsify(optional, type = "string | Record<string, unknown> | null")]
+    #[serde(default)]
+    pub task_definition: Option<serde_json::Value>,
+    /// Run only the rules whose code starts with one of these (`"RT3"`, `"RT301"`) or whose name
+    /// is one of these.
+    #[tsify(optional)]
+    #[serde(default)]
+    pub select: Option<Vec<String>>,
+    /// Skip the rules whose code starts with one of these or whose name is one of these.
+    #[tsify(optional)]
+    #[serde(default)]
+    pub ignore: Option<Vec<String>>,
+}
+
+/// The outcome of `validate`: a request with problems is a normal result.
+#[derive(Debug, Serialize, Tsify)]
+pub struct ValidateResult {
+    /// True when no diagnostic has severity `error` (warnings and infos do not make a request
+    /// fail).
+    pub ok: bool,
+    /// Every finding, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// How bad a finding is: `error`, AWS (or the AWS CLI/SDK before sending) rejects the request;
+/// `warning`, accepted or of unconfirmed outcome but almost certainly a mistake; `info`, legal but
+/// surprising.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl From<runtask_core::Severity> for Severity {
+    fn from(s: runtask_core::Severity) -> Self {
+        match s {
+            runtask_core::Severity::Error => Severity::Error,
+            runtask_core::Severity::Warning => Severity::Warning,
+            runtask_core::Severity::Info => Severity::Info,
+        }
+    }
+}
+
+/// One finding, with the fields of `runtask-lint --format json` plus UTF-16 offsets for labels and
+/// fix edits. Lines and columns are 1-based; `column` counts Unicode scalar values and
+/// `utf16Column` UTF-16 code units (what JavaScript strings and editors count); `start`/`end` are
+/// UTF-8 byte offsets and `utf16Start`/`utf16End` offsets into the JavaScript string, half open.
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable code, e.g. `RT201`.
+    pub code: String,
+    /// JSON pointer (RFC 6901) of the value concerned; `""` is the whole request.
+    pub pointer: String,
+    pub line: u32,
+    pub column: u32,
+    /// What is wrong, with the actual values.
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+    /// The rule's name, e.g. `launch-type-with-capacity-provider`.
+    pub name: String,
+    /// Why, or what the documents say.
+    pub note: Option<String>,
+    pub end_line: u32,
+    pub end_column: u32,
+    pub utf16_column: u32,
+    pub utf16_end_column: u32,
+    pub start: u32,
+    pub end: u32,
+    /// `source.slice(utf16Start, utf16End)` is the text concerned.
+    pub utf16_start: u32,
+    pub utf16_end: u32,
+    /// Secondary locations that explain the finding, e.g. the `launchType` that conflicts.
+    pub labels: Vec<Label>,
+    /// An edit that resolves the finding.
+    pub fix: Option<Fix>,
+    /// The rows of runtask's rule catalogue this finding comes from.
+    pub catalogue: Vec<String>,
+}
+
+/// A secondary location.
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Label {
+    pub pointer: String,
+    pub message: String,
+    pub line: u32,
+    pub column: u32,
+    pub utf16_column: u32,
+    pub start: u32,
+    pub end: u32,
+    pub utf16_start: u32,
+    pub utf16_end: u32,
+}
+
+/// Whether a fix keeps the meaning the author evidently wanted (`safe`, e.g. `"fargate"` →
+/// `"FARGATE"`) or changes what is requested (`unsafe`: review it before applying).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    Safe,
+    Unsafe,
+}
+
+/// A fix: edits to the source that resolve the finding.
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Fix {
+    pub applicability: Applicability,
+    /// What applying it does, e.g. "Replace `fargate` with `FARGATE`".
+    pub description: String,
+    pub edits: Vec<Edit>,
+}
+
+/// Replace `source.slice(utf16Start, utf16End)` with `content` (or bytes `start..end` of the
+/// UTF-8 text).
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Edit {
+    pub start: u32,
+    pub end: u32,
+    pub utf16_start: u32,
+    pub utf16_end: u32,
+    pub content: String,
+}
+
+/// Whether a rule is settled (`stable`) or new or of uncertain AWS behaviour (`preview`; still on
+/// by default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleStatus {
+    Stable,
+    Preview,
+}
+
+/// A rule's metadata and documentation.
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleInfo {
+    /// Stable code, e.g. `RT201`.
+    pub code: String,
+    /// What it flags, e.g. `launch-type-with-capacity-provider`.
+    pub name: String,
+    /// Its default severity.
+    pub severity: Severity,
+    pub status: RuleStatus,
+    /// Runs only when `validate` is given a task definition.
+    pub needs_task_definition: bool,
+    /// The first paragraph of "What it checks", as one line.
+    pub summary: String,
+    /// Markdown: What it checks, Why it matters, Invalid example, Valid example, How to fix,
+    /// Reference.
+    pub docs: String,
+    /// The AWS document the rule enforces (the first link under "Reference").
+    pub reference: Option<String>,
+    /// The rows of runtask's rule catalogue it implements.
+    pub catalogue: Vec<String>,
+}
+
+/// A Fargate task cpu size and the memory sizes allowed with it.
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct FargateSize {
+    /// Task cpu in CPU units (1024 = 1 vCPU).
+    pub cpu: u32,
+    /// Allowed task memory sizes in MiB, ascending.
+    pub memory: Vec<u32>,
+    /// Whether Windows tasks may use this cpu size.
+    pub windows: bool,
+    /// The Linux platform version this size needs, when it needs one.
+    pub min_linux_platform_version: Option<String>,
+    /// False for sizes that AWS has been reported to accept but does not yet document; `validate`
+    /// accepts them with a warning.
+    pub confirmed: bool,
+}
+
+/// A JSON Schema (draft 2020-12) document.
+#[derive(Debug, Serialize, Tsify)]
+#[serde(transparent)]
+pub struct JsonSchema(#[tsify(type = "{ [keyword: string]: unknown }")] pub serde_json::Value);
+
+/// Why the options were refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OptionsError {
+    /// The options object itself is malformed (unknown member, wrong type).
+    Shape(String),
+    /// runtask-core refused them (unknown rule, unreadable task definition).
+    Core(runtask_core::OptionsError),
+}
+
+impl std::fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OptionsError::Shape(m) => write!(f, "invalid options: {m}"),
+            OptionsError::Core(e) => write!(f, "invalid options: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for OptionsError {}
+
+/// Converts core's report, adding UTF-16 offsets to labels and fix edits. (`validate` hands the
+/// same data to JavaScript in the [`compact`] form instead.)
+#[must_use]
+pub fn convert(source: &[u8], report: runtask_core::Report) -> ValidateResult {
+    let wanted = compact::wanted_offsets(&report);
+    let text = if wanted.is_empty() { "" } else { std::str::from_utf8(source).unwrap_or("") };
+    let utf16 = Utf16Offsets::new(text, wanted);
+    let ok = !report.has_errors();
+    let diagnostics = report
+        .diagnostics
+        .into_iter()
+        .map(|d| Diagnostic {
+            severity: d.severity.into(),
+            code: d.code.to_owned(),
+            pointer: d.pointer,
+            line: d.line,
+            column: d.column,
+            message: d.message,
+            help: d.help,
+            name: d.name.to_owned(),
+            note: d.note,
+            end_line: d.end_line,
+            end_column: d.end_column,
+            utf16_column: d.utf16_column,
+            utf16_end_column: d.utf16_end_column,
+            start: d.start,
+            end: d.end,
+            utf16_start: d.utf16_start,
+            utf16_end: d.utf16_end,
+            labels: d
+                .labels
+                .into_iter()
+                .map(|l| Label {
+                    utf16_column: utf16.column(l.start),
+                    utf16_start: utf16.offset(l.start),
+                    utf16_end: utf16.offset(l.end),
+                    pointer: l.pointer,
+                    message: l.message,
+                    line: l.line,
+                    column: l.column,
+                    start: l.start,
+                    end: l.end,
+                })
+                .collect(),
+            fix: d.fix.map(|f| Fix {
+                applicability: match f.applicability {
+                    runtask_core::Applicability::Safe => Applicability::Safe,
+                    runtask_core::Applicability::Unsafe => Applicability::Unsafe,
+                },
+                description: f.description,
+                edits: f
+                    .edits
+                    .into_iter()
+                    .map(|e| Edit { utf16_start: utf16.offset(e.start), utf16_end: utf16.offset(e.end), start: e.start, end: e.end, content: e.content })
+                    .collect(),
+            }),
+            catalogue: d.catalogue.iter().map(|&c| c.to_owned()).collect(),
+        })
+        .collect();
+    ValidateResult { ok, diagnostics }
+}
+
+/// Checks `source` (UTF-8 bytes) as a RunTask request.
+pub fn validate_bytes_native(source: &[u8], options: &Options) -> Result<ValidateResult, OptionsError> {
+    let report = runtask_core::check_bytes(source, options).map_err(OptionsError::Core)?;
+    Ok(convert(source, report))
+}
+
+/// Checks `source` and hands the result to JavaScript in the compact form.
+fn validate_to_js(source: &[u8], options: &Options) -> Result<Ts<ValidateResult>, JsError> {
+    let report = runtask_core::check_bytes(source, options).map_err(|e| JsError::new(&OptionsError::Core(e).to_string()))?;
+    let c = Compact::encode(source, &report);
+    Ok(Ts::new_unchecked(build_result(&c.nums, &c.ascii, &c.other)))
+}
+
+/// Every rule, in code order.
+#[must_use]
+pub fn rule_infos() -> Vec<RuleInfo> {
+    registry::rules()
+        .iter()
+        .map(|r| {
+            let docs = r.documentation();
+            let reference = docs
+                .split("## Reference")
+                .nth(1)
+                .and_then(|s| s.split_whitespace().find(|w| w.starts_with("https://")))
+                .map(|w| w.trim_end_matches(['.', ',', ')', '>']).trim_start_matches('<').to_owned());
+            RuleInfo {
+                code: r.code.to_owned(),
+                name: r.name.to_owned(),
+                severity: r.severity.into(),
+                status: match r.status {
+                    registry::Status::Stable => RuleStatus::Stable,
+                    registry::Status::Preview => RuleStatus::Preview,
+                },
+                needs_task_definition: r.needs_task_definition,
+                summary: r.summary(),
+                reference,
+                docs,
+                catalogue: r.catalogue.iter().map(|&c| c.to_owned()).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The Fargate cpu/memory table, confirmed sizes first.
+#[must_use]
+pub fn fargate_sizes_native() -> Vec<FargateSize> {
+    use runtask_core::data::fargate::{FargateTier, FARGATE_TIERS, FARGATE_UNCONFIRMED_32_VCPU};
+    let row = |t: &FargateTier, confirmed: bool| FargateSize {
+        cpu: t.cpu,
+        memory: t.memory.to_vec(),
+        windows: t.windows,
+        min_linux_platform_version: t.min_linux_platform_version.map(str::to_owned),
+        confirmed,
+    };
+    FARGATE_TIERS.iter().map(|t| row(t, true)).chain(std::iter::once(row(&FARGATE_UNCONFIRMED_32_VCPU, false))).collect()
+}
+
+/// A value as plain JavaScript objects: serialized once in Rust, parsed once by `JSON.parse`.
+fn to_js<T: Serialize + Tsify>(value: &T) -> Ts<T> {
+    // Serializing these plain structs cannot fail (no maps with non-string keys, no floats).
+    let text = serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned());
+    Ts::new_unchecked(json_parse(&text))
+}
+
+/// Reads the options object. Read by hand rather than through serde, which would bring
+/// serde_json's deserializer into the .wasm for three members.
+fn options_from_js(options: Option<Ts<ValidateOptions>>) -> Result<Options, JsError> {
+    let Some(options) = options else { return Ok(Options::default()) };
+    let options = options.js_value();
+    let shape = |m: String| JsError::new(&OptionsError::Shape(m).to_string());
+    if !options.is_object() || js_sys::Array::is_array(&options) {
+        return Err(shape("expected an object with `taskDefinition`, `select` and/or `ignore`".to_owned()));
+    }
+    let object: &js_sys::Object = options.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !matches!(key.as_str(), "taskDefinition" | "select" | "ignore") {
+            return Err(shape(format!("unknown member `{key}`, expected `taskDefinition`, `select` or `ignore`")));
+        }
+    }
+    let get = |name: &str| js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    let list = |name: &str| -> Result<Vec<String>, JsError> {
+        let v = get(name);
+        if v.is_undefined() || v.is_null() {
+            return Ok(Vec::new());
+        }
+        if !js_sys::Array::is_array(&v) {
+            return Err(shape(format!("`{name}` must be an array of rule codes or names")));
+        }
+        let array: &js_sys::Array = v.unchecked_ref();
+        array.iter().map(|e| e.as_string().ok_or_else(|| shape(format!("`{name}` must hold strings")))).collect()
+    };
+    let td = get("taskDefinition");
+    let task_definition = if td.is_undefined() || td.is_null() {
+        None
+    } else if let Some(text) = td.as_string() {
+        Some(text)
+    } else if td.is_object() && !js_sys::Array::is_array(&td) {
+        let text = js_sys::JSON::stringify(&td).map_err(|_| shape("`taskDefinition` could not be turned into JSON".to_owned()))?;
+        Some(String::from(text))
+    } else {
+        return Err(shape("`taskDefinition` must be JSON text or an object".to_owned()));
+    };
+    Ok(Options { task_definition, select: list("select")?, ignore: list("ignore")? })
+}
+
+/// Checks a RunTask request given as JSON text. A request with problems gives `ok: false` and its
+/// diagnostics; only bad options throw.
+#[wasm_bindgen]
+pub fn validate(source: &JsString, options: Option<Ts<ValidateOptions>>) -> Result<Ts<ValidateResult>, JsError> {
+    hook();
+    if !source.is_string() {
+        return Err(JsError::new("validate: `source` must be a string (the request as JSON text); use validateBytes for bytes"));
+    }
+    let options = options_from_js(options)?;
+    validate_to_js(&utf8_of(source), &options)
+}
+
+/// Checks a RunTask request given as the bytes of a file (UTF-8 expected: invalid UTF-8, UTF-16
+/// and byte-order marks become diagnostics, as in the CLI).
+#[wasm_bindgen(js_name = validateBytes)]
+pub fn validate_bytes(source: &[u8], options: Option<Ts<ValidateOptions>>) -> Result<Ts<ValidateResult>, JsError> {
+    hook();
+    let options = options_from_js(options)?;
+    validate_to_js(source, &options)
+}
+
+/// Every rule's metadata and documentation, in code order.
+#[wasm_bindgen]
+pub fn rules() -> Vec<Ts<RuleInfo>> {
+    hook();
+    rule_infos().iter().map(to_js).collect()
+}
+
+/// The valid Fargate task cpu/memory sizes.
+#[wasm_bindgen(js_name = fargateSizes)]
+pub fn fargate_sizes() -> Vec<Ts<FargateSize>> {
+    hook();
+    fargate_sizes_native().iter().map(to_js).collect()
+}
+
+/// The JSON Schema (draft 2020-12) of a RunTask request; the package also ships it as
+/// `runtask.schema.json`.
+#[wasm_bindgen]
+pub fn schema() -> Ts<JsonSchema> {
+    hook();
+    to_js(&JsonSchema(runtask_core::schema::json_schema()))
+}
+
+/// The version of runtask-core the package was built from.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Makes a panic (a bug) print its message to the console; checked on each call, set once.
+#[inline]
+fn hook() {
+    #[cfg(feature = "console_error_panic_hook")]
+    console_error_panic_hook::set_once();
+}
+
+#[cfg(test)]
+mod tests;
+

@@ -1,0 +1,172 @@
+use serde_json::{json, Value};
+
+use super::compact::{Compact, Utf16Offsets, NONE};
+use super::*;
+
+const INPUTS: &[&str] = &[
+    include_str!("../../tests/inputs/typical-fargate.json"),
+    include_str!("../../tests/inputs/large-near-limits.json"),
+    include_str!("../../tests/inputs/invalid-many-mistakes.json"),
+    "{\r\n  \"taskDefinition\": \"web:1\", \"launchType\": \"fargate\",\r\n  \"tags\": [{\"key\": \"チーム\", \"value\": \"開発🚀!\"}, {\"key\": \"team\", \"value\": \"x\"}, {\"key\": \"team\", \"value\": \"y\"}],\r\n  \"count\": 11, \"group\": null\r\n}",
+    "\u{feff}{\"taskDefinition\": \"web:1\"}",
+    "{\"taskDefinition\": ",
+];
+
+fn report(src: &str) -> runtask_core::Report {
+    runtask_core::check(src, &Options::default()).unwrap()
+}
+
+/// Every field of core's diagnostic (the CLI's JSON) is in the package's, with the same value.
+#[test]
+fn diagnostics_carry_every_field_of_the_cli() {
+    for src in INPUTS {
+        let core = report(src);
+        let ours = serde_json::to_value(convert(src.as_bytes(), core.clone())).unwrap();
+        let cli = serde_json::to_value(&core.diagnostics).unwrap();
+        for (c, o) in cli.as_array().unwrap().iter().zip(ours["diagnostics"].as_array().unwrap()) {
+            for (k, v) in c.as_object().unwrap() {
+                match k.as_str() {
+                    // Ours add UTF-16 offsets inside these.
+                    "labels" | "fix" => assert!(subset(v, &o[k]), "{k}: {v} not in {}", o[k]),
+                    _ => assert_eq!(&o[k], v, "{k}"),
+                }
+            }
+        }
+        assert_eq!(ours["ok"], json!(!core.has_errors()));
+    }
+}
+
+fn subset(small: &Value, big: &Value) -> bool {
+    match (small, big) {
+        (Value::Object(s), Value::Object(b)) => s.iter().all(|(k, v)| b.get(k).is_some_and(|bv| subset(v, bv))),
+        (Value::Array(s), Value::Array(b)) => s.len() == b.len() && s.iter().zip(b).all(|(x, y)| subset(x, y)),
+        _ => small == big,
+    }
+}
+
+/// Reads the compact form back, as `js/build-result.js` does.
+struct Reader<'c> {
+    nums: &'c [u32],
+    i: usize,
+    ascii: Vec<u16>,
+    at: usize,
+    other: Vec<u16>,
+    other_at: usize,
+}
+
+impl Reader<'_> {
+    fn num(&mut self) -> u32 {
+        self.i += 1;
+        self.nums[self.i - 1]
+    }
+    fn nums(&mut self, n: usize) -> Vec<u32> {
+        (0..n).map(|_| self.num()).collect()
+    }
+    fn text(&mut self) -> String {
+        let n = self.num();
+        let len = (n >> 1) as usize;
+        if n & 1 == 0 {
+            self.at += len;
+            String::from_utf16(&self.ascii[self.at - len..self.at]).unwrap()
+        } else {
+            self.other_at += len;
+            String::from_utf16(&self.other[self.other_at - len..self.other_at]).unwrap()
+        }
+    }
+    fn optional(&mut self) -> Option<String> {
+        if self.nums[self.i] == NONE {
+            self.i += 1;
+            None
+        } else {
+            Some(self.text())
+        }
+    }
+}
+
+fn decode(c: &Compact) -> Value {
+    let mut r = Reader { nums: &c.nums, i: 0, ascii: c.ascii.encode_utf16().collect(), at: 0, other: c.other.encode_utf16().collect(), other_at: 0 };
+    assert!(c.ascii.is_ascii());
+    let ok = r.num() == 1;
+    let count = r.num();
+    let mut diagnostics = Vec::new();
+    for _ in 0..count {
+        let severity = ["error", "warning", "info"][r.num() as usize];
+        let (code, name, pointer, message) = (r.text(), r.text(), r.text(), r.text());
+        let (help, note) = (r.optional(), r.optional());
+        let n = r.nums(10);
+        let mut labels = Vec::new();
+        for _ in 0..r.num() {
+            let (pointer, message) = (r.text(), r.text());
+            let l = r.nums(7);
+            labels.push(json!({"pointer": pointer, "message": message, "line": l[0], "column": l[1], "utf16Column": l[2], "start": l[3], "end": l[4], "utf16Start": l[5], "utf16End": l[6]}));
+        }
+        let fix = if r.num() == 1 {
+            let applicability = ["safe", "unsafe"][r.num() as usize];
+            let description = r.text();
+            let mut edits = Vec::new();
+            for _ in 0..r.num() {
+                let e = r.nums(4);
+                edits.push(json!({"start": e[0], "end": e[1], "utf16Start": e[2], "utf16End": e[3], "content": r.text()}));
+            }
+            json!({"applicability": applicability, "description": description, "edits": edits})
+        } else {
+            Value::Null
+        };
+        let catalogue: Vec<String> = (0..r.num()).map(|_| r.text()).collect();
+        diagnostics.push(json!({
+            "severity": severity, "code": code, "pointer": pointer, "line": n[0], "column": n[1], "message": message,
+            "help": help, "name": name, "note": note, "endLine": n[2], "endColumn": n[3], "utf16Column": n[4],
+            "utf16EndColumn": n[5], "start": n[6], "end": n[7], "utf16Start": n[8], "utf16End": n[9],
+            "labels": labels, "fix": fix, "catalogue": catalogue,
+        }));
+    }
+    assert_eq!(r.i, c.nums.len(), "numbers left over");
+    assert_eq!(r.at, r.ascii.len(), "text left over");
+    assert_eq!(r.other_at, r.other.len(), "text left over");
+    json!({"ok": ok, "diagnostics": diagnostics})
+}
+
+/// The compact form holds exactly what the typed result holds.
+#[test]
+fn compact_form_round_trips() {
+    for src in INPUTS {
+        let r = report(src);
+        let c = Compact::encode(src.as_bytes(), &r);
+        assert_eq!(decode(&c), serde_json::to_value(convert(src.as_bytes(), r)).unwrap(), "{src}");
+    }
+}
+
+#[test]
+fn utf16_offsets_match_a_plain_count() {
+    let texts = ["plain ascii\nline two", "チーム🚀 開発\r\nnext 😀 line\rlast é", "", "🎉"];
+    for t in texts {
+        let all: Vec<u32> = (0..=t.len() as u32).collect();
+        let prepared = Utf16Offsets::new(t, all.iter().copied().step_by(3));
+        for &o in &all {
+            let mut b = o as usize;
+            while !t.is_char_boundary(b) {
+                b -= 1;
+            }
+            let expected = t[..b].encode_utf16().count() as u32;
+            assert_eq!(prepared.offset(o), expected, "{t:?} at {o}");
+            let line_start = t[..b].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            assert_eq!(prepared.column(o), t[line_start..b].encode_utf16().count() as u32 + 1, "{t:?} column at {o}");
+        }
+    }
+}
+
+#[test]
+fn options_errors_are_core_errors() {
+    let bad = Options { select: vec!["RT999".into()], ..Options::default() };
+    assert!(matches!(validate_bytes_native(b"{}", &bad), Err(OptionsError::Core(_))));
+}
+
+#[test]
+fn rules_and_fargate_sizes() {
+    let rules = rule_infos();
+    assert_eq!(rules.len(), runtask_core::rules().len());
+    assert!(rules.iter().all(|r| r.reference.as_deref().is_some_and(|u| u.starts_with("https://")) && !r.docs.is_empty()));
+    let sizes = fargate_sizes_native();
+    assert_eq!(sizes.iter().filter(|s| s.confirmed).count(), runtask_core::data::fargate::FARGATE_TIERS.len());
+    assert_eq!(sizes[0].cpu, 256);
+}
