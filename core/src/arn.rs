@@ -65,6 +65,83 @@ pub fn role_name(s: &str) -> Option<&str> {
     ok.then_some(name)
 }
 
+/// A role name alone: 1–64 of `[\w+=,.@-]` (IAM `roleNameType`).
+#[must_use]
+pub fn is_role_name(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"_+=,.@-".contains(&b))
+}
+
+/// What is wrong with a value that should be an IAM role ARN.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoleArnProblem<'a> {
+    Empty,
+    /// A bare role name.
+    RoleName,
+    NotAnArn,
+    /// An STS assumed-role session ARN; the role's own ARN (without a path) is given.
+    AssumedRole(String),
+    OtherService(&'a str),
+    /// An IAM ARN of another resource type (`user`, `policy`, …).
+    NotARole(&'a str),
+    HasRegion(&'a str),
+    BadAccount(&'a str),
+    BadRoleName,
+}
+
+/// None when `value` is a role ARN, else what is wrong with it.
+#[must_use]
+pub fn role_arn_problem(value: &str) -> Option<RoleArnProblem<'_>> {
+    if role_name(value).is_some() {
+        return None;
+    }
+    let Some(arn) = parse(value) else {
+        return Some(if value.trim().is_empty() {
+            RoleArnProblem::Empty
+        } else if is_role_name(value) {
+            RoleArnProblem::RoleName
+        } else {
+            RoleArnProblem::NotAnArn
+        });
+    };
+    if arn.service == "sts" && is_account(arn.account) {
+        if let Some(role) = arn.resource.strip_prefix("assumed-role/").and_then(|r| r.split('/').next()).filter(|r| is_role_name(r)) {
+            return Some(RoleArnProblem::AssumedRole(format!("arn:{}:iam::{}:role/{role}", arn.partition, arn.account)));
+        }
+    }
+    Some(if arn.service != "iam" {
+        RoleArnProblem::OtherService(arn.service)
+    } else if !arn.resource.starts_with("role/") {
+        RoleArnProblem::NotARole(arn.resource.split('/').next().unwrap_or(""))
+    } else if !arn.region.is_empty() {
+        RoleArnProblem::HasRegion(arn.partition)
+    } else if !is_account(arn.account) {
+        RoleArnProblem::BadAccount(arn.account)
+    } else {
+        RoleArnProblem::BadRoleName
+    })
+}
+
+impl RoleArnProblem<'_> {
+    /// The end of a message that starts with "`member` is "value"" (`head`); None for the cases
+    /// the caller words itself (empty, a bare role name).
+    #[must_use]
+    pub fn describe(&self, head: &str) -> Option<String> {
+        Some(match self {
+            RoleArnProblem::Empty | RoleArnProblem::RoleName => return None,
+            RoleArnProblem::NotAnArn => format!("{head}, which is not an ARN"),
+            RoleArnProblem::AssumedRole(_) => format!("{head}, an assumed-role session ARN, not the role's ARN"),
+            RoleArnProblem::OtherService(service) => format!("{head}, an ARN of the `{service}` service, not an IAM role"),
+            RoleArnProblem::NotARole(kind) => format!("{head}, an IAM `{kind}` ARN, not a role ARN"),
+            RoleArnProblem::HasRegion(partition) => format!("{head}: IAM ARNs have no region (`arn:{partition}:iam::<account>:role/<name>`)"),
+            RoleArnProblem::BadAccount(account) => {
+                let shown: String = account.chars().take(20).collect();
+                format!("{head}: the account ID `{shown}` is not 12 digits")
+            }
+            RoleArnProblem::BadRoleName => format!("{head}: the role name is not 1–64 of letters, digits and `_+=,.@-`"),
+        })
+    }
+}
+
 /// An S3 object ARN `arn:<partition>:s3:::<bucket>/<key>`; returns (bucket, key).
 #[must_use]
 pub fn s3_object(s: &str) -> Option<(&str, &str)> {

@@ -194,7 +194,7 @@ pub fn input_too_large(len: u64) -> Report {
     Report { diagnostics: vec![d] }
 }
 
-fn input_diagnostic(rule: &'static Rule, pointer: &str, message: String, help: Option<&str>) -> Diagnostic {
+pub(crate) fn input_diagnostic(rule: &'static Rule, pointer: &str, message: String, help: Option<&str>) -> Diagnostic {
     Diagnostic {
         severity: rule.severity,
         code: rule.code,
@@ -219,7 +219,8 @@ fn input_diagnostic(rule: &'static Rule, pointer: &str, message: String, help: O
     }
 }
 
-fn set_position(d: &mut Diagnostic, index: &LineIndex<'_>, start: u32, end: u32) {
+/// Sets a diagnostic's range and every position derived from it.
+pub(crate) fn set_position(d: &mut Diagnostic, index: &LineIndex<'_>, start: u32, end: u32) {
     let s = index.position(start);
     let e = index.position(end);
     d.start = start;

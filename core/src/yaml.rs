@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
 use crate::json::{LineIndex, TextRange};
-use crate::{check, Diagnostic, Options, OptionsError, Report, Rule, MAX_INPUT_BYTES};
+use crate::{check, Options, OptionsError, Report, MAX_INPUT_BYTES};
 
 /// A YAML document converted to JSON, with the map from JSON ranges back to YAML ranges.
 pub struct Converted {
@@ -285,33 +285,10 @@ pub fn check_yaml(src: &str, options: &Options) -> Result<Report, OptionsError> 
         Err(e) => {
             // Bad options are an error whatever the input, as for JSON.
             options.validate()?;
-            let rule: &Rule = &crate::rules::input::invalid_json::RULE;
             let index = LineIndex::new(src);
-            let p = index.position(e.offset as u32);
             let end = (e.offset + src[e.offset.min(src.len())..].chars().next().map_or(0, char::len_utf8)) as u32;
-            let q = index.position(end);
-            let d = Diagnostic {
-                severity: rule.severity,
-                code: rule.code,
-                pointer: String::new(),
-                line: p.line,
-                column: p.column,
-                message: e.message,
-                help: Some("check the indentation and quoting at this position".to_owned()),
-                name: rule.name,
-                note: None,
-                end_line: q.line,
-                end_column: q.column,
-                utf16_column: p.utf16_column,
-                utf16_end_column: q.utf16_column,
-                start: e.offset as u32,
-                end,
-                utf16_start: p.utf16_offset,
-                utf16_end: q.utf16_offset,
-                labels: Vec::new(),
-                fix: None,
-                catalogue: rule.catalogue,
-            };
+            let mut d = crate::input_diagnostic(&crate::rules::input::invalid_json::RULE, "", e.message, Some("check the indentation and quoting at this position"));
+            crate::set_position(&mut d, &index, e.offset as u32, end);
             return Ok(Report { diagnostics: vec![d] });
         }
     };
@@ -319,17 +296,7 @@ pub fn check_yaml(src: &str, options: &Options) -> Result<Report, OptionsError> 
     let index = LineIndex::new(src);
     for d in &mut report.diagnostics {
         let y = converted.yaml_range(TextRange::new(d.start, d.end));
-        let (p, q) = (index.position(y.start), index.position(y.end));
-        d.start = y.start;
-        d.end = y.end;
-        d.line = p.line;
-        d.column = p.column;
-        d.utf16_column = p.utf16_column;
-        d.utf16_start = p.utf16_offset;
-        d.end_line = q.line;
-        d.end_column = q.column;
-        d.utf16_end_column = q.utf16_column;
-        d.utf16_end = q.utf16_offset;
+        crate::set_position(d, &index, y.start, y.end);
         d.fix = None;
         for l in &mut d.labels {
             let y = converted.yaml_range(TextRange::new(l.start, l.end));

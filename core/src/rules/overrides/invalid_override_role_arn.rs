@@ -1,4 +1,4 @@
-use crate::arn;
+use crate::arn::{self, RoleArnProblem};
 use crate::context::{json_string, Ctx};
 use crate::rules::shape::shorten;
 use crate::{Applicability, Severity};
@@ -48,52 +48,29 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     for member in ["taskRoleArn", "executionRoleArn"] {
         let Some(node) = ctx.doc.get(overrides, member) else { continue };
         let Some(value) = ctx.doc.str(node) else { continue };
-        if arn::role_name(&value).is_some() {
-            continue;
-        }
+        let Some(problem) = arn::role_arn_problem(&value) else { continue };
         let head = format!("`overrides.{member}` is {}", shorten(&json_string(&value), 80));
-        let Some(parsed) = arn::parse(&value) else {
-            if value.trim().is_empty() {
+        match problem {
+            RoleArnProblem::Empty => {
                 ctx.report(node, format!("`overrides.{member}` is empty")).help(format!("{HELP}, or remove `{member}` to keep the task definition's role"));
-            } else if is_role_name(&value) {
+            }
+            RoleArnProblem::RoleName => {
+                // The task definition accepts a short role name for its task role; the override
+                // documents an ARN.
                 let severity = if member == "taskRoleArn" { Severity::Warning } else { Severity::Error };
                 ctx.report(node, format!("{head}, a role name; the override takes the role's ARN"))
                     .severity(severity)
                     .help(format!("use \"arn:aws:iam::<account-id>:role/{value}\" with your account ID"));
-            } else {
-                ctx.report(node, format!("{head}, which is not an ARN")).help(HELP);
             }
-            continue;
-        };
-        if parsed.service == "sts" {
-            if let Some(role) = parsed.resource.strip_prefix("assumed-role/").and_then(|r| r.split('/').next()).filter(|r| is_role_name(r)) {
-                if arn::is_account(parsed.account) {
-                    let fixed = format!("arn:{}:iam::{}:role/{role}", parsed.partition, parsed.account);
-                    let fix = ctx.replace_value(node, json_string(&fixed), Applicability::Unsafe, format!("Use the role's ARN `{fixed}`"));
-                    ctx.report(node, format!("{head}, an assumed-role session ARN, not the role's ARN"))
-                        .help(format!("use the role's ARN: \"{fixed}\" (with the role's path if it has one)"))
-                        .fix(fix);
-                    continue;
-                }
+            RoleArnProblem::AssumedRole(ref fixed) => {
+                let fix = ctx.replace_value(node, json_string(fixed), Applicability::Unsafe, format!("Use the role's ARN `{fixed}`"));
+                let message = problem.describe(&head).unwrap_or_default();
+                ctx.report(node, message).help(format!("use the role's ARN: \"{fixed}\" (with the role's path if it has one)")).fix(fix);
+            }
+            _ => {
+                let message = problem.describe(&head).unwrap_or_default();
+                ctx.report(node, message).help(HELP);
             }
         }
-        let message = if parsed.service != "iam" {
-            format!("{head}, an ARN of the `{}` service, not an IAM role", parsed.service)
-        } else if !parsed.resource.starts_with("role/") {
-            let kind = parsed.resource.split('/').next().unwrap_or("");
-            format!("{head}, an IAM `{kind}` ARN, not a role ARN")
-        } else if !parsed.region.is_empty() {
-            format!("{head}: IAM ARNs have no region (`arn:{}:iam::<account>:role/<name>`)", parsed.partition)
-        } else if !arn::is_account(parsed.account) {
-            format!("{head}: the account ID `{}` is not 12 digits", shorten(parsed.account, 20))
-        } else {
-            format!("{head}: the role name is not 1–64 of letters, digits and `_+=,.@-`")
-        };
-        ctx.report(node, message).help(HELP);
     }
-}
-
-/// An IAM role name: 1–64 of `[\w+=,.@-]`.
-fn is_role_name(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"_+=,.@-".contains(&b))
 }
