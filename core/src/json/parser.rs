@@ -33,6 +33,8 @@ pub enum ParseErrorKind {
     TooDeep,
     Comment,
     TrailingComma,
+    /// `""name"`: an empty member name directly followed by more name.
+    DoubledQuote,
 }
 
 impl ParseError {
@@ -68,6 +70,9 @@ impl ParseError {
             ParseErrorKind::TrailingComma => {
                 "invalid JSON: trailing comma before the closing bracket".to_owned()
             }
+            ParseErrorKind::DoubledQuote => {
+                "invalid JSON: `\"\"` followed by a name: a doubled `\"` before the member name".to_owned()
+            }
         }
     }
 
@@ -76,6 +81,7 @@ impl ParseError {
         match &self.kind {
             ParseErrorKind::Empty => Some("put the RunTask request, a JSON object, in the file"),
             ParseErrorKind::TrailingComma => Some("remove the comma after the last element"),
+            ParseErrorKind::DoubledQuote => Some("remove one of the two `\"`"),
             ParseErrorKind::Comment => Some("remove the comment; JSON has no comments"),
             ParseErrorKind::Unexpected { found: '\'', .. } => {
                 Some("JSON strings use double quotes")
@@ -436,6 +442,10 @@ impl<'s> Parser<'s> {
                 let key_end = self.pos as u32;
                 self.skip_ws();
                 if self.src.get(self.pos) != Some(&b':') {
+                    if key_end - key_start == 2 && self.src.get(self.pos).is_some_and(|b| b.is_ascii_alphanumeric()) && self.pos == key_end as usize {
+                        self.pos = key_start as usize;
+                        return self.err(ParseErrorKind::DoubledQuote);
+                    }
                     return self.unexpected("`:` after the member name");
                 }
                 self.pos += 1;
