@@ -14,11 +14,12 @@ pub struct Position {
     pub utf16_offset: u32,
 }
 
-/// Whether any byte of `v` equals `b` (SWAR zero-byte test).
+/// The high bit of each byte of `v` that equals `b`, exactly (no borrow between bytes).
 #[inline]
-fn has_byte(v: u64, b: u8) -> bool {
+fn byte_mask(v: u64, b: u8) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let x = v ^ (u64::from(b) * 0x0101_0101_0101_0101);
-    (x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080) != 0
+    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 pub struct LineIndex<'s> {
@@ -37,15 +38,21 @@ impl<'s> LineIndex<'s> {
         starts.push(0u32);
         let bytes = src.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
-            // Eight bytes at a time while none is `\n` or `\r`.
-            if let Some(chunk) = bytes.get(i..i + 8) {
-                let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-                if !has_byte(v, b'\n') && !has_byte(v, b'\r') {
-                    i += 8;
-                    continue;
-                }
+        // Eight bytes at a time: a mask of the `\n` bytes gives each line start directly; a
+        // chunk with a `\r` (rare: CRLF or old Mac files) is done byte by byte.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if byte_mask(v, b'\r') != 0 {
+                break;
             }
+            let mut m = byte_mask(v, b'\n');
+            while m != 0 {
+                starts.push(i as u32 + m.trailing_zeros() / 8 + 1);
+                m &= m - 1;
+            }
+            i += 8;
+        }
+        while i < bytes.len() {
             match bytes[i] {
                 b'\n' => starts.push(i as u32 + 1),
                 b'\r' => {

@@ -115,3 +115,40 @@ fn line_index_counts_crlf_once_and_utf16() {
     let p = idx.position(x);
     assert_eq!((p.column, p.utf16_column, p.utf16_offset), (8, 9, 8));
 }
+
+/// The line index against a naive count, on text with every kind of line break and non-ASCII.
+#[test]
+fn line_index_matches_a_naive_count() {
+    use proptest::prelude::*;
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config { cases: 3000, ..Default::default() });
+    let text = proptest::collection::vec(prop_oneof![Just("\n"), Just("\r\n"), Just("\r"), Just("a"), Just(" "), Just("é"), Just("😀"), Just("日本")], 0..80).prop_map(|v| v.concat());
+    runner
+        .run(&text, |src| {
+            let idx = LineIndex::new(&src);
+            let (mut line, mut col, mut col16) = (1u32, 1u32, 1u32);
+            let mut chars = src.char_indices().peekable();
+            let mut offset16 = 0u32;
+            loop {
+                let at = chars.peek().map_or(src.len(), |(i, _)| *i);
+                let p = idx.position(at as u32);
+                prop_assert_eq!((p.line, p.column, p.utf16_column, p.utf16_offset), (line, col, col16, offset16), "offset {} in {:?}", at, src);
+                let Some((_, c)) = chars.next() else { break };
+                offset16 += c.len_utf16() as u32;
+                if c == '\n' || (c == '\r' && chars.peek().map(|(_, n)| *n) != Some('\n')) {
+                    line += 1;
+                    col = 1;
+                    col16 = 1;
+                } else if c == '\r' {
+                    // The `\r` of `\r\n`: the break comes after the `\n`; the `\n` itself sits on
+                    // the same line, one column on.
+                    col += 1;
+                    col16 += 1;
+                } else {
+                    col += 1;
+                    col16 += c.len_utf16() as u32;
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+}
