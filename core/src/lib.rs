@@ -285,15 +285,24 @@ fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection
     }
     // What sits under a member shadowed by a later duplicate is ignored by AWS, so by every rule
     // too (RT006 reports the duplication at the member that is kept).
-    diagnostics.extend(findings.into_iter().filter(|f| !doc.in_shadowed(f.node)).map(|f| resolve(&doc, &index, f)));
-    // Stable: findings at the same place keep the rules' (code) order.
-    diagnostics.sort_by_key(|d| (d.start, d.severity));
+    // Sorted by position, stable (findings at the same place keep the rules' code order); the
+    // keys are sorted and the findings resolved in that order, so no large struct is moved.
+    let mut order: Vec<(u32, Severity, u32)> = findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !doc.in_shadowed(f.node))
+        .map(|(i, f)| (f.range.start, f.severity, i as u32))
+        .collect();
+    order.sort_unstable();
+    diagnostics.reserve(order.len());
+    for &(_, _, i) in &order {
+        diagnostics.push(resolve(&doc, &index, &mut findings[i as usize]));
+    }
     Report { diagnostics }
 }
 
-fn resolve(doc: &Document<'_>, index: &LineIndex<'_>, f: Finding) -> Diagnostic {
-    let labels = f
-        .labels
+fn resolve(doc: &Document<'_>, index: &LineIndex<'_>, f: &mut Finding) -> Diagnostic {
+    let labels = std::mem::take(&mut f.labels)
         .into_iter()
         .map(|(node, range, message)| {
             let p = index.position(range.start);
@@ -306,10 +315,10 @@ fn resolve(doc: &Document<'_>, index: &LineIndex<'_>, f: Finding) -> Diagnostic 
         pointer: doc.pointer(f.node).to_string(),
         line: 0,
         column: 0,
-        message: f.message,
-        help: f.help,
+        message: std::mem::take(&mut f.message),
+        help: f.help.take(),
         name: f.rule.name,
-        note: f.note,
+        note: f.note.take(),
         end_line: 0,
         end_column: 0,
         utf16_column: 0,
@@ -319,7 +328,7 @@ fn resolve(doc: &Document<'_>, index: &LineIndex<'_>, f: Finding) -> Diagnostic 
         utf16_start: 0,
         utf16_end: 0,
         labels,
-        fix: f.fix,
+        fix: f.fix.take(),
         catalogue: f.rule.catalogue,
     };
     set_position(&mut d, index, f.range.start, f.range.end);
