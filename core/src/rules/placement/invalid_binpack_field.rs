@@ -1,7 +1,7 @@
 use crate::context::{json_string, Ctx};
 use crate::Applicability;
 
-use super::{item_name, items, shorten};
+use super::{binpack_fields, item_name, shorten};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -39,11 +39,7 @@ crate::declare_rule! {
 
 fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
-    let found: Vec<_> = items(doc, ctx.req.placement_strategy)
-        .filter(|(_, ty)| ty.as_deref() == Some("binpack"))
-        .filter_map(|(item, _)| doc.get(item, "field").map(|f| (item, f)))
-        .collect();
-    for (item, field) in found {
+    for (item, field) in binpack_fields(doc, ctx.req) {
         let Some(value) = doc.str(field) else { continue };
         if value.eq_ignore_ascii_case("cpu") || value.eq_ignore_ascii_case("memory") {
             continue;

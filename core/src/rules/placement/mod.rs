@@ -63,6 +63,14 @@ pub(crate) fn items<'d, 's>(doc: &'d Document<'s>, list: Option<NodeId>) -> impl
     doc.elements(list).filter(move |&i| doc.kind(i) == Kind::Object).map(move |i| (i, doc.get_str(i, "type")))
 }
 
+/// The `binpack` strategies that have a `field`: (item, field node).
+pub(crate) fn binpack_fields(doc: &Document<'_>, req: &crate::context::Request) -> Vec<(NodeId, NodeId)> {
+    items(doc, req.placement_strategy)
+        .filter(|(_, ty)| ty.as_deref() == Some("binpack"))
+        .filter_map(|(item, _)| doc.get(item, "field").map(|f| (item, f)))
+        .collect()
+}
+
 fn is_blank(s: &str) -> bool {
     s.bytes().all(|b| b == b' ' || b == b'\t')
 }

@@ -1,7 +1,7 @@
 use crate::context::{json_string, Ctx};
 use crate::Applicability;
 
-use super::{item_name, items};
+use super::{binpack_fields, item_name};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -40,11 +40,7 @@ crate::declare_rule! {
 
 fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
-    let found: Vec<_> = items(doc, ctx.req.placement_strategy)
-        .filter(|(_, ty)| ty.as_deref() == Some("binpack"))
-        .filter_map(|(item, _)| doc.get(item, "field").map(|f| (item, f)))
-        .collect();
-    for (item, field) in found {
+    for (item, field) in binpack_fields(doc, ctx.req) {
         let Some(value) = doc.str(field) else { continue };
         let lower = value.to_ascii_lowercase();
         if (lower != "cpu" && lower != "memory") || value == lower {
