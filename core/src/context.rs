@@ -176,6 +176,7 @@ pub(crate) struct Finding {
     pub note: Option<String>,
     pub fix: Option<Fix>,
     pub labels: Vec<(NodeId, TextRange, String)>,
+    pub member: Option<&'static str>,
 }
 
 /// What a rule's `check` receives.
@@ -202,14 +203,17 @@ impl<'a, 's> Ctx<'a, 's> {
         self.report_range(node, range, message)
     }
 
-    /// Reports a member that is missing from object `parent`: at the parent's member name when it
-    /// has one, else at its opening brace.
-    pub fn report_missing(&mut self, parent: NodeId, message: impl Into<String>) -> Reporter<'_> {
+    /// Reports that object `parent` lacks the member `member`: at the parent's member name when
+    /// it has one, else at its opening brace. The diagnostic names the member (`member`), so a
+    /// form can point at the control for it.
+    pub fn report_missing(&mut self, parent: NodeId, member: &'static str, message: impl Into<String>) -> Reporter<'_> {
         let range = self.doc.key_range(parent).unwrap_or_else(|| {
             let r = self.doc.range(parent);
             TextRange::new(r.start, r.start + 1)
         });
-        self.report_range(parent, range, message)
+        let mut r = self.report_range(parent, range, message);
+        r.f().member = Some(member);
+        r
     }
 
     fn report_range(&mut self, node: NodeId, range: TextRange, message: impl Into<String>) -> Reporter<'_> {
@@ -226,6 +230,7 @@ impl<'a, 's> Ctx<'a, 's> {
                 note: None,
                 fix: None,
                 labels: Vec::new(),
+                member: None,
             }),
         }
     }

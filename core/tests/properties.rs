@@ -134,6 +134,11 @@ fn assert_well_located(src: &str) {
         assert_eq!((p.line, p.column, p.utf16_column, p.utf16_offset), (d.line, d.column, d.utf16_column, d.utf16_start), "{d:?}");
         let Ok(doc) = &doc else { continue };
         let node = doc.resolve(&d.pointer).unwrap_or_else(|| panic!("pointer {:?} does not resolve: {d:?}\n{src}", d.pointer));
+        if let Some(member) = d.member {
+            // A finding about an absent member: the object has no such member.
+            let child = format!("{}/{}", d.pointer, runtask_core::json::escape_segment(member));
+            assert!(doc.resolve(&child).is_none(), "{} says `{member}` is missing but {child} exists\n{src}", d.code);
+        }
         let range = doc.member_range(node);
         assert!(range.contains_range(TextRange::new(d.start, d.end)), "{} at {}..{} outside {:?} ({})\n{src}", d.code, d.start, d.end, range, d.pointer);
     }

@@ -41,6 +41,7 @@ export function buildResult(nums, ascii, other) {
     const message = text();
     const help = optionalText();
     const note = optionalText();
+    const member = optionalText();
     const line = nums[i++];
     const column = nums[i++];
     const endLine = nums[i++];
@@ -78,7 +79,7 @@ export function buildResult(nums, ascii, other) {
     const catalogue = new Array(nums[i++]);
     for (let c = 0; c < catalogue.length; c++) catalogue[c] = text();
     diagnostics[d] = {
-      severity, code, pointer, line, column, message, help, name, note, endLine, endColumn, utf16Column, utf16EndColumn,
+      severity, code, pointer, line, column, message, help, name, note, member, endLine, endColumn, utf16Column, utf16EndColumn,
       start, end, utf16Start, utf16End, labels, fix, catalogue,
     };
   }

@@ -140,6 +140,11 @@ export interface Diagnostic {
      * Why, or what the documents say.
      */
     note: string | null;
+    /**
+     * When the finding is about a member that is absent: its name (`pointer` is then the object
+     * that lacks it).
+     */
+    member: string | null;
     endLine: number;
     endColumn: number;
     utf16Column: number;

@@ -8,7 +8,7 @@
 //!
 //! ```text
 //! ok (0|1), diagnostic count, then per diagnostic:
-//!   severity (0 error, 1 warning, 2 info), code, name, pointer, message, help?, note?,
+//!   severity (0 error, 1 warning, 2 info), code, name, pointer, message, help?, note?, member?,
 //!   line, column, endLine, endColumn, utf16Column, utf16EndColumn, start, end, utf16Start, utf16End,
 //!   label count, per label: pointer, message, line, column, utf16Column, start, end, utf16Start, utf16End,
 //!   fix (0|1), if 1: applicability (0 safe, 1 unsafe), description, edit count,
@@ -156,6 +156,7 @@ impl Compact {
             c.text(&d.message);
             c.optional_text(d.help.as_deref());
             c.optional_text(d.note.as_deref());
+            c.optional_text(d.member);
             c.nums.extend([
                 d.line,
                 d.column,

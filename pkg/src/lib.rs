@@ -142,6 +142,9 @@ pub struct Diagnostic {
     pub name: String,
     /// Why, or what the documents say.
     pub note: Option<String>,
+    /// When the finding is about a member that is absent: its name (`pointer` is then the object
+    /// that lacks it).
+    pub member: Option<String>,
     pub end_line: u32,
     pub end_column: u32,
     pub utf16_column: u32,
@@ -301,6 +304,7 @@ pub fn convert(source: &[u8], report: runtask_core::Report) -> ValidateResult {
             help: d.help,
             name: d.name.to_owned(),
             note: d.note,
+            member: d.member.map(str::to_owned),
             end_line: d.end_line,
             end_column: d.end_column,
             utf16_column: d.utf16_column,

@@ -92,7 +92,7 @@ fn decode(c: &Compact) -> Value {
     for _ in 0..count {
         let severity = ["error", "warning", "info"][r.num() as usize];
         let (code, name, pointer, message) = (r.text(), r.text(), r.text(), r.text());
-        let (help, note) = (r.optional(), r.optional());
+        let (help, note, member) = (r.optional(), r.optional(), r.optional());
         let n = r.nums(10);
         let mut labels = Vec::new();
         for _ in 0..r.num() {
@@ -115,7 +115,7 @@ fn decode(c: &Compact) -> Value {
         let catalogue: Vec<String> = (0..r.num()).map(|_| r.text()).collect();
         diagnostics.push(json!({
             "severity": severity, "code": code, "pointer": pointer, "line": n[0], "column": n[1], "message": message,
-            "help": help, "name": name, "note": note, "endLine": n[2], "endColumn": n[3], "utf16Column": n[4],
+            "help": help, "name": name, "note": note, "member": member, "endLine": n[2], "endColumn": n[3], "utf16Column": n[4],
             "utf16EndColumn": n[5], "start": n[6], "end": n[7], "utf16Start": n[8], "utf16End": n[9],
             "labels": labels, "fix": fix, "catalogue": catalogue,
         }));

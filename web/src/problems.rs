@@ -95,27 +95,13 @@ impl Problems {
 }
 
 /// The pointer of the control a diagnostic belongs to. A member that is missing (required, or
-/// worth setting) is reported on the object that lacks it; its control is the member's own. Core
-/// does not carry that member separately, so it is read from the message: "… missing the
-/// required member `x`", "`x` is not set", "`x` is omitted", "neither `x` nor …", or a message
-/// about an object that starts with a member's name.
+/// worth setting) is reported on the object that lacks it and named in `member`; its control is
+/// the member's own.
 #[must_use]
 pub fn target(d: &Diagnostic) -> String {
-    let is_member_name = |m: &str| m.starts_with(|c: char| c.is_ascii_lowercase()) && m.chars().all(|c| c.is_ascii_alphanumeric());
-    let parts: Vec<&str> = d.message.split('`').collect();
-    // parts[1], parts[3], … are the backticked words; parts[i + 1] is what follows word i.
-    let said_missing = (1..parts.len()).step_by(2).find_map(|i| {
-        let after = parts.get(i + 1).copied().unwrap_or("");
-        let before = parts[i - 1];
-        let missing = after.starts_with(" is not set")
-            || after.starts_with(" is omitted")
-            || before.ends_with("missing the required member ")
-            || (i == 1 && (before.is_empty() || before == "neither "));
-        (missing && is_member_name(parts[i])).then_some(parts[i])
-    });
-    match said_missing {
-        Some(m) if d.pointer.rsplit('/').next() != Some(m) => format!("{}/{}", d.pointer, escape_segment(m)),
-        _ => d.pointer.clone(),
+    match d.member {
+        Some(m) => format!("{}/{}", d.pointer, escape_segment(m)),
+        None => d.pointer.clone(),
     }
 }
 

@@ -73,6 +73,9 @@ pub struct Diagnostic {
     pub name: &'static str,
     /// Why, or what the documents say.
     pub note: Option<String>,
+    /// When the finding is about a member that is absent: its name (the pointer is then the
+    /// object that lacks it).
+    pub member: Option<&'static str>,
     pub end_line: u32,
     pub end_column: u32,
     /// 1-based columns in UTF-16 code units, as JavaScript editors count.

@@ -49,7 +49,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     let help = "set \"launchType\" (e.g. \"FARGATE\") or a `capacityProviderStrategy`, unless you mean to use the cluster's default strategy";
     match ctx.req.capacity_provider_strategy {
         None => {
-            ctx.report_missing(ctx.req.root, format!("neither `launchType` nor `capacityProviderStrategy` is set, so the default capacity provider strategy of {cluster} decides where the task runs"))
+            ctx.report_missing(ctx.req.root, "launchType", format!("neither `launchType` nor `capacityProviderStrategy` is set, so the default capacity provider strategy of {cluster} decides where the task runs"))
                 .help(help);
         }
         Some(s) if ctx.doc.kind(s) == Kind::Array && ctx.doc.child_count(s) == 0 => {

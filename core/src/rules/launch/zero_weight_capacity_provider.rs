@@ -60,7 +60,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
                     .help("give it a weight of 1 or more to use it, or remove it from the strategy");
             }
             None => {
-                ctx.report_missing(item.node, format!("{label} has no `weight`, which means 0 through the API: no tasks are placed on it while {top_label} has weight {top_weight}"))
+                ctx.report_missing(item.node, "weight", format!("{label} has no `weight`, which means 0 through the API: no tasks are placed on it while {top_label} has weight {top_weight}"))
                     .help("set `weight` explicitly: 1 or more to use it (the console's default is 1), or remove it from the strategy");
             }
         }

@@ -46,7 +46,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(awsvpc) = ctx.req.awsvpc else { return };
     match ctx.doc.get(awsvpc, "assignPublicIp") {
         None => {
-            ctx.report_missing(awsvpc, "the Fargate task gets no public IP address: `assignPublicIp` is omitted and defaults to DISABLED")
+            ctx.report_missing(awsvpc, "assignPublicIp", "the Fargate task gets no public IP address: `assignPublicIp` is omitted and defaults to DISABLED")
                 .help(HELP)
                 .severity(severity);
         }

@@ -48,14 +48,14 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     match ctx.req.network_configuration {
         None => {
-            let mut r = ctx.report_missing(ctx.req.root, format!("the task runs on Fargate ({why}) but the request has no `networkConfiguration`"));
+            let mut r = ctx.report_missing(ctx.req.root, "networkConfiguration", format!("the task runs on Fargate ({why}) but the request has no `networkConfiguration`"));
             r.help(HELP).note(NOTE).severity(severity);
             if let Some((node, text)) = label {
                 r.label(node, text);
             }
         }
         Some(nc) if doc.kind(nc) == Kind::Object && ctx.req.awsvpc.is_none() => {
-            let mut r = ctx.report_missing(nc, format!("the task runs on Fargate ({why}) but `networkConfiguration` has no `awsvpcConfiguration`"));
+            let mut r = ctx.report_missing(nc, "awsvpcConfiguration", format!("the task runs on Fargate ({why}) but `networkConfiguration` has no `awsvpcConfiguration`"));
             r.help("add \"awsvpcConfiguration\": {\"subnets\": [\"subnet-…\"]} inside `networkConfiguration`").note(NOTE).severity(severity);
         }
         Some(_) => {}

@@ -55,6 +55,6 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     } else {
         "`networkConfiguration` has no `awsvpcConfiguration`, its only supported member".to_owned()
     };
-    ctx.report_missing(nc, message)
+    ctx.report_missing(nc, "awsvpcConfiguration", message)
         .help("add \"awsvpcConfiguration\": {\"subnets\": [\"subnet-…\"]} if the task definition uses the awsvpc network mode; otherwise remove `networkConfiguration`");
 }

@@ -84,7 +84,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         };
         let mut r = match name {
             Some(n) => ctx.report(n, message),
-            None => ctx.report_missing(c, message),
+            None => ctx.report_missing(c, "name", message),
         };
         r.help(help).fix_opt(fix);
     }

@@ -46,7 +46,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         let name = item_name(doc, item);
         match doc.get(item, "expression") {
             None => {
-                ctx.report_missing(item, format!("`{name}` is `memberOf` but has no `expression`")).help(HELP);
+                ctx.report_missing(item, "expression", format!("`{name}` is `memberOf` but has no `expression`")).help(HELP);
             }
             Some(e) if doc.kind(e) == Kind::String => {
                 if doc.str(e).is_some_and(|s| s.bytes().all(|b| b == b' ' || b == b'\t')) {

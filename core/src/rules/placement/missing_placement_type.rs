@@ -47,11 +47,11 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         let name = item_name(doc, item);
         if doc.get(item, "expression").is_some() {
             let fix = insert_member(doc, item, "type", "memberOf", Applicability::Safe);
-            ctx.report_missing(item, format!("`{name}` has an `expression` but no `type`"))
+            ctx.report_missing(item, "type", format!("`{name}` has an `expression` but no `type`"))
                 .help("add \"type\": \"memberOf\": only memberOf constraints take an expression")
                 .fix(fix);
         } else {
-            ctx.report_missing(item, format!("`{name}` has no `type`"))
+            ctx.report_missing(item, "type", format!("`{name}` has no `type`"))
                 .help("add \"type\": \"distinctInstance\" (one task per instance) or \"type\": \"memberOf\" with an `expression`");
         }
     }
@@ -71,12 +71,12 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         match (inferred, field) {
             (Some(ty), Some(f)) => {
                 let fix = insert_member(doc, item, "type", ty, Applicability::Safe);
-                ctx.report_missing(item, format!("`{name}` has `field` {f} but no `type`"))
+                ctx.report_missing(item, "type", format!("`{name}` has `field` {f} but no `type`"))
                     .help(format!("add \"type\": \"{ty}\": only {ty} strategies take that field"))
                     .fix(fix);
             }
             _ => {
-                ctx.report_missing(item, format!("`{name}` has no `type`"))
+                ctx.report_missing(item, "type", format!("`{name}` has no `type`"))
                     .help("add \"type\": \"random\", \"spread\" (with a `field` such as attribute:ecs.availability-zone) or \"binpack\" (with `field` cpu or memory)");
             }
         }

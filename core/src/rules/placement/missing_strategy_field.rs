@@ -50,6 +50,6 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         } else {
             "add the resource to pack by: \"field\": \"memory\" or \"field\": \"cpu\""
         };
-        ctx.report_missing(item, format!("`{name}` is `{ty}` but has no `field`")).help(help);
+        ctx.report_missing(item, "field", format!("`{name}` is `{ty}` but has no `field`")).help(help);
     }
 }

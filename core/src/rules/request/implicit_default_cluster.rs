@@ -37,6 +37,6 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.req.cluster.is_some() {
         return;
     }
-    ctx.report_missing(ctx.req.root, "`cluster` is not set: the task runs in the cluster named `default`")
+    ctx.report_missing(ctx.req.root, "cluster", "`cluster` is not set: the task runs in the cluster named `default`")
         .help("add \"cluster\": \"<name or ARN>\"; write \"cluster\": \"default\" if that is really the one");
 }

@@ -63,7 +63,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         Some(Ok(r)) => format!("`family:{}`", r.family),
         _ => "`family:<family>`".to_owned(),
     };
-    ctx.report_missing(ctx.req.root, format!("`group` is not set, so the task joins the default group {group}: {what}"))
+    ctx.report_missing(ctx.req.root, "group", format!("`group` is not set, so the task joins the default group {group}: {what}"))
         .label(node, "placement by task group")
         .help("set \"group\" (e.g. \"group\": \"nightly-report\") to place these runs apart from other tasks of the family");
 }

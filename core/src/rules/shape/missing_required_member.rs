@@ -72,7 +72,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
                 continue;
             }
             let where_ = if id == doc.root() { "the request".to_owned() } else { format!("`{}`", dotted(doc, id)) };
-            ctx.report_missing(id, format!("{where_} is missing the required member `{name}`")).help(hint(name));
+            ctx.report_missing(id, name, format!("{where_} is missing the required member `{name}`")).help(hint(name));
         }
     }
 }

@@ -79,7 +79,7 @@ pub(crate) fn report_at_task_definition<'c>(ctx: &'c mut Ctx<'_, '_>, message: i
         Some(n) => ctx.report(n, message),
         None => {
             let root = ctx.req.root;
-            ctx.report_missing(root, message)
+            ctx.report_missing(root, "taskDefinition", message)
         }
     }
 }

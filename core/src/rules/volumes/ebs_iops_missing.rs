@@ -44,7 +44,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         let (lo, hi) = ty.iops_ecs.unwrap_or((0, 0));
-        let mut r = ctx.report_missing(ebs.node, format!("`{}` is an {} volume without `iops`; {} volumes need provisioned IOPS", dotted(doc, ebs.node), ty.name, ty.name));
+        let mut r = ctx.report_missing(ebs.node, "iops", format!("`{}` is an {} volume without `iops`; {} volumes need provisioned IOPS", dotted(doc, ebs.node), ty.name, ty.name));
         r.help(format!("add \"iops\" ({}–{}), or use gp3, which includes 3,000 IOPS", thousands(lo), thousands(hi)));
         if let Some(t) = ebs.type_node {
             r.label(t, "provisioned IOPS type");

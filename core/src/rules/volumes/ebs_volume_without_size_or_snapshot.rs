@@ -42,7 +42,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         if doc.get(ebs.node, "sizeInGiB").is_some() || doc.get(ebs.node, "snapshotId").is_some() {
             continue;
         }
-        ctx.report_missing(ebs.node, format!("`{}` has neither `sizeInGiB` nor `snapshotId`; ECS needs one to create the volume", dotted(doc, ebs.node)))
+        ctx.report_missing(ebs.node, "sizeInGiB", format!("`{}` has neither `sizeInGiB` nor `snapshotId`; ECS needs one to create the volume", dotted(doc, ebs.node)))
             .help("add \"sizeInGiB\" (e.g. 20) for a new volume, or \"snapshotId\": \"snap-…\" to restore a snapshot");
     }
 }

@@ -43,7 +43,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         if doc.kind(v) != Kind::Object || doc.get(v, "managedEBSVolume").is_some() {
             continue;
         }
-        ctx.report_missing(v, format!("`{}` has no `managedEBSVolume`: an EBS volume is the only kind ECS configures at launch", dotted(doc, v)))
+        ctx.report_missing(v, "managedEBSVolume", format!("`{}` has no `managedEBSVolume`: an EBS volume is the only kind ECS configures at launch", dotted(doc, v)))
             .help("add \"managedEBSVolume\": {\"roleArn\": \"arn:aws:iam::<account-id>:role/ecsInfrastructureRole\", \"sizeInGiB\": 20}, or remove the entry");
     }
 }
