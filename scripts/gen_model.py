@@ -50,7 +50,7 @@ for name, s in shapes["shapes"].items():
     if t == "structure":
         members = []
         for m, ms in s["members"].items():
-            members.append(f"        Member {{ name: {lit(m)}, shape: &{const(ms['shape'])}, doc: {lit(member_docs.get((name, m), ''))} }},")
+            members.append(f"        Member {{ name: {lit(m)}, shape: &{const(ms['shape'])}, doc: member_doc!({lit(member_docs.get((name, m), ''))}) }},")
         req = ", ".join(lit(r) for r in s.get("required", []))
         kind = ("ShapeKind::Structure {\n        members: &[\n" + "\n".join("    " + x for x in members) +
                 f"\n        ],\n        required: &[{req}],\n        union: {str(s.get('union', False)).lower()},\n    }}")
@@ -68,7 +68,7 @@ for name, s in shapes["shapes"].items():
         kind = "ShapeKind::Boolean"
     else:
         raise SystemExit(f"unknown type {t}")
-    out.append(f"pub static {const(name)}: Shape = Shape {{\n    name: {lit(name)},\n    doc: {lit(doc)},\n    kind: {kind},\n}};\n")
+    out.append(f"pub static {const(name)}: Shape = Shape {{\n    name: {lit(name)},\n    doc: member_doc!({lit(doc)}),\n    kind: {kind},\n}};\n")
 
 text = "\n".join(out)
 target = root / "core/src/model/generated.rs"

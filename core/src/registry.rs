@@ -108,12 +108,13 @@ macro_rules! declare_rule {
             status: $crate::declare_rule!(@status $($status)?),
             catalogue: &[$($cat),*],
             needs_task_definition: $crate::declare_rule!(@td $($td)?),
-            docs: concat!($($doc, "\n"),*),
+            docs: $crate::declare_rule!(@docs concat!($($doc, "\n"),*)),
             check: $check,
         };
     };
     (@status) => { $crate::registry::Status::Stable };
     (@status $s:ident) => { $crate::registry::Status::$s };
+    (@docs $docs:expr) => { if cfg!(feature = "docs") { $docs } else { "" } };
     (@td) => { false };
     (@td $td:literal) => { $td };
 }

@@ -5,28 +5,28 @@ use super::{Member, Shape, ShapeKind};
 
 pub static RUN_TASK_REQUEST: Shape = Shape {
     name: "RunTaskRequest",
-    doc: "Starts a new task using the specified task definition.",
+    doc: member_doc!("Starts a new task using the specified task definition."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "capacityProviderStrategy", shape: &CAPACITY_PROVIDER_STRATEGY, doc: "The capacity provider strategy to use for the task. If you want to use Amazon ECS Managed Instances, you must use the capacityProviderStrategy request parameter and omit the launchType request parameter. If a capacityProviderStrategy is specified, the launchType parameter must be omitted. If no capacityProviderStrategy or launchType is specified, the defaultCapacityProviderStrategy for the cluster is used. When you use cluster auto scaling, you must specify capacityProviderStrategy and not launchType . A capacity provider strategy can contain a maximum of 20 capacity providers." },
-            Member { name: "cluster", shape: &STRING, doc: "The short name or full Amazon Resource Name (ARN) of the cluster to run your task on. If you do not specify a cluster, the default cluster is assumed. Each account receives a default cluster the first time you use the service, but you may also create other clusters." },
-            Member { name: "count", shape: &BOXED_INTEGER, doc: "The number of instantiations of the specified task to place on your cluster. You can specify up to 10 tasks for each call." },
-            Member { name: "enableECSManagedTags", shape: &BOOLEAN, doc: "Specifies whether to use Amazon ECS managed tags for the task. For more information, see Tagging Your Amazon ECS Resources in the Amazon Elastic Container Service Developer Guide ." },
-            Member { name: "enableExecuteCommand", shape: &BOOLEAN, doc: "Determines whether to use the execute command functionality for the containers in this task. If true , this enables execute command functionality on all containers in the task. If true , then the task definition must have a task role, or you must provide one as an override." },
-            Member { name: "group", shape: &STRING, doc: "The name of the task group to associate with the task. The default value is the family name of the task definition (for example, family:my-family-name )." },
-            Member { name: "launchType", shape: &LAUNCH_TYPE, doc: "The infrastructure to run your standalone task on. For more information, see Amazon ECS launch types in the Amazon Elastic Container Service Developer Guide . If you want to use Amazon ECS Managed Instances, you must use the capacityProviderStrategy request parameter and omit the launchType request parameter. The FARGATE launch type runs your tasks on Fargate On-Demand infrastructure. Fargate Spot infrastructure is available for use but a capacity provider strategy must be used. For more information, see Fargate capacity providers in the Amazon ECS Developer Guide . The EC2 launch type runs your tasks on Amazon EC2 instances registered to your cluster. The EXTERNAL launch type runs your tasks on your on-premises server or virtual machine (VM) capacity registered to your cluster. A task can use either a launch type or a capacity provider strategy. If a launchType is specified, the capacityProviderStrategy parameter must be omitted. When you use cluster auto scaling, you must specify capacityProviderStrategy and not launchType ." },
-            Member { name: "networkConfiguration", shape: &NETWORK_CONFIGURATION, doc: "The network configuration for the task. This parameter is required for task definitions that use the awsvpc network mode to receive their own elastic network interface, and it isn't supported for other network modes. For more information, see Task networking in the Amazon Elastic Container Service Developer Guide ." },
-            Member { name: "overrides", shape: &TASK_OVERRIDE, doc: "A list of container overrides in JSON format that specify the name of a container in the specified task definition and the overrides it should receive. You can override the default command for a container (that's specified in the task definition or Docker image) with a command override. You can also override existing environment variables (that are specified in the task definition or Docker image) on a container or add new environment variables to it with an environment override. A total of 8192 characters are allowed for overrides. This limit includes the JSON formatting characters of the override structure." },
-            Member { name: "placementConstraints", shape: &PLACEMENT_CONSTRAINTS, doc: "An array of placement constraint objects to use for the task. You can specify up to 10 constraints for each task (including constraints in the task definition and those specified at runtime)." },
-            Member { name: "placementStrategy", shape: &PLACEMENT_STRATEGIES, doc: "The placement strategy objects to use for the task. You can specify a maximum of 5 strategy rules for each task." },
-            Member { name: "platformVersion", shape: &STRING, doc: "The platform version the task uses. A platform version is only specified for tasks hosted on Fargate. If one isn't specified, the LATEST platform version is used. For more information, see Fargate platform versions in the Amazon Elastic Container Service Developer Guide ." },
-            Member { name: "propagateTags", shape: &PROPAGATE_TAGS, doc: "Specifies whether to propagate the tags from the task definition to the task. If no value is specified, the tags aren't propagated. Tags can only be propagated to the task during task creation. To add tags to a task after task creation, use the TagResource API action. An error will be received if you specify the SERVICE option when running a task." },
-            Member { name: "referenceId", shape: &STRING, doc: "This parameter is only used by Amazon ECS. It is not intended for use by customers." },
-            Member { name: "startedBy", shape: &STRING, doc: "An optional tag specified when a task is started. For example, if you automatically trigger a task to run a batch process job, you could apply a unique identifier for that job to your task with the startedBy parameter. You can then identify which tasks belong to that job by filtering the results of a ListTasks call with the startedBy value. Up to 128 letters (uppercase and lowercase), numbers, hyphens (-), forward slash (/), and underscores (_) are allowed. If a task is started by an Amazon ECS service, then the startedBy parameter contains the deployment ID of the service that starts it." },
-            Member { name: "tags", shape: &TAGS, doc: "The metadata that you apply to the task to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define. The following basic restrictions apply to tags: Maximum number of tags per resource - 50 For each resource, each tag key must be unique, and each tag key can have only one value. Maximum key length - 128 Unicode characters in UTF-8 Maximum value length - 256 Unicode characters in UTF-8 If your tagging schema is used across multiple services and resources, remember that other services may have restrictions on allowed characters. Generally allowed characters are: letters, numbers, and spaces representable in UTF-8, and the following characters: + - = . _ : / @. Tag keys and values are case-sensitive. Do not use aws: , AWS: , or any upper or lowercase combination of such as a prefix for either keys or values as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys or values with this prefix. Tags with this prefix do not count against your tags per resource limit." },
-            Member { name: "taskDefinition", shape: &STRING, doc: "The family and revision ( family:revision ) or full ARN of the task definition to run. If a revision isn't specified, the latest ACTIVE revision is used. The full ARN value must match the value that you specified as the Resource of the principal's permissions policy. When you specify a task definition, you must either specify a specific revision, or all revisions in the ARN. To specify a specific revision, include the revision number in the ARN. For example, to specify revision 2, use arn:aws:ecs:us-east-1:111122223333:task-definition/TaskFamilyName:2 . To specify all revisions, use the wildcard (*) in the ARN. For example, to specify all revisions, use arn:aws:ecs:us-east-1:111122223333:task-definition/TaskFamilyName:* . For more information, see Policy Resources for Amazon ECS in the Amazon Elastic Container Service Developer Guide." },
-            Member { name: "clientToken", shape: &STRING, doc: "An identifier that you provide to ensure the idempotency of the request. It must be unique and is case sensitive. Up to 64 characters are allowed. The valid characters are characters in the range of 33-126, inclusive. For more information, see Ensuring idempotency ." },
-            Member { name: "volumeConfigurations", shape: &TASK_VOLUME_CONFIGURATIONS, doc: "The details of the volume that was configuredAtLaunch . You can configure the size, volumeType, IOPS, throughput, snapshot and encryption in TaskManagedEBSVolumeConfiguration . The name of the volume must match the name from the task definition." },
+            Member { name: "capacityProviderStrategy", shape: &CAPACITY_PROVIDER_STRATEGY, doc: member_doc!("The capacity provider strategy to use for the task. If you want to use Amazon ECS Managed Instances, you must use the capacityProviderStrategy request parameter and omit the launchType request parameter. If a capacityProviderStrategy is specified, the launchType parameter must be omitted. If no capacityProviderStrategy or launchType is specified, the defaultCapacityProviderStrategy for the cluster is used. When you use cluster auto scaling, you must specify capacityProviderStrategy and not launchType . A capacity provider strategy can contain a maximum of 20 capacity providers.") },
+            Member { name: "cluster", shape: &STRING, doc: member_doc!("The short name or full Amazon Resource Name (ARN) of the cluster to run your task on. If you do not specify a cluster, the default cluster is assumed. Each account receives a default cluster the first time you use the service, but you may also create other clusters.") },
+            Member { name: "count", shape: &BOXED_INTEGER, doc: member_doc!("The number of instantiations of the specified task to place on your cluster. You can specify up to 10 tasks for each call.") },
+            Member { name: "enableECSManagedTags", shape: &BOOLEAN, doc: member_doc!("Specifies whether to use Amazon ECS managed tags for the task. For more information, see Tagging Your Amazon ECS Resources in the Amazon Elastic Container Service Developer Guide .") },
+            Member { name: "enableExecuteCommand", shape: &BOOLEAN, doc: member_doc!("Determines whether to use the execute command functionality for the containers in this task. If true , this enables execute command functionality on all containers in the task. If true , then the task definition must have a task role, or you must provide one as an override.") },
+            Member { name: "group", shape: &STRING, doc: member_doc!("The name of the task group to associate with the task. The default value is the family name of the task definition (for example, family:my-family-name ).") },
+            Member { name: "launchType", shape: &LAUNCH_TYPE, doc: member_doc!("The infrastructure to run your standalone task on. For more information, see Amazon ECS launch types in the Amazon Elastic Container Service Developer Guide . If you want to use Amazon ECS Managed Instances, you must use the capacityProviderStrategy request parameter and omit the launchType request parameter. The FARGATE launch type runs your tasks on Fargate On-Demand infrastructure. Fargate Spot infrastructure is available for use but a capacity provider strategy must be used. For more information, see Fargate capacity providers in the Amazon ECS Developer Guide . The EC2 launch type runs your tasks on Amazon EC2 instances registered to your cluster. The EXTERNAL launch type runs your tasks on your on-premises server or virtual machine (VM) capacity registered to your cluster. A task can use either a launch type or a capacity provider strategy. If a launchType is specified, the capacityProviderStrategy parameter must be omitted. When you use cluster auto scaling, you must specify capacityProviderStrategy and not launchType .") },
+            Member { name: "networkConfiguration", shape: &NETWORK_CONFIGURATION, doc: member_doc!("The network configuration for the task. This parameter is required for task definitions that use the awsvpc network mode to receive their own elastic network interface, and it isn't supported for other network modes. For more information, see Task networking in the Amazon Elastic Container Service Developer Guide .") },
+            Member { name: "overrides", shape: &TASK_OVERRIDE, doc: member_doc!("A list of container overrides in JSON format that specify the name of a container in the specified task definition and the overrides it should receive. You can override the default command for a container (that's specified in the task definition or Docker image) with a command override. You can also override existing environment variables (that are specified in the task definition or Docker image) on a container or add new environment variables to it with an environment override. A total of 8192 characters are allowed for overrides. This limit includes the JSON formatting characters of the override structure.") },
+            Member { name: "placementConstraints", shape: &PLACEMENT_CONSTRAINTS, doc: member_doc!("An array of placement constraint objects to use for the task. You can specify up to 10 constraints for each task (including constraints in the task definition and those specified at runtime).") },
+            Member { name: "placementStrategy", shape: &PLACEMENT_STRATEGIES, doc: member_doc!("The placement strategy objects to use for the task. You can specify a maximum of 5 strategy rules for each task.") },
+            Member { name: "platformVersion", shape: &STRING, doc: member_doc!("The platform version the task uses. A platform version is only specified for tasks hosted on Fargate. If one isn't specified, the LATEST platform version is used. For more information, see Fargate platform versions in the Amazon Elastic Container Service Developer Guide .") },
+            Member { name: "propagateTags", shape: &PROPAGATE_TAGS, doc: member_doc!("Specifies whether to propagate the tags from the task definition to the task. If no value is specified, the tags aren't propagated. Tags can only be propagated to the task during task creation. To add tags to a task after task creation, use the TagResource API action. An error will be received if you specify the SERVICE option when running a task.") },
+            Member { name: "referenceId", shape: &STRING, doc: member_doc!("This parameter is only used by Amazon ECS. It is not intended for use by customers.") },
+            Member { name: "startedBy", shape: &STRING, doc: member_doc!("An optional tag specified when a task is started. For example, if you automatically trigger a task to run a batch process job, you could apply a unique identifier for that job to your task with the startedBy parameter. You can then identify which tasks belong to that job by filtering the results of a ListTasks call with the startedBy value. Up to 128 letters (uppercase and lowercase), numbers, hyphens (-), forward slash (/), and underscores (_) are allowed. If a task is started by an Amazon ECS service, then the startedBy parameter contains the deployment ID of the service that starts it.") },
+            Member { name: "tags", shape: &TAGS, doc: member_doc!("The metadata that you apply to the task to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define. The following basic restrictions apply to tags: Maximum number of tags per resource - 50 For each resource, each tag key must be unique, and each tag key can have only one value. Maximum key length - 128 Unicode characters in UTF-8 Maximum value length - 256 Unicode characters in UTF-8 If your tagging schema is used across multiple services and resources, remember that other services may have restrictions on allowed characters. Generally allowed characters are: letters, numbers, and spaces representable in UTF-8, and the following characters: + - = . _ : / @. Tag keys and values are case-sensitive. Do not use aws: , AWS: , or any upper or lowercase combination of such as a prefix for either keys or values as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys or values with this prefix. Tags with this prefix do not count against your tags per resource limit.") },
+            Member { name: "taskDefinition", shape: &STRING, doc: member_doc!("The family and revision ( family:revision ) or full ARN of the task definition to run. If a revision isn't specified, the latest ACTIVE revision is used. The full ARN value must match the value that you specified as the Resource of the principal's permissions policy. When you specify a task definition, you must either specify a specific revision, or all revisions in the ARN. To specify a specific revision, include the revision number in the ARN. For example, to specify revision 2, use arn:aws:ecs:us-east-1:111122223333:task-definition/TaskFamilyName:2 . To specify all revisions, use the wildcard (*) in the ARN. For example, to specify all revisions, use arn:aws:ecs:us-east-1:111122223333:task-definition/TaskFamilyName:* . For more information, see Policy Resources for Amazon ECS in the Amazon Elastic Container Service Developer Guide.") },
+            Member { name: "clientToken", shape: &STRING, doc: member_doc!("An identifier that you provide to ensure the idempotency of the request. It must be unique and is case sensitive. Up to 64 characters are allowed. The valid characters are characters in the range of 33-126, inclusive. For more information, see Ensuring idempotency .") },
+            Member { name: "volumeConfigurations", shape: &TASK_VOLUME_CONFIGURATIONS, doc: member_doc!("The details of the volume that was configuredAtLaunch . You can configure the size, volumeType, IOPS, throughput, snapshot and encryption in TaskManagedEBSVolumeConfiguration . The name of the volume must match the name from the task definition.") },
         ],
         required: &["taskDefinition"],
         union: false,
@@ -35,18 +35,18 @@ pub static RUN_TASK_REQUEST: Shape = Shape {
 
 pub static CAPACITY_PROVIDER_STRATEGY: Shape = Shape {
     name: "CapacityProviderStrategy",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::List { member: &CAPACITY_PROVIDER_STRATEGY_ITEM, min: None, max: None, sensitive: false },
 };
 
 pub static CAPACITY_PROVIDER_STRATEGY_ITEM: Shape = Shape {
     name: "CapacityProviderStrategyItem",
-    doc: "The details of a capacity provider strategy. A capacity provider strategy can be set when using the RunTask or CreateCluster APIs or as the default capacity provider strategy for a cluster with the CreateCluster API. Only capacity providers that are already associated with a cluster and have an ACTIVE or UPDATING status can be used in a capacity provider strategy. The PutClusterCapacityProviders API is used to associate a capacity provider with a cluster. If specifying a capacity provider that uses an Auto Scaling group, the capacity provider must already be created. New Auto Scaling group capacity providers can be created with the CreateClusterCapacityProvider API operation. To use a Fargate capacity provider, specify either the FARGATE or FARGATE_SPOT capacity providers. The Fargate capacity providers are available to all accounts and only need to be associated with a cluster to be used in a capacity provider strategy. With FARGATE_SPOT , you can run interruption tolerant tasks at a rate that's discounted compared to the FARGATE price. FARGATE_SPOT runs tasks on spare compute capacity. When Amazon Web Services needs the capacity back, your tasks are interrupted with a two-minute warning. FARGATE_SPOT supports Linux tasks with the X86_64 architecture on platform version 1.3.0 or later. FARGATE_SPOT supports Linux tasks with the ARM64 architecture on platform version 1.4.0 or later. A capacity provider strategy can contain a maximum of 20 capacity providers.",
+    doc: member_doc!("The details of a capacity provider strategy. A capacity provider strategy can be set when using the RunTask or CreateCluster APIs or as the default capacity provider strategy for a cluster with the CreateCluster API. Only capacity providers that are already associated with a cluster and have an ACTIVE or UPDATING status can be used in a capacity provider strategy. The PutClusterCapacityProviders API is used to associate a capacity provider with a cluster. If specifying a capacity provider that uses an Auto Scaling group, the capacity provider must already be created. New Auto Scaling group capacity providers can be created with the CreateClusterCapacityProvider API operation. To use a Fargate capacity provider, specify either the FARGATE or FARGATE_SPOT capacity providers. The Fargate capacity providers are available to all accounts and only need to be associated with a cluster to be used in a capacity provider strategy. With FARGATE_SPOT , you can run interruption tolerant tasks at a rate that's discounted compared to the FARGATE price. FARGATE_SPOT runs tasks on spare compute capacity. When Amazon Web Services needs the capacity back, your tasks are interrupted with a two-minute warning. FARGATE_SPOT supports Linux tasks with the X86_64 architecture on platform version 1.3.0 or later. FARGATE_SPOT supports Linux tasks with the ARM64 architecture on platform version 1.4.0 or later. A capacity provider strategy can contain a maximum of 20 capacity providers."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "capacityProvider", shape: &STRING, doc: "The short name of the capacity provider." },
-            Member { name: "weight", shape: &CAPACITY_PROVIDER_STRATEGY_ITEM_WEIGHT, doc: "The weight value designates the relative percentage of the total number of tasks launched that should use the specified capacity provider. The weight value is taken into consideration after the base value, if defined, is satisfied. If no weight value is specified, the default value of 0 is used. When multiple capacity providers are specified within a capacity provider strategy, at least one of the capacity providers must have a weight value greater than zero and any capacity providers with a weight of 0 can't be used to place tasks. If you specify multiple capacity providers in a strategy that all have a weight of 0 , any RunTask or CreateService actions using the capacity provider strategy will fail. Weight value characteristics: Weight is considered after the base value is satisfied The default value is 0 if not specified The valid range is 0 to 1,000 At least one capacity provider must have a weight greater than zero Capacity providers with weight of 0 cannot place tasks Task distribution logic: Base satisfaction: The minimum number of tasks specified by the base value are placed on that capacity provider Weight distribution: After base requirements are met, additional tasks are distributed according to weight ratios Examples: Equal Distribution: Two capacity providers both with weight 1 will split tasks evenly after base requirements are met. Weighted Distribution: If capacityProviderA has weight 1 and capacityProviderB has weight 4 , then for every 1 task on A, 4 tasks will run on B." },
-            Member { name: "base", shape: &CAPACITY_PROVIDER_STRATEGY_ITEM_BASE, doc: "The base value designates how many tasks, at a minimum, to run on the specified capacity provider for each service. Only one capacity provider in a capacity provider strategy can have a base defined. If no value is specified, the default value of 0 is used. Base value characteristics: Only one capacity provider in a strategy can have a base defined The default value is 0 if not specified The valid range is 0 to 100,000 Base requirements are satisfied first before weight distribution" },
+            Member { name: "capacityProvider", shape: &STRING, doc: member_doc!("The short name of the capacity provider.") },
+            Member { name: "weight", shape: &CAPACITY_PROVIDER_STRATEGY_ITEM_WEIGHT, doc: member_doc!("The weight value designates the relative percentage of the total number of tasks launched that should use the specified capacity provider. The weight value is taken into consideration after the base value, if defined, is satisfied. If no weight value is specified, the default value of 0 is used. When multiple capacity providers are specified within a capacity provider strategy, at least one of the capacity providers must have a weight value greater than zero and any capacity providers with a weight of 0 can't be used to place tasks. If you specify multiple capacity providers in a strategy that all have a weight of 0 , any RunTask or CreateService actions using the capacity provider strategy will fail. Weight value characteristics: Weight is considered after the base value is satisfied The default value is 0 if not specified The valid range is 0 to 1,000 At least one capacity provider must have a weight greater than zero Capacity providers with weight of 0 cannot place tasks Task distribution logic: Base satisfaction: The minimum number of tasks specified by the base value are placed on that capacity provider Weight distribution: After base requirements are met, additional tasks are distributed according to weight ratios Examples: Equal Distribution: Two capacity providers both with weight 1 will split tasks evenly after base requirements are met. Weighted Distribution: If capacityProviderA has weight 1 and capacityProviderB has weight 4 , then for every 1 task on A, 4 tasks will run on B.") },
+            Member { name: "base", shape: &CAPACITY_PROVIDER_STRATEGY_ITEM_BASE, doc: member_doc!("The base value designates how many tasks, at a minimum, to run on the specified capacity provider for each service. Only one capacity provider in a capacity provider strategy can have a base defined. If no value is specified, the default value of 0 is used. Base value characteristics: Only one capacity provider in a strategy can have a base defined The default value is 0 if not specified The valid range is 0 to 100,000 Base requirements are satisfied first before weight distribution") },
         ],
         required: &["capacityProvider"],
         union: false,
@@ -55,46 +55,46 @@ pub static CAPACITY_PROVIDER_STRATEGY_ITEM: Shape = Shape {
 
 pub static STRING: Shape = Shape {
     name: "String",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::String { enum_values: &[], min: None, max: None, pattern: None },
 };
 
 pub static CAPACITY_PROVIDER_STRATEGY_ITEM_WEIGHT: Shape = Shape {
     name: "CapacityProviderStrategyItemWeight",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::Integer { min: Some(0), max: Some(1000) },
 };
 
 pub static CAPACITY_PROVIDER_STRATEGY_ITEM_BASE: Shape = Shape {
     name: "CapacityProviderStrategyItemBase",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::Integer { min: Some(0), max: Some(100000) },
 };
 
 pub static BOXED_INTEGER: Shape = Shape {
     name: "BoxedInteger",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::Integer { min: None, max: None },
 };
 
 pub static BOOLEAN: Shape = Shape {
     name: "Boolean",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::Boolean,
 };
 
 pub static LAUNCH_TYPE: Shape = Shape {
     name: "LaunchType",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::String { enum_values: &["EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES"], min: None, max: None, pattern: None },
 };
 
 pub static NETWORK_CONFIGURATION: Shape = Shape {
     name: "NetworkConfiguration",
-    doc: "The network configuration for the task. This parameter is required for task definitions that use the awsvpc network mode to receive their own elastic network interface, and it isn't supported for other network modes. For more information, see Task networking in the Amazon Elastic Container Service Developer Guide .",
+    doc: member_doc!("The network configuration for the task. This parameter is required for task definitions that use the awsvpc network mode to receive their own elastic network interface, and it isn't supported for other network modes. For more information, see Task networking in the Amazon Elastic Container Service Developer Guide ."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "awsvpcConfiguration", shape: &AWS_VPC_CONFIGURATION, doc: "The VPC subnets and security groups that are associated with a task. All specified subnets and security groups must be from the same VPC." },
+            Member { name: "awsvpcConfiguration", shape: &AWS_VPC_CONFIGURATION, doc: member_doc!("The VPC subnets and security groups that are associated with a task. All specified subnets and security groups must be from the same VPC.") },
         ],
         required: &[],
         union: false,
@@ -103,12 +103,12 @@ pub static NETWORK_CONFIGURATION: Shape = Shape {
 
 pub static AWS_VPC_CONFIGURATION: Shape = Shape {
     name: "AwsVpcConfiguration",
-    doc: "The VPC subnets and security groups that are associated with a task. All specified subnets and security groups must be from the same VPC.",
+    doc: member_doc!("The VPC subnets and security groups that are associated with a task. All specified subnets and security groups must be from the same VPC."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "subnets", shape: &STRING_LIST, doc: "The IDs of the subnets associated with the task or service. There's a limit of 16 subnets that can be specified. All specified subnets must be from the same VPC." },
-            Member { name: "securityGroups", shape: &STRING_LIST, doc: "The IDs of the security groups associated with the task or service. If you don't specify a security group, the default security group for the VPC is used. There's a limit of 5 security groups that can be specified. All specified security groups must be from the same VPC." },
-            Member { name: "assignPublicIp", shape: &ASSIGN_PUBLIC_IP, doc: "Whether the task's elastic network interface receives a public IP address. Consider the following when you set this value: When you use create-service or update-service , the default is DISABLED . When the service deploymentController is ECS , the value must be DISABLED ." },
+            Member { name: "subnets", shape: &STRING_LIST, doc: member_doc!("The IDs of the subnets associated with the task or service. There's a limit of 16 subnets that can be specified. All specified subnets must be from the same VPC.") },
+            Member { name: "securityGroups", shape: &STRING_LIST, doc: member_doc!("The IDs of the security groups associated with the task or service. If you don't specify a security group, the default security group for the VPC is used. There's a limit of 5 security groups that can be specified. All specified security groups must be from the same VPC.") },
+            Member { name: "assignPublicIp", shape: &ASSIGN_PUBLIC_IP, doc: member_doc!("Whether the task's elastic network interface receives a public IP address. Consider the following when you set this value: When you use create-service or update-service , the default is DISABLED . When the service deploymentController is ECS , the value must be DISABLED .") },
         ],
         required: &["subnets"],
         union: false,
@@ -117,28 +117,28 @@ pub static AWS_VPC_CONFIGURATION: Shape = Shape {
 
 pub static STRING_LIST: Shape = Shape {
     name: "StringList",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::List { member: &STRING, min: None, max: None, sensitive: false },
 };
 
 pub static ASSIGN_PUBLIC_IP: Shape = Shape {
     name: "AssignPublicIp",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::String { enum_values: &["ENABLED", "DISABLED"], min: None, max: None, pattern: None },
 };
 
 pub static TASK_OVERRIDE: Shape = Shape {
     name: "TaskOverride",
-    doc: "A list of container overrides in JSON format that specify the name of a container in the specified task definition and the overrides it should receive. You can override the default command for a container (that's specified in the task definition or Docker image) with a command override. You can also override existing environment variables (that are specified in the task definition or Docker image) on a container or add new environment variables to it with an environment override. A total of 8192 characters are allowed for overrides. This limit includes the JSON formatting characters of the override structure.",
+    doc: member_doc!("A list of container overrides in JSON format that specify the name of a container in the specified task definition and the overrides it should receive. You can override the default command for a container (that's specified in the task definition or Docker image) with a command override. You can also override existing environment variables (that are specified in the task definition or Docker image) on a container or add new environment variables to it with an environment override. A total of 8192 characters are allowed for overrides. This limit includes the JSON formatting characters of the override structure."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "containerOverrides", shape: &CONTAINER_OVERRIDES, doc: "One or more container overrides that are sent to a task." },
-            Member { name: "cpu", shape: &STRING, doc: "The CPU override for the task." },
-            Member { name: "inferenceAcceleratorOverrides", shape: &INFERENCE_ACCELERATOR_OVERRIDES, doc: "The Elastic Inference accelerator override for the task." },
-            Member { name: "executionRoleArn", shape: &STRING, doc: "The Amazon Resource Name (ARN) of the task execution role override for the task. For more information, see Amazon ECS task execution IAM role in the Amazon Elastic Container Service Developer Guide ." },
-            Member { name: "memory", shape: &STRING, doc: "The memory override for the task." },
-            Member { name: "taskRoleArn", shape: &STRING, doc: "The Amazon Resource Name (ARN) of the role that containers in this task can assume. All containers in this task are granted the permissions that are specified in this role. For more information, see IAM Role for Tasks in the Amazon Elastic Container Service Developer Guide ." },
-            Member { name: "ephemeralStorage", shape: &EPHEMERAL_STORAGE, doc: "The ephemeral storage setting override for the task. This parameter is only supported for tasks hosted on Fargate that use the following platform versions: Linux platform version 1.4.0 or later." },
+            Member { name: "containerOverrides", shape: &CONTAINER_OVERRIDES, doc: member_doc!("One or more container overrides that are sent to a task.") },
+            Member { name: "cpu", shape: &STRING, doc: member_doc!("The CPU override for the task.") },
+            Member { name: "inferenceAcceleratorOverrides", shape: &INFERENCE_ACCELERATOR_OVERRIDES, doc: member_doc!("The Elastic Inference accelerator override for the task.") },
+            Member { name: "executionRoleArn", shape: &STRING, doc: member_doc!("The Amazon Resource Name (ARN) of the task execution role override for the task. For more information, see Amazon ECS task execution IAM role in the Amazon Elastic Container Service Developer Guide .") },
+            Member { name: "memory", shape: &STRING, doc: member_doc!("The memory override for the task.") },
+            Member { name: "taskRoleArn", shape: &STRING, doc: member_doc!("The Amazon Resource Name (ARN) of the role that containers in this task can assume. All containers in this task are granted the permissions that are specified in this role. For more information, see IAM Role for Tasks in the Amazon Elastic Container Service Developer Guide .") },
+            Member { name: "ephemeralStorage", shape: &EPHEMERAL_STORAGE, doc: member_doc!("The ephemeral storage setting override for the task. This parameter is only supported for tasks hosted on Fargate that use the following platform versions: Linux platform version 1.4.0 or later.") },
         ],
         required: &[],
         union: false,
@@ -147,23 +147,23 @@ pub static TASK_OVERRIDE: Shape = Shape {
 
 pub static CONTAINER_OVERRIDES: Shape = Shape {
     name: "ContainerOverrides",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::List { member: &CONTAINER_OVERRIDE, min: None, max: None, sensitive: false },
 };
 
 pub static CONTAINER_OVERRIDE: Shape = Shape {
     name: "ContainerOverride",
-    doc: "The overrides that are sent to a container. An empty container override can be passed in. An example of an empty container override is {\"containerOverrides\": [ ] } . If a non-empty container override is specified, the name parameter must be included. You can use Secrets Manager or Amazon Web Services Systems Manager Parameter Store to store the sensitive data. For more information, see Retrieve secrets through environment variables in the Amazon ECS Developer Guide.",
+    doc: member_doc!("The overrides that are sent to a container. An empty container override can be passed in. An example of an empty container override is {\"containerOverrides\": [ ] } . If a non-empty container override is specified, the name parameter must be included. You can use Secrets Manager or Amazon Web Services Systems Manager Parameter Store to store the sensitive data. For more information, see Retrieve secrets through environment variables in the Amazon ECS Developer Guide."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "name", shape: &STRING, doc: "The name of the container that receives the override. This parameter is required if any override is specified." },
-            Member { name: "command", shape: &STRING_LIST, doc: "The command to send to the container that overrides the default command from the Docker image or the task definition. You must also specify a container name." },
-            Member { name: "environment", shape: &ENVIRONMENT_VARIABLES, doc: "The environment variables to send to the container. You can add new environment variables, which are added to the container at launch, or you can override the existing environment variables from the Docker image or the task definition. You must also specify a container name." },
-            Member { name: "environmentFiles", shape: &ENVIRONMENT_FILES, doc: "A list of files containing the environment variables to pass to a container, instead of the value from the container definition." },
-            Member { name: "cpu", shape: &BOXED_INTEGER, doc: "The number of cpu units reserved for the container, instead of the default value from the task definition. You must also specify a container name." },
-            Member { name: "memory", shape: &BOXED_INTEGER, doc: "The hard limit (in MiB) of memory to present to the container, instead of the default value from the task definition. If your container attempts to exceed the memory specified here, the container is killed. You must also specify a container name." },
-            Member { name: "memoryReservation", shape: &BOXED_INTEGER, doc: "The soft limit (in MiB) of memory to reserve for the container, instead of the default value from the task definition. You must also specify a container name." },
-            Member { name: "resourceRequirements", shape: &RESOURCE_REQUIREMENTS, doc: "The type and amount of a resource to assign to a container, instead of the default value from the task definition. The supported resources are GPUs and Neuron devices." },
+            Member { name: "name", shape: &STRING, doc: member_doc!("The name of the container that receives the override. This parameter is required if any override is specified.") },
+            Member { name: "command", shape: &STRING_LIST, doc: member_doc!("The command to send to the container that overrides the default command from the Docker image or the task definition. You must also specify a container name.") },
+            Member { name: "environment", shape: &ENVIRONMENT_VARIABLES, doc: member_doc!("The environment variables to send to the container. You can add new environment variables, which are added to the container at launch, or you can override the existing environment variables from the Docker image or the task definition. You must also specify a container name.") },
+            Member { name: "environmentFiles", shape: &ENVIRONMENT_FILES, doc: member_doc!("A list of files containing the environment variables to pass to a container, instead of the value from the container definition.") },
+            Member { name: "cpu", shape: &BOXED_INTEGER, doc: member_doc!("The number of cpu units reserved for the container, instead of the default value from the task definition. You must also specify a container name.") },
+            Member { name: "memory", shape: &BOXED_INTEGER, doc: member_doc!("The hard limit (in MiB) of memory to present to the container, instead of the default value from the task definition. If your container attempts to exceed the memory specified here, the container is killed. You must also specify a container name.") },
+            Member { name: "memoryReservation", shape: &BOXED_INTEGER, doc: member_doc!("The soft limit (in MiB) of memory to reserve for the container, instead of the default value from the task definition. You must also specify a container name.") },
+            Member { name: "resourceRequirements", shape: &RESOURCE_REQUIREMENTS, doc: member_doc!("The type and amount of a resource to assign to a container, instead of the default value from the task definition. The supported resources are GPUs and Neuron devices.") },
         ],
         required: &[],
         union: false,
@@ -172,17 +172,17 @@ pub static CONTAINER_OVERRIDE: Shape = Shape {
 
 pub static ENVIRONMENT_VARIABLES: Shape = Shape {
     name: "EnvironmentVariables",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::List { member: &KEY_VALUE_PAIR, min: None, max: None, sensitive: true },
 };
 
 pub static KEY_VALUE_PAIR: Shape = Shape {
     name: "KeyValuePair",
-    doc: "A key-value pair object.",
+    doc: member_doc!("A key-value pair object."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "name", shape: &STRING, doc: "The name of the key-value pair. For environment variables, this is the name of the environment variable." },
-            Member { name: "value", shape: &STRING, doc: "The value of the key-value pair. For environment variables, this is the value of the environment variable." },
+            Member { name: "name", shape: &STRING, doc: member_doc!("The name of the key-value pair. For environment variables, this is the name of the environment variable.") },
+            Member { name: "value", shape: &STRING, doc: member_doc!("The value of the key-value pair. For environment variables, this is the value of the environment variable.") },
         ],
         required: &[],
         union: false,
@@ -191,17 +191,17 @@ pub static KEY_VALUE_PAIR: Shape = Shape {
 
 pub static ENVIRONMENT_FILES: Shape = Shape {
     name: "EnvironmentFiles",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::List { member: &ENVIRONMENT_FILE, min: None, max: None, sensitive: false },
 };
 
 pub static ENVIRONMENT_FILE: Shape = Shape {
     name: "EnvironmentFile",
-    doc: "A list of files containing the environment variables to pass to a container. You can specify up to ten environment files. The file must have a .env file extension. Each line in an environment file should contain an environment variable in VARIABLE=VALUE format. Lines beginning with # are treated as comments and are ignored. If there are environment variables specified using the environment parameter in a container definition, they take precedence over the variables contained within an environment file. If multiple environment files are specified that contain the same variable, they're processed from the top down. We recommend that you use unique variable names. For more information, see Use a file to pass environment variables to a container in the Amazon Elastic Container Service Developer Guide . Environment variable files are objects in Amazon S3 and all Amazon S3 security considerations apply. You must use the following platforms for the Fargate launch type: Linux platform version 1.4.0 or later. Consider the following when using the Fargate launch type: The file is handled like a native Docker env-file. There is no support for shell escape handling. The container entry point interperts the VARIABLE values.",
+    doc: member_doc!("A list of files containing the environment variables to pass to a container. You can specify up to ten environment files. The file must have a .env file extension. Each line in an environment file should contain an environment variable in VARIABLE=VALUE format. Lines beginning with # are treated as comments and are ignored. If there are environment variables specified using the environment parameter in a container definition, they take precedence over the variables contained within an environment file. If multiple environment files are specified that contain the same variable, they're processed from the top down. We recommend that you use unique variable names. For more information, see Use a file to pass environment variables to a container in the Amazon Elastic Container Service Developer Guide . Environment variable files are objects in Amazon S3 and all Amazon S3 security considerations apply. You must use the following platforms for the Fargate launch type: Linux platform version 1.4.0 or later. Consider the following when using the Fargate launch type: The file is handled like a native Docker env-file. There is no support for shell escape handling. The container entry point interperts the VARIABLE values."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "value", shape: &STRING, doc: "The Amazon Resource Name (ARN) of the Amazon S3 object containing the environment variable file." },
-            Member { name: "type", shape: &ENVIRONMENT_FILE_TYPE, doc: "The file type to use. Environment files are objects in Amazon S3. The only supported value is s3 ." },
+            Member { name: "value", shape: &STRING, doc: member_doc!("The Amazon Resource Name (ARN) of the Amazon S3 object containing the environment variable file.") },
+            Member { name: "type", shape: &ENVIRONMENT_FILE_TYPE, doc: member_doc!("The file type to use. Environment files are objects in Amazon S3. The only supported value is s3 .") },
         ],
         required: &["value", "type"],
         union: false,
@@ -210,24 +210,24 @@ pub static ENVIRONMENT_FILE: Shape = Shape {
 
 pub static ENVIRONMENT_FILE_TYPE: Shape = Shape {
     name: "EnvironmentFileType",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::String { enum_values: &["s3"], min: None, max: None, pattern: None },
 };
 
 pub static RESOURCE_REQUIREMENTS: Shape = Shape {
     name: "ResourceRequirements",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::List { member: &RESOURCE_REQUIREMENT, min: None, max: None, sensitive: false },
 };
 
 pub static RESOURCE_REQUIREMENT: Shape = Shape {
     name: "ResourceRequirement",
-    doc: "The type and amount of a resource to assign to a container. The supported resource types are GPUs, Neuron devices, and Elastic Inference accelerators. For more information, see Working with GPUs on Amazon ECS or Working with Amazon Elastic Inference on Amazon ECS in the Amazon Elastic Container Service Developer Guide",
+    doc: member_doc!("The type and amount of a resource to assign to a container. The supported resource types are GPUs, Neuron devices, and Elastic Inference accelerators. For more information, see Working with GPUs on Amazon ECS or Working with Amazon Elastic Inference on Amazon ECS in the Amazon Elastic Container Service Developer Guide"),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "value", shape: &STRING, doc: "The value for the specified resource type. You must specify this parameter unless the type is GPU and you specify sharingStrategy . When the type is GPU , the value is the number of physical GPUs the Amazon ECS container agent reserves for the container. The number of GPUs that's reserved for all containers in a task can't exceed the number of available GPUs on the container instance that the task is launched on. You can also specify ALL to allocate all available GPUs on the instance to the container. When the type is NeuronDevice , the value must be ALL . This allocates all available Neuron devices on the instance to the container. Only one container in a task can specify NeuronDevice resources. This resource type is only supported on Managed Instances. When the type is InferenceAccelerator , the value matches the deviceName for an InferenceAccelerator specified in a task definition." },
-            Member { name: "type", shape: &RESOURCE_TYPE, doc: "The type of resource to assign to a container." },
-            Member { name: "sharingStrategy", shape: &SHARING_STRATEGY, doc: "The strategy that the container uses to share a GPU with other containers. Specify a sharing strategy only when the type is GPU . For a GPU resource requirement, specify either value or sharingStrategy , but not both. If you don't specify a sharing strategy, the container has exclusive use of each GPU that Amazon ECS assigns to it. The containers in a task that request GPUs must all use the same option. You can use GPU sharing with tasks that run on Amazon EC2 instances or Amazon ECS Managed Instances. Task definitions that require EXTERNAL compatibility don't support GPU sharing." },
+            Member { name: "value", shape: &STRING, doc: member_doc!("The value for the specified resource type. You must specify this parameter unless the type is GPU and you specify sharingStrategy . When the type is GPU , the value is the number of physical GPUs the Amazon ECS container agent reserves for the container. The number of GPUs that's reserved for all containers in a task can't exceed the number of available GPUs on the container instance that the task is launched on. You can also specify ALL to allocate all available GPUs on the instance to the container. When the type is NeuronDevice , the value must be ALL . This allocates all available Neuron devices on the instance to the container. Only one container in a task can specify NeuronDevice resources. This resource type is only supported on Managed Instances. When the type is InferenceAccelerator , the value matches the deviceName for an InferenceAccelerator specified in a task definition.") },
+            Member { name: "type", shape: &RESOURCE_TYPE, doc: member_doc!("The type of resource to assign to a container.") },
+            Member { name: "sharingStrategy", shape: &SHARING_STRATEGY, doc: member_doc!("The strategy that the container uses to share a GPU with other containers. Specify a sharing strategy only when the type is GPU . For a GPU resource requirement, specify either value or sharingStrategy , but not both. If you don't specify a sharing strategy, the container has exclusive use of each GPU that Amazon ECS assigns to it. The containers in a task that request GPUs must all use the same option. You can use GPU sharing with tasks that run on Amazon EC2 instances or Amazon ECS Managed Instances. Task definitions that require EXTERNAL compatibility don't support GPU sharing.") },
         ],
         required: &["type"],
         union: false,
@@ -236,16 +236,16 @@ pub static RESOURCE_REQUIREMENT: Shape = Shape {
 
 pub static RESOURCE_TYPE: Shape = Shape {
     name: "ResourceType",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::String { enum_values: &["GPU", "InferenceAccelerator", "NeuronDevice"], min: None, max: None, pattern: None },
 };
 
 pub static SHARING_STRATEGY: Shape = Shape {
     name: "SharingStrategy",
-    doc: "The strategy that the container uses to share a GPU with other containers. Specify a sharing strategy only when the type is GPU . For a GPU resource requirement, specify either value or sharingStrategy , but not both. If you don't specify a sharing strategy, the container has exclusive use of each GPU that Amazon ECS assigns to it. The containers in a task that request GPUs must all use the same option. You can use GPU sharing with tasks that run on Amazon EC2 instances or Amazon ECS Managed Instances. Task definitions that require EXTERNAL compatibility don't support GPU sharing.",
+    doc: member_doc!("The strategy that the container uses to share a GPU with other containers. Specify a sharing strategy only when the type is GPU . For a GPU resource requirement, specify either value or sharingStrategy , but not both. If you don't specify a sharing strategy, the container has exclusive use of each GPU that Amazon ECS assigns to it. The containers in a task that request GPUs must all use the same option. You can use GPU sharing with tasks that run on Amazon EC2 instances or Amazon ECS Managed Instances. Task definitions that require EXTERNAL compatibility don't support GPU sharing."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "nvidiaMps", shape: &NVIDIA_MPS_ALLOCATION, doc: "Shares a GPU between containers by using NVIDIA Multi-Process Service (MPS). You specify the GPU memory to allocate to the container and, optionally, the maximum percentage of the GPU's compute capacity that the container can use." },
+            Member { name: "nvidiaMps", shape: &NVIDIA_MPS_ALLOCATION, doc: member_doc!("Shares a GPU between containers by using NVIDIA Multi-Process Service (MPS). You specify the GPU memory to allocate to the container and, optionally, the maximum percentage of the GPU's compute capacity that the container can use.") },
         ],
         required: &[],
         union: true,
@@ -254,11 +254,11 @@ pub static SHARING_STRATEGY: Shape = Shape {
 
 pub static NVIDIA_MPS_ALLOCATION: Shape = Shape {
     name: "NvidiaMpsAllocation",
-    doc: "Shares a GPU between containers by using NVIDIA Multi-Process Service (MPS). You specify the GPU memory to allocate to the container and, optionally, the maximum percentage of the GPU's compute capacity that the container can use.",
+    doc: member_doc!("Shares a GPU between containers by using NVIDIA Multi-Process Service (MPS). You specify the GPU memory to allocate to the container and, optionally, the maximum percentage of the GPU's compute capacity that the container can use."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "memory", shape: &NVIDIA_MPS_ALLOCATION_MEMORY_INTEGER, doc: "The amount of GPU memory, in MiB, to allocate to the container. Amazon ECS assigns the container a GPU that has at least the specified amount of memory available, and sets the CUDA_MPS_PINNED_DEVICE_MEM_LIMIT environment variable in the container to limit its memory to this amount. The memory must be available on a single GPU. If more than one container in a task uses nvidiaMps , Amazon ECS assigns them the same GPU, which must have enough memory available for all of them." },
-            Member { name: "maxComputePercent", shape: &NVIDIA_MPS_ALLOCATION_MAX_COMPUTE_PERCENT_INTEGER, doc: "The maximum percentage of the GPU's compute capacity that the container can use. Amazon ECS sets the CUDA_MPS_ACTIVE_THREAD_PERCENTAGE environment variable in the container to this value. This value is a limit, not a reservation. If you don't specify this parameter, Amazon ECS doesn't set CUDA_MPS_ACTIVE_THREAD_PERCENTAGE , and the active thread percentage of the MPS server on the container instance applies. By default, this is 100 percent." },
+            Member { name: "memory", shape: &NVIDIA_MPS_ALLOCATION_MEMORY_INTEGER, doc: member_doc!("The amount of GPU memory, in MiB, to allocate to the container. Amazon ECS assigns the container a GPU that has at least the specified amount of memory available, and sets the CUDA_MPS_PINNED_DEVICE_MEM_LIMIT environment variable in the container to limit its memory to this amount. The memory must be available on a single GPU. If more than one container in a task uses nvidiaMps , Amazon ECS assigns them the same GPU, which must have enough memory available for all of them.") },
+            Member { name: "maxComputePercent", shape: &NVIDIA_MPS_ALLOCATION_MAX_COMPUTE_PERCENT_INTEGER, doc: member_doc!("The maximum percentage of the GPU's compute capacity that the container can use. Amazon ECS sets the CUDA_MPS_ACTIVE_THREAD_PERCENTAGE environment variable in the container to this value. This value is a limit, not a reservation. If you don't specify this parameter, Amazon ECS doesn't set CUDA_MPS_ACTIVE_THREAD_PERCENTAGE , and the active thread percentage of the MPS server on the container instance applies. By default, this is 100 percent.") },
         ],
         required: &["memory"],
         union: false,
@@ -267,29 +267,29 @@ pub static NVIDIA_MPS_ALLOCATION: Shape = Shape {
 
 pub static NVIDIA_MPS_ALLOCATION_MEMORY_INTEGER: Shape = Shape {
     name: "NvidiaMpsAllocationMemoryInteger",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::Integer { min: Some(1), max: None },
 };
 
 pub static NVIDIA_MPS_ALLOCATION_MAX_COMPUTE_PERCENT_INTEGER: Shape = Shape {
     name: "NvidiaMpsAllocationMaxComputePercentInteger",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::Integer { min: Some(1), max: Some(100) },
 };
 
 pub static INFERENCE_ACCELERATOR_OVERRIDES: Shape = Shape {
     name: "InferenceAcceleratorOverrides",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::List { member: &INFERENCE_ACCELERATOR_OVERRIDE, min: None, max: None, sensitive: false },
 };
 
 pub static INFERENCE_ACCELERATOR_OVERRIDE: Shape = Shape {
     name: "InferenceAcceleratorOverride",
-    doc: "Details on an Elastic Inference accelerator task override. This parameter is used to override the Elastic Inference accelerator specified in the task definition. For more information, see Working with Amazon Elastic Inference on Amazon ECS in the Amazon Elastic Container Service Developer Guide .",
+    doc: member_doc!("Details on an Elastic Inference accelerator task override. This parameter is used to override the Elastic Inference accelerator specified in the task definition. For more information, see Working with Amazon Elastic Inference on Amazon ECS in the Amazon Elastic Container Service Developer Guide ."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "deviceName", shape: &STRING, doc: "The Elastic Inference accelerator device name to override for the task. This parameter must match a deviceName specified in the task definition." },
-            Member { name: "deviceType", shape: &STRING, doc: "The Elastic Inference accelerator type to use." },
+            Member { name: "deviceName", shape: &STRING, doc: member_doc!("The Elastic Inference accelerator device name to override for the task. This parameter must match a deviceName specified in the task definition.") },
+            Member { name: "deviceType", shape: &STRING, doc: member_doc!("The Elastic Inference accelerator type to use.") },
         ],
         required: &[],
         union: false,
@@ -298,10 +298,10 @@ pub static INFERENCE_ACCELERATOR_OVERRIDE: Shape = Shape {
 
 pub static EPHEMERAL_STORAGE: Shape = Shape {
     name: "EphemeralStorage",
-    doc: "The ephemeral storage setting override for the task. This parameter is only supported for tasks hosted on Fargate that use the following platform versions: Linux platform version 1.4.0 or later.",
+    doc: member_doc!("The ephemeral storage setting override for the task. This parameter is only supported for tasks hosted on Fargate that use the following platform versions: Linux platform version 1.4.0 or later."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "sizeInGiB", shape: &INTEGER, doc: "The total amount, in GiB, of ephemeral storage to set for the task. The minimum supported value is 21 GiB and the maximum supported value is 200 GiB." },
+            Member { name: "sizeInGiB", shape: &INTEGER, doc: member_doc!("The total amount, in GiB, of ephemeral storage to set for the task. The minimum supported value is 21 GiB and the maximum supported value is 200 GiB.") },
         ],
         required: &["sizeInGiB"],
         union: false,
@@ -310,23 +310,23 @@ pub static EPHEMERAL_STORAGE: Shape = Shape {
 
 pub static INTEGER: Shape = Shape {
     name: "Integer",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::Integer { min: None, max: None },
 };
 
 pub static PLACEMENT_CONSTRAINTS: Shape = Shape {
     name: "PlacementConstraints",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::List { member: &PLACEMENT_CONSTRAINT, min: None, max: None, sensitive: false },
 };
 
 pub static PLACEMENT_CONSTRAINT: Shape = Shape {
     name: "PlacementConstraint",
-    doc: "An object representing a constraint on task placement. For more information, see Task placement constraints in the Amazon Elastic Container Service Developer Guide . If you're using the Fargate launch type, task placement constraints aren't supported.",
+    doc: member_doc!("An object representing a constraint on task placement. For more information, see Task placement constraints in the Amazon Elastic Container Service Developer Guide . If you're using the Fargate launch type, task placement constraints aren't supported."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "type", shape: &PLACEMENT_CONSTRAINT_TYPE, doc: "The type of constraint. Use distinctInstance to ensure that each task in a particular group is running on a different container instance. Use memberOf to restrict the selection to a group of valid candidates." },
-            Member { name: "expression", shape: &STRING, doc: "A cluster query language expression to apply to the constraint. The expression can have a maximum length of 2000 characters. You can't specify an expression if the constraint type is distinctInstance . For more information, see Cluster query language in the Amazon Elastic Container Service Developer Guide ." },
+            Member { name: "type", shape: &PLACEMENT_CONSTRAINT_TYPE, doc: member_doc!("The type of constraint. Use distinctInstance to ensure that each task in a particular group is running on a different container instance. Use memberOf to restrict the selection to a group of valid candidates.") },
+            Member { name: "expression", shape: &STRING, doc: member_doc!("A cluster query language expression to apply to the constraint. The expression can have a maximum length of 2000 characters. You can't specify an expression if the constraint type is distinctInstance . For more information, see Cluster query language in the Amazon Elastic Container Service Developer Guide .") },
         ],
         required: &[],
         union: false,
@@ -335,23 +335,23 @@ pub static PLACEMENT_CONSTRAINT: Shape = Shape {
 
 pub static PLACEMENT_CONSTRAINT_TYPE: Shape = Shape {
     name: "PlacementConstraintType",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::String { enum_values: &["distinctInstance", "memberOf"], min: None, max: None, pattern: None },
 };
 
 pub static PLACEMENT_STRATEGIES: Shape = Shape {
     name: "PlacementStrategies",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::List { member: &PLACEMENT_STRATEGY, min: None, max: None, sensitive: false },
 };
 
 pub static PLACEMENT_STRATEGY: Shape = Shape {
     name: "PlacementStrategy",
-    doc: "The task placement strategy for a task or service. For more information, see Task placement strategies in the Amazon Elastic Container Service Developer Guide .",
+    doc: member_doc!("The task placement strategy for a task or service. For more information, see Task placement strategies in the Amazon Elastic Container Service Developer Guide ."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "type", shape: &PLACEMENT_STRATEGY_TYPE, doc: "The type of placement strategy. The random placement strategy randomly places tasks on available candidates. The spread placement strategy spreads placement across available candidates evenly based on the field parameter. The binpack strategy places tasks on available candidates that have the least available amount of the resource that's specified with the field parameter. For example, if you binpack on memory, a task is placed on the instance with the least amount of remaining memory but still enough to run the task." },
-            Member { name: "field", shape: &STRING, doc: "The field to apply the placement strategy against. For the spread placement strategy, valid values are instanceId (or host , which has the same effect), or any platform or custom attribute that's applied to a container instance, such as attribute:ecs.availability-zone . For the binpack placement strategy, valid values are cpu and memory . For the random placement strategy, this field is not used." },
+            Member { name: "type", shape: &PLACEMENT_STRATEGY_TYPE, doc: member_doc!("The type of placement strategy. The random placement strategy randomly places tasks on available candidates. The spread placement strategy spreads placement across available candidates evenly based on the field parameter. The binpack strategy places tasks on available candidates that have the least available amount of the resource that's specified with the field parameter. For example, if you binpack on memory, a task is placed on the instance with the least amount of remaining memory but still enough to run the task.") },
+            Member { name: "field", shape: &STRING, doc: member_doc!("The field to apply the placement strategy against. For the spread placement strategy, valid values are instanceId (or host , which has the same effect), or any platform or custom attribute that's applied to a container instance, such as attribute:ecs.availability-zone . For the binpack placement strategy, valid values are cpu and memory . For the random placement strategy, this field is not used.") },
         ],
         required: &[],
         union: false,
@@ -360,29 +360,29 @@ pub static PLACEMENT_STRATEGY: Shape = Shape {
 
 pub static PLACEMENT_STRATEGY_TYPE: Shape = Shape {
     name: "PlacementStrategyType",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::String { enum_values: &["random", "spread", "binpack"], min: None, max: None, pattern: None },
 };
 
 pub static PROPAGATE_TAGS: Shape = Shape {
     name: "PropagateTags",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::String { enum_values: &["TASK_DEFINITION", "SERVICE", "NONE"], min: None, max: None, pattern: None },
 };
 
 pub static TAGS: Shape = Shape {
     name: "Tags",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::List { member: &TAG, min: Some(0), max: Some(50), sensitive: false },
 };
 
 pub static TAG: Shape = Shape {
     name: "Tag",
-    doc: "The metadata that you apply to a resource to help you categorize and organize them. Each tag consists of a key and an optional value. You define them. The following basic restrictions apply to tags: Maximum number of tags per resource - 50 For each resource, each tag key must be unique, and each tag key can have only one value. Maximum key length - 128 Unicode characters in UTF-8 Maximum value length - 256 Unicode characters in UTF-8 If your tagging schema is used across multiple services and resources, remember that other services may have restrictions on allowed characters. Generally allowed characters are: letters, numbers, and spaces representable in UTF-8, and the following characters: + - = . _ : / @. Tag keys and values are case-sensitive. Do not use aws: , AWS: , or any upper or lowercase combination of such as a prefix for either keys or values as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys or values with this prefix. Tags with this prefix do not count against your tags per resource limit.",
+    doc: member_doc!("The metadata that you apply to a resource to help you categorize and organize them. Each tag consists of a key and an optional value. You define them. The following basic restrictions apply to tags: Maximum number of tags per resource - 50 For each resource, each tag key must be unique, and each tag key can have only one value. Maximum key length - 128 Unicode characters in UTF-8 Maximum value length - 256 Unicode characters in UTF-8 If your tagging schema is used across multiple services and resources, remember that other services may have restrictions on allowed characters. Generally allowed characters are: letters, numbers, and spaces representable in UTF-8, and the following characters: + - = . _ : / @. Tag keys and values are case-sensitive. Do not use aws: , AWS: , or any upper or lowercase combination of such as a prefix for either keys or values as it is reserved for Amazon Web Services use. You cannot edit or delete tag keys or values with this prefix. Tags with this prefix do not count against your tags per resource limit."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "key", shape: &TAG_KEY, doc: "One part of a key-value pair that make up a tag. A key is a general label that acts like a category for more specific tag values." },
-            Member { name: "value", shape: &TAG_VALUE, doc: "The optional part of a key-value pair that make up a tag. A value acts as a descriptor within a tag category (key)." },
+            Member { name: "key", shape: &TAG_KEY, doc: member_doc!("One part of a key-value pair that make up a tag. A key is a general label that acts like a category for more specific tag values.") },
+            Member { name: "value", shape: &TAG_VALUE, doc: member_doc!("The optional part of a key-value pair that make up a tag. A value acts as a descriptor within a tag category (key).") },
         ],
         required: &[],
         union: false,
@@ -391,29 +391,29 @@ pub static TAG: Shape = Shape {
 
 pub static TAG_KEY: Shape = Shape {
     name: "TagKey",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::String { enum_values: &[], min: Some(1), max: Some(128), pattern: Some("([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)") },
 };
 
 pub static TAG_VALUE: Shape = Shape {
     name: "TagValue",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::String { enum_values: &[], min: Some(0), max: Some(256), pattern: Some("([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)") },
 };
 
 pub static TASK_VOLUME_CONFIGURATIONS: Shape = Shape {
     name: "TaskVolumeConfigurations",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::List { member: &TASK_VOLUME_CONFIGURATION, min: None, max: None, sensitive: false },
 };
 
 pub static TASK_VOLUME_CONFIGURATION: Shape = Shape {
     name: "TaskVolumeConfiguration",
-    doc: "Configuration settings for the task volume that was configuredAtLaunch that weren't set during RegisterTaskDef .",
+    doc: member_doc!("Configuration settings for the task volume that was configuredAtLaunch that weren't set during RegisterTaskDef ."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "name", shape: &ECS_VOLUME_NAME, doc: "The name of the volume. This value must match the volume name from the Volume object in the task definition." },
-            Member { name: "managedEBSVolume", shape: &TASK_MANAGED_EBS_VOLUME_CONFIGURATION, doc: "The configuration for the Amazon EBS volume that Amazon ECS creates and manages on your behalf. These settings are used to create each Amazon EBS volume, with one volume created for each task. The Amazon EBS volumes are visible in your account in the Amazon EC2 console once they are created." },
+            Member { name: "name", shape: &ECS_VOLUME_NAME, doc: member_doc!("The name of the volume. This value must match the volume name from the Volume object in the task definition.") },
+            Member { name: "managedEBSVolume", shape: &TASK_MANAGED_EBS_VOLUME_CONFIGURATION, doc: member_doc!("The configuration for the Amazon EBS volume that Amazon ECS creates and manages on your behalf. These settings are used to create each Amazon EBS volume, with one volume created for each task. The Amazon EBS volumes are visible in your account in the Amazon EC2 console once they are created.") },
         ],
         required: &["name"],
         union: false,
@@ -422,27 +422,27 @@ pub static TASK_VOLUME_CONFIGURATION: Shape = Shape {
 
 pub static ECS_VOLUME_NAME: Shape = Shape {
     name: "ECSVolumeName",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::String { enum_values: &[], min: None, max: None, pattern: None },
 };
 
 pub static TASK_MANAGED_EBS_VOLUME_CONFIGURATION: Shape = Shape {
     name: "TaskManagedEBSVolumeConfiguration",
-    doc: "The configuration for the Amazon EBS volume that Amazon ECS creates and manages on your behalf. These settings are used to create each Amazon EBS volume, with one volume created for each task. The Amazon EBS volumes are visible in your account in the Amazon EC2 console once they are created.",
+    doc: member_doc!("The configuration for the Amazon EBS volume that Amazon ECS creates and manages on your behalf. These settings are used to create each Amazon EBS volume, with one volume created for each task. The Amazon EBS volumes are visible in your account in the Amazon EC2 console once they are created."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "encrypted", shape: &BOXED_BOOLEAN, doc: "Indicates whether the volume should be encrypted. If you turn on Region-level Amazon EBS encryption by default but set this value as false , the setting is overridden and the volume is encrypted with the KMS key specified for Amazon EBS encryption by default. This parameter maps 1:1 with the Encrypted parameter of the CreateVolume API in the Amazon EC2 API Reference ." },
-            Member { name: "kmsKeyId", shape: &EBSKMS_KEY_ID, doc: "The Amazon Resource Name (ARN) identifier of the Amazon Web Services Key Management Service key to use for Amazon EBS encryption. When a key is specified using this parameter, it overrides Amazon EBS default encryption or any KMS key that you specified for cluster-level managed storage encryption. This parameter maps 1:1 with the KmsKeyId parameter of the CreateVolume API in the Amazon EC2 API Reference . For more information about encrypting Amazon EBS volumes attached to a task, see Encrypt data stored in Amazon EBS volumes attached to Amazon ECS tasks . Amazon Web Services authenticates the Amazon Web Services Key Management Service key asynchronously. Therefore, if you specify an ID, alias, or ARN that is invalid, the action can appear to complete, but eventually fails." },
-            Member { name: "volumeType", shape: &EBS_VOLUME_TYPE, doc: "The volume type. This parameter maps 1:1 with the VolumeType parameter of the CreateVolume API in the Amazon EC2 API Reference . For more information, see Amazon EBS volume types in the Amazon EC2 User Guide . The following are the supported volume types. General Purpose SSD: gp2 | gp3 Provisioned IOPS SSD: io1 | io2 Throughput Optimized HDD: st1 Cold HDD: sc1 Magnetic: standard The magnetic volume type is not supported on Fargate." },
-            Member { name: "sizeInGiB", shape: &BOXED_INTEGER, doc: "The size of the volume in GiB. You must specify either a volume size or a snapshot ID. If you specify a snapshot ID, the snapshot size is used for the volume size by default. You can optionally specify a volume size greater than or equal to the snapshot size. This parameter maps 1:1 with the Size parameter of the CreateVolume API in the Amazon EC2 API Reference . The following are the supported volume size values for each volume type. gp2 and gp3 : 1-16,384 io1 and io2 : 4-16,384 st1 and sc1 : 125-16,384 standard : 1-1,024" },
-            Member { name: "snapshotId", shape: &EBS_SNAPSHOT_ID, doc: "The snapshot that Amazon ECS uses to create the volume. You must specify either a snapshot ID or a volume size. This parameter maps 1:1 with the SnapshotId parameter of the CreateVolume API in the Amazon EC2 API Reference ." },
-            Member { name: "volumeInitializationRate", shape: &BOXED_INTEGER, doc: "The rate, in MiB/s, at which data is fetched from a snapshot of an existing Amazon EBS volume to create a new volume for attachment to the task. This property can be specified only if you specify a snapshotId . For more information, see Initialize Amazon EBS volumes in the Amazon EBS User Guide ." },
-            Member { name: "iops", shape: &BOXED_INTEGER, doc: "The number of I/O operations per second (IOPS). For gp3 , io1 , and io2 volumes, this represents the number of IOPS that are provisioned for the volume. For gp2 volumes, this represents the baseline performance of the volume and the rate at which the volume accumulates I/O credits for bursting. The following are the supported values for each volume type. gp3 : 3,000 - 16,000 IOPS io1 : 100 - 64,000 IOPS io2 : 100 - 256,000 IOPS This parameter is required for io1 and io2 volume types. The default for gp3 volumes is 3,000 IOPS . This parameter is not supported for st1 , sc1 , or standard volume types. This parameter maps 1:1 with the Iops parameter of the CreateVolume API in the Amazon EC2 API Reference ." },
-            Member { name: "throughput", shape: &BOXED_INTEGER, doc: "The throughput to provision for a volume, in MiB/s, with a maximum of 1,000 MiB/s. This parameter maps 1:1 with the Throughput parameter of the CreateVolume API in the Amazon EC2 API Reference . This parameter is only supported for the gp3 volume type." },
-            Member { name: "tagSpecifications", shape: &EBS_TAG_SPECIFICATIONS, doc: "The tags to apply to the volume. Amazon ECS applies service-managed tags by default. This parameter maps 1:1 with the TagSpecifications.N parameter of the CreateVolume API in the Amazon EC2 API Reference ." },
-            Member { name: "roleArn", shape: &IAM_ROLE_ARN, doc: "The ARN of the IAM role to associate with this volume. This is the Amazon ECS infrastructure IAM role that is used to manage your Amazon Web Services infrastructure. We recommend using the Amazon ECS-managed AmazonECSInfrastructureRolePolicyForVolumes IAM policy with this role. For more information, see Amazon ECS infrastructure IAM role in the Amazon ECS Developer Guide ." },
-            Member { name: "terminationPolicy", shape: &TASK_MANAGED_EBS_VOLUME_TERMINATION_POLICY, doc: "The termination policy for the volume when the task exits. This provides a way to control whether Amazon ECS terminates the Amazon EBS volume when the task stops." },
-            Member { name: "filesystemType", shape: &TASK_FILESYSTEM_TYPE, doc: "The Linux filesystem type for the volume. For volumes created from a snapshot, you must specify the same filesystem type that the volume was using when the snapshot was created. If there is a filesystem type mismatch, the task will fail to start. The available filesystem types are ext3 , ext4 , and xfs . If no value is specified, the xfs filesystem type is used by default." },
+            Member { name: "encrypted", shape: &BOXED_BOOLEAN, doc: member_doc!("Indicates whether the volume should be encrypted. If you turn on Region-level Amazon EBS encryption by default but set this value as false , the setting is overridden and the volume is encrypted with the KMS key specified for Amazon EBS encryption by default. This parameter maps 1:1 with the Encrypted parameter of the CreateVolume API in the Amazon EC2 API Reference .") },
+            Member { name: "kmsKeyId", shape: &EBSKMS_KEY_ID, doc: member_doc!("The Amazon Resource Name (ARN) identifier of the Amazon Web Services Key Management Service key to use for Amazon EBS encryption. When a key is specified using this parameter, it overrides Amazon EBS default encryption or any KMS key that you specified for cluster-level managed storage encryption. This parameter maps 1:1 with the KmsKeyId parameter of the CreateVolume API in the Amazon EC2 API Reference . For more information about encrypting Amazon EBS volumes attached to a task, see Encrypt data stored in Amazon EBS volumes attached to Amazon ECS tasks . Amazon Web Services authenticates the Amazon Web Services Key Management Service key asynchronously. Therefore, if you specify an ID, alias, or ARN that is invalid, the action can appear to complete, but eventually fails.") },
+            Member { name: "volumeType", shape: &EBS_VOLUME_TYPE, doc: member_doc!("The volume type. This parameter maps 1:1 with the VolumeType parameter of the CreateVolume API in the Amazon EC2 API Reference . For more information, see Amazon EBS volume types in the Amazon EC2 User Guide . The following are the supported volume types. General Purpose SSD: gp2 | gp3 Provisioned IOPS SSD: io1 | io2 Throughput Optimized HDD: st1 Cold HDD: sc1 Magnetic: standard The magnetic volume type is not supported on Fargate.") },
+            Member { name: "sizeInGiB", shape: &BOXED_INTEGER, doc: member_doc!("The size of the volume in GiB. You must specify either a volume size or a snapshot ID. If you specify a snapshot ID, the snapshot size is used for the volume size by default. You can optionally specify a volume size greater than or equal to the snapshot size. This parameter maps 1:1 with the Size parameter of the CreateVolume API in the Amazon EC2 API Reference . The following are the supported volume size values for each volume type. gp2 and gp3 : 1-16,384 io1 and io2 : 4-16,384 st1 and sc1 : 125-16,384 standard : 1-1,024") },
+            Member { name: "snapshotId", shape: &EBS_SNAPSHOT_ID, doc: member_doc!("The snapshot that Amazon ECS uses to create the volume. You must specify either a snapshot ID or a volume size. This parameter maps 1:1 with the SnapshotId parameter of the CreateVolume API in the Amazon EC2 API Reference .") },
+            Member { name: "volumeInitializationRate", shape: &BOXED_INTEGER, doc: member_doc!("The rate, in MiB/s, at which data is fetched from a snapshot of an existing Amazon EBS volume to create a new volume for attachment to the task. This property can be specified only if you specify a snapshotId . For more information, see Initialize Amazon EBS volumes in the Amazon EBS User Guide .") },
+            Member { name: "iops", shape: &BOXED_INTEGER, doc: member_doc!("The number of I/O operations per second (IOPS). For gp3 , io1 , and io2 volumes, this represents the number of IOPS that are provisioned for the volume. For gp2 volumes, this represents the baseline performance of the volume and the rate at which the volume accumulates I/O credits for bursting. The following are the supported values for each volume type. gp3 : 3,000 - 16,000 IOPS io1 : 100 - 64,000 IOPS io2 : 100 - 256,000 IOPS This parameter is required for io1 and io2 volume types. The default for gp3 volumes is 3,000 IOPS . This parameter is not supported for st1 , sc1 , or standard volume types. This parameter maps 1:1 with the Iops parameter of the CreateVolume API in the Amazon EC2 API Reference .") },
+            Member { name: "throughput", shape: &BOXED_INTEGER, doc: member_doc!("The throughput to provision for a volume, in MiB/s, with a maximum of 1,000 MiB/s. This parameter maps 1:1 with the Throughput parameter of the CreateVolume API in the Amazon EC2 API Reference . This parameter is only supported for the gp3 volume type.") },
+            Member { name: "tagSpecifications", shape: &EBS_TAG_SPECIFICATIONS, doc: member_doc!("The tags to apply to the volume. Amazon ECS applies service-managed tags by default. This parameter maps 1:1 with the TagSpecifications.N parameter of the CreateVolume API in the Amazon EC2 API Reference .") },
+            Member { name: "roleArn", shape: &IAM_ROLE_ARN, doc: member_doc!("The ARN of the IAM role to associate with this volume. This is the Amazon ECS infrastructure IAM role that is used to manage your Amazon Web Services infrastructure. We recommend using the Amazon ECS-managed AmazonECSInfrastructureRolePolicyForVolumes IAM policy with this role. For more information, see Amazon ECS infrastructure IAM role in the Amazon ECS Developer Guide .") },
+            Member { name: "terminationPolicy", shape: &TASK_MANAGED_EBS_VOLUME_TERMINATION_POLICY, doc: member_doc!("The termination policy for the volume when the task exits. This provides a way to control whether Amazon ECS terminates the Amazon EBS volume when the task stops.") },
+            Member { name: "filesystemType", shape: &TASK_FILESYSTEM_TYPE, doc: member_doc!("The Linux filesystem type for the volume. For volumes created from a snapshot, you must specify the same filesystem type that the volume was using when the snapshot was created. If there is a filesystem type mismatch, the task will fail to start. The available filesystem types are ext3 , ext4 , and xfs . If no value is specified, the xfs filesystem type is used by default.") },
         ],
         required: &["roleArn"],
         union: false,
@@ -451,42 +451,42 @@ pub static TASK_MANAGED_EBS_VOLUME_CONFIGURATION: Shape = Shape {
 
 pub static BOXED_BOOLEAN: Shape = Shape {
     name: "BoxedBoolean",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::Boolean,
 };
 
 pub static EBSKMS_KEY_ID: Shape = Shape {
     name: "EBSKMSKeyId",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::String { enum_values: &[], min: None, max: None, pattern: None },
 };
 
 pub static EBS_VOLUME_TYPE: Shape = Shape {
     name: "EBSVolumeType",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::String { enum_values: &[], min: None, max: None, pattern: None },
 };
 
 pub static EBS_SNAPSHOT_ID: Shape = Shape {
     name: "EBSSnapshotId",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::String { enum_values: &[], min: None, max: None, pattern: None },
 };
 
 pub static EBS_TAG_SPECIFICATIONS: Shape = Shape {
     name: "EBSTagSpecifications",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::List { member: &EBS_TAG_SPECIFICATION, min: None, max: None, sensitive: false },
 };
 
 pub static EBS_TAG_SPECIFICATION: Shape = Shape {
     name: "EBSTagSpecification",
-    doc: "The tag specifications of an Amazon EBS volume.",
+    doc: member_doc!("The tag specifications of an Amazon EBS volume."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "resourceType", shape: &EBS_RESOURCE_TYPE, doc: "The type of volume resource." },
-            Member { name: "tags", shape: &TAGS, doc: "The tags applied to this Amazon EBS volume. AmazonECSCreated and AmazonECSManaged are reserved tags that can't be used." },
-            Member { name: "propagateTags", shape: &PROPAGATE_TAGS, doc: "Determines whether to propagate the tags from the task definition to the Amazon EBS volume. Tags can only propagate to a SERVICE specified in ServiceVolumeConfiguration . If no value is specified, the tags aren't propagated." },
+            Member { name: "resourceType", shape: &EBS_RESOURCE_TYPE, doc: member_doc!("The type of volume resource.") },
+            Member { name: "tags", shape: &TAGS, doc: member_doc!("The tags applied to this Amazon EBS volume. AmazonECSCreated and AmazonECSManaged are reserved tags that can't be used.") },
+            Member { name: "propagateTags", shape: &PROPAGATE_TAGS, doc: member_doc!("Determines whether to propagate the tags from the task definition to the Amazon EBS volume. Tags can only propagate to a SERVICE specified in ServiceVolumeConfiguration . If no value is specified, the tags aren't propagated.") },
         ],
         required: &["resourceType"],
         union: false,
@@ -495,22 +495,22 @@ pub static EBS_TAG_SPECIFICATION: Shape = Shape {
 
 pub static EBS_RESOURCE_TYPE: Shape = Shape {
     name: "EBSResourceType",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::String { enum_values: &["volume"], min: None, max: None, pattern: None },
 };
 
 pub static IAM_ROLE_ARN: Shape = Shape {
     name: "IAMRoleArn",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::String { enum_values: &[], min: None, max: None, pattern: None },
 };
 
 pub static TASK_MANAGED_EBS_VOLUME_TERMINATION_POLICY: Shape = Shape {
     name: "TaskManagedEBSVolumeTerminationPolicy",
-    doc: "The termination policy for the volume when the task exits. This provides a way to control whether Amazon ECS terminates the Amazon EBS volume when the task stops.",
+    doc: member_doc!("The termination policy for the volume when the task exits. This provides a way to control whether Amazon ECS terminates the Amazon EBS volume when the task stops."),
     kind: ShapeKind::Structure {
         members: &[
-            Member { name: "deleteOnTermination", shape: &BOXED_BOOLEAN, doc: "Indicates whether the volume should be deleted on when the task stops. If a value of true is specified, Amazon ECS deletes the Amazon EBS volume on your behalf when the task goes into the STOPPED state. If no value is specified, the default value is true is used. When set to false , Amazon ECS leaves the volume in your account." },
+            Member { name: "deleteOnTermination", shape: &BOXED_BOOLEAN, doc: member_doc!("Indicates whether the volume should be deleted on when the task stops. If a value of true is specified, Amazon ECS deletes the Amazon EBS volume on your behalf when the task goes into the STOPPED state. If no value is specified, the default value is true is used. When set to false , Amazon ECS leaves the volume in your account.") },
         ],
         required: &["deleteOnTermination"],
         union: false,
@@ -519,6 +519,6 @@ pub static TASK_MANAGED_EBS_VOLUME_TERMINATION_POLICY: Shape = Shape {
 
 pub static TASK_FILESYSTEM_TYPE: Shape = Shape {
     name: "TaskFilesystemType",
-    doc: "",
+    doc: member_doc!(""),
     kind: ShapeKind::String { enum_values: &["ext3", "ext4", "xfs", "ntfs"], min: None, max: None, pattern: None },
 };

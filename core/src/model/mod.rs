@@ -2,6 +2,18 @@
 //! the member documentation, generated from `spec/`. The type rules walk it, and the JSON Schema
 //! is built from it.
 
+/// A member's documentation, or nothing without the `docs` feature.
+macro_rules! member_doc {
+    ($text:literal) => {
+        if cfg!(feature = "docs") {
+            $text
+        } else {
+            ""
+        }
+    };
+}
+
+// `generated` uses `member_doc!` by textual scope (it is declared above `mod generated`).
 #[rustfmt::skip]
 mod generated;
 
