@@ -4,20 +4,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { ARTIFACTS, assertClean, input, jsonView, launchBrowser, openConsole, pasteJson, shot, startProxy } from './lib.mjs';
+import {
+  ARTIFACTS, assertClean, endSession, input, jsonView, openConsole, pasteJson, shot, startSession,
+} from './lib.mjs';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let proxy, browser;
 
-before(async () => {
-  proxy = await startProxy({ dryRun: true });
-  browser = await launchBrowser();
-});
+before(async () => ({ proxy, browser } = await startSession({ dryRun: true, page: false })));
 
-after(async () => {
-  await browser?.close();
-  await proxy?.stop();
-});
+after(() => endSession({ browser, proxy }));
 
 async function scan(page, name) {
   await page.addScriptTag({ content: AXE });

@@ -1,20 +1,13 @@
 // Keyboard only: every step below is a key press (the test reads the page, never clicks).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertClean, focused, focusReaches, launchBrowser, openConsole, requestJson, shot, startProxy, tabTo } from './lib.mjs';
+import { assertClean, endSession, focused, focusReaches, requestJson, shot, startSession, tabTo } from './lib.mjs';
 
 let proxy, browser, page;
 
-before(async () => {
-  proxy = await startProxy({ dryRun: true });
-  browser = await launchBrowser();
-  page = await openConsole(browser, proxy.url);
-});
+before(async () => ({ proxy, browser, page } = await startSession({ dryRun: true })));
 
-after(async () => {
-  await browser?.close();
-  await proxy?.stop();
-});
+after(() => endSession({ browser, proxy }));
 
 const isLabelled = (label) => document.activeElement?.labels?.[0]?.textContent === label
   || document.activeElement?.getAttribute('aria-label') === label;

@@ -2,20 +2,17 @@
 // (DescribeTasks through the proxy) moves each task along its status timeline.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertClean, launchBrowser, openConsole, pasteJson, problems, requestJson, shot, startMoto, startProxy } from './lib.mjs';
+import { assertClean, endSession, pasteJson, problems, requestJson, shot, startMoto, startSession } from './lib.mjs';
 
 let moto, proxy, browser, page;
 
 before(async () => {
   moto = await startMoto();
-  proxy = await startProxy({ dryRun: false, endpointUrl: moto.url });
-  browser = await launchBrowser();
-  page = await openConsole(browser, proxy.url);
+  ({ proxy, browser, page } = await startSession({ dryRun: false, endpointUrl: moto.url }));
 });
 
 after(async () => {
-  await browser?.close();
-  await proxy?.stop();
+  await endSession({ browser, proxy });
   await moto?.stop();
 });
 

@@ -117,6 +117,26 @@ export async function startMoto() {
   return { url, stop: m.stop, log: m.log, seed: JSON.parse(seed.log()) };
 }
 
+// What most test files run against: the real proxy (`startProxy` options), a browser and,
+// unless `page: false`, a console page. Close it with `endSession`.
+export async function startSession({ page = true, ...proxyOptions } = {}) {
+  const proxy = await startProxy(proxyOptions);
+  let browser;
+  try {
+    browser = await launchBrowser();
+    return { proxy, browser, page: page ? await openConsole(browser, proxy.url) : undefined };
+  } catch (e) {
+    await browser?.close();
+    await proxy.stop();
+    throw e;
+  }
+}
+
+export async function endSession({ browser, proxy } = {}) {
+  await browser?.close();
+  await proxy?.stop();
+}
+
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -2,22 +2,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertClean, byPointer, input, jsonView, launchBrowser, openConsole, pasteJson, problems, shot, startProxy, typeJson,
+  assertClean, byPointer, endSession, input, jsonView, pasteJson, problems, shot, startSession, typeJson,
 } from './lib.mjs';
 
 let proxy, browser, page;
 const MISTAKES = input('invalid-many-mistakes.json');
 
-before(async () => {
-  proxy = await startProxy({ dryRun: true });
-  browser = await launchBrowser();
-  page = await openConsole(browser, proxy.url);
-});
+before(async () => ({ proxy, browser, page } = await startSession({ dryRun: true })));
 
-after(async () => {
-  await browser?.close();
-  await proxy?.stop();
-});
+after(() => endSession({ browser, proxy }));
 
 test('lists every mistake of a pasted request, as the proxy finds them', async () => {
   await pasteJson(page, MISTAKES);

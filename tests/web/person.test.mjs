@@ -1,22 +1,13 @@
 // A person's path through the form, then Run task in dry run through the real runtask-proxy.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  assertClean, byPointer, launchBrowser, openConsole, problems, requestJson, shot, startProxy,
-} from './lib.mjs';
+import { assertClean, byPointer, endSession, problems, requestJson, shot, startSession } from './lib.mjs';
 
 let proxy, browser, page;
 
-before(async () => {
-  proxy = await startProxy({ dryRun: true });
-  browser = await launchBrowser();
-  page = await openConsole(browser, proxy.url);
-});
+before(async () => ({ proxy, browser, page } = await startSession({ dryRun: true })));
 
-after(async () => {
-  await browser?.close();
-  await proxy?.stop();
-});
+after(() => endSession({ browser, proxy }));
 
 test('starts with a client token and says what is missing', async () => {
   await assert.doesNotReject(page.getByText('Dry run: nothing will be sent.').waitFor());

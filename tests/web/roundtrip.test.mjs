@@ -2,21 +2,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertClean, formState, input, jsonView, launchBrowser, openConsole, pasteJson, problems, requestJson, shot, startProxy,
+  assertClean, endSession, formState, input, jsonView, openConsole, pasteJson, problems, requestJson, shot, startSession,
 } from './lib.mjs';
 
 let proxy, browser;
 const LARGE = input('large-near-limits.json');
 
-before(async () => {
-  proxy = await startProxy({ dryRun: true });
-  browser = await launchBrowser();
-});
+before(async () => ({ proxy, browser } = await startSession({ dryRun: true, page: false })));
 
-after(async () => {
-  await browser?.close();
-  await proxy?.stop();
-});
+after(() => endSession({ browser, proxy }));
 
 test('JSON → form → JSON keeps every value of the large request', async () => {
   const page = await openConsole(browser, proxy.url);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ARTIFACTS, assertClean, input, jsonView, launchBrowser, openConsole, pasteJson, shot, startProxy } from './lib.mjs';
+import { ARTIFACTS, assertClean, endSession, input, jsonView, pasteJson, shot, startSession } from './lib.mjs';
 
 const KEYS = 40;
 const GOAL_MS = 16;
@@ -16,16 +16,9 @@ const GOAL_MS = 16;
 const ATTEMPTS = 3;
 let proxy, browser, page;
 
-before(async () => {
-  proxy = await startProxy({ dryRun: true });
-  browser = await launchBrowser();
-  page = await openConsole(browser, proxy.url);
-});
+before(async () => ({ proxy, browser, page } = await startSession({ dryRun: true })));
 
-after(async () => {
-  await browser?.close();
-  await proxy?.stop();
-});
+after(() => endSession({ browser, proxy }));
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
