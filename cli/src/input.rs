@@ -1,11 +1,13 @@
-//! Reading the inputs with bounded memory, and checking each as JSON or YAML.
+//! Reading the inputs with bounded memory, and checking each as what it is written in: a request
+//! (JSON or YAML), a state machine, a template, a script...
 
 use std::fs::File;
 use std::io::{self, Read};
 
+use runtask_core::dialect::{self, Dialect, Files};
 use runtask_core::{check_bytes, input_too_large, Options, OptionsError, Report, MAX_INPUT_BYTES};
 
-use crate::args::InputFormat;
+use crate::args::{DialectChoice, InputFormat};
 
 /// One input as read.
 pub struct Loaded {
@@ -19,6 +21,9 @@ pub struct Loaded {
     /// The full size when it is above the limit (nothing was kept).
     pub too_large: Option<u64>,
     pub yaml: bool,
+    /// What the file is written in; None: no RunTask request was detected (and the file is
+    /// skipped).
+    pub dialect: Option<Dialect>,
     pub error: Option<String>,
 }
 
@@ -26,7 +31,7 @@ pub struct Loaded {
 pub fn load(path: &str, format: InputFormat) -> Loaded {
     let stdin = path == "-";
     let name = if stdin { "<stdin>".to_owned() } else { path.to_owned() };
-    let mut loaded = Loaded { name, path: (!stdin).then(|| path.to_owned()), bytes: Vec::new(), text: None, too_large: None, yaml: false, error: None };
+    let mut loaded = Loaded { name, path: (!stdin).then(|| path.to_owned()), bytes: Vec::new(), text: None, too_large: None, yaml: false, dialect: Some(Dialect::Request), error: None };
     let result = if stdin { read_bounded(io::stdin().lock()) } else { open_and_read(path) };
     match result {
         Ok(Read_::Bytes(bytes)) => loaded.bytes = bytes,
@@ -51,6 +56,49 @@ pub fn load(path: &str, format: InputFormat) -> Loaded {
     };
     loaded.text = std::str::from_utf8(&loaded.bytes).ok().map(str::to_owned);
     loaded
+}
+
+/// Decides what a loaded file is written in: the dialect forced, else the one detected, else a
+/// request (or nothing, with `detected_only`). A request file keeps its JSON/YAML choice.
+pub fn choose_dialect(loaded: &mut Loaded, choice: DialectChoice, format: InputFormat, detected_only: bool) {
+    if let Some(d) = choice.forced() {
+        loaded.dialect = Some(d);
+        return;
+    }
+    if format != InputFormat::Auto {
+        loaded.dialect = Some(Dialect::Request);
+        return;
+    }
+    let text = loaded.text.as_deref().map(|t| t.strip_prefix('\u{feff}').unwrap_or(t));
+    let detected = match text {
+        Some(t) => dialect::detect(loaded.path.as_deref(), t),
+        // Too large or not UTF-8: go by the name.
+        None => loaded.path.as_deref().and_then(|p| dialect::detect(Some(p), "")),
+    };
+    loaded.dialect = match detected {
+        Some(d) => Some(d),
+        None if detected_only => None,
+        None => Some(Dialect::Request),
+    };
+}
+
+/// Reads `file://` references next to the file that names them.
+pub struct NextTo {
+    dir: std::path::PathBuf,
+}
+
+impl NextTo {
+    pub fn new(path: Option<&str>) -> Self {
+        let dir = path.and_then(|p| std::path::Path::new(p).parent().map(std::path::Path::to_path_buf)).unwrap_or_default();
+        NextTo { dir }
+    }
+}
+
+impl Files for NextTo {
+    fn read(&self, reference: &str) -> Result<String, String> {
+        let path = self.dir.join(reference);
+        read_text(&path.to_string_lossy())
+    }
 }
 
 enum Read_ {
@@ -97,19 +145,29 @@ pub fn read_text(path: &str) -> Result<String, String> {
     }
 }
 
-/// Checks a loaded input; an unreadable one gives an empty report (its error is shown instead).
+/// Checks a loaded input; an unreadable one gives an empty report (its error is shown instead),
+/// and so does one in which no request was detected.
 pub fn check(loaded: &Loaded, options: &Options) -> Result<Report, OptionsError> {
+    check_text(loaded, &loaded.bytes, options)
+}
+
+/// Checks `bytes` as `loaded` is read (its dialect, its place for `file://` references).
+pub fn check_text(loaded: &Loaded, bytes: &[u8], options: &Options) -> Result<Report, OptionsError> {
     if loaded.error.is_some() {
         return Ok(Report::default());
     }
+    let Some(dialect) = loaded.dialect else { return Ok(Report::default()) };
     if let Some(n) = loaded.too_large {
-        return Ok(input_too_large(n));
+        return Ok(if dialect == Dialect::Request { input_too_large(n) } else { dialect::too_large(dialect, n) });
+    }
+    if dialect != Dialect::Request {
+        return dialect::check_source(loaded.path.as_deref(), bytes, dialect, options, &NextTo::new(loaded.path.as_deref()));
     }
     if loaded.yaml {
-        if let Some(text) = &loaded.text {
+        if let Ok(text) = std::str::from_utf8(bytes) {
             let text = text.strip_prefix('\u{feff}').unwrap_or(text);
             return runtask_core::yaml::check_yaml(text, options);
         }
     }
-    check_bytes(&loaded.bytes, options)
+    check_bytes(bytes, options)
 }

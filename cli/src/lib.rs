@@ -53,6 +53,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
     let mut io_failure = false;
     for path in &args.files {
         let mut loaded = input::load(path, args.input_format);
+        input::choose_dialect(&mut loaded, args.dialect, args.input_format, args.detected_only);
         if loaded.error.is_some() {
             io_failure = true;
         }

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use runtask_core::registry::{self, find};
 use runtask_core::render::{self, FileResult};
-use runtask_core::{apply_fixes as apply, check_bytes, Options, Report};
+use runtask_core::{apply_fixes as apply, Options, Report};
 
 use crate::args::Format;
 use crate::input::Loaded;
@@ -110,10 +110,6 @@ pub fn apply_fixes(loaded: &mut Loaded, report: Report, options: &Options, inclu
     let (Some(path), Some(text)) = (loaded.path.clone(), loaded.text.clone()) else {
         return Ok(report);
     };
-    if loaded.yaml {
-        eprintln!("{path}: fixes apply to JSON only; nothing changed");
-        return Ok(report);
-    }
     let mut text = text;
     let mut report = report;
     let mut total = 0;
@@ -124,7 +120,7 @@ pub fn apply_fixes(loaded: &mut Loaded, report: Report, options: &Options, inclu
         }
         total += applied;
         text = fixed;
-        report = check_bytes(text.as_bytes(), options).map_err(|e| e.to_string())?;
+        report = crate::input::check_text(loaded, text.as_bytes(), options).map_err(|e| e.to_string())?;
     }
     if total > 0 {
         std::fs::write(&path, &text).map_err(|e| format!("{path}: writing the fixed file: {e}"))?;

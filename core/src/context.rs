@@ -140,6 +140,14 @@ pub fn is_fargate_provider(name: &str) -> bool {
 impl Target {
     #[must_use]
     pub fn of(doc: &Document<'_>, req: &Request) -> Self {
+        // A launch type or a provider known only at run time could be anything.
+        let dynamic = |n: Option<NodeId>| n.is_some_and(|n| doc.kind(n) == Kind::Dynamic);
+        if dynamic(req.launch_type)
+            || dynamic(req.capacity_provider_strategy)
+            || doc.elements(req.capacity_provider_strategy).any(|item| doc.kind(item) == Kind::Dynamic || dynamic(doc.get(item, "capacityProvider")))
+        {
+            return Target::Unknown;
+        }
         let lt = req.launch_type.and_then(|n| doc.str(n));
         let providers: Vec<Cow<'_, str>> = doc
             .elements(req.capacity_provider_strategy)

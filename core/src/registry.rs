@@ -60,6 +60,19 @@ impl Rule {
         body.trim_start().split("\n\n").next().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
+    /// The first fenced block under `## heading` of the docs, with its language (`json`, `yaml`,
+    /// `sh`): the dialect rules' examples are state machines, templates and scripts.
+    #[must_use]
+    pub fn example_block(&self, heading: &str) -> Option<(String, String)> {
+        let doc = self.documentation();
+        let section = doc.split(&format!("## {heading}\n")).nth(1)?;
+        let section = section.split("\n## ").next()?;
+        let open = section.find("```")? + 3;
+        let lang_end = section[open..].find('\n')? + open;
+        let end = section[lang_end..].find("```")? + lang_end;
+        Some((section[open..lang_end].trim().to_owned(), section[lang_end..end].trim().to_owned()))
+    }
+
     /// A fenced `json` block under `## heading` of the docs.
     #[must_use]
     pub fn example(&self, heading: &str) -> Option<String> {

@@ -3,6 +3,7 @@
 use crate::context::Ctx;
 use crate::registry::Rule;
 
+pub mod dialect;
 pub mod fargate;
 pub mod input;
 pub mod launch;
@@ -18,6 +19,7 @@ pub mod volumes;
 /// Every area's rule list; [`crate::registry::rules`] joins and sorts them.
 pub(crate) static AREAS: &[&[&Rule]] = &[
     input::RULES,
+    dialect::RULES,
     shape::RULES,
     request::RULES,
     launch::RULES,

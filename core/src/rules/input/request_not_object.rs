@@ -36,7 +36,7 @@ crate::declare_rule! {
 fn check(ctx: &mut Ctx<'_, '_>) {
     let root = ctx.doc.root();
     let kind = ctx.doc.kind(root);
-    if kind == Kind::Object {
+    if matches!(kind, Kind::Object | Kind::Dynamic) {
         return;
     }
     let help = if kind == Kind::Array {
@@ -55,5 +55,6 @@ fn article(kind: Kind) -> &'static str {
         Kind::Bool => "a boolean",
         Kind::Null => "null",
         Kind::Object => "an object",
+        Kind::Dynamic => "a value known only at run time",
     }
 }

@@ -151,6 +151,7 @@ pub(crate) fn describe(doc: &Document<'_>, id: NodeId, sensitive: bool) -> Cow<'
         Kind::Null => Cow::Borrowed("`null`"),
         Kind::Array => Cow::Borrowed("an array"),
         Kind::Object => Cow::Borrowed("an object"),
+        Kind::Dynamic => Cow::Borrowed("a value known only at run time"),
     }
 }
 
