@@ -253,9 +253,10 @@ fn align(src: &str, yr: TextRange, style: ScalarStyle, value: &str) -> Vec<TextR
             }
         }
         ScalarStyle::Literal | ScalarStyle::Folded => {
-            // When the span starts at the `|`/`>` header, the content starts on the next line.
-            if pos < end && matches!(bytes[pos], b'|' | b'>') {
-                if let Some(nl) = src[pos..end].find('\n') {
+            // When the span starts at the header (`|`, `>-`, or a tag and anchor before it), the
+            // content starts on the next line.
+            if let Some(nl) = src[pos..end].find('\n') {
+                if src[pos..pos + nl].contains(['|', '>']) {
                     pos += nl + 1;
                 }
             }

@@ -84,3 +84,21 @@ pub(crate) fn violation(doc: &Document<'_>, node: NodeId, limit: &Limit) -> Opti
         }
     }
 }
+
+/// Every limit as `(dialect, API path, limit)`, e.g. `("scheduler", "/group", "length 1-255")`,
+/// the form `spec/dialects.md` records them in.
+#[must_use]
+pub fn describe_all() -> Vec<(String, String, String)> {
+    LIMITS
+        .iter()
+        .map(|l| {
+            let dialect = if l.names.iter().any(|n| std::ptr::eq(*n, &names::EVENTS_CFN)) { "events" } else { "scheduler" };
+            let limit = match l.limit {
+                Limit::Enum(v) => format!("enum {}", v.join(" ")),
+                Limit::Items { min, max } => format!("items {min}-{max}"),
+                Limit::Length { min, max } => format!("length {min}-{max}"),
+            };
+            (dialect.to_owned(), l.path.to_owned(), limit)
+        })
+        .collect()
+}
