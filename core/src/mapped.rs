@@ -101,6 +101,15 @@ impl Mapped {
         TextRange::new(start, end.max(start))
     }
 
+    /// The file range of the character at byte `offset` of this text (an empty range at the end),
+    /// e.g. for a syntax error found at `offset`.
+    #[must_use]
+    pub fn file_range_of_char(&self, offset: usize) -> TextRange {
+        let offset = offset.min(self.text.len());
+        let len = self.text[offset..].chars().next().map_or(0, char::len_utf8);
+        self.file_range(TextRange::new(offset as u32, (offset + len) as u32))
+    }
+
     /// The value of the JSON string literal at `literal` (quotes included, as the JSON parser
     /// checked it), each character mapped to the file range of its escape sequence.
     #[must_use]

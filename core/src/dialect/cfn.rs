@@ -60,8 +60,7 @@ fn definition_string(doc: &Document<'_>, text: &Mapped, ds: NodeId, prefix: Opti
     let inner_doc = match Document::parse(inner.text()) {
         Ok(d) => d,
         Err(e) => {
-            let end = (e.offset + inner.text()[e.offset.min(inner.text().len())..].chars().next().map_or(0, char::len_utf8)) as u32;
-            let at = inner.file_range(TextRange::new(e.offset as u32, end));
+            let at = inner.file_range_of_char(e.offset);
             found.findings.push((
                 DialectFinding::new(&crate::rules::input::invalid_json::RULE, at, String::new(), format!("the `DefinitionString` is not valid JSON: {}", e.message()))
                     .help("write the state machine as JSON (or use `Definition` with an object)"),

@@ -105,8 +105,7 @@ fn overrides(t: &Target<'_, '_>, hooks: &TemplateHooks, input: NodeId, b: &mut B
     let inner_doc = match Document::parse(inner.text()) {
         Ok(d) => d,
         Err(e) => {
-            let end = (e.offset + 1).min(inner.text().len()) as u32;
-            let at = inner.file_range(TextRange::new(e.offset as u32, end.max(e.offset as u32)));
+            let at = inner.file_range_of_char(e.offset);
             findings.push(
                 DialectFinding::new(&crate::rules::input::invalid_json::RULE, at, doc.pointer(input).to_string(), format!("`Input` is not valid JSON: {}", e.message()))
                     .help("write the overrides as a JSON object, e.g. {\"containerOverrides\": [{\"name\": \"app\", \"command\": [\"run\"]}]}"),

@@ -257,8 +257,7 @@ fn read(dialect: Dialect, text: &str, index: &LineIndex<'_>, files: &dyn Files, 
                 Err(e) => {
                     let rule = if e.kind == crate::json::ParseErrorKind::TooDeep { &rules::input::nesting_too_deep::RULE } else { &rules::input::invalid_json::RULE };
                     let mut d = input_diagnostic(rule, "", e.message(), e.help());
-                    let end = (e.offset + 1).min(mapped.text().len()) as u32;
-                    let r = mapped.file_range(TextRange::new(e.offset as u32, end.max(e.offset as u32)));
+                    let r = mapped.file_range_of_char(e.offset);
                     set_position(&mut d, index, r.start, r.end);
                     return Err(Box::new(d));
                 }

@@ -330,14 +330,17 @@ impl Tokenizer<'_> {
                 // ANSI-C quoting: `$'a\nb'`.
                 let open = start + 1;
                 let mut i = open + 1;
+                let unterminated = |t: &Self| ShellError { range: t.file(open, open + 1), message: "unterminated `$'` quote: the shell reads to the end of the file".to_owned() };
                 loop {
-                    let Some(ch) = self.s[i..].chars().next() else {
-                        return Err(ShellError { range: self.file(open, open + 1), message: "unterminated `$'` quote: the shell reads to the end of the file".to_owned() });
+                    let Some(ch) = self.s.get(i..).and_then(|r| r.chars().next()) else {
+                        return Err(unterminated(self));
                     };
                     match ch {
                         '\'' => break,
                         '\\' => {
-                            let n = self.s[i + 1..].chars().next().unwrap_or('\\');
+                            let Some(n) = self.s.get(i + 1..).and_then(|r| r.chars().next()) else {
+                                return Err(unterminated(self));
+                            };
                             let v = match n {
                                 'n' => '\n',
                                 't' => '\t',
@@ -1040,8 +1043,7 @@ fn parse_shorthand(w: &Word, shape: &'static crate::model::Shape) -> Result<(Map
 }
 
 fn bad_value(opt: &str, path: &str, text: &Mapped, offset: usize, message: &str) -> DialectFinding {
-    let end = (offset + 1).min(text.text().len());
-    let at = text.file_range(TextRange::new(offset as u32, end.max(offset) as u32));
+    let at = text.file_range_of_char(offset);
     DialectFinding::new(&r::invalid_cli_value::RULE, at, String::new(), format!("Error parsing parameter '{opt}': {message}"))
         .help("check the JSON; in a shell, put it in single quotes so that `\"` and `$` reach the CLI as written")
         .request(path.to_owned())
@@ -1077,7 +1079,7 @@ fn cli_input(g: &Given<'_>, yaml: bool, skip: &[&str], files: &dyn Files, b: &mu
                 (out, Vec::new())
             }
             Err(e) => {
-                let at = w.text.file_range(TextRange::new(e.offset as u32, e.offset as u32 + 1));
+                let at = w.text.file_range_of_char(e.offset);
                 findings.push(DialectFinding::new(&r::invalid_cli_value::RULE, at, String::new(), format!("`{}` is not YAML the CLI can read: {}", g.name, e.message)));
                 return None;
             }
