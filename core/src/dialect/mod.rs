@@ -18,7 +18,7 @@ pub(crate) mod shorthand;
 
 use crate::diagnostics::Diagnostic;
 use crate::extract::{check_extracted, Extracted, Syntax};
-use crate::json::{Document, LineIndex, TextRange};
+use crate::json::{Document, LineIndex};
 use crate::mapped::Mapped;
 use crate::task_definition::TaskDefinition;
 use crate::{input_diagnostic, rules, set_position, Options, OptionsError, Report, Selection, MAX_INPUT_BYTES};
