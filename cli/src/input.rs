@@ -18,8 +18,10 @@ pub struct Loaded {
     pub bytes: Vec<u8>,
     /// The text when the bytes are UTF-8 (for excerpts).
     pub text: Option<String>,
-    /// The full size when it is above the limit (nothing was kept).
+    /// The full size when it is above the limit (only `prefix` was kept).
     pub too_large: Option<u64>,
+    /// The first bytes of a file above the limit, to tell what it is.
+    pub prefix: Vec<u8>,
     pub yaml: bool,
     /// What the file is written in; None: no RunTask request was detected (and the file is
     /// skipped).
@@ -31,11 +33,14 @@ pub struct Loaded {
 pub fn load(path: &str, format: InputFormat) -> Loaded {
     let stdin = path == "-";
     let name = if stdin { "<stdin>".to_owned() } else { path.to_owned() };
-    let mut loaded = Loaded { name, path: (!stdin).then(|| path.to_owned()), bytes: Vec::new(), text: None, too_large: None, yaml: false, dialect: Some(Dialect::Request), error: None };
+    let mut loaded = Loaded { name, path: (!stdin).then(|| path.to_owned()), bytes: Vec::new(), text: None, too_large: None, prefix: Vec::new(), yaml: false, dialect: Some(Dialect::Request), error: None };
     let result = if stdin { read_bounded(io::stdin().lock()) } else { open_and_read(path) };
     match result {
         Ok(Read_::Bytes(bytes)) => loaded.bytes = bytes,
-        Ok(Read_::TooLarge(n)) => loaded.too_large = Some(n),
+        Ok(Read_::TooLarge(n, prefix)) => {
+            loaded.too_large = Some(n);
+            loaded.prefix = prefix;
+        }
         Err(e) => loaded.error = Some(e),
     }
     loaded.yaml = match format {
@@ -69,11 +74,14 @@ pub fn choose_dialect(loaded: &mut Loaded, choice: DialectChoice, format: InputF
         loaded.dialect = Some(Dialect::Request);
         return;
     }
-    let text = loaded.text.as_deref().map(|t| t.strip_prefix('\u{feff}').unwrap_or(t));
+    let text = loaded.text.as_deref().filter(|_| loaded.too_large.is_none()).map(|t| t.strip_prefix('\u{feff}').unwrap_or(t));
     let detected = match text {
         Some(t) => dialect::detect(loaded.path.as_deref(), t),
-        // Too large or not UTF-8: go by the name.
-        None => loaded.path.as_deref().and_then(|p| dialect::detect(Some(p), "")),
+        // Too large: by its first bytes (and name); not UTF-8: by the name.
+        None => {
+            let prefix = String::from_utf8_lossy(&loaded.prefix);
+            dialect::detect(loaded.path.as_deref(), &prefix)
+        }
     };
     loaded.dialect = match detected {
         Some(d) => Some(d),
@@ -103,8 +111,12 @@ impl Files for NextTo {
 
 enum Read_ {
     Bytes(Vec<u8>),
-    TooLarge(u64),
+    /// The size, and the first bytes (to tell what the file is).
+    TooLarge(u64, Vec<u8>),
 }
+
+/// How much of a file above the limit is read to tell what it is.
+const PREFIX_BYTES: u64 = 64 * 1024;
 
 fn open_and_read(path: &str) -> Result<Read_, String> {
     let file = File::open(path).map_err(|e| describe(&e))?;
@@ -113,7 +125,9 @@ fn open_and_read(path: &str) -> Result<Read_, String> {
         return Err("is a directory".to_owned());
     }
     if meta.len() > MAX_INPUT_BYTES as u64 {
-        return Ok(Read_::TooLarge(meta.len()));
+        let mut prefix = Vec::new();
+        file.take(PREFIX_BYTES).read_to_end(&mut prefix).map_err(|e| describe(&e))?;
+        return Ok(Read_::TooLarge(meta.len(), prefix));
     }
     read_bounded(file)
 }
@@ -126,7 +140,8 @@ fn read_bounded(mut r: impl Read) -> Result<Read_, String> {
         return Ok(Read_::Bytes(buf));
     }
     let rest = io::copy(&mut r, &mut io::sink()).map_err(|e| describe(&e))?;
-    Ok(Read_::TooLarge(buf.len() as u64 + rest))
+    buf.truncate(PREFIX_BYTES as usize);
+    Ok(Read_::TooLarge(buf.len() as u64 + rest, buf))
 }
 
 fn describe(e: &io::Error) -> String {
@@ -141,7 +156,7 @@ fn describe(e: &io::Error) -> String {
 pub fn read_text(path: &str) -> Result<String, String> {
     match open_and_read(path)? {
         Read_::Bytes(b) => String::from_utf8(b).map_err(|_| "not UTF-8 text".to_owned()),
-        Read_::TooLarge(n) => Err(format!("{n} bytes is too large for a task definition")),
+        Read_::TooLarge(n, _) => Err(format!("{n} bytes is too large for a task definition")),
     }
 }
 

@@ -308,3 +308,23 @@ fn dialect_limits_agree_with_their_record() {
         assert!(table.contains(&key), "{key:?} is recorded but not in limits.rs: {table:?}");
     }
 }
+
+#[test]
+fn nested_states_join_built_resources_and_the_task_definition() {
+    // A Task state in a Map inside a Parallel branch, in a template's Definition object whose
+    // Resource is built with Fn::Join; the task definition given with the check applies too.
+    let t = r#"{"Resources": {"M": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {"Definition": {
+  "StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [{"StartAt": "Each", "States": {"Each": {"Type": "Map", "End": true,
+    "ItemProcessor": {"StartAt": "Run", "States": {"Run": {"Type": "Task", "End": true,
+      "Resource": {"Fn::Join": [":", ["arn", {"Ref": "AWS::Partition"}, "states", "", "", "ecs:runTask.sync"]]},
+      "Parameters": {"TaskDefinition": "web:3", "LaunchType": "EC2", "Overrides": {"ContainerOverrides": [{"Name": "wbe"}]}}}}}}}}]}}}}}}}"#;
+    let td = r#"{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx", "memory": 256}]}"#;
+    let options = Options { task_definition: Some(td.to_owned()), ..Options::default() };
+    let r = check_source(Some("t.template.json"), t.as_bytes(), Dialect::Cloudformation, &options, &NoFiles).unwrap();
+    assert_eq!(r.requests.len(), 1, "{}", show(t, &r));
+    assert_eq!(r.requests[0].location, "resource M, state \"Run\"");
+    let d = r.diagnostics.iter().find(|d| d.code == "RT801" || d.name == "container-override-name-unknown").unwrap_or_else(|| panic!("{}", show(t, &r)));
+    assert_eq!(at(t, d), "\"wbe\"");
+    assert_eq!(d.pointer, "/Resources/M/Properties/Definition/States/P/Branches/0/States/Each/ItemProcessor/States/Run/Parameters/Overrides/ContainerOverrides/0/Name");
+    assert!(d.message.contains("`wbe`"), "{}", d.message);
+}
