@@ -73,7 +73,7 @@ fn dialect_doc_examples_fire_and_pass() {
         let fired: Vec<_> = report.diagnostics.iter().filter(|d| d.code == r.code).collect();
         assert!(fired.is_empty(), "{} {}: valid example fires:\n{good}\n{fired:#?}", r.code, r.name);
     }
-    assert_eq!(seen, 14);
+    assert_eq!(seen, 15);
 }
 
 #[test]

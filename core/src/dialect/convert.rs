@@ -395,6 +395,16 @@ impl Walker<'_, '_> {
                 self.record(out, r, el);
                 continue;
             }
+            let keys: Vec<String> = doc.children(el).filter_map(|e| doc.key(e).map(|k| k.to_ascii_lowercase())).collect();
+            if keys.len() == 2 && keys.contains(&"key".to_owned()) && keys.contains(&"value".to_owned()) {
+                let tag = doc.get_str(el, "key").or_else(|| doc.get_str(el, "Key")).unwrap_or_default();
+                self.findings.push(
+                    DialectFinding::new(&r::scheduler_tag_as_key_value::RULE, self.file(doc.range(el)), self.pointer_of(el), format!("`{member}[{i}]` makes two tags, named `key` and `value`: {} reads each map as tag key → value", self.names.service))
+                        .help(format!("write the tag as one entry: {{\"{tag}\": \"…\"}}"))
+                        .note("with two such entries the run fails: `Multiple tags contain the same key.`")
+                        .request(format!("/tags/{i}")),
+                );
+            }
             for entry in doc.children(el) {
                 let Some(key_raw) = doc.key_range(entry) else { continue };
                 let kr = self.file(key_raw);

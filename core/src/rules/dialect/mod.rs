@@ -1,4 +1,4 @@
-//! RT05x–RT06x: the dialects a request lives in (Step Functions state machines, CloudFormation
+//! RT050–RT064: the dialects a request lives in (Step Functions state machines, CloudFormation
 //! templates, EventBridge targets, `aws ecs run-task` command lines). The dialect layer
 //! ([`crate::dialect`]) reports them while it reads the file, at the file's characters; their
 //! `check` is the driver's.
@@ -12,6 +12,7 @@ pub mod member_case;
 pub mod member_not_passed;
 pub mod query_language_mismatch;
 pub mod repeated_cli_option;
+pub mod scheduler_tag_as_key_value;
 pub mod task_definition_arn_not_arn;
 pub mod unchecked_dynamic_values;
 pub mod unknown_cli_option;
@@ -35,4 +36,5 @@ pub(crate) static RULES: &[&Rule] = &[
     &repeated_cli_option::RULE,
     &unreadable_file_reference::RULE,
     &unreadable_script::RULE,
+    &scheduler_tag_as_key_value::RULE,
 ];
