@@ -305,7 +305,6 @@ fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection
 /// Runs every selected rule on a parsed request and resolves the findings against `index`, the
 /// line index of the document's text. Sorted by position.
 pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Option<&TaskDefinition<'_>>, selection: &Selection<'_>) -> Vec<Diagnostic> {
-    let doc = doc;
     let req = Request::index(doc);
     let target = Target::of(doc, &req);
     let mut findings: Vec<Finding> = Vec::new();

@@ -110,6 +110,17 @@ impl Mapped {
         self.file_range(TextRange::new(offset as u32, (offset + len) as u32))
     }
 
+    /// This text, whose origins are ranges of `outer`'s text, mapped through `outer` to the file.
+    #[must_use]
+    pub fn through(&self, outer: &Mapped) -> Mapped {
+        if self.identity {
+            let mut out = Mapped::with_capacity(self.text.len());
+            out.push_copy(outer, TextRange::new(0, self.len().min(outer.len())));
+            return out;
+        }
+        Mapped { text: self.text.clone(), origin: self.origin.iter().map(|r| outer.file_range(*r)).collect(), identity: false }
+    }
+
     /// The value of the JSON string literal at `literal` (quotes included, as the JSON parser
     /// checked it), each character mapped to the file range of its escape sequence.
     #[must_use]

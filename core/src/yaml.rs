@@ -247,11 +247,7 @@ fn align(src: &str, yr: TextRange, style: ScalarStyle, value: &str) -> Vec<TextR
     let end = (yr.end as usize).min(src.len());
     let mut pos = (yr.start as usize).min(end);
     match style {
-        ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => {
-            if pos < end && matches!(bytes[pos], b'\'' | b'"') {
-                pos += 1;
-            }
-        }
+        ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted if pos < end && matches!(bytes[pos], b'\'' | b'"') => pos += 1,
         ScalarStyle::Literal | ScalarStyle::Folded => {
             // When the span starts at the header (`|`, `>-`, or a tag and anchor before it), the
             // content starts on the next line.

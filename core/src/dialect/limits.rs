@@ -23,7 +23,7 @@ impl Limit {
     pub fn describe(&self) -> String {
         match *self {
             Limit::Enum(values) => format!("only {}", values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(" or ")),
-            Limit::Items { min, max } if min == 0 => format!("at most {max} items"),
+            Limit::Items { min: 0, max } => format!("at most {max} items"),
             Limit::Items { min, max } => format!("{min} to {max} items"),
             Limit::Length { min, max } => format!("{min} to {max} characters"),
         }

@@ -431,10 +431,9 @@ impl Names {
         let pat = pattern(&segs);
         // From the request's top, or the end of exactly one member path (every such path
         // spelling the token the same way).
-        let candidates: Vec<&String> = if model_paths().iter().any(|p| *p == pat) {
-            vec![model_paths().iter().find(|p| **p == pat)?]
-        } else {
-            model_paths().iter().filter(|p| p.ends_with(&pat) && p[..p.len() - pat.len()].is_empty() == false).collect()
+        let candidates: Vec<&String> = match model_paths().iter().find(|p| **p == pat) {
+            Some(exact) => vec![exact],
+            None => model_paths().iter().filter(|p| p.ends_with(&pat) && p.len() > pat.len()).collect(),
         };
         let mut spelled: Option<String> = None;
         for full in candidates {

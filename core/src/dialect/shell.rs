@@ -92,9 +92,15 @@ impl Tokenizer<'_> {
 
     fn push_dynamic(&self, w: &mut WordBuilder, start: usize, end: usize, what: String) {
         let s = w.text.len();
-        w.text.push_copy(self.src, TextRange::new(start as u32, end as u32));
-        let text: String = w.text.text()[s as usize..].chars().filter(|c| *c != MAKE_START && *c != MAKE_END).collect();
-        let _ = text;
+        // The part as written, without the make-variable marks.
+        let mut i = start;
+        while i < end {
+            let c = self.s[i..].chars().next().unwrap_or(' ');
+            if c != MAKE_START && c != MAKE_END {
+                w.text.push_copy(self.src, TextRange::new(i as u32, (i + c.len_utf8()) as u32));
+            }
+            i += c.len_utf8();
+        }
         w.dynamic.push((TextRange::new(s, w.text.len()), what));
     }
 
@@ -310,10 +316,7 @@ impl Tokenizer<'_> {
                 self.run(Some(')'))?;
                 self.heredocs = saved;
                 let end = self.pos;
-                let what = match self.flavour {
-                    Flavour::Make => format!("command substitution `{}`", short(&self.s[start..end])),
-                    _ => format!("command substitution `{}`", short(&self.s[start..end])),
-                };
+                let what = format!("command substitution `{}`", short(&self.s[start..end]));
                 self.push_dynamic(w, start, end, what);
             }
             (Some('{'), Some('{')) => {
@@ -748,6 +751,9 @@ fn split_inline(w: &Word, from: usize) -> Word {
     Word { text: m, dynamic, raw }
 }
 
+/// An argument's text as JSON, with the ranges the shell expands (and what expands them).
+type Expanded = (Mapped, Vec<(TextRange, String)>);
+
 /// Values known only at run time inside a JSON or shorthand argument: the ranges of the
 /// argument's text that the shell expands.
 struct ShellHooks {
@@ -767,7 +773,7 @@ impl Hooks for ShellHooks {
 
 /// An argument's text as JSON: parts the shell expands outside JSON strings are quoted (so the
 /// JSON parses and the readers know them), and the expanded ranges, in the result's text.
-fn json_text(w: &Word) -> (Mapped, Vec<(TextRange, String)>) {
+fn json_text(w: &Word) -> Expanded {
     let text = w.text.text();
     let mut out = Mapped::with_capacity(text.len() + 8);
     let mut ranges = Vec::new();
@@ -836,7 +842,6 @@ fn file_value(w: &Word, files: &dyn Files, option: &str, findings: &mut Vec<Dial
 fn member(m: &'static Member, flag_value: bool, g: &Given<'_>, files: &dyn Files, b: &mut Builder, findings: &mut Vec<DialectFinding>) {
     let opt = &g.name;
     let path = format!("/{}", m.name);
-    let hooks_none = ShellHooks { ranges: Vec::new() };
     match &m.shape.kind {
         ShapeKind::Boolean => {
             b.key(m.name, g.word.raw);
@@ -899,7 +904,7 @@ fn member(m: &'static Member, flag_value: bool, g: &Given<'_>, files: &dyn Files
                     b.dynamic(w.raw, member_name, what);
                     continue;
                 }
-                let parsed = if w.text.text().trim_start().starts_with('{') { parse_json(w) } else { parse_shorthand(w, m.shape) };
+                let parsed = if w.text.text().trim_start().starts_with('{') { Ok(json_text(w)) } else { parse_shorthand(w, m.shape) };
                 match parsed {
                     Ok((text, ranges)) => match Document::parse(text.text()) {
                         Ok(doc) => {
@@ -920,7 +925,6 @@ fn member(m: &'static Member, flag_value: bool, g: &Given<'_>, files: &dyn Files
             }
             let end = g.values.last().map_or(at, |w| w.raw);
             b.close(list, TextRange::new(end.end, end.end));
-            let _ = hooks_none;
         }
         ShapeKind::Structure { .. } => {
             if let Some(extra) = g.values.get(1) {
@@ -963,7 +967,7 @@ fn structured(m: &'static Member, w: &Word, g: &Given<'_>, files: &dyn Files, b:
         b.dynamic(w.raw, opt.clone(), what);
         return;
     }
-    let parsed = if w.text.text().trim_start().starts_with(['{', '[']) { parse_json(w) } else { parse_shorthand(w, m.shape) };
+    let parsed = if w.text.text().trim_start().starts_with(['{', '[']) { Ok(json_text(w)) } else { parse_shorthand(w, m.shape) };
     match parsed {
         Ok((text, ranges)) => match Document::parse(text.text()) {
             Ok(doc) => {
@@ -990,10 +994,6 @@ fn unreadable(m: &'static Member, w: &Word, g: &Given<'_>, b: &mut Builder) {
     b.dynamic(w.raw, g.name.clone(), String::new());
 }
 
-fn parse_json(w: &Word) -> Result<(Mapped, Vec<(TextRange, String)>), DialectFinding> {
-    Ok(json_text(w))
-}
-
 /// The argument's text with each part the shell expands written as one plain shorthand word
 /// (`${{ vars.SUBNET }}` → `$__vars_SUBNET__`), mapped to where the part is written.
 fn opaque(w: &Word) -> Mapped {
@@ -1015,7 +1015,7 @@ fn opaque(w: &Word) -> Mapped {
     out
 }
 
-fn parse_shorthand(w: &Word, shape: &'static crate::model::Shape) -> Result<(Mapped, Vec<(TextRange, String)>), DialectFinding> {
+fn parse_shorthand(w: &Word, shape: &'static crate::model::Shape) -> Result<Expanded, Box<DialectFinding>> {
     let text = opaque(w);
     match super::shorthand::to_json(&text, shape) {
         Ok(m) => {
@@ -1025,10 +1025,9 @@ fn parse_shorthand(w: &Word, shape: &'static crate::model::Shape) -> Result<(Map
                 .iter()
                 .filter_map(|(d, what)| {
                     let at = w.text.file_range(*d);
-                    let text = m.text();
-                    let hit = (0..m.len()).find(|&i| m.origin(i).start >= at.start && m.origin(i).start < at.end.max(at.start + 1))?;
-                    let end = (hit..m.len()).take_while(|&i| m.origin(i).start < at.end.max(at.start + 1)).last().map_or(hit + 1, |e| e + 1);
-                    let _ = text;
+                    let inside = |i: u32| m.origin(i).start >= at.start && m.origin(i).start < at.end.max(at.start + 1);
+                    let hit = (0..m.len()).find(|&i| inside(i))?;
+                    let end = (hit..m.len()).take_while(|&i| inside(i)).last().map_or(hit + 1, |e| e + 1);
                     Some((TextRange::new(hit, end), what.clone()))
                 })
                 .collect();
@@ -1036,8 +1035,10 @@ fn parse_shorthand(w: &Word, shape: &'static crate::model::Shape) -> Result<(Map
         }
         Err(e) => {
             let at = w.text.file_range(e.range);
-            Err(DialectFinding::new(&r::invalid_cli_value::RULE, at, String::new(), format!("the shorthand value cannot be read: {}", e.message))
-                .help("write it as key=value pairs (`aws ecs run-task help` shows the shorthand of each option), or as JSON in single quotes"))
+            Err(Box::new(
+                DialectFinding::new(&r::invalid_cli_value::RULE, at, String::new(), format!("the shorthand value cannot be read: {}", e.message))
+                    .help("write it as key=value pairs (`aws ecs run-task help` shows the shorthand of each option), or as JSON in single quotes"),
+            ))
         }
     }
 }
@@ -1067,17 +1068,8 @@ fn cli_input(g: &Given<'_>, yaml: bool, skip: &[&str], files: &dyn Files, b: &mu
     }
     let (text, ranges) = if yaml {
         match crate::yaml::to_json(w.text.text()) {
-            Ok(m) => {
-                // The YAML's positions, then the argument's.
-                let mut out = Mapped::with_capacity(m.len() as usize);
-                for i in 0..m.len() {
-                    let o = m.origin(i);
-                    let c = &m.text()[i as usize..i as usize + 1];
-                    let _ = c;
-                    out.push(&m.text()[i as usize..=i as usize], w.text.file_range(o));
-                }
-                (out, Vec::new())
-            }
+            // The YAML's positions are in the argument, and through it in the file.
+            Ok(m) => (m.through(&w.text), Vec::new()),
             Err(e) => {
                 let at = w.text.file_range_of_char(e.offset);
                 findings.push(DialectFinding::new(&r::invalid_cli_value::RULE, at, String::new(), format!("`{}` is not YAML the CLI can read: {}", g.name, e.message)));
