@@ -248,6 +248,14 @@ fn bad_input_gets_one_clear_diagnostic() {
     assert_eq!(r.diagnostics.len(), 1);
     assert_eq!(r.diagnostics[0].code, "RT002");
     assert!(r.diagnostics[0].message.contains("template"), "{}", r.diagnostics[0].message);
+    // An EventBridge target's Input that is not JSON: an error for a rule ("Valid JSON text"), a
+    // warning for a schedule.
+    for (ty, targets, severity) in [("AWS::Events::Rule", "Targets:\n        - Id: t\n          ", Severity::Error), ("AWS::Scheduler::Schedule", "Target:\n          ", Severity::Warning)] {
+        let t = format!("Resources:\n  R:\n    Type: {ty}\n    Properties:\n      {targets}Arn: arn:aws:ecs:us-east-1:1:cluster/c\n          Input: 'run now'\n          EcsParameters: {{TaskDefinitionArn: arn:aws:ecs:us-east-1:1:task-definition/t:1, LaunchType: EC2}}\n");
+        let r = check_as("t.yaml", &t);
+        let d = r.diagnostics.iter().find(|d| d.code == "RT001").unwrap_or_else(|| panic!("{}", show(&t, &r)));
+        assert_eq!((d.severity, at(&t, d)), (severity, "r"), "{ty}");
+    }
     // A DefinitionString that is not JSON: at its syntax position.
     let t = "Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      DefinitionString: |\n        {\"StartAt\": \"R\", \"States\": {\"R\": {\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::ecs:runTask\",}}}\n";
     let r = check_as("t.yaml", t);

@@ -106,10 +106,11 @@ fn overrides(t: &Target<'_, '_>, hooks: &TemplateHooks, input: NodeId, b: &mut B
         Ok(d) => d,
         Err(e) => {
             let at = inner.file_range_of_char(e.offset);
-            findings.push(
-                DialectFinding::new(&crate::rules::input::invalid_json::RULE, at, doc.pointer(input).to_string(), format!("`Input` is not valid JSON: {}", e.message()))
-                    .help("write the overrides as a JSON object, e.g. {\"containerOverrides\": [{\"name\": \"app\", \"command\": [\"run\"]}]}"),
-            );
+            // EventBridge documents `Input` as "Valid JSON text"; the Scheduler requires JSON only
+            // for some targets, so for it this is a warning.
+            let f = DialectFinding::new(&crate::rules::input::invalid_json::RULE, at, doc.pointer(input).to_string(), format!("`Input` is not valid JSON: {}", e.message()))
+                .help("write the overrides as a JSON object, e.g. {\"containerOverrides\": [{\"name\": \"app\", \"command\": [\"run\"]}]}");
+            findings.push(if std::ptr::eq(t.names, &names::EVENTS_CFN) { f } else { f.severity(Severity::Warning) });
             return;
         }
     };
