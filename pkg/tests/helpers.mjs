@@ -16,12 +16,17 @@ export const projectRequire = createRequire(path.join(process.cwd(), 'package.js
 export const FIXTURES = path.join(ROOT, 'core', 'tests', 'fixtures');
 export const INPUTS = path.join(ROOT, 'tests', 'inputs');
 
-/** Every rule folder of core's fixtures: { dir, code, taskDefinition, valid: [files], invalid: [files] }. */
+/**
+ * Every rule folder of core's fixtures: { dir, code, taskDefinition, valid: [files], invalid: [files] }.
+ * The `dialect` area is left out: its fixtures are state machines, templates and scripts, which
+ * the package does not read yet (`validate(source, { dialect })` is issue 10's phase 2); core's
+ * fixture test and the CLI's snapshots cover them.
+ */
 export function ruleFolders() {
   const folders = [];
   for (const area of fs.readdirSync(FIXTURES).sort()) {
     const areaDir = path.join(FIXTURES, area);
-    if (!fs.statSync(areaDir).isDirectory()) continue;
+    if (!fs.statSync(areaDir).isDirectory() || area === 'dialect') continue;
     for (const rule of fs.readdirSync(areaDir).sort()) {
       const dir = path.join(areaDir, rule);
       if (!fs.statSync(dir).isDirectory()) continue;
