@@ -4,9 +4,9 @@
 use std::borrow::Cow;
 
 use crate::diagnostics::{Applicability, Edit, Fix, Severity};
-use crate::json::{Document, Kind, NodeId, TextRange};
-use crate::model::{Member, Shape};
-use crate::registry::Rule;
+use crate::json::{json_string, Document, Kind, NodeId, TextRange};
+use crate::model::{Member, Shape, ShapeMap};
+use crate::rule::Rule;
 use crate::task_definition::TaskDefinition;
 use crate::units;
 
@@ -43,7 +43,7 @@ pub struct Request {
     /// within one check.
     pub(crate) query_memo: std::cell::RefCell<Vec<(NodeId, std::rc::Rc<crate::query::Analysis>)>>,
     /// The model shape of each node, computed on first use by the shape rules.
-    pub(crate) shapes: std::cell::OnceCell<crate::rules::shape::ShapeMap>,
+    pub(crate) shapes: std::cell::OnceCell<ShapeMap>,
 }
 
 impl Request {
@@ -247,9 +247,9 @@ impl<'a, 's> Ctx<'a, 's> {
         &self.shape_map().members
     }
 
-    fn shape_map(&self) -> &'a crate::rules::shape::ShapeMap {
+    fn shape_map(&self) -> &'a ShapeMap {
         let doc = self.doc;
-        self.req.shapes.get_or_init(|| crate::rules::shape::shape_map(doc))
+        self.req.shapes.get_or_init(|| ShapeMap::of(doc))
     }
 
     /// The analysis of the `memberOf` expression `text` held by `node`, computed once per check.
@@ -400,19 +400,6 @@ impl<'a, 's> Ctx<'a, 's> {
         let range = if whole.contains_range(range) { range } else { whole };
         self.report_range(node, range, message)
     }
-}
-
-/// Quotes `s` as a JSON string.
-#[must_use]
-pub fn json_string(s: &str) -> String {
-    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
-        let mut out = String::with_capacity(s.len() + 2);
-        out.push('"');
-        out.push_str(s);
-        out.push('"');
-        return out;
-    }
-    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
 }
 
 /// Builds one finding; records it when dropped.

@@ -3,3 +3,4 @@
 
 pub mod fargate;
 pub mod limits;
+pub mod secrets;

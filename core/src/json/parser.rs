@@ -47,11 +47,11 @@ impl ParseError {
                 format!("the JSON ends too early: expected {expected}")
             }
             ParseErrorKind::Unexpected { found, expected } => {
-                format!("invalid JSON: found {} where {expected} was expected", show_char(*found))
+                format!("invalid JSON: found {} where {expected} was expected", super::strings::describe_char(*found))
             }
             ParseErrorKind::TrailingContent { found } => format!(
                 "invalid JSON: found {} after the end of the document",
-                show_char(*found)
+                super::strings::describe_char(*found)
             ),
             ParseErrorKind::ControlCharacterInString => {
                 "invalid JSON: a control character must be escaped inside a string (use \\n, \\t or \\u00XX)".to_owned()
@@ -94,15 +94,6 @@ impl ParseError {
     }
 }
 
-fn show_char(c: char) -> String {
-    match c {
-        '\n' => "a line break".to_owned(),
-        '\r' => "a carriage return".to_owned(),
-        '\t' => "a tab".to_owned(),
-        c if c.is_control() => format!("control character U+{:04X}", c as u32),
-        c => format!("`{c}`"),
-    }
-}
 
 /// Bytes that end a plain run inside a string.
 static STRING_SPECIAL: [bool; 256] = {

@@ -1,7 +1,16 @@
-//! The rules, one file each, grouped by area. Each area's `mod.rs` lists its rules in `RULES`.
+//! The rules, one file each, grouped by area. Each rule file declares its [`Rule`] (metadata and
+//! documentation) and its `check`; each area's `mod.rs` joins them in `CHECKS`.
 
 use crate::context::Ctx;
-use crate::registry::Rule;
+use crate::rule::Rule;
+
+/// `checks![a, b]`: the [`Check`]s of the rule modules `a` and `b` (their `RULE` and `check`),
+/// for the areas' `CHECKS` (defined before the areas so that they see it).
+macro_rules! checks {
+    ($($m:ident),* $(,)?) => {
+        &[$($crate::rules::Check { rule: &$m::RULE, run: $m::check }),*]
+    };
+}
 
 pub mod fargate;
 pub mod input;
@@ -15,21 +24,23 @@ pub mod tags;
 pub mod taskdef;
 pub mod volumes;
 
-/// Every area's rule list; [`crate::registry::rules`] joins and sorts them.
-pub(crate) static AREAS: &[&[&Rule]] = &[
-    input::RULES,
-    shape::RULES,
-    request::RULES,
-    launch::RULES,
-    fargate::RULES,
-    overrides::RULES,
-    network::RULES,
-    tags::RULES,
-    placement::RULES,
-    volumes::RULES,
-    taskdef::RULES,
-];
+/// A rule and the function that checks it.
+pub(crate) struct Check {
+    pub rule: &'static Rule,
+    pub run: fn(&mut Ctx<'_, '_>),
+}
 
-/// The `check` of rules that the driver reports itself (the input could not be parsed, so no
-/// rule can run).
-pub(crate) fn reported_by_driver(_: &mut Ctx<'_, '_>) {}
+/// Every area's checks; [`crate::registry`] joins and sorts them.
+pub(crate) static AREAS: &[&[Check]] = &[
+    input::CHECKS,
+    shape::CHECKS,
+    request::CHECKS,
+    launch::CHECKS,
+    fargate::CHECKS,
+    overrides::CHECKS,
+    network::CHECKS,
+    tags::CHECKS,
+    placement::CHECKS,
+    volumes::CHECKS,
+    taskdef::CHECKS,
+];

@@ -33,11 +33,10 @@ crate::declare_rule! {
         name: "ec2-task-cpu-above-legacy-limit",
         severity: Info,
         catalogue: ["R-FG-10"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.target != Target::Ec2Like {
         return;
     }

@@ -1,7 +1,7 @@
 use crate::context::{Ctx, Target};
 use crate::data::limits::{EC2_TASK_CPU_MAX, EC2_TASK_CPU_MIN};
 use crate::units;
-use crate::{Applicability, Severity};
+use crate::diagnostics::{Applicability, Severity};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -35,11 +35,10 @@ crate::declare_rule! {
         name: "ec2-task-cpu-out-of-range",
         severity: Error,
         catalogue: ["R-FG-09"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let severity = match ctx.target {
         Target::Ec2Like | Target::External => Severity::Error,
         Target::Unknown if ctx.req.platform_version.is_none() => Severity::Warning,

@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Severity;
+use crate::diagnostics::Severity;
 
 use super::{linux_platform_before_1_4, platform_latest_fix};
 
@@ -36,11 +36,10 @@ crate::declare_rule! {
         name: "ephemeral-storage-on-old-platform",
         severity: Error,
         catalogue: ["R-FG-16"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let Some(ov) = ctx.req.overrides else { return };
     let Some(node) = ctx.doc.get(ov, "ephemeralStorage") else { return };

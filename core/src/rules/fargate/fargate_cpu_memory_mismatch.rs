@@ -1,9 +1,10 @@
 use crate::context::Ctx;
 use crate::data::fargate::{self, FARGATE_UNCONFIRMED_32_VCPU};
 use crate::diagnostics::Edit;
-use crate::{Applicability, Fix, Severity};
+use crate::diagnostics::{Applicability, Fix, Severity};
 
-use super::{cpu_json, cpu_words, fargate_cpu_list, memory_json, memory_options, or_list};
+use super::{cpu_json, cpu_words, fargate_cpu_list, memory_json, memory_options};
+use crate::diagnostics::message::or_list;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -44,13 +45,12 @@ crate::declare_rule! {
         name: "fargate-cpu-memory-mismatch",
         severity: Error,
         catalogue: ["R-FG-05", "R-TD-08"],
-        check: check,
     };
 }
 
 const NOTE: &str = "ECS answers `No Fargate configuration exists for given values.`";
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(mut severity) = ctx.fargate_severity(Severity::Error) else { return };
     let (cpu_node, mem_node) = (ctx.req.overrides_cpu, ctx.req.overrides_memory);
     if cpu_node.is_none() && mem_node.is_none() {

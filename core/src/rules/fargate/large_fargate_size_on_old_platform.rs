@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 use crate::units;
-use crate::Severity;
+use crate::diagnostics::Severity;
 
 use super::{cpu_words, linux_platform_before_1_4, platform_latest_fix};
 
@@ -39,11 +39,10 @@ crate::declare_rule! {
         name: "large-fargate-size-on-old-platform",
         severity: Error,
         catalogue: ["R-FG-06"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let Some(node) = ctx.req.overrides_cpu else { return };
     let Some(cpu) = ctx.doc.str(node).and_then(|s| units::parse_cpu(&s)) else { return };

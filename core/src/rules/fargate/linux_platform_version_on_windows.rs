@@ -1,5 +1,5 @@
 use crate::context::{Ctx, Target};
-use crate::{Applicability, Severity};
+use crate::diagnostics::{Applicability, Severity};
 
 use super::parse_version;
 
@@ -44,11 +44,10 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-PV-08", "R-TD-19"],
         task_definition: true,
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if matches!(ctx.target, Target::Ec2Like | Target::External) || ctx.is_windows() != Some(true) {
         return;
     }

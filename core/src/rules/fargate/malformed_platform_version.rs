@@ -1,6 +1,7 @@
-use crate::context::{json_string, Ctx, Target};
-use crate::rules::shape::shorten;
-use crate::{Applicability, Severity};
+use crate::context::{Ctx, Target};
+use crate::json::json_string;
+use crate::diagnostics::message::shorten;
+use crate::diagnostics::{Applicability, Severity};
 
 use super::parse_version;
 
@@ -37,11 +38,10 @@ crate::declare_rule! {
         name: "malformed-platform-version",
         severity: Error,
         catalogue: ["R-PV-03", "R-PV-04"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if matches!(ctx.target, Target::Ec2Like | Target::External) {
         return; // RT312 and the launch rules say to remove it.
     }

@@ -1,8 +1,9 @@
-use crate::context::{json_string, Ctx};
+use crate::context::Ctx;
+use crate::json::json_string;
 use crate::json::NodeId;
-use crate::rules::shape::shorten;
+use crate::diagnostics::message::shorten;
 use crate::units;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -40,11 +41,10 @@ crate::declare_rule! {
         name: "malformed-task-size",
         severity: Error,
         catalogue: ["R-FG-02", "R-FG-04"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let req = ctx.req;
     for (node, is_cpu) in [(req.overrides_cpu, true), (req.overrides_memory, false)] {
         if let Some(node) = node {

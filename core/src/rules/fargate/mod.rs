@@ -3,12 +3,13 @@
 
 use std::borrow::Cow;
 
-use crate::context::{json_string, Ctx};
+use crate::context::Ctx;
+use crate::diagnostics::message::{json_string, or_list};
 use crate::data::fargate::FARGATE_TIERS;
 use crate::json::NodeId;
-use crate::registry::Rule;
+use crate::rules::Check;
 use crate::units;
-use crate::{Applicability, Fix};
+use crate::diagnostics::{Applicability, Fix};
 
 pub mod ec2_task_cpu_above_legacy_limit;
 pub mod ec2_task_cpu_out_of_range;
@@ -28,24 +29,24 @@ pub mod unconfirmed_fargate_32_vcpu;
 pub mod windows_fargate_cpu_unsupported;
 pub mod windows_task_size_ignored;
 
-pub(crate) static RULES: &[&Rule] = &[
-    &malformed_task_size::RULE,
-    &fargate_cpu_memory_mismatch::RULE,
-    &large_fargate_size_on_old_platform::RULE,
-    &unconfirmed_fargate_32_vcpu::RULE,
-    &partial_task_size_override::RULE,
-    &ec2_task_cpu_out_of_range::RULE,
-    &ec2_task_cpu_above_legacy_limit::RULE,
-    &windows_fargate_cpu_unsupported::RULE,
-    &windows_task_size_ignored::RULE,
-    &ephemeral_storage_outside_fargate::RULE,
-    &ephemeral_storage_on_old_platform::RULE,
-    &ephemeral_storage_on_windows::RULE,
-    &platform_version_outside_fargate::RULE,
-    &malformed_platform_version::RULE,
-    &retired_platform_version::RULE,
-    &outdated_platform_version::RULE,
-    &linux_platform_version_on_windows::RULE,
+pub(crate) static CHECKS: &[Check] = checks![
+    malformed_task_size,
+    fargate_cpu_memory_mismatch,
+    large_fargate_size_on_old_platform,
+    unconfirmed_fargate_32_vcpu,
+    partial_task_size_override,
+    ec2_task_cpu_out_of_range,
+    ec2_task_cpu_above_legacy_limit,
+    windows_fargate_cpu_unsupported,
+    windows_task_size_ignored,
+    ephemeral_storage_outside_fargate,
+    ephemeral_storage_on_old_platform,
+    ephemeral_storage_on_windows,
+    platform_version_outside_fargate,
+    malformed_platform_version,
+    retired_platform_version,
+    outdated_platform_version,
+    linux_platform_version_on_windows,
 ];
 
 /// `major.minor.patch` of a platform version written as three dot-separated numbers.
@@ -109,19 +110,6 @@ pub(crate) fn memory_options(memory: &[u32]) -> String {
         }
     }
     format!("{} MiB", or_list(memory))
-}
-
-/// `a, b or c`.
-#[must_use]
-pub(crate) fn or_list(values: &[u32]) -> String {
-    match values {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => {
-            let init: Vec<String> = init.iter().map(u32::to_string).collect();
-            format!("{} or {last}", init.join(", "))
-        }
-    }
 }
 
 /// The Fargate cpu sizes, for messages.

@@ -1,5 +1,5 @@
 use crate::context::{Ctx, Target};
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -31,11 +31,10 @@ crate::declare_rule! {
         name: "outdated-platform-version",
         severity: Info,
         catalogue: ["R-PV-07"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if matches!(ctx.target, Target::Ec2Like | Target::External) || ctx.is_windows() == Some(true) {
         return;
     }

@@ -1,5 +1,5 @@
 use crate::context::{Ctx, Target};
-use crate::{Applicability, Severity};
+use crate::diagnostics::{Applicability, Severity};
 
 use super::parse_version;
 
@@ -36,11 +36,10 @@ crate::declare_rule! {
         name: "retired-platform-version",
         severity: Error,
         catalogue: ["R-PV-05", "R-PV-06"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if matches!(ctx.target, Target::Ec2Like | Target::External) {
         return;
     }

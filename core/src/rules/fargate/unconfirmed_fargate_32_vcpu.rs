@@ -1,7 +1,7 @@
 use crate::context::Ctx;
 use crate::data::fargate::FARGATE_UNCONFIRMED_32_VCPU;
 use crate::units;
-use crate::Severity;
+use crate::diagnostics::Severity;
 
 use super::memory_options;
 
@@ -41,11 +41,10 @@ crate::declare_rule! {
         severity: Warning,
         status: Preview,
         catalogue: ["R-FG-07"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Warning) else { return };
     if ctx.is_windows() == Some(true) {
         return; // RT307

@@ -1,7 +1,7 @@
 use crate::context::Ctx;
 use crate::data::fargate;
 use crate::diagnostics::Edit;
-use crate::{Applicability, Fix, Severity};
+use crate::diagnostics::{Applicability, Fix, Severity};
 
 use super::{cpu_json, cpu_words, memory_json, windows_unsupported_cpu};
 
@@ -51,11 +51,10 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-FG-11", "R-TD-19"],
         task_definition: true,
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.is_windows() != Some(true) {
         return;
     }

@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -30,11 +30,10 @@ crate::declare_rule! {
         name: "duplicate-key",
         severity: Warning,
         catalogue: [],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     // The parser marks every member whose name comes again later (shadowed). Report each
     // repeated name once, at its last (kept) occurrence, labelling the one just before.

@@ -29,11 +29,10 @@ crate::declare_rule! {
         name: "request-not-object",
         severity: Error,
         catalogue: ["R-TOP-01"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let root = ctx.doc.root();
     let kind = ctx.doc.kind(root);
     if kind == Kind::Object {

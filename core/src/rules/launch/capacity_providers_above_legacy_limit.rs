@@ -31,11 +31,10 @@ crate::declare_rule! {
         severity: Warning,
         status: Preview,
         catalogue: ["R-CP-02"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(strategy) = ctx.req.capacity_provider_strategy else { return };
     let n = ctx.doc.elements(Some(strategy)).count();
     if n <= CAPACITY_PROVIDERS_LEGACY_MAX || n > CAPACITY_PROVIDERS_MAX {

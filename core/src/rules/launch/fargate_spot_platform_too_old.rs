@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 use crate::rules::request::platform_version_number;
-use crate::{Applicability, Severity};
+use crate::diagnostics::{Applicability, Severity};
 
 use super::strategy_items;
 
@@ -34,11 +34,10 @@ crate::declare_rule! {
         name: "fargate-spot-platform-too-old",
         severity: Error,
         catalogue: ["R-CP-16"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(pv_node) = ctx.req.platform_version else { return };
     let Some(pv) = ctx.doc.str(pv_node) else { return };
     let Some(version) = platform_version_number(&pv).filter(|&v| v < (1, 3, 0)) else { return };

@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -32,11 +32,10 @@ crate::declare_rule! {
         name: "launch-type-with-capacity-provider",
         severity: Error,
         catalogue: ["R-LT-04"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let (Some(lt), Some(strategy)) = (ctx.req.launch_type, ctx.req.capacity_provider_strategy) else { return };
     let Some(launch_type) = ctx.doc.str(lt) else { return };
     // RT200 and RT203 already say to drop these launch types.

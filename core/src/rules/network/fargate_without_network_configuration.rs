@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 use crate::json::{Kind, NodeId};
-use crate::Severity;
+use crate::diagnostics::Severity;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -35,14 +35,13 @@ crate::declare_rule! {
         name: "fargate-without-network-configuration",
         severity: Error,
         catalogue: ["R-NET-01"],
-        check: check,
     };
 }
 
 const HELP: &str = "add \"networkConfiguration\": {\"awsvpcConfiguration\": {\"subnets\": [\"subnet-…\"], \"securityGroups\": [\"sg-…\"]}}";
 const NOTE: &str = "AWS answers: Network Configuration must be provided when networkMode 'awsvpc' is specified.";
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let (why, label) = why_fargate(ctx);
     let doc = ctx.doc;

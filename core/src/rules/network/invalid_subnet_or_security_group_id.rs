@@ -1,6 +1,7 @@
-use crate::context::{json_string, Ctx};
-use crate::rules::shape::{dotted, shorten};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -36,7 +37,6 @@ crate::declare_rule! {
         name: "invalid-subnet-or-security-group-id",
         severity: Warning,
         catalogue: ["R-NET-07"],
-        check: check,
     };
 }
 
@@ -45,7 +45,7 @@ fn is_id(s: &str, prefix: &str) -> bool {
     s.strip_prefix(prefix).is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(awsvpc) = ctx.req.awsvpc else { return };
     let doc = ctx.doc;
     for (member, prefix, other, what, other_what, lookup) in [

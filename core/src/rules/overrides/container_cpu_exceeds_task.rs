@@ -47,11 +47,10 @@ crate::declare_rule! {
         name: "container-cpu-exceeds-task",
         severity: Error,
         catalogue: ["R-OV-07", "R-CO-08"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.target == Target::Ec2Like && ctx.is_windows() == Some(true) {
         return;
     }

@@ -33,11 +33,10 @@ crate::declare_rule! {
         name: "container-memory-below-minimum",
         severity: Warning,
         catalogue: ["R-CO-06"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let items: Vec<_> = container_overrides(doc, ctx.req).collect();
     for c in items {

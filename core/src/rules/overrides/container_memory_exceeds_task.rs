@@ -47,11 +47,10 @@ crate::declare_rule! {
         name: "container-memory-exceeds-task",
         severity: Error,
         catalogue: ["R-OV-08", "R-CO-09"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.target == Target::Ec2Like && ctx.is_windows() == Some(true) {
         return;
     }
@@ -83,7 +82,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             let Some(task) = ctx.td.and_then(TaskDefinition::memory) else { return };
             for p in shares(doc, ctx.req, &["memory"]).iter().filter(|p| p.value > i64::from(task)) {
                 let who = container_label(doc, p.container);
-                let name = crate::rules::shape::shorten(&doc.get_str(p.container, "name").unwrap_or_default(), 64);
+                let name = crate::diagnostics::message::shorten(&doc.get_str(p.container, "name").unwrap_or_default(), 64);
                 ctx.report(p.node, format!("{who} asks for {} MiB of `memory`, more than the task definition's task-level `memory` {task} MiB", p.value))
                     .help(format!("lower the container's `memory` to at most {task}, or set `overrides.memory` to a larger task size"))
                     .note(format!("ECS answers `The 'memory' setting for container '{name}' is greater than for the task.`"));

@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 use crate::rules::fargate::{linux_platform_before_1_4, platform_latest_fix};
-use crate::Severity;
+use crate::diagnostics::Severity;
 
 use super::{container_label, container_overrides};
 
@@ -39,11 +39,10 @@ crate::declare_rule! {
         name: "environment-files-on-old-platform",
         severity: Error,
         catalogue: ["R-CO-18"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let Some((pv, version)) = linux_platform_before_1_4(ctx) else { return };
     let doc = ctx.doc;

@@ -1,7 +1,8 @@
 use crate::arn::{self, RoleArnProblem};
-use crate::context::{json_string, Ctx};
-use crate::rules::shape::shorten;
-use crate::{Applicability, Severity};
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::message::shorten;
+use crate::diagnostics::{Applicability, Severity};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -37,13 +38,12 @@ crate::declare_rule! {
         name: "invalid-override-role-arn",
         severity: Error,
         catalogue: ["R-OV-03", "R-OV-04"],
-        check: check,
     };
 }
 
 const HELP: &str = "use the role's ARN, e.g. \"arn:aws:iam::123456789012:role/my-task-role\"";
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(overrides) = ctx.req.overrides else { return };
     for member in ["taskRoleArn", "executionRoleArn"] {
         let Some(node) = ctx.doc.get(overrides, member) else { continue };

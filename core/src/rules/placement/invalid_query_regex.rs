@@ -37,10 +37,9 @@ crate::declare_rule! {
         severity: Error,
         status: Preview,
         catalogue: ["R-PL-10"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     report_query_check(ctx, |a| &a.patterns);
 }

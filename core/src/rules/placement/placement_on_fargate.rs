@@ -1,6 +1,6 @@
 use crate::context::{Ctx, Target};
 use crate::json::Kind;
-use crate::{Applicability, Severity};
+use crate::diagnostics::{Applicability, Severity};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -35,11 +35,10 @@ crate::declare_rule! {
         name: "placement-on-fargate",
         severity: Error,
         catalogue: ["R-PL-02"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let doc = ctx.doc;
     let (why, cause) = match ctx.target {

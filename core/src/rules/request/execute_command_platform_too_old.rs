@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Severity;
+use crate::diagnostics::Severity;
 
 use super::platform_version_number;
 
@@ -33,11 +33,10 @@ crate::declare_rule! {
         name: "execute-command-platform-too-old",
         severity: Error,
         catalogue: ["R-TOP-26"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(exec) = ctx.req.enable_execute_command else { return };
     if ctx.doc.bool(exec) != Some(true) {
         return;
@@ -56,7 +55,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         _ => {}
     }
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
-    let fix = ctx.replace_value(pv_node, "\"LATEST\"", crate::Applicability::Unsafe, "Replace with `LATEST`");
+    let fix = ctx.replace_value(pv_node, "\"LATEST\"", crate::diagnostics::Applicability::Unsafe, "Replace with `LATEST`");
     ctx.report(pv_node, format!("ECS Exec needs Fargate platform version 1.4.0 or later on Linux, but `platformVersion` is `{pv}`"))
         .label(exec, "ECS Exec is enabled here")
         .help("use \"LATEST\" or \"1.4.0\"")

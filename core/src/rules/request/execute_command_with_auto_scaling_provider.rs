@@ -32,11 +32,10 @@ crate::declare_rule! {
         severity: Warning,
         status: Preview,
         catalogue: ["R-TOP-27"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(exec) = ctx.req.enable_execute_command else { return };
     if ctx.doc.bool(exec) != Some(true) {
         return;

@@ -1,7 +1,8 @@
-use crate::context::{json_string, Ctx};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::Applicability;
 
-use super::describe_bad_chars;
+use crate::diagnostics::message::describe_chars;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -34,7 +35,6 @@ crate::declare_rule! {
         name: "invalid-client-token-character",
         severity: Error,
         catalogue: ["R-TOP-13"],
-        check: check,
     };
 }
 
@@ -42,13 +42,13 @@ fn allowed(c: char) -> bool {
     ('!'..='~').contains(&c)
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.client_token else { return };
     let Some(token) = ctx.doc.str(node) else { return };
     if token.chars().all(allowed) {
         return;
     }
-    let (chars, total) = describe_bad_chars(&token, |c| !allowed(c), 3);
+    let (chars, total) = describe_chars(&token, |c| !allowed(c), 3);
     let cleaned: String = token.chars().filter(|&c| allowed(c)).collect();
     let fix = (!cleaned.is_empty()).then(|| ctx.replace_value(node, json_string(&cleaned), Applicability::Unsafe, "Remove the characters outside ASCII 33–126"));
     let message = if total == 1 {

@@ -1,6 +1,7 @@
-use crate::context::{json_string, Ctx};
-use crate::rules::shape::shorten;
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::message::shorten;
+use crate::diagnostics::Applicability;
 
 use super::parse_cluster;
 
@@ -36,11 +37,10 @@ crate::declare_rule! {
         name: "invalid-cluster-reference",
         severity: Error,
         catalogue: ["R-TOP-09"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.cluster else { return };
     let Some(value) = ctx.doc.str(node) else { return };
     let Err(p) = parse_cluster(&value) else { return };

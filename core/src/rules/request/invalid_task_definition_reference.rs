@@ -1,6 +1,7 @@
-use crate::context::{json_string, Ctx};
-use crate::rules::shape::shorten;
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::message::shorten;
+use crate::diagnostics::Applicability;
 
 use super::parse_task_definition;
 
@@ -39,11 +40,10 @@ crate::declare_rule! {
         name: "invalid-task-definition-reference",
         severity: Error,
         catalogue: ["R-TOP-06"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.task_definition else { return };
     let Some(value) = ctx.doc.str(node) else { return };
     // An empty value is RT107's.

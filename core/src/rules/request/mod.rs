@@ -4,10 +4,9 @@
 //! Shared here: reading `taskDefinition` and `cluster` references (short forms and ECS ARNs),
 //! describing a character for messages, and platform version numbers.
 
-use std::borrow::Cow;
-
 use crate::arn::{self, PARTITIONS};
-use crate::registry::Rule;
+use crate::diagnostics::message::{describe_char, shorten};
+use crate::rules::Check;
 
 pub mod count_may_partially_place;
 pub mod empty_client_token;
@@ -28,25 +27,25 @@ pub mod started_by_beyond_legacy_limits;
 pub mod task_definition_wildcard_revision;
 pub mod unpinned_task_definition_revision;
 
-pub(crate) static RULES: &[&Rule] = &[
-    &invalid_task_definition_reference::RULE,
-    &task_definition_wildcard_revision::RULE,
-    &unpinned_task_definition_revision::RULE,
-    &invalid_cluster_reference::RULE,
-    &implicit_default_cluster::RULE,
-    &count_may_partially_place::RULE,
-    &invalid_client_token_character::RULE,
-    &empty_client_token::RULE,
-    &invalid_started_by_character::RULE,
-    &started_by_beyond_legacy_limits::RULE,
-    &implicit_task_group::RULE,
-    &reference_id_present::RULE,
-    &propagate_tags_service::RULE,
-    &propagate_tags_none::RULE,
-    &execute_command_without_task_role::RULE,
-    &execute_command_platform_too_old::RULE,
-    &execute_command_with_auto_scaling_provider::RULE,
-    &execute_command_enabled::RULE,
+pub(crate) static CHECKS: &[Check] = checks![
+    invalid_task_definition_reference,
+    task_definition_wildcard_revision,
+    unpinned_task_definition_revision,
+    invalid_cluster_reference,
+    implicit_default_cluster,
+    count_may_partially_place,
+    invalid_client_token_character,
+    empty_client_token,
+    invalid_started_by_character,
+    started_by_beyond_legacy_limits,
+    implicit_task_group,
+    reference_id_present,
+    propagate_tags_service,
+    propagate_tags_none,
+    execute_command_without_task_role,
+    execute_command_platform_too_old,
+    execute_command_with_auto_scaling_provider,
+    execute_command_enabled,
 ];
 
 /// A task definition revision as written after the family's `:`.
@@ -243,7 +242,7 @@ fn check_name(name: &str, what: &str, forms: &str) -> Result<(), RefProblem> {
     }
     if let Some(c) = first_invalid_name_char(name) {
         return Err(RefProblem::new(
-            format!("the {what} `{}` contains {}; only letters, digits, `_` and `-` are allowed", crate::rules::shape::shorten(name, 60), describe_char(c)),
+            format!("the {what} `{}` contains {}; only letters, digits, `_` and `-` are allowed", shorten(name, 60), describe_char(c)),
             forms,
         ));
     }
@@ -253,44 +252,6 @@ fn check_name(name: &str, what: &str, forms: &str) -> Result<(), RefProblem> {
 /// The first character of an ECS name outside `[A-Za-z0-9_-]`.
 pub(crate) fn first_invalid_name_char(name: &str) -> Option<char> {
     name.chars().find(|&c| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-}
-
-/// A character as a message names it: ``a space``, ``a tab``, `` `é` (U+00E9) ``.
-pub(crate) fn describe_char(c: char) -> Cow<'static, str> {
-    match c {
-        ' ' => Cow::Borrowed("a space"),
-        '\t' => Cow::Borrowed("a tab"),
-        '\n' | '\r' => Cow::Borrowed("a line break"),
-        '\u{a0}' => Cow::Borrowed("a no-break space (U+00A0)"),
-        '`' => Cow::Borrowed("a backtick (`` ` ``)"),
-        c if c.is_control() => Cow::Owned(format!("the control character U+{:04X}", c as u32)),
-        c if c.is_ascii() => Cow::Owned(format!("`{c}`")),
-        c if c.is_whitespace() => Cow::Owned(format!("the space character U+{:04X}", c as u32)),
-        c => Cow::Owned(format!("`{c}` (U+{:04X})", c as u32)),
-    }
-}
-
-/// Up to `max` distinct characters of `s` for which `bad` holds, described and joined:
-/// "a space, `.` and `é` (U+00E9)", with the total count of such characters.
-pub(crate) fn describe_bad_chars(s: &str, bad: impl Fn(char) -> bool, max: usize) -> (String, usize) {
-    let mut distinct: Vec<char> = Vec::new();
-    let mut total = 0;
-    for c in s.chars().filter(|&c| bad(c)) {
-        total += 1;
-        if !distinct.contains(&c) {
-            distinct.push(c);
-        }
-    }
-    let mut names: Vec<Cow<'static, str>> = distinct.iter().take(max).map(|&c| describe_char(c)).collect();
-    if distinct.len() > max {
-        names.push(Cow::Owned(format!("{} more", distinct.len() - max)));
-    }
-    let text = match names.len() {
-        0 => String::new(),
-        1 => names[0].to_string(),
-        n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
-    };
-    (text, total)
 }
 
 /// A Fargate platform version `major.minor.patch`; None for `LATEST` and anything else.
@@ -353,9 +314,6 @@ mod tests {
 
     #[test]
     fn characters_and_versions() {
-        assert_eq!(describe_bad_chars("a b.c d", |c| !c.is_ascii_alphanumeric(), 3), ("a space and `.`".to_owned(), 3));
-        assert_eq!(describe_char('é'), "`é` (U+00E9)");
-        assert_eq!(describe_char('\u{1}'), "the control character U+0001");
         assert_eq!(platform_version_number("1.4.0"), Some((1, 4, 0)));
         assert_eq!(platform_version_number("1.4"), None);
         assert_eq!(platform_version_number("LATEST"), None);

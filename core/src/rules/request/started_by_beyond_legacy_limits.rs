@@ -31,11 +31,10 @@ crate::declare_rule! {
         name: "started-by-beyond-legacy-limits",
         severity: Info,
         catalogue: ["R-TOP-17"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.started_by else { return };
     let Some(value) = ctx.doc.str(node) else { return };
     // Invalid values are RT107's and RT118's.

@@ -1,5 +1,6 @@
-use crate::context::{json_string, Ctx};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::Applicability;
 
 use super::{parse_task_definition, Revision};
 
@@ -34,11 +35,10 @@ crate::declare_rule! {
         name: "unpinned-task-definition-revision",
         severity: Info,
         catalogue: ["R-TOP-08"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.task_definition else { return };
     let Some(value) = ctx.doc.str(node) else { return };
     let Ok(r) = parse_task_definition(&value) else { return };

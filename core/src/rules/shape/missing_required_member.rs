@@ -2,7 +2,7 @@ use crate::context::Ctx;
 use crate::json::Kind;
 use crate::model::ShapeKind;
 
-use super::dotted;
+use crate::diagnostics::message::dotted;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -37,7 +37,6 @@ crate::declare_rule! {
         name: "missing-required-member",
         severity: Error,
         catalogue: ["R-TOP-05", "R-CP-03", "R-NET-03", "R-FG-13", "R-CO-15", "R-CO-16", "R-CO-22", "R-CO-27", "R-VOL-01", "R-VOL-04", "R-VOL-24", "R-VOL-28"],
-        check: check,
     };
 }
 
@@ -58,7 +57,7 @@ fn hint(member: &str) -> &'static str {
     }
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let shapes = ctx.shapes();
     for id in doc.ids() {

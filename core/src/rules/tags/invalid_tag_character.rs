@@ -1,8 +1,9 @@
 use unicode_general_category::{get_general_category, GeneralCategory};
 
-use crate::context::{json_string, Ctx};
-use crate::rules::shape::{dotted, shorten};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::Applicability;
 
 use super::{is_tag_char, tags};
 
@@ -39,7 +40,6 @@ crate::declare_rule! {
         name: "invalid-tag-character",
         severity: Error,
         catalogue: ["R-TAG-05"],
-        check: check,
     };
 }
 
@@ -63,7 +63,7 @@ fn show(c: char) -> String {
     }
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for tag in tags(doc, ctx.req) {
         for (member, what) in [("key", "tag key"), ("value", "tag value")] {

@@ -40,11 +40,10 @@ crate::declare_rule! {
         status: Preview,
         catalogue: ["R-TD-15"],
         task_definition: true,
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     if td.cpu_architecture().as_deref() != Some("ARM64") || td.is_windows() {
         return;

@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -37,11 +37,10 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-14"],
         task_definition: true,
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     if !td.is_windows() {
         return;

@@ -43,11 +43,10 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-09"],
         task_definition: true,
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     if td.is_windows() && ctx.target != Target::Fargate {
         return;

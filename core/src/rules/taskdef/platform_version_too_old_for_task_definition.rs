@@ -1,5 +1,6 @@
 use crate::context::Ctx;
-use crate::{units, Applicability, Severity};
+use crate::diagnostics::{Applicability, Severity};
+use crate::units;
 
 use super::platform_before_1_4;
 
@@ -42,11 +43,10 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-18"],
         task_definition: true,
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let Some(node) = ctx.req.platform_version else { return };
     let Some(version) = ctx.doc.str(node) else { return };

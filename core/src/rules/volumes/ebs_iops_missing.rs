@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::rules::shape::dotted;
+use crate::diagnostics::message::dotted;
 
 use super::{ebs_volumes, thousands};
 
@@ -32,11 +32,10 @@ crate::declare_rule! {
         name: "ebs-iops-missing",
         severity: Error,
         catalogue: ["R-VOL-11"],
-        check: check,
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for ebs in ebs_volumes(doc, ctx.req) {
         let Some(ty) = ebs.ty.filter(|t| t.iops_required) else { continue };

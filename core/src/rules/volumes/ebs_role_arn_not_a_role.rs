@@ -1,7 +1,8 @@
 use crate::arn::{self, RoleArnProblem};
-use crate::context::{json_string, Ctx};
-use crate::rules::shape::{dotted, shorten};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::Applicability;
 
 use super::ebs_volumes;
 
@@ -39,14 +40,13 @@ crate::declare_rule! {
         name: "ebs-role-arn-not-a-role",
         severity: Error,
         catalogue: ["R-VOL-04"],
-        check: check,
     };
 }
 
 const HELP: &str = "use the ECS infrastructure role's ARN, e.g. \"arn:aws:iam::123456789012:role/ecsInfrastructureRole\"";
 
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for ebs in ebs_volumes(doc, ctx.req) {
         let Some(node) = doc.get(ebs.node, "roleArn") else { continue };

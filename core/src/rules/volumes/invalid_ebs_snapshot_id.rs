@@ -1,6 +1,7 @@
-use crate::context::{json_string, Ctx};
-use crate::rules::shape::{dotted, shorten};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::Applicability;
 
 use super::ebs_volumes;
 
@@ -35,7 +36,6 @@ crate::declare_rule! {
         name: "invalid-ebs-snapshot-id",
         severity: Error,
         catalogue: ["R-VOL-06"],
-        check: check,
     };
 }
 
@@ -44,7 +44,7 @@ fn is_snapshot_id(s: &str) -> bool {
     s.strip_prefix("snap-").is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for ebs in ebs_volumes(doc, ctx.req) {
         let Some(node) = doc.get(ebs.node, "snapshotId") else { continue };
