@@ -14,6 +14,8 @@ mod api;
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod components;
+#[cfg(target_arch = "wasm32")]
+mod console;
 
 fn main() {
     #[cfg(target_arch = "wasm32")]

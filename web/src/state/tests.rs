@@ -1,4 +1,5 @@
 use super::*;
+use crate::export::WIDTH;
 
 const FULL: &str = include_str!("../../../tests/inputs/large-near-limits.json");
 
@@ -134,22 +135,6 @@ fn gpu_is_the_gpu_resource_requirement() {
     r.overrides.fields.container_overrides.rows[0].fields.set_gpu("");
     assert!(!r.to_json().contains("GPU"));
     assert!(r.to_json().contains("InferenceAccelerator"));
-}
-
-#[test]
-fn overrides_are_counted_as_compact_json() {
-    let r = Request::from_json(r#"{"overrides": {"containerOverrides": [{"name": "app", "command": ["echo", "hé"]}]}}"#).unwrap();
-    assert_eq!(r.overrides_chars(), r#"{"containerOverrides":[{"name":"app","command":["echo","hé"]}]}"#.chars().count());
-    assert_eq!(Request::default().overrides_chars(), 0);
-}
-
-#[test]
-fn python_dialect_spells_literals_as_python() {
-    let r = Request::from_json(r#"{"enableExecuteCommand": true, "extra": {"a": null, "b": [false]}}"#).unwrap();
-    assert_eq!(
-        r.tree().pretty(Dialect::Python),
-        "{\n  \"enableExecuteCommand\": True,\n  \"extra\": {\"a\": None, \"b\": [False]}\n}"
-    );
 }
 
 #[test]
