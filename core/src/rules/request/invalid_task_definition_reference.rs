@@ -9,9 +9,10 @@ crate::declare_rule! {
     /// ## What it checks
     /// That `taskDefinition` is one of the forms RunTask takes: a family (`web`), a family and
     /// revision (`web:3`), or the task definition's ARN
-    /// `arn:<partition>:ecs:<region>:<account>:task-definition/<family>:<revision>`. The family
-    /// is 1–255 letters, digits, `_` and `-`; the revision is a positive integer; the account is
-    /// 12 digits. The message says which part is wrong.
+    /// `arn:<partition>:ecs:<region>:<account>:task-definition/<family>[:<revision>]` (without a
+    /// revision, like a bare family, it runs the latest ACTIVE revision). The family is 1–255
+    /// letters, digits, `_` and `-`; the revision is a positive integer; the account is 12
+    /// digits. The message says which part is wrong.
     ///
     /// ## Why it matters
     /// ECS cannot find a task definition from a malformed reference and rejects the call with

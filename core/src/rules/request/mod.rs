@@ -82,11 +82,11 @@ impl RefProblem {
     }
 }
 
-const TD_FORMS: &str = "use `family`, `family:revision` (e.g. `web:3`) or the full ARN `arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>`";
+const TD_FORMS: &str = "use `family`, `family:revision` (e.g. `web:3`) or the full ARN `arn:aws:ecs:<region>:<account>:task-definition/<family>[:<revision>]`";
 const CLUSTER_FORMS: &str = "use the cluster's name (e.g. `batch`) or its ARN `arn:aws:ecs:<region>:<account>:cluster/<name>`";
 
 /// Reads a `taskDefinition` value: `family`, `family:revision`, `family:*` or
-/// `arn:<partition>:ecs:<region>:<account>:task-definition/<family>:<revision|*>`.
+/// `arn:<partition>:ecs:<region>:<account>:task-definition/<family>[:<revision|*>]`.
 pub(crate) fn parse_task_definition(s: &str) -> Result<TaskDefinitionRef<'_>, RefProblem> {
     if let Some(problem) = whitespace_problem(s, TD_FORMS) {
         return Err(problem);
@@ -184,20 +184,16 @@ fn ecs_arn_resource<'a>(s: &'a str, kind: &str, forms: &str) -> Result<&'a str, 
     }
 }
 
-/// `family[:revision]`. In an ARN the revision is required.
+/// `family[:revision]`, alone or after `task-definition/` in an ARN.
 fn family_and_revision(s: &str, in_arn: bool) -> Result<(&str, Revision), RefProblem> {
     let (family, revision) = match s.split_once(':') {
         Some((f, r)) => (f, Some(r)),
         None => (s, None),
     };
     check_name(family, "family", TD_FORMS)?;
+    // No revision, in an ARN too: "If a revision isn't specified, the latest ACTIVE revision is
+    // used" (RunTask API reference; CDK's EcsRunTask sends this form).
     let Some(rev) = revision else {
-        if in_arn {
-            return Err(RefProblem::new(
-                format!("the ARN has no revision after `{family}`"),
-                format!("add the revision (`…:task-definition/{family}:3`), or give just the family `{family}` to run its latest ACTIVE revision"),
-            ));
-        }
         return Ok((family, Revision::Latest));
     };
     if rev == "*" {
@@ -277,6 +273,9 @@ mod tests {
         let arn = parse_task_definition("arn:aws:ecs:us-east-1:123456789012:task-definition/web:3").unwrap();
         assert_eq!(arn, TaskDefinitionRef { family: "web", revision: Revision::Number(3), is_arn: true });
         assert_eq!(parse_task_definition("arn:aws-cn:ecs:cn-north-1:123456789012:task-definition/web:*").unwrap().revision, Revision::Wildcard);
+        // An ARN without a revision runs the latest ACTIVE revision, as a bare family does.
+        let latest = parse_task_definition("arn:aws:ecs:eu-west-2:111122223333:task-definition/ml-demo").unwrap();
+        assert_eq!(latest, TaskDefinitionRef { family: "ml-demo", revision: Revision::Latest, is_arn: true });
     }
 
     #[test]
@@ -292,7 +291,6 @@ mod tests {
         assert!(p(&"a".repeat(256)).contains("256 characters"));
         assert!(p(" web:3").contains("whitespace"));
         assert!(p("web:").contains("nothing follows"));
-        assert!(p("arn:aws:ecs:us-east-1:123456789012:task-definition/web").contains("no revision"));
         assert!(p("arn:aws:ecs:us-east-1:1234:task-definition/web:3").contains("12-digit"));
         assert!(p("arn:aws:ecs::123456789012:task-definition/web:3").contains("no region"));
         assert!(p("arn:aws:iam::123456789012:task-definition/web:3").contains("`iam` ARN"));
@@ -327,6 +325,7 @@ mod tests {
             ("RT110", r#"{"taskDefinition":"web:latest","cluster":"b"}"#),
             ("RT110", r#"{"taskDefinition":" web:3","cluster":"b"}"#),
             ("RT112", r#"{"taskDefinition":"web","cluster":"b"}"#),
+            ("RT112", r#"{"taskDefinition":"arn:aws:ecs:us-east-1:123456789012:task-definition/web","cluster":"b"}"#),
             ("RT113", r#"{"taskDefinition":"web:3","cluster":"batch "}"#),
             ("RT116", r#"{"taskDefinition":"web:3","cluster":"b","clientToken":"run 42\n"}"#),
             ("RT117", r#"{"taskDefinition":"web:3","cluster":"b","clientToken":""}"#),
