@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use crate::data::launch::Capacity;
 use crate::diagnostics::{Applicability, Edit, Fix, Severity};
 use crate::json::{json_string, Document, Kind, NodeId, TextRange};
 use crate::model::{Member, Shape, ShapeMap};
@@ -118,50 +119,47 @@ impl Request {
     }
 }
 
-/// Where the task will run, as far as the request says.
+/// Where the task will run, as far as the request says. The candidates are `launchType` and
+/// every capacity provider of the strategy; when they all agree (all Fargate, all EC2, all
+/// external) that is the target, even when the request is otherwise wrong (both a launch type
+/// and a strategy, RT201; `FARGATE_SPOT` or `fargate` as a launch type, RT203/RT105): a finding
+/// never switches off the rules whose premise still holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
-    /// `launchType: FARGATE`, or a strategy of only `FARGATE`/`FARGATE_SPOT`.
+    /// Every candidate is Fargate: `launchType: FARGATE`, or `FARGATE`/`FARGATE_SPOT` providers.
     Fargate,
-    /// `launchType: EC2` (or `MANAGED_INSTANCES`), or a strategy of only other providers.
+    /// Every candidate is EC2: `launchType: EC2` or `MANAGED_INSTANCES`, or other providers.
     Ec2Like,
     /// `launchType: EXTERNAL`.
     External,
-    /// Neither is given (the cluster's default strategy decides), or the request is contradictory.
+    /// No candidate (the cluster's default strategy decides), one that names nothing known, or
+    /// candidates that disagree.
     Unknown,
 }
 
-/// A capacity provider strategy item's provider name is one of Fargate's.
-#[must_use]
-pub fn is_fargate_provider(name: &str) -> bool {
-    name == "FARGATE" || name == "FARGATE_SPOT"
-}
-
 impl Target {
+    fn of_capacity(c: Capacity) -> Target {
+        match c {
+            Capacity::Fargate | Capacity::FargateSpot => Target::Fargate,
+            Capacity::Ec2 | Capacity::ManagedInstances | Capacity::Provider => Target::Ec2Like,
+            Capacity::External => Target::External,
+        }
+    }
+
     #[must_use]
     pub fn of(doc: &Document<'_>, req: &Request) -> Self {
-        let lt = req.launch_type.and_then(|n| doc.str(n));
-        let providers: Vec<Cow<'_, str>> = doc
-            .elements(req.capacity_provider_strategy)
-            .filter_map(|item| doc.get_str(item, "capacityProvider"))
-            .collect();
-        match (lt.as_deref(), providers.is_empty()) {
-            (Some(_), false) => Target::Unknown,
-            (Some("FARGATE"), true) => Target::Fargate,
-            (Some("EC2" | "MANAGED_INSTANCES"), true) => Target::Ec2Like,
-            (Some("EXTERNAL"), true) => Target::External,
-            (Some(_), true) | (None, true) => Target::Unknown,
-            (None, false) => {
-                let fargate = providers.iter().filter(|p| is_fargate_provider(p)).count();
-                if fargate == providers.len() {
-                    Target::Fargate
-                } else if fargate == 0 {
-                    Target::Ec2Like
-                } else {
-                    Target::Unknown
-                }
+        let launch_type = req.launch_type.and_then(|n| doc.str(n)).map(|lt| Capacity::of_launch_type(&lt));
+        let providers = doc.elements(req.capacity_provider_strategy).filter_map(|item| doc.get_str(item, "capacityProvider")).map(|p| Capacity::of_provider(&p));
+        let mut agreed = None;
+        for candidate in launch_type.into_iter().chain(providers) {
+            let Some(c) = candidate else { return Target::Unknown };
+            let t = Target::of_capacity(c);
+            if agreed.is_some_and(|a| a != t) {
+                return Target::Unknown;
             }
+            agreed = Some(t);
         }
+        agreed.unwrap_or(Target::Unknown)
     }
 }
 
@@ -309,6 +307,20 @@ impl<'a, 's> Ctx<'a, 's> {
             Target::Fargate => Some(base),
             Target::Unknown if self.req.platform_version.is_some() => Some(base.max(Severity::Warning)),
             _ => None,
+        }
+    }
+
+    /// Why the task counts as a Fargate task, for messages (`` `launchType` is `FARGATE` ``), and
+    /// the member that says so. Call only when [`Ctx::fargate_severity`] gives a severity.
+    #[must_use]
+    pub fn why_fargate(&self) -> (String, Option<NodeId>) {
+        let req = self.req;
+        match self.target {
+            Target::Fargate => match req.launch_type.and_then(|n| self.doc.str(n).map(|s| (n, s))) {
+                Some((n, lt)) => (format!("`launchType` is `{}`", crate::diagnostics::message::shorten(&lt, 20)), Some(n)),
+                None => ("its capacity providers are Fargate's".to_owned(), req.capacity_provider_strategy),
+            },
+            _ => ("`platformVersion` is set, which only Fargate tasks take".to_owned(), req.platform_version),
         }
     }
 

@@ -2,5 +2,6 @@
 //! Schema. When AWS changes a limit, change it here.
 
 pub mod fargate;
+pub mod launch;
 pub mod limits;
 pub mod secrets;

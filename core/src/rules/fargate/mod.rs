@@ -207,6 +207,25 @@ mod tests {
         assert!(f.iter().any(|f| f.0 == "RT301") && !f.iter().any(|f| f.0 == "RT307"), "{f:?}");
     }
 
+    /// Issue 8: `launchType` FARGATE with a FARGATE_SPOT strategy is RT201, and every candidate is
+    /// still Fargate, so the Fargate size rules run too: the user sees both at once.
+    #[test]
+    fn a_launch_type_conflict_does_not_hide_the_fargate_size() {
+        let req = format!(
+            r#"{{"taskDefinition": "web:3", "launchType": "FARGATE", "capacityProviderStrategy": [{{"capacityProvider": "FARGATE_SPOT", "weight": 1}}],
+               {NET}, "overrides": {{"cpu": "256", "memory": "4096"}}}}"#
+        );
+        let f = findings(&req, None);
+        assert!(f.contains(&("RT201", crate::diagnostics::Severity::Error, "/launchType".to_owned())), "{f:?}");
+        assert!(f.contains(&("RT301", crate::diagnostics::Severity::Error, "/overrides/memory".to_owned())), "{f:?}");
+        // EC2 and an Auto Scaling group provider agree on EC2: the EC2 cpu range applies.
+        let req = r#"{"taskDefinition": "web:3", "launchType": "EC2", "capacityProviderStrategy": [{"capacityProvider": "asg", "weight": 1}], "overrides": {"cpu": "64"}}"#;
+        assert!(findings(req, None).iter().any(|f| f.0 == "RT305" && f.1 == crate::diagnostics::Severity::Error), "{:?}", findings(req, None));
+        // Candidates that disagree decide nothing.
+        let req = r#"{"taskDefinition": "web:3", "launchType": "EC2", "capacityProviderStrategy": [{"capacityProvider": "FARGATE", "weight": 1}], "overrides": {"cpu": "256", "memory": "4096"}}"#;
+        assert!(!findings(req, None).iter().any(|f| f.0 == "RT301" || f.0 == "RT305"), "{:?}", findings(req, None));
+    }
+
     #[test]
     fn replacement_styles() {
         assert_eq!(cpu_json(512, "256"), "\"512\"");

@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use crate::data::launch::Capacity;
 use crate::rules::request::platform_version_number;
 use crate::diagnostics::{Applicability, Severity};
 
@@ -41,7 +42,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(pv_node) = ctx.req.platform_version else { return };
     let Some(pv) = ctx.doc.str(pv_node) else { return };
     let Some(version) = platform_version_number(&pv).filter(|&v| v < (1, 3, 0)) else { return };
-    let spot = strategy_items(ctx).into_iter().find_map(|it| it.provider.filter(|(_, n)| n.eq_ignore_ascii_case("FARGATE_SPOT")).map(|(n, _)| n));
+    let spot = strategy_items(ctx).into_iter().find_map(|it| it.provider.filter(|(_, n)| Capacity::of_provider(n) == Some(Capacity::FargateSpot)).map(|(n, _)| n));
     let Some(spot) = spot else { return };
     let severity = match (ctx.is_windows(), version == (1, 0, 0)) {
         (Some(true), _) => return,

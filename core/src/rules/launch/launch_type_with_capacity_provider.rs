@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use crate::data::launch::Capacity;
 use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
@@ -39,7 +40,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let (Some(lt), Some(strategy)) = (ctx.req.launch_type, ctx.req.capacity_provider_strategy) else { return };
     let Some(launch_type) = ctx.doc.str(lt) else { return };
     // RT200 and RT203 already say to drop these launch types.
-    if launch_type == "MANAGED_INSTANCES" || launch_type.eq_ignore_ascii_case("FARGATE_SPOT") {
+    if matches!(Capacity::of_launch_type(&launch_type), Some(Capacity::ManagedInstances | Capacity::FargateSpot)) {
         return;
     }
     let n = ctx.doc.elements(Some(strategy)).count();

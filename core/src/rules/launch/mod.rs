@@ -66,13 +66,8 @@ impl Item<'_> {
 
     /// Whether the provider is Fargate's, in any case (`fargate` is reported by RT204).
     pub fn is_fargate(&self) -> bool {
-        is_fargate_name(self.name())
+        crate::data::launch::is_fargate_provider(self.name())
     }
-}
-
-/// `FARGATE` or `FARGATE_SPOT`, in any case.
-pub(crate) fn is_fargate_name(name: &str) -> bool {
-    name.eq_ignore_ascii_case("FARGATE") || name.eq_ignore_ascii_case("FARGATE_SPOT")
 }
 
 /// The items of `capacityProviderStrategy` that are objects.

@@ -1,4 +1,4 @@
-use crate::context::{Ctx, Target};
+use crate::context::Ctx;
 use crate::json::Kind;
 use crate::diagnostics::{Applicability, Severity};
 
@@ -41,11 +41,7 @@ crate::declare_rule! {
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let doc = ctx.doc;
-    let (why, cause) = match ctx.target {
-        Target::Fargate if ctx.req.launch_type.is_some() => ("`launchType` is FARGATE", ctx.req.launch_type),
-        Target::Fargate => ("the capacity provider strategy uses only Fargate providers", ctx.req.capacity_provider_strategy),
-        _ => ("`platformVersion` is set, which only Fargate tasks use", ctx.req.platform_version),
-    };
+    let (why, cause) = ctx.why_fargate();
     for (list, noun, member) in [(ctx.req.placement_constraints, "constraint", "placementConstraints"), (ctx.req.placement_strategy, "strategy", "placementStrategy")] {
         let Some(list) = list else { continue };
         if doc.kind(list) != Kind::Array || doc.child_count(list) == 0 {

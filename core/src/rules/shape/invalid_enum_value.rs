@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use crate::data::launch::Capacity;
 use crate::json::json_string;
 use crate::json::Kind;
 use crate::diagnostics::Applicability;
@@ -54,7 +55,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         // A capacity provider name in launchType has its own rule (RT203).
-        if id == ctx.req.launch_type.unwrap_or(u32::MAX) && value.eq_ignore_ascii_case("FARGATE_SPOT") {
+        if id == ctx.req.launch_type.unwrap_or(u32::MAX) && Capacity::of_launch_type(&value) == Some(Capacity::FargateSpot) {
             continue;
         }
         let path = dotted(doc, id);

@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use crate::data::launch::Capacity;
 
 use super::platform_before_1_4;
 
@@ -58,7 +59,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let spot: Vec<_> = doc
         .elements(ctx.req.capacity_provider_strategy)
         .filter_map(|i| doc.get(i, "capacityProvider"))
-        .filter(|&p| doc.str(p).as_deref() == Some("FARGATE_SPOT"))
+        .filter(|&p| doc.str(p).and_then(|name| Capacity::of_provider(&name)) == Some(Capacity::FargateSpot))
         .collect();
     for p in spot {
         ctx.report(p, format!("Fargate Spot runs ARM64 tasks (task definition `{name}` has cpuArchitecture `ARM64`) only on platform version 1.4.0 or later, but `platformVersion` is `{version}`"))
