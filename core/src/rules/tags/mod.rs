@@ -66,6 +66,18 @@ mod tests {
         }
     }
 
+    /// Issue 8: one character, one name, in every rule's message.
+    #[test]
+    fn a_backtick_is_named_alike_everywhere() {
+        let request = r#"{"taskDefinition": "web:3", "cluster": "a`b", "startedBy": "ci`job", "tags": [{"key": "k`", "value": "v"}]}"#;
+        let report = crate::check(request, &crate::Options::default()).unwrap();
+        let named: Vec<&str> = report.diagnostics.iter().filter(|d| ["RT113", "RT118", "RT500"].contains(&d.code)).map(|d| d.message.as_str()).collect();
+        assert_eq!(named.len(), 3, "{named:?}");
+        for m in named {
+            assert!(m.contains("a backtick (`` ` ``)") && !m.contains("backquote"), "{m}");
+        }
+    }
+
     #[test]
     fn finds_every_tag_list() {
         let doc = Document::parse(
