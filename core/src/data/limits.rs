@@ -82,10 +82,6 @@ pub const EBS_INIT_RATE: (i64, i64) = (100, 300);
 /// Tag keys ECS reserves on EBS volumes. botocore.
 pub const EBS_RESERVED_TAG_KEYS: &[&str] = &["AmazonECSCreated", "AmazonECSManaged"];
 
-/// Fargate platform versions. ECS developer guide "platform-linux-fargate", "platform-windows-fargate".
-pub const LINUX_PLATFORM_VERSIONS: &[&str] = &["1.4.0", "1.3.0"];
-pub const LINUX_RETIRED_PLATFORM_VERSIONS: &[&str] = &["1.0.0", "1.1.0", "1.2.0"];
-pub const WINDOWS_PLATFORM_VERSIONS: &[&str] = &["1.0.0"];
 
 /// A constraint the JSON Schema carries beyond botocore's model.
 pub struct SchemaLimit {

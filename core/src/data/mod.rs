@@ -4,4 +4,5 @@
 pub mod fargate;
 pub mod launch;
 pub mod limits;
+pub mod platform;
 pub mod secrets;

@@ -1,7 +1,7 @@
 use crate::context::{Ctx, Target};
 use crate::diagnostics::{Applicability, Severity};
 
-use super::parse_version;
+use crate::data::platform;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -53,8 +53,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     }
     let Some(node) = ctx.req.platform_version else { return };
     let Some(text) = ctx.doc.str(node) else { return };
-    // 1.1.0 and 1.2.0 are retired (RT314); 1.0.0 is Windows' version.
-    if parse_version(&text).is_none_or(|v| v < (1, 3, 0)) {
+    // Retired versions are RT314's; 1.0.0 is Windows' version.
+    if platform::parse(&text).is_none_or(|v| !platform::LINUX_CURRENT.contains(&v) || platform::WINDOWS_CURRENT.contains(&v)) {
         return;
     }
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };

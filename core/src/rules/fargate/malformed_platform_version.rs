@@ -3,7 +3,7 @@ use crate::json::json_string;
 use crate::diagnostics::message::shorten;
 use crate::diagnostics::{Applicability, Severity};
 
-use super::parse_version;
+use crate::data::platform;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -47,7 +47,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     }
     let Some(node) = ctx.req.platform_version else { return };
     let Some(text) = ctx.doc.str(node) else { return };
-    if text == "LATEST" || parse_version(&text).is_some() {
+    if text == "LATEST" || platform::parse(&text).is_some() {
         return;
     }
     if text.eq_ignore_ascii_case("latest") {
@@ -80,11 +80,11 @@ fn repair(text: &str) -> Option<String> {
         return Some("LATEST".to_owned());
     }
     let t = t.strip_prefix(['v', 'V']).unwrap_or(t);
-    if parse_version(t).is_some() {
+    if platform::parse(t).is_some() {
         return Some(t.to_owned());
     }
     let mut parts = t.split('.');
     let (major, minor) = (parts.next()?, parts.next()?);
     let candidate = format!("{major}.{minor}.0");
-    (parts.next().is_none() && parse_version(&candidate).is_some()).then_some(candidate)
+    (parts.next().is_none() && platform::parse(&candidate).is_some()).then_some(candidate)
 }

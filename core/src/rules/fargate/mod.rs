@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use crate::context::Ctx;
 use crate::diagnostics::message::{json_string, or_list};
 use crate::data::fargate::FARGATE_TIERS;
+use crate::data::platform;
 use crate::json::NodeId;
 use crate::rules::Check;
 use crate::units;
@@ -49,21 +50,6 @@ pub(crate) static CHECKS: &[Check] = checks![
     linux_platform_version_on_windows,
 ];
 
-/// `major.minor.patch` of a platform version written as three dot-separated numbers.
-#[must_use]
-pub(crate) fn parse_version(s: &str) -> Option<(u32, u32, u32)> {
-    let mut it = s.split('.');
-    let mut part = || -> Option<u32> {
-        let p = it.next()?;
-        if p.is_empty() || p.len() > 6 || !p.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        p.parse().ok()
-    };
-    let v = (part()?, part()?, part()?);
-    it.next().is_none().then_some(v)
-}
-
 /// The `platformVersion` node and its text when it names a Linux Fargate platform older than
 /// 1.4.0, which lacks 8/16 vCPU sizes, ephemeral storage and environment files: `1.3.0`, the
 /// retired `1.1.0`/`1.2.0`, and `1.0.0` when the task definition says Linux (`1.0.0` is also
@@ -75,8 +61,8 @@ pub(crate) fn linux_platform_before_1_4<'s>(ctx: &Ctx<'_, 's>) -> Option<(NodeId
     }
     let node = ctx.req.platform_version?;
     let text = ctx.doc.str(node)?;
-    let v = parse_version(&text)?;
-    let below = v < (1, 4, 0) && (v != (1, 0, 0) || ctx.is_windows() == Some(false));
+    let v = platform::parse(&text)?;
+    let below = v < platform::LINUX_1_4 && (!platform::WINDOWS_CURRENT.contains(&v) || ctx.is_windows() == Some(false));
     below.then_some((node, text))
 }
 
@@ -145,16 +131,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn versions() {
-        assert_eq!(parse_version("1.4.0"), Some((1, 4, 0)));
-        assert_eq!(parse_version("1.4"), None);
-        assert_eq!(parse_version("1.4.0.1"), None);
-        assert_eq!(parse_version("v1.4.0"), None);
-        assert_eq!(parse_version("1..0"), None);
-        assert!(parse_version("1.3.0") < Some((1, 4, 0)));
-    }
-
-    #[test]
     fn option_lists() {
         assert_eq!(memory_options(&[512, 1024, 2048]), "512, 1024 or 2048 MiB");
         assert_eq!(memory_options(crate::data::fargate::tier(4096).unwrap().memory), "8192–30720 MiB in steps of 1024");
@@ -205,6 +181,21 @@ mod tests {
         let req = format!(r#"{{"taskDefinition": "iis:1", "launchType": "FARGATE", {NET}, "overrides": {{"cpu": "3072", "memory": "6144"}}}}"#);
         let f = findings(&req, Some(TD_WINDOWS));
         assert!(f.iter().any(|f| f.0 == "RT301") && !f.iter().any(|f| f.0 == "RT307"), "{f:?}");
+    }
+
+    /// Issue 8: a platform version is read one way by every rule. `1.3` names no platform
+    /// (RT313), so the rules about versions before 1.4.0 do not take it for one.
+    #[test]
+    fn one_reading_of_platform_versions() {
+        let td = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/taskdef/RT816-platform-version-too-old-for-task-definition/task-definition.json")).unwrap();
+        for (version, malformed, too_old) in [("1.3", true, false), ("1.3.0", false, true), ("1.4", true, false), ("1.4.0", false, false)] {
+            let req = format!(r#"{{"taskDefinition": "analytics:22", "launchType": "FARGATE", "platformVersion": "{version}", "enableExecuteCommand": true, {NET}}}"#);
+            let f = findings(&req, Some(&td));
+            let has = |code: &str| f.iter().any(|f| f.0 == code);
+            assert_eq!(has("RT313"), malformed, "{version}: {f:?}");
+            assert_eq!(has("RT816"), too_old, "{version}: {f:?}");
+            assert_eq!(has("RT125"), too_old, "{version}: {f:?}");
+        }
     }
 
     /// Issue 8: `launchType` FARGATE with a FARGATE_SPOT strategy is RT201, and every candidate is

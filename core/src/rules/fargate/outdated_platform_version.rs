@@ -1,3 +1,4 @@
+use crate::data::platform;
 use crate::context::{Ctx, Target};
 use crate::diagnostics::Applicability;
 
@@ -39,7 +40,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         return;
     }
     let Some(node) = ctx.req.platform_version else { return };
-    if ctx.doc.str(node).as_deref() != Some("1.3.0") {
+    // A current Linux version before 1.4.0 (the retired ones are RT314's).
+    let version = ctx.doc.str(node).and_then(|t| platform::parse(&t));
+    if !version.is_some_and(|v| v < platform::LINUX_1_4 && platform::LINUX_CURRENT.contains(&v)) {
         return;
     }
     let fix = ctx.replace_value(node, "\"LATEST\"", Applicability::Unsafe, "Set `platformVersion` to `LATEST`");

@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 use crate::data::launch::Capacity;
-use crate::rules::request::platform_version_number;
+use crate::data::platform;
 use crate::diagnostics::{Applicability, Severity};
 
 use super::strategy_items;
@@ -41,10 +41,10 @@ crate::declare_rule! {
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(pv_node) = ctx.req.platform_version else { return };
     let Some(pv) = ctx.doc.str(pv_node) else { return };
-    let Some(version) = platform_version_number(&pv).filter(|&v| v < (1, 3, 0)) else { return };
+    let Some(version) = platform::parse(&pv).filter(|&v| v < platform::FARGATE_SPOT_MIN) else { return };
     let spot = strategy_items(ctx).into_iter().find_map(|it| it.provider.filter(|(_, n)| Capacity::of_provider(n) == Some(Capacity::FargateSpot)).map(|(n, _)| n));
     let Some(spot) = spot else { return };
-    let severity = match (ctx.is_windows(), version == (1, 0, 0)) {
+    let severity = match (ctx.is_windows(), platform::WINDOWS_CURRENT.contains(&version)) {
         (Some(true), _) => return,
         (None, true) => Severity::Warning,
         _ => Severity::Error,

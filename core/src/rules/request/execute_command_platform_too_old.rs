@@ -1,7 +1,7 @@
 use crate::context::Ctx;
 use crate::diagnostics::Severity;
 
-use super::platform_version_number;
+use crate::data::platform;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -43,15 +43,15 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     }
     let Some(pv_node) = ctx.req.platform_version else { return };
     let Some(pv) = ctx.doc.str(pv_node) else { return };
-    let Some(version) = platform_version_number(&pv) else { return };
-    if version >= (1, 4, 0) {
+    let Some(version) = platform::parse(&pv) else { return };
+    if version >= platform::LINUX_1_4 {
         return;
     }
     // 1.0.0 is also Windows's current version: only report it when the task is known to be
     // Linux. Windows tasks are not concerned.
     match ctx.is_windows() {
         Some(true) => return,
-        None if version == (1, 0, 0) => return,
+        None if platform::WINDOWS_CURRENT.contains(&version) => return,
         _ => {}
     }
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };

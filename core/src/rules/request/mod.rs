@@ -250,17 +250,6 @@ pub(crate) fn first_invalid_name_char(name: &str) -> Option<char> {
     name.chars().find(|&c| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
 }
 
-/// A Fargate platform version `major.minor.patch`; None for `LATEST` and anything else.
-pub(crate) fn platform_version_number(s: &str) -> Option<(u32, u32, u32)> {
-    let mut it = s.split('.');
-    let mut part = || -> Option<u32> {
-        let p = it.next()?;
-        (!p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten()
-    };
-    let v = (part()?, part()?, part()?);
-    it.next().is_none().then_some(v)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,13 +297,6 @@ mod tests {
         assert!(parse_cluster("arn:aws:ecs:eu-west-1:123456789012:cluster/").unwrap_err().problem.contains("empty"));
         assert!(parse_cluster("my cluster").unwrap_err().problem.contains("a space"));
         assert!(parse_cluster("arn:aws:ecs:eu-west-1:123456789012:task-definition/x:1").unwrap_err().problem.contains("names a `task-definition`"));
-    }
-
-    #[test]
-    fn characters_and_versions() {
-        assert_eq!(platform_version_number("1.4.0"), Some((1, 4, 0)));
-        assert_eq!(platform_version_number("1.4"), None);
-        assert_eq!(platform_version_number("LATEST"), None);
     }
 
     /// Applying each rule's fixes (unsafe included) removes its finding and adds no error.

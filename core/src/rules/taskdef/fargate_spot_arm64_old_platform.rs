@@ -1,7 +1,7 @@
 use crate::context::Ctx;
 use crate::data::launch::Capacity;
 
-use super::platform_before_1_4;
+use crate::data::platform;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -51,7 +51,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     }
     let Some(pv) = ctx.req.platform_version else { return };
     let Some(version) = ctx.doc.str(pv) else { return };
-    if !platform_before_1_4(&version) {
+    if !platform::before_1_4(&version) {
         return;
     }
     let doc = ctx.doc;

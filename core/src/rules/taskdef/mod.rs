@@ -84,17 +84,6 @@ pub(crate) fn report_at_task_definition<'c>(ctx: &'c mut Ctx<'_, '_>, message: i
     }
 }
 
-/// Whether a Fargate platform version (`1.3.0`) is earlier than Linux 1.4.0. `LATEST` and text
-/// that is not a version are not.
-pub(crate) fn platform_before_1_4(version: &str) -> bool {
-    let number = |s: &str| if !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()) { s.parse::<u32>().ok() } else { None };
-    let parts: Vec<Option<u32>> = version.split('.').map(number).collect();
-    match parts.as_slice() {
-        [Some(major), Some(minor)] | [Some(major), Some(minor), Some(_)] => (*major, *minor) < (1, 4),
-        _ => false,
-    }
-}
-
 /// A container amount (cpu units or MiB) with where it comes from.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Amount {
@@ -191,19 +180,6 @@ pub(crate) fn shares(items: &[(&str, Amount)], unit: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn platform_versions() {
-        assert!(platform_before_1_4("1.3.0"));
-        assert!(platform_before_1_4("1.0.0"));
-        assert!(platform_before_1_4("1.3"));
-        assert!(!platform_before_1_4("1.4.0"));
-        assert!(!platform_before_1_4("2.0.0"));
-        assert!(!platform_before_1_4("LATEST"));
-        assert!(!platform_before_1_4("1.3.0.1"));
-        assert!(!platform_before_1_4("1..0"));
-        assert!(!platform_before_1_4(""));
-    }
 
     /// Requests with every member of the wrong type, empty, repeated or null: the task-definition
     /// rules skip what they cannot read and never panic.

@@ -2,7 +2,7 @@ use crate::context::Ctx;
 use crate::diagnostics::{Applicability, Severity};
 use crate::units;
 
-use super::platform_before_1_4;
+use crate::data::platform;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -50,7 +50,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let Some(node) = ctx.req.platform_version else { return };
     let Some(version) = ctx.doc.str(node) else { return };
-    if td.is_windows() || !platform_before_1_4(&version) {
+    if td.is_windows() || !platform::before_1_4(&version) {
         return;
     }
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
