@@ -38,6 +38,12 @@ pub fn parse(s: &str) -> Option<Version> {
     it.next().is_none().then_some(v)
 }
 
+/// `1.4.0`.
+#[must_use]
+pub fn show(v: Version) -> String {
+    format!("{}.{}.{}", v.0, v.1, v.2)
+}
+
 /// Whether `s` names a Linux platform version before 1.4.0 (which lacks the 1.4 features).
 /// `LATEST`, later versions and text that names no version are not.
 #[must_use]

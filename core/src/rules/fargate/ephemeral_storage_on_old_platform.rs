@@ -1,7 +1,8 @@
+use crate::data::platform;
 use crate::context::Ctx;
 use crate::diagnostics::Severity;
 
-use super::{linux_platform_before_1_4, platform_latest_fix};
+use super::{linux_platform_before, platform_latest_fix};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -43,7 +44,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let Some(ov) = ctx.req.overrides else { return };
     let Some(node) = ctx.doc.get(ov, "ephemeralStorage") else { return };
-    let Some((pv, version)) = linux_platform_before_1_4(ctx) else { return };
+    let Some((pv, version)) = linux_platform_before(ctx, platform::LINUX_1_4) else { return };
     let fix = platform_latest_fix(ctx, pv);
     ctx.report_key(node, format!("`overrides.ephemeralStorage` needs Linux platform version 1.4.0, but `platformVersion` is {version}"))
         .severity(severity)

@@ -75,7 +75,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         fargate::tier(cpu).map(|t| t.memory)
     };
     let (best_cpu, best_mem) = match tier_memory {
-        Some(options) if cpu == FARGATE_UNCONFIRMED_32_VCPU.cpu => (cpu, nearest(options, mem)),
+        Some(options) if cpu == FARGATE_UNCONFIRMED_32_VCPU.cpu => (cpu, fargate::nearest_memory(options, mem)),
         _ => fargate::nearest_pair(cpu, mem, windows),
     };
 
@@ -130,8 +130,4 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if let Some(o) = other {
         r.label(o, if Some(o) == cpu_node { "with this cpu" } else { "with this memory" });
     }
-}
-
-fn nearest(options: &[u32], want: u32) -> u32 {
-    options.iter().copied().min_by_key(|m| m.abs_diff(want)).unwrap_or(want)
 }

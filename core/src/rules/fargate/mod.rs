@@ -55,14 +55,14 @@ pub(crate) static CHECKS: &[Check] = checks![
 /// retired `1.1.0`/`1.2.0`, and `1.0.0` when the task definition says Linux (`1.0.0` is also
 /// Windows' current version). None for `LATEST`, newer versions, and Windows tasks.
 #[must_use]
-pub(crate) fn linux_platform_before_1_4<'s>(ctx: &Ctx<'_, 's>) -> Option<(NodeId, Cow<'s, str>)> {
+pub(crate) fn linux_platform_before<'s>(ctx: &Ctx<'_, 's>, min: platform::Version) -> Option<(NodeId, Cow<'s, str>)> {
     if ctx.is_windows() == Some(true) {
         return None;
     }
     let node = ctx.req.platform_version?;
     let text = ctx.doc.str(node)?;
     let v = platform::parse(&text)?;
-    let below = v < platform::LINUX_1_4 && (!platform::WINDOWS_CURRENT.contains(&v) || ctx.is_windows() == Some(false));
+    let below = v < min && (!platform::WINDOWS_CURRENT.contains(&v) || ctx.is_windows() == Some(false));
     below.then_some((node, text))
 }
 
@@ -195,6 +195,18 @@ mod tests {
             assert_eq!(has("RT313"), malformed, "{version}: {f:?}");
             assert_eq!(has("RT816"), too_old, "{version}: {f:?}");
             assert_eq!(has("RT125"), too_old, "{version}: {f:?}");
+        }
+    }
+
+    /// Issue 8: one "nearest valid memory", the larger on a tie, for the confirmed sizes and the
+    /// 32 vCPU ones alike (RT301 broke ties to the smaller for 32 vCPU).
+    #[test]
+    fn the_nearest_memory_is_the_larger_on_a_tie() {
+        for (cpu, memory, nearest) in [("256", "768", "1024"), ("32768", "92160", "122880")] {
+            let req = format!(r#"{{"taskDefinition": "web:3", "launchType": "FARGATE", {NET}, "overrides": {{"cpu": "{cpu}", "memory": "{memory}"}}}}"#);
+            let report = crate::check(&req, &crate::Options::default()).unwrap();
+            let d = report.diagnostics.iter().find(|d| d.code == "RT301").unwrap();
+            assert!(d.help.as_deref().unwrap().ends_with(&format!("memory {nearest} MiB")), "{cpu}/{memory}: {:?}", d.help);
         }
     }
 

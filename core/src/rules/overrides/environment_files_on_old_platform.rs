@@ -1,5 +1,6 @@
+use crate::data::platform;
 use crate::context::Ctx;
-use crate::rules::fargate::{linux_platform_before_1_4, platform_latest_fix};
+use crate::rules::fargate::{linux_platform_before, platform_latest_fix};
 use crate::diagnostics::Severity;
 
 use super::{container_label, container_overrides};
@@ -44,7 +45,7 @@ crate::declare_rule! {
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
-    let Some((pv, version)) = linux_platform_before_1_4(ctx) else { return };
+    let Some((pv, version)) = linux_platform_before(ctx, platform::LINUX_1_4) else { return };
     let doc = ctx.doc;
     let files: Vec<_> = container_overrides(doc, ctx.req).filter_map(|c| doc.get(c, "environmentFiles").map(|f| (c, f))).collect();
     for (c, files) in files {
