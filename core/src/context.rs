@@ -163,6 +163,15 @@ impl Target {
     }
 }
 
+/// A task-level size (cpu units or MiB) and where it comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TaskSize {
+    pub value: u32,
+    /// `overrides.cpu` / `overrides.memory` when the request overrides it; None when it is the
+    /// task definition's.
+    pub node: Option<NodeId>,
+}
+
 /// One finding before locations are resolved.
 pub(crate) struct Finding {
     pub rule: &'static Rule,
@@ -330,21 +339,22 @@ impl<'a, 's> Ctx<'a, 's> {
         self.td.map(TaskDefinition::is_windows)
     }
 
-    /// The effective task cpu units: `overrides.cpu`, else the task definition's.
+    /// The task-level cpu units the task gets: `overrides.cpu` when set (None when it cannot be
+    /// read: RT102/RT300 report it), else the task definition's.
     #[must_use]
-    pub fn effective_task_cpu(&self) -> Option<u32> {
+    pub fn task_cpu(&self) -> Option<TaskSize> {
         match self.req.overrides_cpu {
-            Some(n) => self.doc.str(n).and_then(|s| units::parse_cpu(&s)),
-            None => self.td.and_then(TaskDefinition::cpu),
+            Some(n) => self.doc.str(n).and_then(|s| units::parse_cpu(&s)).map(|value| TaskSize { value, node: Some(n) }),
+            None => self.td.and_then(TaskDefinition::cpu).map(|value| TaskSize { value, node: None }),
         }
     }
 
-    /// The effective task memory in MiB: `overrides.memory`, else the task definition's.
+    /// The task-level memory (MiB) the task gets, as [`Ctx::task_cpu`].
     #[must_use]
-    pub fn effective_task_memory(&self) -> Option<u32> {
+    pub fn task_memory(&self) -> Option<TaskSize> {
         match self.req.overrides_memory {
-            Some(n) => self.doc.str(n).and_then(|s| units::parse_memory(&s)),
-            None => self.td.and_then(TaskDefinition::memory),
+            Some(n) => self.doc.str(n).and_then(|s| units::parse_memory(&s)).map(|value| TaskSize { value, node: Some(n) }),
+            None => self.td.and_then(TaskDefinition::memory).map(|value| TaskSize { value, node: None }),
         }
     }
 
@@ -471,5 +481,34 @@ impl Drop for Reporter<'_> {
         if let Some(f) = self.finding.take() {
             self.out.push(f);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The task-level sizes every rule reads (RT301, RT307, RT333, RT334, RT807, RT808).
+    fn sizes(request: &str, td: Option<&str>) -> (Option<TaskSize>, Option<TaskSize>) {
+        let doc = Document::parse(request).unwrap();
+        let req = Request::index(&doc);
+        let td = td.map(|t| TaskDefinition::parse(t).unwrap());
+        let mut out = Vec::new();
+        let target = Target::of(&doc, &req);
+        let ctx = Ctx { doc: &doc, req: &req, target, td: td.as_ref(), rule: &crate::rules::input::request_not_object::RULE, out: &mut out };
+        (ctx.task_cpu(), ctx.task_memory())
+    }
+
+    #[test]
+    fn task_sizes_come_from_the_override_else_the_task_definition() {
+        let td = r#"{"family": "web", "cpu": "1 vCPU", "memory": "2048", "containerDefinitions": [{"name": "web"}]}"#;
+        let (cpu, memory) = sizes(r#"{"overrides": {"cpu": ".5 vcpu"}}"#, Some(td));
+        assert_eq!(cpu.map(|s| (s.value, s.node.is_some())), Some((512, true)));
+        assert_eq!(memory, Some(TaskSize { value: 2048, node: None }));
+        // An override that cannot be read gives no size: the task definition's is not used.
+        let (cpu, _) = sizes(r#"{"overrides": {"cpu": "lots"}}"#, Some(td));
+        assert_eq!(cpu, None);
+        assert_eq!(sizes(r#"{"overrides": {"memory": "2 GB"}}"#, None).1.map(|s| s.value), Some(2048));
+        assert_eq!(sizes("{}", None), (None, None));
     }
 }

@@ -56,7 +56,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if cpu_node.is_none() && mem_node.is_none() {
         return;
     }
-    let (Some(cpu), Some(mem)) = (ctx.effective_task_cpu(), ctx.effective_task_memory()) else { return };
+    let (Some(cpu), Some(mem)) = (ctx.task_cpu().map(|s| s.value), ctx.task_memory().map(|s| s.value)) else { return };
     if fargate::is_valid_pair(cpu, mem, true) {
         return;
     }

@@ -224,6 +224,10 @@ mod tests {
         // EC2 and an Auto Scaling group provider agree on EC2: the EC2 cpu range applies.
         let req = r#"{"taskDefinition": "web:3", "launchType": "EC2", "capacityProviderStrategy": [{"capacityProvider": "asg", "weight": 1}], "overrides": {"cpu": "64"}}"#;
         assert!(findings(req, None).iter().any(|f| f.0 == "RT305" && f.1 == crate::diagnostics::Severity::Error), "{:?}", findings(req, None));
+        // `fargate` is a misspelt FARGATE (RT105), not another place to run: the size is still checked.
+        let req = format!(r#"{{"taskDefinition": "web:3", "launchType": "fargate", {NET}, "overrides": {{"cpu": "256", "memory": "4096"}}}}"#);
+        let f = findings(&req, None);
+        assert!(f.iter().any(|f| f.0 == "RT105") && f.iter().any(|f| f.0 == "RT301"), "{f:?}");
         // Candidates that disagree decide nothing.
         let req = r#"{"taskDefinition": "web:3", "launchType": "EC2", "capacityProviderStrategy": [{"capacityProvider": "FARGATE", "weight": 1}], "overrides": {"cpu": "256", "memory": "4096"}}"#;
         assert!(!findings(req, None).iter().any(|f| f.0 == "RT301" || f.0 == "RT305"), "{:?}", findings(req, None));

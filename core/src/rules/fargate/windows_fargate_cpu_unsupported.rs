@@ -60,13 +60,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     }
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let (cpu_node, mem_node) = (ctx.req.overrides_cpu, ctx.req.overrides_memory);
-    let Some(cpu) = ctx.effective_task_cpu() else { return };
+    let Some(cpu) = ctx.task_cpu().map(|s| s.value) else { return };
     if !windows_unsupported_cpu(cpu) {
         return;
     }
     // Without overrides the size is the task definition's: point at what sends it to Fargate.
     let Some(node) = cpu_node.or(mem_node).or(ctx.req.launch_type).or(ctx.req.capacity_provider_strategy) else { return };
-    let mem = ctx.effective_task_memory();
+    let mem = ctx.task_memory().map(|s| s.value);
     let (best_cpu, best_mem) = fargate::nearest_pair(cpu, mem.unwrap_or(cpu.saturating_mul(2)), true);
     let doc = ctx.doc;
     let mut edits = Vec::new();

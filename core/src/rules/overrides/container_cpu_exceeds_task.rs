@@ -1,6 +1,5 @@
-use crate::context::{Ctx, Target};
+use crate::context::{Ctx, Target, TaskSize};
 use crate::data::fargate::FARGATE_TIERS;
-use crate::task_definition::TaskDefinition;
 use crate::units;
 
 use super::{container_label, share_list, shares};
@@ -59,9 +58,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if parts.is_empty() {
         return;
     }
-    match ctx.req.overrides_cpu {
+    let Some(TaskSize { value: task, node }) = ctx.task_cpu() else { return };
+    match node {
         Some(task_node) => {
-            let Some(task) = doc.str(task_node).and_then(|s| units::parse_cpu(&s)) else { return };
             let sum: i128 = parts.iter().map(|p| i128::from(p.value)).sum();
             if sum <= i128::from(task) {
                 return;
@@ -91,7 +90,6 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             }
         }
         None => {
-            let Some(task) = ctx.td.and_then(TaskDefinition::cpu) else { return };
             for p in parts.iter().filter(|p| p.value > i64::from(task)) {
                 let who = container_label(doc, p.container);
                 ctx.report(p.node, format!("{who} asks for {} CPU units, more than the task definition's task-level `cpu` {task}", p.value))

@@ -1,6 +1,4 @@
-use crate::context::{Ctx, Target};
-use crate::task_definition::TaskDefinition;
-use crate::units;
+use crate::context::{Ctx, Target, TaskSize};
 
 use super::{container_label, share_list, shares};
 
@@ -55,9 +53,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         return;
     }
     let doc = ctx.doc;
-    match ctx.req.overrides_memory {
+    let Some(TaskSize { value: task, node }) = ctx.task_memory() else { return };
+    match node {
         Some(task_node) => {
-            let Some(task) = doc.str(task_node).and_then(|s| units::parse_memory(&s)) else { return };
             let parts = shares(doc, ctx.req, &["memory", "memoryReservation"]);
             let sum: i128 = parts.iter().map(|p| i128::from(p.value)).sum();
             if sum <= i128::from(task) {
@@ -79,7 +77,6 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             }
         }
         None => {
-            let Some(task) = ctx.td.and_then(TaskDefinition::memory) else { return };
             for p in shares(doc, ctx.req, &["memory"]).iter().filter(|p| p.value > i64::from(task)) {
                 let who = container_label(doc, p.container);
                 let name = crate::diagnostics::message::shorten(&doc.get_str(p.container, "name").unwrap_or_default(), 64);

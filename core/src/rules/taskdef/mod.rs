@@ -10,7 +10,6 @@ use std::borrow::Cow;
 use crate::context::{Ctx, Reporter};
 use crate::json::NodeId;
 use crate::rules::Check;
-use crate::units;
 
 pub mod awsvpc_without_network_configuration;
 pub mod command_in_one_element;
@@ -142,31 +141,6 @@ pub(crate) fn effective_containers<'a>(ctx: &Ctx<'a, '_>) -> Vec<Effective<'a>> 
         .collect()
 }
 
-/// A task-level size with where it comes from.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct TaskSize {
-    pub value: u32,
-    /// `overrides.cpu` / `overrides.memory` when the request overrides it.
-    pub node: Option<NodeId>,
-}
-
-/// The effective task memory: `overrides.memory` when set (None when unreadable: other rules
-/// report it), else the task definition's.
-pub(crate) fn task_memory(ctx: &Ctx<'_, '_>) -> Option<TaskSize> {
-    match ctx.req.overrides_memory {
-        Some(n) => ctx.doc.str(n).and_then(|s| units::parse_memory(&s)).map(|v| TaskSize { value: v, node: Some(n) }),
-        None => ctx.td?.memory().map(|v| TaskSize { value: v, node: None }),
-    }
-}
-
-/// The effective task cpu, as [`task_memory`].
-pub(crate) fn task_cpu(ctx: &Ctx<'_, '_>) -> Option<TaskSize> {
-    match ctx.req.overrides_cpu {
-        Some(n) => ctx.doc.str(n).and_then(|s| units::parse_cpu(&s)).map(|v| TaskSize { value: v, node: Some(n) }),
-        None => ctx.td?.cpu().map(|v| TaskSize { value: v, node: None }),
-    }
-}
-
 /// The sum of container amounts, saturating (request integers can be as large as an i64).
 pub(crate) fn total(values: impl Iterator<Item = i64>) -> i64 {
     values.fold(0, i64::saturating_add)
@@ -180,6 +154,20 @@ pub(crate) fn shares(items: &[(&str, Amount)], unit: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 8: one "did you mean" for every rule. A misspelling is suggested for a member name
+    /// (RT101) exactly when the same misspelling of a container name is (RT800).
+    #[test]
+    fn one_did_you_mean_for_every_rule() {
+        let td = r#"{"family": "web", "containerDefinitions": [{"name": "group"}, {"name": "tags"}, {"name": "worker"}]}"#;
+        let options = crate::Options { task_definition: Some(td.to_owned()), ..crate::Options::default() };
+        for word in ["roups", "xags", "gruop", "grp"] {
+            let request = format!(r#"{{"taskDefinition": "web:3", "{word}": 1, "overrides": {{"containerOverrides": [{{"name": "{word}"}}]}}}}"#);
+            let report = crate::check(&request, &options).unwrap();
+            let suggests = |code: &str| report.diagnostics.iter().find(|d| d.code == code).unwrap().help.as_deref().unwrap().starts_with("did you mean");
+            assert_eq!(suggests("RT101"), suggests("RT800"), "{word}: {:#?}", report.diagnostics);
+        }
+    }
 
     /// Requests with every member of the wrong type, empty, repeated or null: the task-definition
     /// rules skip what they cannot read and never panic.
