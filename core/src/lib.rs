@@ -13,6 +13,7 @@ pub mod arn;
 pub mod context;
 pub mod data;
 pub mod diagnostics;
+pub mod ids;
 pub mod json;
 pub mod model;
 pub mod query;

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use crate::ids::{Ec2Id, IdError, IdProblem, ACCOUNT_ID_LENGTH, EC2_ID_LENGTHS};
 use crate::json::{Document, Kind, NodeId, Segment};
 
 pub use crate::json::{describe_char, json_string};
@@ -47,7 +48,7 @@ pub fn dotted(doc: &Document<'_>, id: NodeId) -> String {
 pub fn describe_value(doc: &Document<'_>, id: NodeId, sensitive: bool) -> Cow<'static, str> {
     let kind = doc.kind(id);
     if sensitive && matches!(kind, Kind::String | Kind::Number | Kind::Bool) {
-        return Cow::Owned(format!("a {} (value hidden)", kind.describe()));
+        return Cow::Owned(format!("{} (value hidden)", with_article(kind.describe())));
     }
     match kind {
         Kind::String => Cow::Owned(format!("the string {}", shorten(doc.raw(id), 40))),
@@ -76,6 +77,22 @@ pub fn describe_chars(s: &str, bad: impl Fn(char) -> bool, max: usize) -> (Strin
         names.push(Cow::Owned(format!("{} more", distinct.len() - max)));
     }
     (and_list(&names), total)
+}
+
+/// The indefinite article of `word`: `an` before a vowel, else `a`.
+#[must_use]
+pub fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// `word` with its article: `an array`, `a string`.
+#[must_use]
+pub fn with_article(word: &str) -> String {
+    format!("{} {word}", article(word))
 }
 
 /// `a, b and c`.
@@ -115,6 +132,47 @@ pub fn backticked<S: AsRef<str>>(items: &[S]) -> String {
         out.push('`');
     }
     out
+}
+
+/// What is wrong with an ID (`problem` of [`crate::ids`]), completing "… is "<value>", …", and
+/// the help: the did-you-mean when the correction is evident, else what to do. `what` names the
+/// ID (`subnet`, `account`), `digits` its alphabet, `lengths` its lengths.
+#[must_use]
+pub fn explain_id(problem: &IdProblem, what: &str, digits: &str, lengths: &[usize]) -> (String, String) {
+    let message = match &problem.error {
+        IdError::Whitespace => "which has spaces in it".to_owned(),
+        IdError::LetterO => format!("which has the letter `O` where {} ID has only {digits}", with_article(what)),
+        IdError::NotADigit(c) => format!("which has {} where {} ID has only {digits}", describe_char(*c), with_article(what)),
+        IdError::UpperCase => format!("which has upper-case letters; {what} IDs are written in lower case"),
+        IdError::Length(n) => format!("which has {n} {digits}; {what} IDs have {}", or_list(lengths)),
+    };
+    let length_hint = match problem.error {
+        IdError::Length(n) if lengths.contains(&(n + 1)) => Some("a digit is missing"),
+        IdError::Length(n) if lengths.iter().any(|&l| n == l + 1) => Some("one digit too many"),
+        _ => None,
+    };
+    let help = match (&problem.suggestion, length_hint) {
+        (Some(s), _) => format!("did you mean \"{s}\"?"),
+        (None, Some(hint)) => format!("{hint}: copy the {what} ID again (the console or the AWS CLI shows it)"),
+        (None, None) => format!("use the {what} ID: {} {digits}", or_list(lengths)),
+    };
+    (message, help)
+}
+
+/// [`explain_id`] for an EC2 resource ID of `kind`.
+#[must_use]
+pub fn explain_ec2_id(problem: &IdProblem, kind: Ec2Id) -> (String, String) {
+    explain_id(problem, kind.name, "hexadecimal digits (0–9, a–f)", &EC2_ID_LENGTHS)
+}
+
+/// [`explain_id`] for an account ID in an ARN; the did-you-mean names the account.
+#[must_use]
+pub fn explain_account(problem: &IdProblem) -> (String, String) {
+    let (message, help) = explain_id(problem, "account", "digits", &[ACCOUNT_ID_LENGTH]);
+    match &problem.suggestion {
+        Some(s) => (message, format!("did you mean the account `{s}`?")),
+        None => (message, help),
+    }
 }
 
 /// How alike two names must be (Jaro–Winkler, ignoring ASCII case) for "did you mean".
@@ -176,6 +234,17 @@ mod tests {
         assert_eq!(backticked::<&str>(&[]), "");
         assert_eq!(shorten("abcdef", 3), "abc…");
         assert_eq!(shorten("日本語", 3), "日本語");
+    }
+
+    #[test]
+    fn ids() {
+        use crate::ids::{account_problem, SECURITY_GROUP, SUBNET};
+        let (message, help) = explain_ec2_id(&SUBNET.problem("subnet-0d539fd1a67a870e").unwrap(), SUBNET);
+        assert_eq!(message, "which has 16 hexadecimal digits (0–9, a–f); subnet IDs have 8 or 17");
+        assert_eq!(help, "a digit is missing: copy the subnet ID again (the console or the AWS CLI shows it)");
+        assert!(explain_ec2_id(&SECURITY_GROUP.problem("sg-e3cb1e57b").unwrap(), SECURITY_GROUP).1.starts_with("one digit too many"));
+        assert_eq!(explain_ec2_id(&SUBNET.problem("subnet-Od539fd1a67a870ec").unwrap(), SUBNET).1, "did you mean \"subnet-0d539fd1a67a870ec\"?");
+        assert_eq!(explain_account(&account_problem("12345678901").unwrap()).0, "which has 11 digits; account IDs have 12");
     }
 
     #[test]

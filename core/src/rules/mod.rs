@@ -19,6 +19,7 @@ pub mod network;
 pub mod overrides;
 pub mod placement;
 pub mod request;
+mod role_arn;
 pub mod shape;
 pub mod tags;
 pub mod taskdef;

@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use crate::diagnostics::message::with_article;
 use crate::json::Kind;
 
 crate::declare_rule! {
@@ -43,16 +44,5 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     } else {
         "a RunTask request is a JSON object such as {\"taskDefinition\": \"family:1\"}"
     };
-    ctx.report(root, format!("the request must be a JSON object, not {}", article(kind))).help(help);
-}
-
-fn article(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Array => "an array",
-        Kind::String => "a string",
-        Kind::Number => "a number",
-        Kind::Bool => "a boolean",
-        Kind::Null => "null",
-        Kind::Object => "an object",
-    }
+    ctx.report(root, format!("the request must be a JSON object, not {}", if kind == Kind::Null { "null".to_owned() } else { with_article(kind.describe()) })).help(help);
 }

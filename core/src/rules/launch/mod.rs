@@ -104,14 +104,14 @@ mod tests {
     fn fixes_resolve_their_findings() {
         let cases: &[(&str, &str)] = &[
             ("RT202", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"EC2","capacityProviderStrategy":[]}"#),
-            ("RT203", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"FARGATE_SPOT","networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
-            ("RT204", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"fargate_spot","weight":1}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
+            ("RT203", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"FARGATE_SPOT","networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123abcd"]}}}"#),
+            ("RT204", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"fargate_spot","weight":1}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123abcd"]}}}"#),
             ("RT206", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"EXTERNAL","platformVersion":"LATEST"}"#),
-            ("RT209", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"FARGATE","weight":1,"base":0},{"capacityProvider":"FARGATE_SPOT","weight":1,"base":0}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
-            ("RT210", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"FARGATE"},{"capacityProvider":"FARGATE_SPOT","weight":0}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
-            ("RT210", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"FARGATE","weight":0}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
-            ("RT201", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"FARGATE","capacityProviderStrategy":[{"capacityProvider":"FARGATE_SPOT","weight":1}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
-            ("RT213", r#"{"taskDefinition":"web:3","cluster":"b","platformVersion":"1.2.0","capacityProviderStrategy":[{"capacityProvider":"FARGATE_SPOT","weight":1}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
+            ("RT209", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"FARGATE","weight":1,"base":0},{"capacityProvider":"FARGATE_SPOT","weight":1,"base":0}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123abcd"]}}}"#),
+            ("RT210", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"FARGATE"},{"capacityProvider":"FARGATE_SPOT","weight":0}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123abcd"]}}}"#),
+            ("RT210", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"FARGATE","weight":0}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123abcd"]}}}"#),
+            ("RT201", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"FARGATE","capacityProviderStrategy":[{"capacityProvider":"FARGATE_SPOT","weight":1}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123abcd"]}}}"#),
+            ("RT213", r#"{"taskDefinition":"web:3","cluster":"b","platformVersion":"1.2.0","capacityProviderStrategy":[{"capacityProvider":"FARGATE_SPOT","weight":1}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123abcd"]}}}"#),
         ];
         for (code, src) in cases {
             let options = Options::default();

@@ -2,7 +2,7 @@ use crate::arn::{self, RoleArnProblem};
 use crate::context::Ctx;
 use crate::json::json_string;
 use crate::diagnostics::message::shorten;
-use crate::diagnostics::{Applicability, Severity};
+use crate::diagnostics::Severity;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -62,15 +62,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
                     .severity(severity)
                     .help(format!("use \"arn:aws:iam::<account-id>:role/{value}\" with your account ID"));
             }
-            RoleArnProblem::AssumedRole(ref fixed) => {
-                let fix = ctx.replace_value(node, json_string(fixed), Applicability::Unsafe, format!("Use the role's ARN `{fixed}`"));
-                let message = problem.describe(&head).unwrap_or_default();
-                ctx.report(node, message).help(format!("use the role's ARN: \"{fixed}\" (with the role's path if it has one)")).fix(fix);
-            }
-            _ => {
-                let message = problem.describe(&head).unwrap_or_default();
-                ctx.report(node, message).help(HELP);
-            }
+            _ => crate::rules::role_arn::report(ctx, node, &head, &value, &problem, HELP),
         }
     }
 }

@@ -15,7 +15,7 @@ crate::declare_rule! {
     ///
     /// ## Invalid example
     /// ```json
-    /// {"taskDefinition": "web:3", "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}}, "placementConstraints": [{"type": "distinctInstance"}]}
+    /// {"taskDefinition": "web:3", "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123abcd"]}}, "placementConstraints": [{"type": "distinctInstance"}]}
     /// ```
     ///
     /// ## Valid example

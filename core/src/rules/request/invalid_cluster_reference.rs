@@ -45,7 +45,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(value) = ctx.doc.str(node) else { return };
     let Err(p) = parse_cluster(&value) else { return };
     let message = format!("`cluster` {} is not a valid cluster name or ARN: {}", shorten(&json_string(&value), 80), p.problem);
-    let fix = p.replacement.as_deref().map(|r| ctx.replace_value(node, json_string(r), Applicability::Safe, format!("Replace with `{r}`")));
+    let applicability = if p.safe { Applicability::Safe } else { Applicability::Unsafe };
+    let fix = p.replacement.as_deref().map(|r| ctx.replace_value(node, json_string(r), applicability, format!("Replace with `{r}`")));
     ctx.report(node, message)
         .help(p.help)
         .note("ECS answers a cluster it cannot find with `ClusterNotFoundException: Cluster not found.`")

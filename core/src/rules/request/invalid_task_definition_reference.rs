@@ -53,7 +53,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     }
     let Err(p) = parse_task_definition(&value) else { return };
     let message = format!("`taskDefinition` {} is not a valid task definition reference: {}", shorten(&json_string(&value), 80), p.problem);
-    let fix = p.replacement.as_deref().map(|r| ctx.replace_value(node, json_string(r), Applicability::Safe, format!("Replace with `{r}`")));
+    let applicability = if p.safe { Applicability::Safe } else { Applicability::Unsafe };
+    let fix = p.replacement.as_deref().map(|r| ctx.replace_value(node, json_string(r), applicability, format!("Replace with `{r}`")));
     ctx.report(node, message)
         .help(p.help)
         .note("ECS answers a reference it cannot resolve with `Unable to describe task definition.`")

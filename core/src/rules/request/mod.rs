@@ -5,6 +5,8 @@
 //! describing a character for messages, and platform version numbers.
 
 use crate::arn::{self, PARTITIONS};
+use crate::diagnostics::message::explain_account;
+use crate::ids;
 use crate::diagnostics::message::{describe_char, shorten};
 use crate::rules::Check;
 
@@ -74,11 +76,13 @@ pub(crate) struct RefProblem {
     pub problem: String,
     pub help: String,
     pub replacement: Option<String>,
+    /// Whether the replacement is surely what was meant (a safe fix), not a likely guess.
+    pub safe: bool,
 }
 
 impl RefProblem {
     fn new(problem: impl Into<String>, help: impl Into<String>) -> Self {
-        RefProblem { problem: problem.into(), help: help.into(), replacement: None }
+        RefProblem { problem: problem.into(), help: help.into(), replacement: None, safe: true }
     }
 }
 
@@ -159,13 +163,16 @@ fn ecs_arn_resource<'a>(s: &'a str, kind: &str, forms: &str) -> Result<&'a str, 
         let what = if a.region.is_empty() { "it has no region".to_owned() } else { format!("`{}` is not a Region name such as `us-east-1`", a.region) };
         return Err(RefProblem::new(what, forms));
     }
-    if !arn::is_account(a.account) {
-        let what = if a.account.is_empty() {
-            "it has no account ID".to_owned()
-        } else {
-            format!("the account `{}` is not a 12-digit account ID", a.account)
-        };
-        return Err(RefProblem::new(what, forms));
+    if a.account.is_empty() {
+        return Err(RefProblem::new("it has no account ID", forms));
+    }
+    if let Some(id) = ids::account_problem(a.account) {
+        let (says, help) = explain_account(&id);
+        let shown = shorten(a.account, 20);
+        let mut p = RefProblem::new(format!("its account `{shown}` {}", says.strip_prefix("which ").unwrap_or(&says)), if id.suggestion.is_some() { help } else { forms.to_owned() });
+        p.replacement = id.suggestion.map(|good| format!("arn:{}:{}:{}:{good}:{}", a.partition, a.service, a.region, a.resource));
+        p.safe = id.error != ids::IdError::LetterO;
+        return Err(p);
     }
     let prefix_len = kind.len() + 1;
     match a.resource.get(..prefix_len) {
@@ -280,13 +287,38 @@ mod tests {
         assert!(p(&"a".repeat(256)).contains("256 characters"));
         assert!(p(" web:3").contains("whitespace"));
         assert!(p("web:").contains("nothing follows"));
-        assert!(p("arn:aws:ecs:us-east-1:1234:task-definition/web:3").contains("12-digit"));
+        assert!(p("arn:aws:ecs:us-east-1:1234:task-definition/web:3").contains("has 4 digits; account IDs have 12"));
         assert!(p("arn:aws:ecs::123456789012:task-definition/web:3").contains("no region"));
         assert!(p("arn:aws:iam::123456789012:task-definition/web:3").contains("`iam` ARN"));
         assert!(p("arn:aws:ecs:us-east-1:123456789012:cluster/web").contains("names a `cluster`"));
         assert!(p("arn:awz:ecs:us-east-1:123456789012:task-definition/web:3").contains("not an AWS partition"));
         assert!(p("arn:aws:ecs:us-east-1:123456789012").contains("six"));
         assert!(p("ARN:aws:ecs:us-east-1:123456789012:task-definition/web:3").contains("lowercase"));
+    }
+
+    /// Issue 8: an account ID that can never exist gets the one it evidently means.
+    #[test]
+    fn account_ids_get_a_did_you_mean() {
+        let e = parse_task_definition("arn:aws:ecs:eu-west-2:11112222333O:task-definition/ml-demo:3").unwrap_err();
+        assert_eq!(e.replacement.as_deref(), Some("arn:aws:ecs:eu-west-2:111122223330:task-definition/ml-demo:3"));
+        assert!(!e.safe && e.help == "did you mean the account `111122223330`?", "{e:?}");
+        let e = parse_cluster("arn:aws:ecs:eu-west-2:1111-2222-3333:cluster/batch").unwrap_err();
+        assert_eq!(e.replacement.as_deref(), Some("arn:aws:ecs:eu-west-2:111122223333:cluster/batch"));
+        assert!(e.safe);
+        let e = parse_cluster("arn:aws:ecs:eu-west-2:11112222333:cluster/batch").unwrap_err();
+        assert!(e.problem.contains("has 11 digits") && e.replacement.is_none(), "{e:?}");
+        // The role ARNs of the overrides and of EBS volumes alike.
+        for (member, at) in [("overrides", "/overrides/taskRoleArn"), ("volumes", "/volumeConfigurations/0/managedEBSVolume/roleArn")] {
+            let role = "arn:aws:iam::11112222333O:role/app";
+            let request = if member == "overrides" {
+                format!(r#"{{"taskDefinition": "web:3", "overrides": {{"taskRoleArn": "{role}"}}}}"#)
+            } else {
+                format!(r#"{{"taskDefinition": "web:3", "volumeConfigurations": [{{"name": "d", "managedEBSVolume": {{"roleArn": "{role}", "sizeInGiB": 10}}}}]}}"#)
+            };
+            let report = crate::check(&request, &crate::Options::default()).unwrap();
+            let d = report.diagnostics.iter().find(|d| d.pointer == at).unwrap();
+            assert_eq!(d.fix.as_ref().unwrap().edits[0].content, "\"arn:aws:iam::111122223330:role/app\"", "{member}");
+        }
     }
 
     #[test]
@@ -315,7 +347,7 @@ mod tests {
             ("RT121", r#"{"taskDefinition":"web:3","cluster":"b","referenceId":"x"}"#),
             ("RT122", r#"{"taskDefinition":"web:3","cluster":"b","propagateTags":"SERVICE"}"#),
             ("RT123", r#"{"taskDefinition":"web:3","propagateTags":"NONE","cluster":"b"}"#),
-            ("RT125", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"FARGATE","platformVersion":"1.3.0","enableExecuteCommand":true,"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
+            ("RT125", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"FARGATE","platformVersion":"1.3.0","enableExecuteCommand":true,"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123abcd"]}}}"#),
         ];
         let td = r#"{"taskDefinition":{"family":"web","revision":7,"containerDefinitions":[{"name":"app"}]}}"#;
         for (code, src) in cases {

@@ -20,12 +20,12 @@ crate::declare_rule! {
     ///
     /// ## Invalid example
     /// ```json
-    /// {"taskDefinition": "web:3", "launchType": "fargate", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}}}
+    /// {"taskDefinition": "web:3", "launchType": "fargate", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123abcd"]}}}
     /// ```
     ///
     /// ## Valid example
     /// ```json
-    /// {"taskDefinition": "web:3", "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}}}
+    /// {"taskDefinition": "web:3", "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123abcd"]}}}
     /// ```
     ///
     /// ## How to fix

@@ -4,7 +4,7 @@ use crate::json::{is_integer_text, Kind};
 use crate::model::ShapeKind;
 use crate::diagnostics::Applicability;
 
-use crate::diagnostics::message::{describe_value, dotted};
+use crate::diagnostics::message::{article, describe_value, dotted};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -107,13 +107,5 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         };
         let fix = fix.map(|(content, app)| ctx.replace_value(id, content, app, "Convert the value"));
         ctx.report(id, message).help(help).fix_opt(fix);
-    }
-}
-
-fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
     }
 }

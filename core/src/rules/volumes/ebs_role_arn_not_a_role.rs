@@ -2,7 +2,6 @@ use crate::arn::{self, RoleArnProblem};
 use crate::context::Ctx;
 use crate::json::json_string;
 use crate::diagnostics::message::{dotted, shorten};
-use crate::diagnostics::Applicability;
 
 use super::ebs_volumes;
 
@@ -61,15 +60,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
                 ctx.report(node, format!("{head}, a role name; ECS needs the role's ARN"))
                     .help(format!("use \"arn:aws:iam::<account-id>:role/{value}\" with your account ID"));
             }
-            RoleArnProblem::AssumedRole(ref fixed) => {
-                let fix = ctx.replace_value(node, json_string(fixed), Applicability::Unsafe, format!("Use the role's ARN `{fixed}`"));
-                let message = problem.describe(&head).unwrap_or_default();
-                ctx.report(node, message).help(format!("use the role's ARN: \"{fixed}\" (add the role's path if it has one)")).fix(fix);
-            }
-            _ => {
-                let message = problem.describe(&head).unwrap_or_default();
-                ctx.report(node, message).help(HELP);
-            }
+            _ => crate::rules::role_arn::report(ctx, node, &head, &value, &problem, HELP),
         }
     }
 }
