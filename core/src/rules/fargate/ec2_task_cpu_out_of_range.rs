@@ -56,8 +56,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     };
     let word = if bound == EC2_TASK_CPU_MIN { "below the minimum" } else { "above the maximum" };
     let fix = ctx.replace_value(node, format!("\"{bound}\""), Applicability::Unsafe, format!("Set `overrides.cpu` to {bound}"));
-    ctx.report(node, format!("`overrides.cpu` is {cpu} CPU units, {word} of {bound} for tasks on EC2 (128–196608, 0.125–192 vCPU)"))
+    let vcpus = |c: i64| units::vcpus(u32::try_from(c).unwrap_or(u32::MAX));
+    ctx.report(node, format!("`overrides.cpu` is {cpu} CPU units, {word} of {bound} for tasks on EC2 ({EC2_TASK_CPU_MIN}–{EC2_TASK_CPU_MAX}, {}–{} vCPU)", vcpus(EC2_TASK_CPU_MIN), vcpus(EC2_TASK_CPU_MAX)))
         .severity(severity)
-        .help(format!("use 128–196608 CPU units, e.g. {bound}"))
+        .help(format!("use {EC2_TASK_CPU_MIN}–{EC2_TASK_CPU_MAX} CPU units, e.g. {bound}"))
         .fix(fix);
 }

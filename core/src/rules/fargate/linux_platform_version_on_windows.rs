@@ -59,8 +59,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     }
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let fix = ctx.replace_value(node, "\"LATEST\"", Applicability::Unsafe, "Set `platformVersion` to `LATEST`");
-    ctx.report(node, format!("`platformVersion` is {text}, a Linux platform version, but the task definition is Windows; Windows tasks on Fargate take `LATEST` or `1.0.0`"))
+    let windows = platform::WINDOWS_CURRENT.iter().map(|v| format!("`{}`", platform::show(*v))).collect::<Vec<_>>().join(" or ");
+    ctx.report(node, format!("`platformVersion` is {text}, a Linux platform version, but the task definition is Windows; Windows tasks on Fargate take `LATEST` or {windows}"))
         .severity(severity)
-        .help("use `LATEST` or `1.0.0`")
+        .help(format!("use `LATEST` or {windows}"))
         .fix(fix);
 }

@@ -1,6 +1,6 @@
 use crate::context::{Ctx, Target};
 use crate::json::json_string;
-use crate::diagnostics::message::shorten;
+use crate::diagnostics::message::{or_list, shorten};
 use crate::diagnostics::{Applicability, Severity};
 
 use crate::data::platform;
@@ -59,7 +59,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         return;
     }
     let shown = shorten(&json_string(&text), 40);
-    let message = format!("`platformVersion` is {shown}, which is neither `LATEST` nor a version such as `1.4.0`");
+    let message = format!("`platformVersion` is {shown}, which is neither `LATEST` nor a version such as `{}`", platform::show(platform::LINUX_1_4));
     let note = "ECS answers `The specified platform does not exist.`";
     match repair(&text) {
         Some(v) => {
@@ -67,7 +67,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             ctx.report(node, message).help(format!("did you mean `{v}`?")).note(note).fix(fix);
         }
         None => {
-            ctx.report(node, message).help("use `LATEST`, `1.4.0` or `1.3.0` (Linux), or `1.0.0` (Windows)").note(note);
+            let list = |vs: &[platform::Version]| or_list(&vs.iter().map(|v| format!("`{}`", platform::show(*v))).collect::<Vec<_>>());
+            ctx.report(node, message).help(format!("use `LATEST`, {} (Linux), or {} (Windows)", list(platform::LINUX_CURRENT), list(platform::WINDOWS_CURRENT))).note(note);
         }
     }
 }

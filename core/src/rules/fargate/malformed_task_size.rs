@@ -70,7 +70,7 @@ fn check_one(ctx: &mut Ctx<'_, '_>, node: NodeId, is_cpu: bool) {
     } else if text.trim_start().starts_with('-') {
         format!("`{member}` is {shown}, a negative size; it takes {plain} or {scaled}")
     } else if is_cpu && fractional_vcpu(&text) {
-        format!("`{member}` is {shown}, which is not a whole number of CPU units (1 vCPU = 1024 units)")
+        format!("`{member}` is {shown}, which is not a whole number of CPU units (1 vCPU = {} units)", units::CPU_UNITS_PER_VCPU)
     } else {
         format!("`{member}` is {shown}, which is neither {plain} nor {scaled}")
     };

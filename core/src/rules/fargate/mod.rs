@@ -76,7 +76,13 @@ pub(crate) fn windows_unsupported_cpu(cpu: u32) -> bool {
 /// A fix that sets `platformVersion` to `LATEST`.
 #[must_use]
 pub(crate) fn platform_latest_fix(ctx: &Ctx<'_, '_>, node: NodeId) -> Fix {
-    ctx.replace_value(node, "\"LATEST\"", Applicability::Unsafe, "Set `platformVersion` to `LATEST` (1.4.0 on Linux)")
+    ctx.replace_value(node, "\"LATEST\"", Applicability::Unsafe, format!("Set `platformVersion` to `LATEST` ({} on Linux)", platform::show(platform::LINUX_1_4)))
+}
+
+/// "use `LATEST` or `1.4.0`": what every platform-version finding advises for Linux.
+#[must_use]
+pub(crate) fn use_latest() -> String {
+    format!("use `LATEST` or `{}`", platform::show(platform::LINUX_1_4))
 }
 
 /// The cpu units as words: `1024 (1 vCPU)`.

@@ -1,4 +1,7 @@
+use crate::data::fargate::FARGATE_TIERS;
 use crate::data::platform;
+use crate::diagnostics::message::and_list;
+use crate::units;
 use crate::context::{Ctx, Target};
 use crate::diagnostics::Applicability;
 
@@ -46,7 +49,14 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         return;
     }
     let fix = ctx.replace_value(node, "\"LATEST\"", Applicability::Unsafe, "Set `platformVersion` to `LATEST`");
-    ctx.report(node, "`platformVersion` pins 1.3.0, an older Linux platform; `LATEST` is 1.4.0")
-        .help("prefer `LATEST` or `1.4.0`: 1.3.0 lacks 8/16 vCPU sizes, ephemeral storage, environment files, EFS and ECS Exec")
+    let (old, latest) = (version.map(platform::show).unwrap_or_default(), platform::show(platform::LINUX_1_4));
+    ctx.report(node, format!("`platformVersion` pins {old}, an older Linux platform; `LATEST` is {latest}"))
+        .help(format!("prefer `LATEST` or `{latest}`: {old} lacks {} sizes, ephemeral storage, environment files, EFS and ECS Exec", sizes_from(platform::LINUX_1_4)))
         .fix(fix);
+}
+
+/// The Fargate sizes that need platform `min`: "8 vCPU and 16 vCPU".
+fn sizes_from(min: platform::Version) -> String {
+    let sizes: Vec<String> = FARGATE_TIERS.iter().filter(|t| t.min_linux_platform_version == Some(min)).map(|t| units::vcpu_words(t.cpu)).collect();
+    and_list(&sizes)
 }

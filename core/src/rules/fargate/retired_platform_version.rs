@@ -58,7 +58,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let fix = ctx.replace_value(node, "\"LATEST\"", Applicability::Unsafe, "Set `platformVersion` to `LATEST`");
     ctx.report(node, message)
         .severity(severity)
-        .help("use `LATEST` or `1.4.0` for Linux tasks (`1.0.0` only for Windows)")
+        .help(format!("{} for Linux tasks (`{}` only for Windows)", super::use_latest(), platform::show(platform::WINDOWS_CURRENT[0])))
         .note("ECS answers `The specified platform does not exist.` for retired versions")
         .fix(fix);
 }

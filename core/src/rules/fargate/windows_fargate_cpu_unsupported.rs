@@ -91,7 +91,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     });
     let why = if cpu < 1024 { "less than the 1 vCPU Windows tasks on Fargate need" } else { "a Linux-only Fargate size" };
     let source = if cpu_node.is_some() { "`overrides.cpu`" } else { "the task definition's `cpu`" };
-    ctx.report(node, format!("{source} is {}, {why}: Windows tasks on Fargate take 1024, 2048 or 4096 CPU units", cpu_words(cpu)))
+    ctx.report(node, format!("{source} is {}, {why}: Windows tasks on Fargate take {} CPU units", cpu_words(cpu), super::fargate_cpu_list(true)))
         .severity(severity)
         .help(format!("use a Windows size; the nearest is cpu {} with memory {best_mem} MiB", cpu_words(best_cpu)))
         .note("the task definition's `runtimePlatform.operatingSystemFamily` is Windows")

@@ -50,9 +50,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         _ => Severity::Error,
     };
     let fix = ctx.replace_value(pv_node, "\"LATEST\"", Applicability::Unsafe, "Replace with `LATEST`");
-    ctx.report(pv_node, format!("Fargate Spot needs Linux platform version 1.3.0 or later, but `platformVersion` is `{pv}`"))
+    ctx.report(pv_node, format!("Fargate Spot needs Linux platform version {} or later, but `platformVersion` is `{pv}`", platform::show(platform::FARGATE_SPOT_MIN)))
         .label(spot, "Fargate Spot capacity provider")
-        .help("use \"LATEST\" or \"1.4.0\"")
+        .help(crate::rules::fargate::use_latest())
         .severity(severity)
         .fix(fix);
 }

@@ -51,7 +51,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             };
             ctx.report(node, format!("{who} has `{member}` {v} MiB, below the {CONTAINER_MEMORY_MIN_MIB} MiB that Docker reserves for a container"))
                 .help(help)
-                .note("Docker 20.10 and later reserve at least 6 MiB per container (4 MiB before)");
+                .note(format!("Docker reserves at least {CONTAINER_MEMORY_MIN_MIB} MiB of memory per container"));
         }
     }
 }

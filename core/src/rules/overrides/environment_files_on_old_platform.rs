@@ -50,10 +50,10 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let files: Vec<_> = container_overrides(doc, ctx.req).filter_map(|c| doc.get(c, "environmentFiles").map(|f| (c, f))).collect();
     for (c, files) in files {
         let fix = platform_latest_fix(ctx, pv);
-        ctx.report_key(files, format!("{} uses `environmentFiles`, which need Linux platform version 1.4.0, but `platformVersion` is {version}", container_label(doc, c)))
+        ctx.report_key(files, format!("{} uses `environmentFiles`, which need Linux platform version {}, but `platformVersion` is {version}", container_label(doc, c), platform::show(platform::LINUX_1_4)))
             .severity(severity)
             .label(pv, format!("platform version {version}"))
-            .help("set `platformVersion` to `LATEST` or `1.4.0` (or omit it)")
+            .help(format!("set `platformVersion` to `LATEST` or `{}` (or omit it)", platform::show(platform::LINUX_1_4)))
             .note("ECS answers `One or more of the requested capabilities are not supported.`")
             .fix(fix);
     }

@@ -52,7 +52,7 @@ crate::declare_rule! {
     };
 }
 
-const NOTE: &str = "ECS answers `Container Overrides length must be at most 8192`; the count includes JSON's quotes, commas and braces";
+
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(overrides) = ctx.req.overrides else { return };
@@ -83,7 +83,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
                 format!("`overrides.containerOverrides` is {len} characters as compact JSON, {} over the limit of {OVERRIDES_MAX_CHARS}", len - OVERRIDES_MAX_CHARS),
             )
             .help(help)
-            .note(NOTE);
+            .note(format!("ECS answers `Container Overrides length must be at most {OVERRIDES_MAX_CHARS}`; the count includes JSON's quotes, commas and braces"));
         }
         _ => {
             ctx.report_key(

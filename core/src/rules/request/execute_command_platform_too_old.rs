@@ -56,9 +56,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     }
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let fix = ctx.replace_value(pv_node, "\"LATEST\"", crate::diagnostics::Applicability::Unsafe, "Replace with `LATEST`");
-    ctx.report(pv_node, format!("ECS Exec needs Fargate platform version 1.4.0 or later on Linux, but `platformVersion` is `{pv}`"))
+    ctx.report(pv_node, format!("ECS Exec needs Fargate platform version {} or later on Linux, but `platformVersion` is `{pv}`", platform::show(platform::LINUX_1_4)))
         .label(exec, "ECS Exec is enabled here")
-        .help("use \"LATEST\" or \"1.4.0\"")
+        .help(crate::rules::fargate::use_latest())
         .severity(severity)
         .fix(fix);
 }

@@ -241,7 +241,7 @@ fn check_name(name: &str, what: &str, forms: &str) -> Result<(), RefProblem> {
     }
     let len = name.chars().count();
     if len > crate::data::limits::NAME_MAX {
-        return Err(RefProblem::new(format!("the {what} is {len} characters long, longer than the maximum of 255"), forms));
+        return Err(RefProblem::new(format!("the {what} is {len} characters long, longer than the maximum of {}", crate::data::limits::NAME_MAX), forms));
     }
     if let Some(c) = first_invalid_name_char(name) {
         return Err(RefProblem::new(

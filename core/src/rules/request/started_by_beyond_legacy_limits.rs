@@ -49,6 +49,6 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         (false, true) => "contains `/`".to_owned(),
         (false, false) => return,
     };
-    ctx.report(node, format!("`startedBy` {what}: fine for RunTask, but StartTask and older documentation allow only 36 characters without `/`"))
-        .help("keep it to 36 characters of letters, digits, `-` and `_` if the same value is also used with StartTask");
+    ctx.report(node, format!("`startedBy` {what}: fine for RunTask, but StartTask and older documentation allow only {STARTED_BY_LEGACY_MAX} characters without `/`"))
+        .help(format!("keep it to {STARTED_BY_LEGACY_MAX} characters of letters, digits, `-` and `_` if the same value is also used with StartTask"));
 }

@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use crate::data::limits::{EPHEMERAL_MAX_GIB, EPHEMERAL_MIN_GIB};
 use crate::json::Kind;
 use crate::model::ShapeKind;
 
@@ -40,12 +41,12 @@ crate::declare_rule! {
     };
 }
 
-fn hint(member: &str) -> &'static str {
+fn hint(member: &str) -> String {
     match member {
         "taskDefinition" => "add \"taskDefinition\": \"family:revision\" (or the task definition's ARN)",
         "capacityProvider" => "name the provider, e.g. \"capacityProvider\": \"FARGATE\"",
         "subnets" => "add \"subnets\": [\"subnet-…\"] with at least one subnet ID",
-        "sizeInGiB" => "add \"sizeInGiB\" (21–200), or remove `ephemeralStorage`",
+        "sizeInGiB" => return format!("add \"sizeInGiB\" ({EPHEMERAL_MIN_GIB}–{EPHEMERAL_MAX_GIB}), or remove `ephemeralStorage`"),
         "type" => "add the `type`",
         "value" => "add the S3 object ARN: \"value\": \"arn:aws:s3:::bucket/file.env\"",
         "name" => "add the name",
@@ -55,6 +56,7 @@ fn hint(member: &str) -> &'static str {
         "memory" => "add the MPS memory in MiB",
         _ => "add the member",
     }
+    .to_owned()
 }
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {

@@ -62,8 +62,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         .filter(|&p| doc.str(p).and_then(|name| Capacity::of_provider(&name)) == Some(Capacity::FargateSpot))
         .collect();
     for p in spot {
-        ctx.report(p, format!("Fargate Spot runs ARM64 tasks (task definition `{name}` has cpuArchitecture `ARM64`) only on platform version 1.4.0 or later, but `platformVersion` is `{version}`"))
-            .label(pv, "platform version before 1.4.0")
-            .help("use platformVersion `LATEST` or `1.4.0`");
+        let min = platform::show(platform::LINUX_1_4);
+        ctx.report(p, format!("Fargate Spot runs ARM64 tasks (task definition `{name}` has cpuArchitecture `ARM64`) only on platform version {min} or later, but `platformVersion` is `{version}`"))
+            .label(pv, format!("platform version before {min}"))
+            .help(crate::rules::fargate::use_latest());
     }
 }

@@ -86,9 +86,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     }
     let name = td.name();
     let fix = ctx.replace_value(node, "\"LATEST\"", Applicability::Unsafe, "Use platform version `LATEST`");
-    ctx.report(node, format!("platform version `{version}` predates Linux platform 1.4.0, which task definition `{name}` needs for its {}", features.join(", ")))
+    ctx.report(node, format!("platform version `{version}` predates Linux platform {}, which task definition `{name}` needs for its {}", platform::show(platform::LINUX_1_4), features.join(", ")))
         .severity(severity)
-        .help("use platformVersion `LATEST` or `1.4.0`")
+        .help(crate::rules::fargate::use_latest())
         .note("ECS answers: One or more of the requested capabilities are not supported.")
         .fix(fix);
 }

@@ -1,7 +1,7 @@
 use crate::context::Ctx;
-use crate::diagnostics::message::{dotted, explain_ec2_id, shorten};
+use crate::diagnostics::message::{dotted, explain_ec2_id, or_list, shorten};
 use crate::diagnostics::{Applicability, Severity};
-use crate::ids::{IdError, SNAPSHOT};
+use crate::ids::{IdError, EC2_ID_LENGTHS, SNAPSHOT};
 use crate::json::json_string;
 
 use super::ebs_volumes;
@@ -62,7 +62,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             ctx.report(node, format!("{head}, {says}")).severity(severity).help(help).fix_opt(fix);
             continue;
         }
-        let message = format!("{head}, which is not a snapshot ID (`snap-` and 17 or 8 hexadecimal digits)");
+        let message = format!("{head}, which is not a snapshot ID (`snap-` and {} hexadecimal digits)", or_list(&EC2_ID_LENGTHS));
         // An ID inside an ARN (`arn:aws:ec2:<region>::snapshot/snap-…`).
         let tail = value.trim().rsplit('/').next().unwrap_or("");
         if value.trim().starts_with("arn:") && SNAPSHOT.is_valid(tail) {
