@@ -4,7 +4,8 @@
 //! json, units → model, data, arn, ids, task_definition → diagnostics → query → rule → context →
 //! rules → registry → the crate root (lib.rs: the driver), render, schema, yaml.
 //!
-//! Read from the source: every `crate::<module>` a file names outside comments and its tests.
+//! Read from the source: every `crate::<module>` a file names outside comments and its tests
+//! (the `#[cfg(test)]` tail of a file, and `tests.rs` files).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -59,6 +60,10 @@ fn uses() -> BTreeMap<String, BTreeSet<String>> {
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for f in all {
         let rel = f.strip_prefix(&src).unwrap();
+        // Test modules in their own file (`mod tests;` under `#[cfg(test)]`) test from above.
+        if rel.file_name().is_some_and(|n| n == "tests.rs") {
+            continue;
+        }
         let first = rel.iter().next().unwrap().to_string_lossy().trim_end_matches(".rs").to_owned();
         let from = if first == "lib" { "lib".to_owned() } else { first };
         let text = std::fs::read_to_string(&f).unwrap();
