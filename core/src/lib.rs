@@ -32,7 +32,7 @@ use context::{Ctx, Finding, Request, Target};
 pub use diagnostics::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Label, Severity};
 use json::{Document, LineIndex, ParseErrorKind};
 pub use registry::rules;
-pub use rule::Rule;
+pub use rule::{Rule, Topic};
 use task_definition::TaskDefinition;
 pub use task_definition::TaskDefinitionError;
 

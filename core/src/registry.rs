@@ -3,7 +3,7 @@
 //! rule has its documentation sections, that names read well, and that every row of the catalogue
 //! is implemented or listed as not checkable offline.
 
-pub use crate::rule::{Rule, Status};
+pub use crate::rule::{Rule, Status, Topic};
 use crate::rules::Check;
 
 /// Every rule with its check, in code order.
@@ -21,6 +21,22 @@ pub(crate) fn checks() -> &'static [&'static Check] {
 pub fn rules() -> &'static [&'static Rule] {
     static ALL: std::sync::OnceLock<Vec<&'static Rule>> = std::sync::OnceLock::new();
     ALL.get_or_init(|| checks().iter().map(|c| c.rule).collect())
+}
+
+/// The rules about `topic`, in code order.
+pub fn by_topic(topic: Topic) -> impl Iterator<Item = &'static Rule> {
+    rules().iter().copied().filter(move |r| r.topics.contains(&topic))
+}
+
+/// The topic index of the rule reference (docs/rules.md): each topic with its rules, linked.
+#[must_use]
+pub fn topics_markdown() -> String {
+    let mut out = String::from("## Rules by topic\n\nA rule lives in the area of `core/src/rules/` its code says (RT5xx tags, RT7xx volumes, …); rules about one topic may live in several areas. Each rule lists its topics (`Topic` in `core/src/rule.rs`).\n");
+    for &topic in Topic::ALL {
+        let listed: Vec<String> = by_topic(topic).map(|r| format!("[{}](#{}) `{}`", r.code, r.code.to_ascii_lowercase(), r.name)).collect();
+        out.push_str(&format!("\n### {}\n\n{}\n", topic.title(), listed.join(" · ")));
+    }
+    out
 }
 
 /// The rule with this code or name.

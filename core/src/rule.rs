@@ -12,6 +12,80 @@ pub enum Status {
     Preview,
 }
 
+/// What a rule is about, across the areas of `rules/` (a tag rule may live with the volumes or
+/// the task definition rules): every rule has at least one, and `docs/rules.md` lists the rules
+/// by topic. To find every tag rule: `Topic::Tags`, or "Tags" in docs/rules.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Topic {
+    Input,
+    Shape,
+    RequestMembers,
+    LaunchType,
+    TaskSize,
+    PlatformVersion,
+    ContainerOverrides,
+    Environment,
+    Iam,
+    Network,
+    Tags,
+    Placement,
+    Volumes,
+    EphemeralStorage,
+    Exec,
+    Gpu,
+    Windows,
+    Ids,
+}
+
+impl Topic {
+    /// Every topic, in the order docs/rules.md lists them.
+    pub const ALL: &'static [Topic] = &[
+        Topic::Input,
+        Topic::Shape,
+        Topic::RequestMembers,
+        Topic::LaunchType,
+        Topic::TaskSize,
+        Topic::PlatformVersion,
+        Topic::ContainerOverrides,
+        Topic::Environment,
+        Topic::Iam,
+        Topic::Network,
+        Topic::Tags,
+        Topic::Placement,
+        Topic::Volumes,
+        Topic::EphemeralStorage,
+        Topic::Exec,
+        Topic::Gpu,
+        Topic::Windows,
+        Topic::Ids,
+    ];
+
+    /// The heading in docs/rules.md.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Topic::Input => "Input and JSON",
+            Topic::Shape => "Members, types and limits of the API model",
+            Topic::RequestMembers => "Task definition, cluster and other top-level members",
+            Topic::LaunchType => "Launch type and capacity providers",
+            Topic::TaskSize => "Task size (cpu and memory)",
+            Topic::PlatformVersion => "Platform version",
+            Topic::ContainerOverrides => "Container overrides",
+            Topic::Environment => "Environment variables and files",
+            Topic::Iam => "IAM roles",
+            Topic::Network => "Networking",
+            Topic::Tags => "Tags",
+            Topic::Placement => "Task placement",
+            Topic::Volumes => "EBS volumes",
+            Topic::EphemeralStorage => "Ephemeral storage",
+            Topic::Exec => "ECS Exec",
+            Topic::Gpu => "GPUs and accelerators",
+            Topic::Windows => "Windows",
+            Topic::Ids => "IDs and ARNs",
+        }
+    }
+}
+
 /// A rule: its metadata and documentation.
 pub struct Rule {
     /// Stable code, `RT` and three digits: RT0xx input, RT1xx shape and limits, RT2xx launch type
@@ -26,6 +100,8 @@ pub struct Rule {
     pub catalogue: &'static [&'static str],
     /// Runs only when a task definition is supplied.
     pub needs_task_definition: bool,
+    /// What it is about, across areas.
+    pub topics: &'static [Topic],
     /// Markdown, from the rule's doc comment: What it checks, Why it matters, Invalid example,
     /// Valid example, How to fix, Reference.
     pub docs: &'static str,
@@ -81,6 +157,7 @@ impl Rule {
 ///         name: "launch-type-with-capacity-provider",
 ///         severity: Error,
 ///         catalogue: ["R-LT-04"],
+///         topics: [LaunchType],
 ///     };
 /// }
 /// ```
@@ -95,6 +172,7 @@ macro_rules! declare_rule {
             $(status: $status:ident,)?
             catalogue: [$($cat:literal),* $(,)?],
             $(task_definition: $td:literal,)?
+            $(topics: [$($topic:ident),* $(,)?],)?
         };
     ) => {
         pub static $NAME: $crate::rule::Rule = $crate::rule::Rule {
@@ -104,6 +182,7 @@ macro_rules! declare_rule {
             status: $crate::declare_rule!(@status $($status)?),
             catalogue: &[$($cat),*],
             needs_task_definition: $crate::declare_rule!(@td $($td)?),
+            topics: &[$($($crate::rule::Topic::$topic),*)?],
             docs: $crate::declare_rule!(@docs concat!($($doc, "\n"),*)),
         };
     };

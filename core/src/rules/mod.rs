@@ -1,5 +1,12 @@
-//! The rules, one file each, grouped by area. Each rule file declares its [`Rule`] (metadata and
-//! documentation) and its `check`; each area's `mod.rs` joins them in `CHECKS`.
+//! The rules, one file each, grouped by area (the member a rule looks at: RT5xx `tags`, RT7xx
+//! `volumeConfigurations`, RT8xx what needs the task definition, …). Each rule file declares its
+//! [`Rule`] (metadata, documentation, topics) and its `check`; each area's `mod.rs` joins them in
+//! `CHECKS`.
+//!
+//! A topic can span areas (the tags of EBS volumes are checked with the volumes, a request tag
+//! that overrides a task definition tag with the task definition rules): every rule lists its
+//! [`crate::rule::Topic`]s, [`crate::registry::by_topic`] finds them, and docs/rules.md lists
+//! them under "Rules by topic".
 
 use crate::context::Ctx;
 use crate::rule::Rule;

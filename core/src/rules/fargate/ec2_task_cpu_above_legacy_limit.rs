@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "ec2-task-cpu-above-legacy-limit",
         severity: Info,
         catalogue: ["R-FG-10"],
+        topics: [TaskSize],
     };
 }
 

@@ -35,6 +35,7 @@ crate::declare_rule! {
         name: "ec2-task-cpu-out-of-range",
         severity: Error,
         catalogue: ["R-FG-09"],
+        topics: [TaskSize],
     };
 }
 

@@ -37,6 +37,7 @@ crate::declare_rule! {
         name: "ephemeral-storage-on-old-platform",
         severity: Error,
         catalogue: ["R-FG-16"],
+        topics: [PlatformVersion, EphemeralStorage],
     };
 }
 

@@ -46,6 +46,7 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-FG-17"],
         task_definition: true,
+        topics: [Windows, EphemeralStorage],
     };
 }
 

@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "ephemeral-storage-outside-fargate",
         severity: Warning,
         catalogue: ["R-FG-15"],
+        topics: [EphemeralStorage, LaunchType],
     };
 }
 

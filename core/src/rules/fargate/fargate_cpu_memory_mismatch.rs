@@ -45,6 +45,7 @@ crate::declare_rule! {
         name: "fargate-cpu-memory-mismatch",
         severity: Error,
         catalogue: ["R-FG-05", "R-TD-08"],
+        topics: [TaskSize],
     };
 }
 

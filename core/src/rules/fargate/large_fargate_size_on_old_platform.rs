@@ -40,6 +40,7 @@ crate::declare_rule! {
         name: "large-fargate-size-on-old-platform",
         severity: Error,
         catalogue: ["R-FG-06"],
+        topics: [PlatformVersion, TaskSize],
     };
 }
 

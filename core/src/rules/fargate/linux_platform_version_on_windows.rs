@@ -44,6 +44,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-PV-08", "R-TD-19"],
         task_definition: true,
+        topics: [PlatformVersion, Windows],
     };
 }
 

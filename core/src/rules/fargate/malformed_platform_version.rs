@@ -38,6 +38,7 @@ crate::declare_rule! {
         name: "malformed-platform-version",
         severity: Error,
         catalogue: ["R-PV-03", "R-PV-04"],
+        topics: [PlatformVersion],
     };
 }
 

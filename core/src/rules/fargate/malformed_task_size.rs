@@ -41,6 +41,7 @@ crate::declare_rule! {
         name: "malformed-task-size",
         severity: Error,
         catalogue: ["R-FG-02", "R-FG-04"],
+        topics: [TaskSize],
     };
 }
 

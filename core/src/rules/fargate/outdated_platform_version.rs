@@ -35,6 +35,7 @@ crate::declare_rule! {
         name: "outdated-platform-version",
         severity: Info,
         catalogue: ["R-PV-07"],
+        topics: [PlatformVersion],
     };
 }
 

@@ -40,6 +40,7 @@ crate::declare_rule! {
         name: "partial-task-size-override",
         severity: Warning,
         catalogue: ["R-FG-08"],
+        topics: [TaskSize],
     };
 }
 

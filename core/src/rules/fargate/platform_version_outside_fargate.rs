@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "platform-version-outside-fargate",
         severity: Error,
         catalogue: ["R-PV-01", "R-PV-02"],
+        topics: [PlatformVersion, LaunchType],
     };
 }
 

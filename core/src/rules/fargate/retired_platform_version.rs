@@ -36,6 +36,7 @@ crate::declare_rule! {
         name: "retired-platform-version",
         severity: Error,
         catalogue: ["R-PV-05", "R-PV-06"],
+        topics: [PlatformVersion],
     };
 }
 

@@ -41,6 +41,7 @@ crate::declare_rule! {
         severity: Warning,
         status: Preview,
         catalogue: ["R-FG-07"],
+        topics: [TaskSize],
     };
 }
 

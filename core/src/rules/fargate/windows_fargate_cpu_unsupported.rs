@@ -51,6 +51,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-FG-11", "R-TD-19"],
         task_definition: true,
+        topics: [Windows, TaskSize],
     };
 }
 

@@ -37,6 +37,7 @@ crate::declare_rule! {
         severity: Info,
         catalogue: ["R-FG-12"],
         task_definition: true,
+        topics: [Windows, TaskSize],
     };
 }
 

@@ -25,5 +25,6 @@ crate::declare_rule! {
         name: "byte-order-mark",
         severity: Error,
         catalogue: [],
+        topics: [Input],
     };
 }

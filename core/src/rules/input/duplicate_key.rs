@@ -34,6 +34,7 @@ crate::declare_rule! {
         name: "duplicate-key",
         severity: Warning,
         catalogue: [],
+        topics: [Input],
     };
 }
 

@@ -25,5 +25,6 @@ crate::declare_rule! {
         name: "input-too-large",
         severity: Error,
         catalogue: [],
+        topics: [Input],
     };
 }

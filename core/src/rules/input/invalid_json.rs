@@ -27,5 +27,6 @@ crate::declare_rule! {
         name: "invalid-json",
         severity: Error,
         catalogue: [],
+        topics: [Input],
     };
 }

@@ -24,5 +24,6 @@ crate::declare_rule! {
         name: "invalid-utf8",
         severity: Error,
         catalogue: [],
+        topics: [Input],
     };
 }

@@ -25,5 +25,6 @@ crate::declare_rule! {
         name: "nesting-too-deep",
         severity: Error,
         catalogue: [],
+        topics: [Input],
     };
 }

@@ -30,6 +30,7 @@ crate::declare_rule! {
         name: "request-not-object",
         severity: Error,
         catalogue: ["R-TOP-01"],
+        topics: [Input],
     };
 }
 

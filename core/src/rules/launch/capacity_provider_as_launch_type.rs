@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "capacity-provider-as-launch-type",
         severity: Error,
         catalogue: ["R-LT-03"],
+        topics: [LaunchType],
     };
 }
 

@@ -31,6 +31,7 @@ crate::declare_rule! {
         severity: Warning,
         status: Preview,
         catalogue: ["R-CP-02"],
+        topics: [LaunchType],
     };
 }
 

@@ -31,6 +31,7 @@ crate::declare_rule! {
         name: "empty-capacity-provider-strategy",
         severity: Warning,
         catalogue: ["R-LT-05"],
+        topics: [LaunchType],
     };
 }
 

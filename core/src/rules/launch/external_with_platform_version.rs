@@ -30,6 +30,7 @@ crate::declare_rule! {
         name: "external-with-platform-version",
         severity: Warning,
         catalogue: ["R-LT-08"],
+        topics: [PlatformVersion, LaunchType],
     };
 }
 

@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "fargate-mixed-with-other-providers",
         severity: Error,
         catalogue: ["R-CP-13"],
+        topics: [LaunchType],
     };
 }
 

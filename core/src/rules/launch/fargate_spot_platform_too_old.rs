@@ -35,6 +35,7 @@ crate::declare_rule! {
         name: "fargate-spot-platform-too-old",
         severity: Error,
         catalogue: ["R-CP-16"],
+        topics: [PlatformVersion, LaunchType],
     };
 }
 

@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "implicit-capacity-provider-strategy",
         severity: Info,
         catalogue: ["R-LT-06"],
+        topics: [LaunchType],
     };
 }
 

@@ -40,6 +40,7 @@ crate::declare_rule! {
         name: "invalid-capacity-provider-character",
         severity: Error,
         catalogue: ["R-CP-04"],
+        topics: [LaunchType, Ids],
     };
 }
 

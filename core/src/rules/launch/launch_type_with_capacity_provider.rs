@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "launch-type-with-capacity-provider",
         severity: Error,
         catalogue: ["R-LT-04"],
+        topics: [LaunchType],
     };
 }
 

@@ -31,6 +31,7 @@ crate::declare_rule! {
         name: "managed-instances-launch-type",
         severity: Error,
         catalogue: ["R-LT-02"],
+        topics: [LaunchType],
     };
 }
 

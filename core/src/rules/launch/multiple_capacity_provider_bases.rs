@@ -34,6 +34,7 @@ crate::declare_rule! {
         name: "multiple-capacity-provider-bases",
         severity: Error,
         catalogue: ["R-CP-08", "R-CP-09"],
+        topics: [LaunchType],
     };
 }
 

@@ -40,6 +40,7 @@ crate::declare_rule! {
         name: "reserved-capacity-provider-name",
         severity: Warning,
         catalogue: ["R-CP-05"],
+        topics: [LaunchType],
     };
 }
 

@@ -32,6 +32,7 @@ crate::declare_rule! {
         name: "zero-weight-capacity-provider",
         severity: Info,
         catalogue: ["R-CP-11"],
+        topics: [LaunchType],
     };
 }
 

@@ -37,6 +37,7 @@ crate::declare_rule! {
         name: "zero-weight-capacity-provider-strategy",
         severity: Error,
         catalogue: ["R-CP-10", "R-CP-12"],
+        topics: [LaunchType],
     };
 }
 

@@ -32,6 +32,7 @@ crate::declare_rule! {
         name: "assign-public-ip-on-ec2",
         severity: Error,
         catalogue: ["R-NET-09"],
+        topics: [Network, LaunchType],
     };
 }
 

@@ -34,6 +34,7 @@ crate::declare_rule! {
         name: "fargate-task-without-public-ip",
         severity: Info,
         catalogue: ["R-NET-10"],
+        topics: [Network],
     };
 }
 

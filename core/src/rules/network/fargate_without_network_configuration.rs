@@ -35,6 +35,7 @@ crate::declare_rule! {
         name: "fargate-without-network-configuration",
         severity: Error,
         catalogue: ["R-NET-01"],
+        topics: [Network],
     };
 }
 

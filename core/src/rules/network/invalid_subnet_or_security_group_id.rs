@@ -43,6 +43,7 @@ crate::declare_rule! {
         name: "invalid-subnet-or-security-group-id",
         severity: Error,
         catalogue: ["R-NET-07"],
+        topics: [Network, Ids],
     };
 }
 

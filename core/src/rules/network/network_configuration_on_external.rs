@@ -31,6 +31,7 @@ crate::declare_rule! {
         name: "network-configuration-on-external",
         severity: Error,
         catalogue: ["R-NET-12"],
+        topics: [Network, LaunchType],
     };
 }
 

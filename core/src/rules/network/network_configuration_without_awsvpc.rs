@@ -36,6 +36,7 @@ crate::declare_rule! {
         name: "network-configuration-without-awsvpc",
         severity: Warning,
         catalogue: ["R-NET-02"],
+        topics: [Network],
     };
 }
 

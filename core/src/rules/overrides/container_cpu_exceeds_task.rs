@@ -46,6 +46,7 @@ crate::declare_rule! {
         name: "container-cpu-exceeds-task",
         severity: Error,
         catalogue: ["R-OV-07", "R-CO-08"],
+        topics: [ContainerOverrides],
     };
 }
 

@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "container-memory-below-minimum",
         severity: Warning,
         catalogue: ["R-CO-06"],
+        topics: [ContainerOverrides],
     };
 }
 

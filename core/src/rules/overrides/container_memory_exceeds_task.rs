@@ -45,6 +45,7 @@ crate::declare_rule! {
         name: "container-memory-exceeds-task",
         severity: Error,
         catalogue: ["R-OV-08", "R-CO-09"],
+        topics: [ContainerOverrides],
     };
 }
 

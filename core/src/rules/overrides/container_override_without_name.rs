@@ -36,6 +36,7 @@ crate::declare_rule! {
         name: "container-override-without-name",
         severity: Error,
         catalogue: ["R-CO-01"],
+        topics: [ContainerOverrides],
     };
 }
 

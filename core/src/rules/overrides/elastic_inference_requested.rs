@@ -36,6 +36,7 @@ crate::declare_rule! {
         name: "elastic-inference-requested",
         severity: Warning,
         catalogue: ["R-OV-05", "R-CO-31"],
+        topics: [Gpu, ContainerOverrides],
     };
 }
 

@@ -32,6 +32,7 @@ crate::declare_rule! {
         name: "empty-container-override",
         severity: Info,
         catalogue: ["R-CO-02"],
+        topics: [ContainerOverrides],
     };
 }
 

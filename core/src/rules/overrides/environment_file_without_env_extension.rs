@@ -35,6 +35,7 @@ crate::declare_rule! {
         name: "environment-file-without-env-extension",
         severity: Error,
         catalogue: ["R-CO-17"],
+        topics: [Environment],
     };
 }
 

@@ -40,6 +40,7 @@ crate::declare_rule! {
         name: "environment-files-on-old-platform",
         severity: Error,
         catalogue: ["R-CO-18"],
+        topics: [PlatformVersion, Environment],
     };
 }
 

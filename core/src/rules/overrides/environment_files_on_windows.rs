@@ -49,6 +49,7 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-CO-19"],
         task_definition: true,
+        topics: [Windows, Environment],
     };
 }
 

@@ -36,6 +36,7 @@ crate::declare_rule! {
         name: "gpu-on-fargate",
         severity: Error,
         catalogue: ["R-CO-23"],
+        topics: [Gpu],
     };
 }
 

@@ -35,6 +35,7 @@ crate::declare_rule! {
         name: "gpu-sharing-on-external",
         severity: Error,
         catalogue: ["R-CO-29"],
+        topics: [Gpu, LaunchType],
     };
 }
 

@@ -41,6 +41,7 @@ crate::declare_rule! {
         name: "invalid-environment-file-arn",
         severity: Error,
         catalogue: ["R-CO-16"],
+        topics: [Environment, Ids],
     };
 }
 

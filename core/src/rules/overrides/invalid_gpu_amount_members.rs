@@ -37,6 +37,7 @@ crate::declare_rule! {
         name: "invalid-gpu-amount-members",
         severity: Error,
         catalogue: ["R-CO-24"],
+        topics: [Gpu],
     };
 }
 

@@ -38,6 +38,7 @@ crate::declare_rule! {
         name: "invalid-gpu-count-value",
         severity: Error,
         catalogue: ["R-CO-25"],
+        topics: [Gpu],
     };
 }
 

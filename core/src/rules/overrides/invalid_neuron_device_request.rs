@@ -45,6 +45,7 @@ crate::declare_rule! {
         name: "invalid-neuron-device-request",
         severity: Error,
         catalogue: ["R-CO-30"],
+        topics: [Gpu],
     };
 }
 

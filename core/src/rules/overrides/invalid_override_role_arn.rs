@@ -38,6 +38,7 @@ crate::declare_rule! {
         name: "invalid-override-role-arn",
         severity: Error,
         catalogue: ["R-OV-03", "R-OV-04"],
+        topics: [Iam, ContainerOverrides, Ids],
     };
 }
 

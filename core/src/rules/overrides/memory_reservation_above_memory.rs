@@ -35,6 +35,7 @@ crate::declare_rule! {
         name: "memory-reservation-above-memory",
         severity: Error,
         catalogue: ["R-CO-04", "R-CO-05"],
+        topics: [ContainerOverrides],
     };
 }
 

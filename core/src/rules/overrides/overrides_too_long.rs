@@ -49,6 +49,7 @@ crate::declare_rule! {
         name: "overrides-too-long",
         severity: Error,
         catalogue: ["R-OV-01", "R-OV-02"],
+        topics: [ContainerOverrides],
     };
 }
 

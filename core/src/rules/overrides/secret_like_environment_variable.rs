@@ -41,6 +41,7 @@ crate::declare_rule! {
         name: "secret-like-environment-variable",
         severity: Info,
         catalogue: ["R-CO-13"],
+        topics: [Environment],
     };
 }
 

@@ -35,6 +35,7 @@ crate::declare_rule! {
         name: "distinct-instance-with-expression",
         severity: Error,
         catalogue: ["R-PL-04"],
+        topics: [Placement],
     };
 }
 

@@ -35,6 +35,7 @@ crate::declare_rule! {
         name: "invalid-attribute-name",
         severity: Warning,
         catalogue: ["R-PL-11"],
+        topics: [Placement],
     };
 }
 

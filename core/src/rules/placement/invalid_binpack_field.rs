@@ -34,6 +34,7 @@ crate::declare_rule! {
         name: "invalid-binpack-field",
         severity: Error,
         catalogue: ["R-PL-15"],
+        topics: [Placement],
     };
 }
 

@@ -38,6 +38,7 @@ crate::declare_rule! {
         name: "invalid-query-argument",
         severity: Error,
         catalogue: ["R-PL-09"],
+        topics: [Placement],
     };
 }
 

@@ -38,6 +38,7 @@ crate::declare_rule! {
         name: "invalid-query-expression",
         severity: Error,
         catalogue: ["R-PL-07"],
+        topics: [Placement],
     };
 }
 

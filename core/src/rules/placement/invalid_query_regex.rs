@@ -37,6 +37,7 @@ crate::declare_rule! {
         severity: Error,
         status: Preview,
         catalogue: ["R-PL-10"],
+        topics: [Placement],
     };
 }
 

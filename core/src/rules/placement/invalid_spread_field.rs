@@ -36,6 +36,7 @@ crate::declare_rule! {
         name: "invalid-spread-field",
         severity: Error,
         catalogue: ["R-PL-17"],
+        topics: [Placement],
     };
 }
 

@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "member-of-without-expression",
         severity: Error,
         catalogue: ["R-PL-05"],
+        topics: [Placement],
     };
 }
 

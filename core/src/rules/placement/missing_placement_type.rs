@@ -36,6 +36,7 @@ crate::declare_rule! {
         name: "missing-placement-type",
         severity: Error,
         catalogue: ["R-PL-03", "R-PL-14"],
+        topics: [Placement],
     };
 }
 

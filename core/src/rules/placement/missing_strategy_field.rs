@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "missing-strategy-field",
         severity: Error,
         catalogue: ["R-PL-18"],
+        topics: [Placement],
     };
 }
 

@@ -34,6 +34,7 @@ crate::declare_rule! {
         severity: Warning,
         status: Preview,
         catalogue: ["R-PL-07"],
+        topics: [Placement],
     };
 }
 

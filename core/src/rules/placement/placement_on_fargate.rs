@@ -35,6 +35,7 @@ crate::declare_rule! {
         name: "placement-on-fargate",
         severity: Error,
         catalogue: ["R-PL-02"],
+        topics: [Placement, LaunchType],
     };
 }
 

@@ -35,6 +35,7 @@ crate::declare_rule! {
         name: "query-operator-not-allowed",
         severity: Error,
         catalogue: ["R-PL-08"],
+        topics: [Placement],
     };
 }
 

@@ -32,6 +32,7 @@ crate::declare_rule! {
         name: "random-strategy-with-field",
         severity: Warning,
         catalogue: ["R-PL-19"],
+        topics: [Placement],
     };
 }
 

@@ -32,6 +32,7 @@ crate::declare_rule! {
         name: "spread-without-group",
         severity: Info,
         catalogue: ["R-PL-20"],
+        topics: [Placement],
     };
 }
 

@@ -41,6 +41,7 @@ crate::declare_rule! {
         severity: Info,
         status: Preview,
         catalogue: ["R-PL-12"],
+        topics: [Placement],
     };
 }
 

@@ -35,6 +35,7 @@ crate::declare_rule! {
         severity: Info,
         status: Preview,
         catalogue: ["R-PL-16"],
+        topics: [Placement],
     };
 }
 

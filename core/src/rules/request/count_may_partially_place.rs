@@ -32,6 +32,7 @@ crate::declare_rule! {
         name: "count-may-partially-place",
         severity: Info,
         catalogue: ["R-TOP-12"],
+        topics: [RequestMembers, Placement],
     };
 }
 

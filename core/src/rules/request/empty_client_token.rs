@@ -31,6 +31,7 @@ crate::declare_rule! {
         name: "empty-client-token",
         severity: Warning,
         catalogue: ["R-TOP-14"],
+        topics: [RequestMembers],
     };
 }
 

@@ -32,6 +32,7 @@ crate::declare_rule! {
         name: "execute-command-enabled",
         severity: Info,
         catalogue: ["R-TOP-28"],
+        topics: [Exec],
     };
 }
 

@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "execute-command-platform-too-old",
         severity: Error,
         catalogue: ["R-TOP-26"],
+        topics: [PlatformVersion, Exec],
     };
 }
 

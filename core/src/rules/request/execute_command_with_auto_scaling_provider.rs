@@ -33,6 +33,7 @@ crate::declare_rule! {
         severity: Warning,
         status: Preview,
         catalogue: ["R-TOP-27"],
+        topics: [Exec, LaunchType],
     };
 }
 

@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "execute-command-without-task-role",
         severity: Warning,
         catalogue: ["R-TOP-25"],
+        topics: [Exec, Iam],
     };
 }
 

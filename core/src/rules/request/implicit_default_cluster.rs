@@ -29,6 +29,7 @@ crate::declare_rule! {
         name: "implicit-default-cluster",
         severity: Info,
         catalogue: ["R-TOP-10"],
+        topics: [RequestMembers],
     };
 }
 

@@ -36,6 +36,7 @@ crate::declare_rule! {
         name: "implicit-task-group",
         severity: Info,
         catalogue: ["R-TOP-19"],
+        topics: [RequestMembers],
     };
 }
 

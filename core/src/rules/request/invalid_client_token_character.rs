@@ -36,6 +36,7 @@ crate::declare_rule! {
         name: "invalid-client-token-character",
         severity: Error,
         catalogue: ["R-TOP-13"],
+        topics: [RequestMembers],
     };
 }
 

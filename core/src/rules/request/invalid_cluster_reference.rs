@@ -37,6 +37,7 @@ crate::declare_rule! {
         name: "invalid-cluster-reference",
         severity: Error,
         catalogue: ["R-TOP-09"],
+        topics: [RequestMembers, Ids],
     };
 }
 

@@ -35,6 +35,7 @@ crate::declare_rule! {
         name: "invalid-started-by-character",
         severity: Error,
         catalogue: ["R-TOP-16"],
+        topics: [RequestMembers],
     };
 }
 

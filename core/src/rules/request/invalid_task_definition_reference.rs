@@ -41,6 +41,7 @@ crate::declare_rule! {
         name: "invalid-task-definition-reference",
         severity: Error,
         catalogue: ["R-TOP-06"],
+        topics: [RequestMembers, Ids],
     };
 }
 

@@ -31,6 +31,7 @@ crate::declare_rule! {
         name: "propagate-tags-none",
         severity: Warning,
         catalogue: ["R-TOP-24"],
+        topics: [RequestMembers, Tags],
     };
 }
 

@@ -31,6 +31,7 @@ crate::declare_rule! {
         name: "propagate-tags-service",
         severity: Error,
         catalogue: ["R-TOP-23"],
+        topics: [RequestMembers, Tags],
     };
 }
 

@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "reference-id-present",
         severity: Warning,
         catalogue: ["R-TOP-20"],
+        topics: [RequestMembers],
     };
 }
 

@@ -31,6 +31,7 @@ crate::declare_rule! {
         name: "started-by-beyond-legacy-limits",
         severity: Info,
         catalogue: ["R-TOP-17"],
+        topics: [RequestMembers],
     };
 }
 

@@ -35,6 +35,7 @@ crate::declare_rule! {
         name: "task-definition-wildcard-revision",
         severity: Warning,
         catalogue: ["R-TOP-07"],
+        topics: [RequestMembers],
     };
 }
 

@@ -36,6 +36,7 @@ crate::declare_rule! {
         name: "unpinned-task-definition-revision",
         severity: Info,
         catalogue: ["R-TOP-08"],
+        topics: [RequestMembers],
     };
 }
 

@@ -38,6 +38,7 @@ crate::declare_rule! {
         name: "invalid-enum-value",
         severity: Error,
         catalogue: ["R-LT-01", "R-TOP-22", "R-NET-08", "R-CO-15", "R-CO-22", "R-PL-03", "R-PL-14", "R-VOL-20", "R-VOL-24"],
+        topics: [Shape],
     };
 }
 

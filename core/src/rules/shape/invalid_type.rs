@@ -38,6 +38,7 @@ crate::declare_rule! {
         name: "invalid-type",
         severity: Error,
         catalogue: ["R-TOP-03", "R-TOP-29", "R-FG-01", "R-FG-03", "R-CO-03", "R-CO-10", "R-CO-12"],
+        topics: [Shape],
     };
 }
 

@@ -34,6 +34,7 @@ crate::declare_rule! {
         name: "item-count-out-of-range",
         severity: Error,
         catalogue: ["R-CP-01", "R-NET-04", "R-NET-05", "R-NET-06", "R-PL-01", "R-PL-13", "R-TAG-01", "R-CO-14", "R-VOL-02"],
+        topics: [Shape, Tags, Network, Placement, LaunchType, Environment],
     };
 }
 

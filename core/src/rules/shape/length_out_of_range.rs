@@ -36,6 +36,7 @@ crate::declare_rule! {
         name: "length-out-of-range",
         severity: Error,
         catalogue: ["R-TOP-13", "R-TOP-16", "R-TOP-18", "R-TOP-21", "R-CP-04", "R-PL-06", "R-TAG-02", "R-TAG-03", "R-TAG-04", "R-VOL-26"],
+        topics: [Shape, Tags, Placement, RequestMembers],
     };
 }
 

@@ -38,6 +38,7 @@ crate::declare_rule! {
         name: "missing-required-member",
         severity: Error,
         catalogue: ["R-TOP-05", "R-CP-03", "R-NET-03", "R-FG-13", "R-CO-15", "R-CO-16", "R-CO-22", "R-CO-27", "R-VOL-01", "R-VOL-04", "R-VOL-24", "R-VOL-28"],
+        topics: [Shape],
     };
 }
 

@@ -34,6 +34,7 @@ crate::declare_rule! {
         name: "null-value",
         severity: Error,
         catalogue: ["R-TOP-04"],
+        topics: [Shape],
     };
 }
 

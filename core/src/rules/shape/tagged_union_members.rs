@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "tagged-union-members",
         severity: Error,
         catalogue: ["R-CO-26"],
+        topics: [Shape],
     };
 }
 

@@ -38,6 +38,7 @@ crate::declare_rule! {
         name: "unknown-member",
         severity: Error,
         catalogue: ["R-TOP-02"],
+        topics: [Shape],
     };
 }
 

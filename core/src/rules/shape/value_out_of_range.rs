@@ -37,6 +37,7 @@ crate::declare_rule! {
         name: "value-out-of-range",
         severity: Error,
         catalogue: ["R-TOP-11", "R-CP-06", "R-CP-07", "R-FG-14", "R-CO-07", "R-CO-27", "R-VOL-17"],
+        topics: [Shape, LaunchType, EphemeralStorage, Volumes],
     };
 }
 

@@ -38,6 +38,7 @@ crate::declare_rule! {
         name: "duplicate-tag-key",
         severity: Error,
         catalogue: ["R-TAG-06"],
+        topics: [Tags],
     };
 }
 

@@ -40,6 +40,7 @@ crate::declare_rule! {
         name: "invalid-tag-character",
         severity: Error,
         catalogue: ["R-TAG-05"],
+        topics: [Tags],
     };
 }
 

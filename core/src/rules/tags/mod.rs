@@ -1,6 +1,11 @@
 //! RT5xx: tags. Every rule applies to the task's `tags` and to the `tags` of each EBS tag
 //! specification (`volumeConfigurations[*].managedEBSVolume.tagSpecifications[*].tags`), which
 //! use the same `Tags` shape.
+//!
+//! Other rules about tags live with the member they check (tag counts and lengths with the model
+//! rules, `propagateTags` with the request's members, EBS tag specifications with the volumes, a
+//! tag that overrides the task definition's with the task-definition rules): all are
+//! `Topic::Tags`, listed together under "Tags" in docs/rules.md.
 
 use unicode_general_category::{get_general_category, GeneralCategory as G};
 

@@ -37,6 +37,7 @@ crate::declare_rule! {
         name: "reserved-aws-tag-prefix",
         severity: Error,
         catalogue: ["R-TAG-07", "R-TAG-07b"],
+        topics: [Tags],
     };
 }
 

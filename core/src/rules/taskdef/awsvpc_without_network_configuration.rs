@@ -41,6 +41,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-04"],
         task_definition: true,
+        topics: [Network],
     };
 }
 

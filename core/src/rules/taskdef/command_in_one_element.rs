@@ -41,6 +41,7 @@ crate::declare_rule! {
         severity: Info,
         catalogue: ["R-CO-11"],
         task_definition: true,
+        topics: [ContainerOverrides],
     };
 }
 

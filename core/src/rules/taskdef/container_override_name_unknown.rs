@@ -42,6 +42,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-01"],
         task_definition: true,
+        topics: [ContainerOverrides],
     };
 }
 

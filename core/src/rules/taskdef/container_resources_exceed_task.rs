@@ -45,6 +45,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-10"],
         task_definition: true,
+        topics: [TaskSize, ContainerOverrides],
     };
 }
 

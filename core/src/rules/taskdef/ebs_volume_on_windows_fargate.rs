@@ -38,6 +38,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-VOL-29"],
         task_definition: true,
+        topics: [Windows, Volumes],
     };
 }
 

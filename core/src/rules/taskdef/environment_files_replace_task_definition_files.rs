@@ -39,6 +39,7 @@ crate::declare_rule! {
         severity: Info,
         catalogue: ["R-CO-21"],
         task_definition: true,
+        topics: [Environment],
     };
 }
 

@@ -37,6 +37,7 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-CO-20"],
         task_definition: true,
+        topics: [Environment, Iam],
     };
 }
 

@@ -38,6 +38,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-12"],
         task_definition: true,
+        topics: [Exec, Iam],
     };
 }
 

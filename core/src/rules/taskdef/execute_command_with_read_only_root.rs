@@ -39,6 +39,7 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-TD-13"],
         task_definition: true,
+        topics: [Exec],
     };
 }
 

@@ -45,6 +45,7 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-TD-20"],
         task_definition: true,
+        topics: [Iam],
     };
 }
 

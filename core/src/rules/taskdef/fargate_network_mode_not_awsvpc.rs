@@ -39,6 +39,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-06"],
         task_definition: true,
+        topics: [Network],
     };
 }
 

@@ -41,6 +41,7 @@ crate::declare_rule! {
         status: Preview,
         catalogue: ["R-TD-15"],
         task_definition: true,
+        topics: [PlatformVersion, LaunchType],
     };
 }
 

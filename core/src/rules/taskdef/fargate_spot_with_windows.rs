@@ -39,6 +39,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-14"],
         task_definition: true,
+        topics: [Windows, LaunchType],
     };
 }
 

@@ -41,6 +41,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-07"],
         task_definition: true,
+        topics: [TaskSize],
     };
 }
 

@@ -41,6 +41,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-CO-28"],
         task_definition: true,
+        topics: [Gpu],
     };
 }
 

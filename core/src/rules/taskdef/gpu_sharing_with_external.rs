@@ -36,6 +36,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-23"],
         task_definition: true,
+        topics: [Gpu, LaunchType],
     };
 }
 

@@ -40,6 +40,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-OV-06"],
         task_definition: true,
+        topics: [Gpu],
     };
 }
 

@@ -40,6 +40,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-03"],
         task_definition: true,
+        topics: [LaunchType],
     };
 }
 

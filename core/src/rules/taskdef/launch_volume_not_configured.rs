@@ -45,6 +45,7 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-TD-17"],
         task_definition: true,
+        topics: [Volumes],
     };
 }
 

@@ -43,6 +43,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-09"],
         task_definition: true,
+        topics: [TaskSize, ContainerOverrides],
     };
 }
 

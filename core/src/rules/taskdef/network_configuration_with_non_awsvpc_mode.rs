@@ -39,6 +39,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-05"],
         task_definition: true,
+        topics: [Network],
     };
 }
 

@@ -49,6 +49,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-21"],
         task_definition: true,
+        topics: [Placement],
     };
 }
 

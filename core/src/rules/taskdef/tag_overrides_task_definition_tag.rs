@@ -38,6 +38,7 @@ crate::declare_rule! {
         severity: Info,
         catalogue: ["R-TAG-08"],
         task_definition: true,
+        topics: [Tags],
     };
 }
 

@@ -40,6 +40,7 @@ crate::declare_rule! {
         severity: Info,
         catalogue: ["R-TD-22"],
         task_definition: true,
+        topics: [Placement],
     };
 }
 

@@ -43,6 +43,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-02"],
         task_definition: true,
+        topics: [LaunchType],
     };
 }
 

@@ -43,6 +43,7 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-VOL-21"],
         task_definition: true,
+        topics: [Windows, Volumes],
     };
 }
 

@@ -35,6 +35,7 @@ crate::declare_rule! {
         name: "ebs-initialization-rate-without-snapshot",
         severity: Error,
         catalogue: ["R-VOL-19"],
+        topics: [Volumes],
     };
 }
 

@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "ebs-iops-missing",
         severity: Error,
         catalogue: ["R-VOL-11"],
+        topics: [Volumes],
     };
 }
 

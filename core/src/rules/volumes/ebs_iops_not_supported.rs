@@ -36,6 +36,7 @@ crate::declare_rule! {
         name: "ebs-iops-not-supported",
         severity: Error,
         catalogue: ["R-VOL-12", "R-VOL-13"],
+        topics: [Volumes],
     };
 }
 

@@ -38,6 +38,7 @@ crate::declare_rule! {
         name: "ebs-iops-out-of-range",
         severity: Error,
         catalogue: ["R-VOL-14", "R-VOL-15"],
+        topics: [Volumes],
     };
 }
 

@@ -39,6 +39,7 @@ crate::declare_rule! {
         name: "ebs-role-arn-not-a-role",
         severity: Error,
         catalogue: ["R-VOL-04"],
+        topics: [Volumes, Iam, Ids],
     };
 }
 

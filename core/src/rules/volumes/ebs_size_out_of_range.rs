@@ -38,6 +38,7 @@ crate::declare_rule! {
         name: "ebs-size-out-of-range",
         severity: Error,
         catalogue: ["R-VOL-09", "R-VOL-10"],
+        topics: [Volumes],
     };
 }
 

@@ -34,6 +34,7 @@ crate::declare_rule! {
         name: "ebs-tags-propagated-from-service",
         severity: Error,
         catalogue: ["R-VOL-25"],
+        topics: [Tags, Volumes],
     };
 }
 

@@ -37,6 +37,7 @@ crate::declare_rule! {
         name: "ebs-throughput-above-ecs-maximum",
         severity: Warning,
         catalogue: ["R-VOL-18"],
+        topics: [Volumes],
     };
 }
 

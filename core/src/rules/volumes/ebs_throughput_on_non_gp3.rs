@@ -35,6 +35,7 @@ crate::declare_rule! {
         name: "ebs-throughput-on-non-gp3",
         severity: Error,
         catalogue: ["R-VOL-16"],
+        topics: [Volumes],
     };
 }
 

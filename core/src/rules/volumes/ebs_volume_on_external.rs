@@ -31,6 +31,7 @@ crate::declare_rule! {
         severity: Warning,
         status: Preview,
         catalogue: ["R-VOL-30"],
+        topics: [Volumes, LaunchType],
     };
 }
 

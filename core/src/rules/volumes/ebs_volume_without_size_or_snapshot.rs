@@ -32,6 +32,7 @@ crate::declare_rule! {
         name: "ebs-volume-without-size-or-snapshot",
         severity: Error,
         catalogue: ["R-VOL-05"],
+        topics: [Volumes],
     };
 }
 

@@ -39,6 +39,7 @@ crate::declare_rule! {
         name: "invalid-ebs-snapshot-id",
         severity: Error,
         catalogue: ["R-VOL-06"],
+        topics: [Volumes, Ids],
     };
 }
 

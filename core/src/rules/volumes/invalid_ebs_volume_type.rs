@@ -37,6 +37,7 @@ crate::declare_rule! {
         name: "invalid-ebs-volume-type",
         severity: Error,
         catalogue: ["R-VOL-07"],
+        topics: [Volumes],
     };
 }
 

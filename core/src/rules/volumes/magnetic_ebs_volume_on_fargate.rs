@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "magnetic-ebs-volume-on-fargate",
         severity: Error,
         catalogue: ["R-VOL-08"],
+        topics: [Volumes],
     };
 }
 

@@ -35,6 +35,7 @@ crate::declare_rule! {
         severity: Warning,
         status: Preview,
         catalogue: ["R-VOL-27"],
+        topics: [Tags, Volumes],
     };
 }
 

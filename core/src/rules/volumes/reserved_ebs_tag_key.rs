@@ -36,6 +36,7 @@ crate::declare_rule! {
         name: "reserved-ebs-tag-key",
         severity: Error,
         catalogue: ["R-VOL-26"],
+        topics: [Tags, Volumes],
     };
 }
 

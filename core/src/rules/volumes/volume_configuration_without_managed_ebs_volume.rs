@@ -33,6 +33,7 @@ crate::declare_rule! {
         name: "volume-configuration-without-managed-ebs-volume",
         severity: Warning,
         catalogue: ["R-VOL-03"],
+        topics: [Volumes],
     };
 }
 
