@@ -7,16 +7,7 @@
 
 use std::path::Path;
 
-fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "rs") {
-            out.push(p);
-        }
-    }
-}
+mod source;
 
 /// The string literals of a line of code.
 fn literals(line: &str) -> Vec<String> {
@@ -72,23 +63,13 @@ fn figure(text: &str) -> Option<String> {
     None
 }
 
-fn offenders(src: &Path) -> Vec<String> {
-    let mut all = Vec::new();
-    files(src, &mut all);
-    all.sort();
+fn offenders(dir: &Path) -> Vec<String> {
     let mut found = Vec::new();
-    for f in all {
-        let text = std::fs::read_to_string(&f).unwrap();
-        for (n, line) in text.lines().enumerate() {
-            if line.trim_start().starts_with("#[cfg(test)]") {
-                break;
-            }
-            if line.trim_start().starts_with("//") {
-                continue;
-            }
-            for lit in literals(line) {
+    for f in source::files(dir) {
+        for (n, line) in source::code_lines(&f) {
+            for lit in literals(&line) {
                 if let Some(fig) = figure(&lit) {
-                    found.push(format!("{}:{}: {fig} in \"{lit}\"", f.strip_prefix(src).unwrap().display(), n + 1));
+                    found.push(format!("{}:{n}: {fig} in \"{lit}\"", f.strip_prefix(dir).unwrap().display()));
                 }
             }
         }
@@ -98,8 +79,7 @@ fn offenders(src: &Path) -> Vec<String> {
 
 #[test]
 fn messages_take_their_figures_from_the_tables() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
-    let found = offenders(&src);
+    let found = offenders(&source::src().join("rules"));
     assert!(found.is_empty(), "figures written into messages (take them from data/ or the model):\n{}", found.join("\n"));
 }
 

@@ -8,7 +8,8 @@
 //! (the `#[cfg(test)]` tail of a file, and `tests.rs` files).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+
+mod source;
 
 const LAYERS: &[&[&str]] = &[
     &["json", "units"],
@@ -41,37 +42,15 @@ fn layer(module: &str) -> usize {
     LAYERS.iter().position(|l| l.contains(&module)).unwrap_or_else(|| panic!("module `{module}` is in no layer: add it to LAYERS"))
 }
 
-fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "rs") {
-            out.push(p);
-        }
-    }
-}
-
 /// The modules each module names, from the code (not comments, not `#[cfg(test)]` items).
 fn uses() -> BTreeMap<String, BTreeSet<String>> {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut all = Vec::new();
-    files(&src, &mut all);
+    let src = source::src();
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for f in all {
+    for f in source::files(&src) {
         let rel = f.strip_prefix(&src).unwrap();
-        // Test modules in their own file (`mod tests;` under `#[cfg(test)]`) test from above.
-        if rel.file_name().is_some_and(|n| n == "tests.rs") {
-            continue;
-        }
-        let first = rel.iter().next().unwrap().to_string_lossy().trim_end_matches(".rs").to_owned();
-        let from = if first == "lib" { "lib".to_owned() } else { first };
-        let text = std::fs::read_to_string(&f).unwrap();
+        let from = rel.iter().next().unwrap().to_string_lossy().trim_end_matches(".rs").to_owned();
         let entry = graph.entry(from.clone()).or_default();
-        for line in text.lines() {
-            if line.trim_start().starts_with("#[cfg(test)]") {
-                break;
-            }
+        for (_, line) in source::code_lines(&f) {
             let code = line.split("//").next().unwrap_or("");
             let mut rest = code;
             while let Some(i) = rest.find("crate::") {

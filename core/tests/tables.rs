@@ -1,20 +1,7 @@
 //! Each limit has one source: a constant of `data/limits.rs` is there because something reads it
 //! (a rule or the JSON Schema); limits the botocore model carries are read from the model only.
 
-use std::path::Path;
-
-fn sources(dir: &Path, out: &mut String) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            sources(&p, out);
-        } else if p.extension().is_some_and(|e| e == "rs") && !p.ends_with("data/limits.rs") {
-            let text = std::fs::read_to_string(&p).unwrap();
-            // Code only: tests do not count as a use.
-            out.push_str(text.split("#[cfg(test)]").next().unwrap_or(""));
-        }
-    }
-}
+mod source;
 
 /// The constants of `limits` that nothing in `code` names.
 fn unused(limits: &str, code: &str, own_uses: &str) -> Vec<String> {
@@ -37,10 +24,14 @@ fn unused(limits: &str, code: &str, own_uses: &str) -> Vec<String> {
 
 #[test]
 fn every_limit_is_read() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let root = source::src();
     let limits = std::fs::read_to_string(root.join("data/limits.rs")).unwrap();
-    let mut code = String::new();
-    sources(&root, &mut code);
+    // Code only: tests do not count as a use.
+    let code: String = source::files(&root)
+        .iter()
+        .filter(|f| !f.ends_with("data/limits.rs"))
+        .flat_map(|f| source::code_lines(f).into_iter().map(|(_, l)| l + "\n"))
+        .collect();
     // Uses inside limits.rs itself: the schema table names the constants.
     let own_uses: String = limits.lines().filter(|l| !l.starts_with("pub const ") && !l.starts_with("pub static ")).collect::<Vec<_>>().join("\n");
     let found = unused(&limits, &code, &own_uses);

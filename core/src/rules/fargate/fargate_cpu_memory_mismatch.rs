@@ -1,9 +1,8 @@
 use crate::context::Ctx;
 use crate::data::fargate::{self, FARGATE_UNCONFIRMED_32_VCPU};
-use crate::diagnostics::Edit;
-use crate::diagnostics::{Applicability, Fix, Severity};
+use crate::diagnostics::Severity;
 
-use super::{cpu_json, cpu_words, fargate_cpu_list, memory_json, memory_options};
+use super::{cpu_words, fargate_cpu_list, memory_options};
 use crate::diagnostics::message::or_list;
 
 crate::declare_rule! {
@@ -61,7 +60,6 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if fargate::is_valid_pair(cpu, mem, true) {
         return;
     }
-    let doc = ctx.doc;
     let windows = ctx.is_windows() == Some(true);
     if windows && super::windows_unsupported_cpu(cpu) {
         return; // RT307 reports the Windows size.
@@ -102,29 +100,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     };
     let Some(node) = node else { return };
 
-    // The fix edits the request's values; when a value to change comes from the task
-    // definition, there is nothing in the request to edit.
-    let mut edits = Vec::new();
-    let mut possible = true;
-    for (want, have, n, is_cpu) in [(best_cpu, cpu, cpu_node, true), (best_mem, mem, mem_node, false)] {
-        if want == have {
-            continue;
-        }
-        match n.and_then(|n| doc.str(n).map(|s| (n, s))) {
-            Some((n, text)) => {
-                let r = doc.range(n);
-                let content = if is_cpu { cpu_json(want, &text) } else { memory_json(want, &text) };
-                edits.push(Edit { start: r.start, end: r.end, content });
-            }
-            None => possible = false,
-        }
-    }
     let help = format!("use a valid pair; the nearest is cpu {} with memory {best_mem} MiB", cpu_words(best_cpu));
-    let fix = (possible && !edits.is_empty()).then(|| Fix {
-        applicability: Applicability::Unsafe,
-        description: format!("Set cpu {best_cpu} and memory {best_mem}"),
-        edits,
-    });
+    let fix = super::size_fix(ctx, cpu, Some(mem), (best_cpu, best_mem));
     let other = if node == mem_node.unwrap_or(u32::MAX) { cpu_node } else { mem_node };
     let mut r = ctx.report(node, message);
     r.severity(severity).help(help).note(NOTE).fix_opt(fix);

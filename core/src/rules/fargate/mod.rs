@@ -10,7 +10,7 @@ use crate::data::platform;
 use crate::json::NodeId;
 use crate::rules::Check;
 use crate::units;
-use crate::diagnostics::{Applicability, Fix};
+use crate::diagnostics::{Applicability, Edit, Fix};
 
 pub mod ec2_task_cpu_above_legacy_limit;
 pub mod ec2_task_cpu_out_of_range;
@@ -70,7 +70,32 @@ pub(crate) fn linux_platform_before<'s>(ctx: &Ctx<'_, 's>, min: platform::Versio
 /// and 32 vCPU sizes. (Other unknown sizes are RT301's.)
 #[must_use]
 pub(crate) fn windows_unsupported_cpu(cpu: u32) -> bool {
-    cpu < 1024 || cpu == crate::data::fargate::FARGATE_UNCONFIRMED_32_VCPU.cpu || crate::data::fargate::tier(cpu).is_some_and(|t| !t.windows)
+    cpu < windows_min_cpu() || cpu == crate::data::fargate::FARGATE_UNCONFIRMED_32_VCPU.cpu || crate::data::fargate::tier(cpu).is_some_and(|t| !t.windows)
+}
+
+/// The smallest cpu size Windows tasks take on Fargate.
+#[must_use]
+pub(crate) fn windows_min_cpu() -> u32 {
+    FARGATE_TIERS.iter().filter(|t| t.windows).map(|t| t.cpu).min().unwrap_or(0)
+}
+
+/// The fix that sets the task size from (`cpu`, `memory`) to `best`, editing `overrides.cpu` and
+/// `overrides.memory` in the style the author wrote them. None when nothing changes, or when a
+/// value to change is the task definition's (there is nothing in the request to edit).
+#[must_use]
+pub(crate) fn size_fix(ctx: &Ctx<'_, '_>, cpu: u32, memory: Option<u32>, best: (u32, u32)) -> Option<Fix> {
+    let doc = ctx.doc;
+    let mut edits = Vec::new();
+    for (want, have, node, is_cpu) in [(best.0, Some(cpu), ctx.req.overrides_cpu, true), (best.1, memory, ctx.req.overrides_memory, false)] {
+        if Some(want) == have {
+            continue;
+        }
+        let (n, text) = node.and_then(|n| doc.str(n).map(|s| (n, s)))?;
+        let r = doc.range(n);
+        let content = if is_cpu { cpu_json(want, &text) } else { memory_json(want, &text) };
+        edits.push(Edit { start: r.start, end: r.end, content });
+    }
+    (!edits.is_empty()).then(|| Fix { applicability: Applicability::Unsafe, description: format!("Set cpu {} and memory {}", best.0, best.1), edits })
 }
 
 /// A fix that sets `platformVersion` to `LATEST`.
