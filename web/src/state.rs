@@ -426,21 +426,20 @@ impl Request {
         Part::adopt_ids(self, old);
     }
 
-    /// Whether the task runs on Fargate as far as the form says: launch type FARGATE, or a
-    /// strategy of only FARGATE/FARGATE_SPOT.
+    /// Whether the task runs on Fargate as far as the form says: every candidate (the launch
+    /// type, the strategy's providers) is Fargate's, as runtask-core reads the names.
     #[must_use]
     pub fn is_fargate(&self) -> bool {
+        use runtask_core::data::launch::{is_fargate_provider, Capacity as Runs};
         let lt = self.capacity.uses_launch_type().then(|| str_of(&self.launch_type)).flatten();
         let providers: Vec<&str> = if self.capacity.uses_strategy() {
             self.capacity_provider_strategy.rows.iter().filter_map(|r| str_of(&r.fields.capacity_provider)).collect()
         } else {
             Vec::new()
         };
-        match (lt, providers.is_empty()) {
-            (Some(lt), true) => lt == "FARGATE",
-            (None, false) => providers.iter().all(|p| *p == "FARGATE" || *p == "FARGATE_SPOT"),
-            _ => false,
-        }
+        (lt.is_some() || !providers.is_empty())
+            && lt.is_none_or(|lt| Runs::of_launch_type(lt).is_some_and(Runs::is_fargate))
+            && providers.iter().all(|p| is_fargate_provider(p))
     }
 
     /// Switches the capacity choice, giving the chosen one a starting value.

@@ -103,6 +103,17 @@ fn capacity_is_a_choice() {
     fresh.choose_capacity(Capacity::Strategy);
     assert!(fresh.to_json().contains("\"capacityProvider\": \"FARGATE\""));
     assert!(fresh.is_fargate());
+    // As runtask-core reads it: every candidate Fargate's, in any case, launch type and strategy
+    // together too (the conflict is RT201's; the Fargate size controls stay).
+    for (json, fargate) in [
+        (r#"{"launchType": "FARGATE", "capacityProviderStrategy": [{"capacityProvider": "FARGATE_SPOT"}]}"#, true),
+        (r#"{"launchType": "fargate"}"#, true),
+        (r#"{"launchType": "EC2", "capacityProviderStrategy": [{"capacityProvider": "FARGATE"}]}"#, false),
+        (r#"{"capacityProviderStrategy": [{"capacityProvider": "FARGATE"}, {"capacityProvider": "asg"}]}"#, false),
+        ("{}", false),
+    ] {
+        assert_eq!(Request::from_json(json).unwrap().is_fargate(), fargate, "{json}");
+    }
     // A chosen strategy with no rows is still written, so the choice survives a round trip.
     let id = fresh.capacity_provider_strategy.rows[0].id;
     fresh.capacity_provider_strategy.remove(id);
