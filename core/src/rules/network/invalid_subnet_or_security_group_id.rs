@@ -8,10 +8,11 @@ crate::declare_rule! {
     /// ## What it checks
     /// That every entry of `awsvpcConfiguration.subnets` is a subnet ID and every entry of
     /// `securityGroups` a security group ID: the prefix (`subnet-`, `sg-`) and 17 or 8
-    /// lowercase hexadecimal digits, e.g. `subnet-0d539fd1a67a870ec` or `sg-3cb1e57b`. Names,
-    /// ARNs, a security group in `subnets` (or a subnet in `securityGroups`), a digit too many or
-    /// too few, a letter `O` for a zero and stray spaces are flagged; upper-case digits are a
-    /// warning.
+    /// lowercase hexadecimal digits, e.g. `subnet-0d539fd1a67a870ec` or `sg-3cb1e57b`. An ID that
+    /// cannot exist (a digit too many or too few, a letter `O` for a zero, stray spaces, a letter
+    /// that is not hexadecimal) is an error; upper-case digits, and what is not an ID of this
+    /// kind at all (a name, an ARN, a security group in `subnets` or a subnet in
+    /// `securityGroups`), are warnings, as catalogue row R-NET-07 has it.
     ///
     /// ## Why it matters
     /// `RunTask` takes IDs only, and an ID that is not well formed can never exist: the task
@@ -74,18 +75,20 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             } else if other.is_meant(&value) {
                 let other_member = if member == "subnets" { "securityGroups" } else { "subnets" };
                 ctx.report(id, format!("`{path}` is {shown}, which is a {} ID, not a {what} ID", other.name))
+                    .severity(Severity::Warning)
                     .help(format!("move it to `{other_member}` and list {what} IDs (`{prefix}…`) here"));
             } else if value.starts_with("arn:") {
                 let tail = value.rsplit('/').next().unwrap_or("");
                 let message = format!("`{path}` is {shown}, an ARN; RunTask takes a {what} ID (`{prefix}…`)");
                 if kind.is_valid(tail) {
                     let fix = ctx.replace_value(id, json_string(tail), Applicability::Safe, format!("Replace the ARN with `{tail}`"));
-                    ctx.report(id, message).help(format!("use the ID alone: \"{tail}\"")).fix(fix);
+                    ctx.report(id, message).severity(Severity::Warning).help(format!("use the ID alone: \"{tail}\"")).fix(fix);
                 } else {
-                    ctx.report(id, message).help(format!("use the {what} ID (`{prefix}…`), not its ARN"));
+                    ctx.report(id, message).severity(Severity::Warning).help(format!("use the {what} ID (`{prefix}…`), not its ARN"));
                 }
             } else {
                 ctx.report(id, format!("`{path}` is {shown}, which is not a {what} ID (`{prefix}…`)"))
+                    .severity(Severity::Warning)
                     .help(format!("use the {what} ID, not its name; `{lookup}` prints it"))
                     .note(format!("an unknown ID fails in AWS with: Error retrieving {what} information for [{value}]"));
             }
