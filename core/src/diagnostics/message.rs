@@ -95,6 +95,16 @@ pub fn with_article(word: &str) -> String {
     format!("{} {word}", article(word))
 }
 
+/// `1 digit`, `2 digits`: a count with its noun.
+#[must_use]
+pub fn count_of(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// `a, b and c`.
 #[must_use]
 pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
@@ -136,15 +146,18 @@ pub fn backticked<S: AsRef<str>>(items: &[S]) -> String {
 
 /// What is wrong with an ID (`problem` of [`crate::ids`]), completing "… is "<value>", …", and
 /// the help: the did-you-mean when the correction is evident, else what to do. `what` names the
-/// ID (`subnet`, `account`), `digits` its alphabet, `lengths` its lengths.
+/// ID (`subnet`, `account`), `digit` what its characters are (`hexadecimal digit`), `alphabet`
+/// them listed (`0–9, a–f`, or empty), `lengths` its lengths.
 #[must_use]
-pub fn explain_id(problem: &IdProblem, what: &str, digits: &str, lengths: &[usize]) -> (String, String) {
+pub fn explain_id(problem: &IdProblem, what: &str, digit: &str, alphabet: &str, lengths: &[usize]) -> (String, String) {
+    let alphabet = if alphabet.is_empty() { String::new() } else { format!(" ({alphabet})") };
+    let digits = format!("{digit}s{alphabet}");
     let message = match &problem.error {
         IdError::Whitespace => "which has spaces in it".to_owned(),
         IdError::LetterO => format!("which has the letter `O` where {} ID has only {digits}", with_article(what)),
         IdError::NotADigit(c) => format!("which has {} where {} ID has only {digits}", describe_char(*c), with_article(what)),
         IdError::UpperCase => format!("which has upper-case letters; {what} IDs are written in lower case"),
-        IdError::Length(n) => format!("which has {n} {digits}; {what} IDs have {}", or_list(lengths)),
+        IdError::Length(n) => format!("which has {}{alphabet}; {what} IDs have {}", count_of(*n, digit), or_list(lengths)),
     };
     let length_hint = match problem.error {
         IdError::Length(n) if lengths.contains(&(n + 1)) => Some("a digit is missing"),
@@ -162,13 +175,13 @@ pub fn explain_id(problem: &IdProblem, what: &str, digits: &str, lengths: &[usiz
 /// [`explain_id`] for an EC2 resource ID of `kind`.
 #[must_use]
 pub fn explain_ec2_id(problem: &IdProblem, kind: Ec2Id) -> (String, String) {
-    explain_id(problem, kind.name, "hexadecimal digits (0–9, a–f)", &EC2_ID_LENGTHS)
+    explain_id(problem, kind.name, "hexadecimal digit", "0–9, a–f", &EC2_ID_LENGTHS)
 }
 
 /// [`explain_id`] for an account ID in an ARN; the did-you-mean names the account.
 #[must_use]
 pub fn explain_account(problem: &IdProblem) -> (String, String) {
-    let (message, help) = explain_id(problem, "account", "digits", &[ACCOUNT_ID_LENGTH]);
+    let (message, help) = explain_id(problem, "account", "digit", "", &[ACCOUNT_ID_LENGTH]);
     match &problem.suggestion {
         Some(s) => (message, format!("did you mean the account `{s}`?")),
         None => (message, help),
@@ -245,6 +258,7 @@ mod tests {
         assert!(explain_ec2_id(&SECURITY_GROUP.problem("sg-e3cb1e57b").unwrap(), SECURITY_GROUP).1.starts_with("one digit too many"));
         assert_eq!(explain_ec2_id(&SUBNET.problem("subnet-Od539fd1a67a870ec").unwrap(), SUBNET).1, "did you mean \"subnet-0d539fd1a67a870ec\"?");
         assert_eq!(explain_account(&account_problem("12345678901").unwrap()).0, "which has 11 digits; account IDs have 12");
+        assert_eq!(explain_ec2_id(&SECURITY_GROUP.problem("sg-1").unwrap(), SECURITY_GROUP).0, "which has 1 hexadecimal digit (0–9, a–f); security group IDs have 8 or 17");
     }
 
     #[test]

@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use crate::diagnostics::message::count_of;
 use crate::data::launch::Capacity;
 use crate::diagnostics::Applicability;
 
@@ -48,7 +49,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if n == 0 {
         return;
     }
-    let providers = if n == 1 { "1 provider".to_owned() } else { format!("{n} providers") };
+    let providers = count_of(n, "provider");
     let fix = ctx.remove(lt, Applicability::Unsafe, "Remove `launchType`");
     ctx.report(lt, format!("`launchType` `{launch_type}` and `capacityProviderStrategy` ({providers}) are both set; RunTask takes only one of them"))
         .label_key(strategy, "the capacity provider strategy also chooses where the task runs")
