@@ -34,7 +34,7 @@ pub fn credentials() -> SharedCredentialsProvider {
 #[must_use]
 pub fn settings(endpoint: &str) -> Settings {
     let mut s = Settings::new(endpoint, "us-east-1").with_credentials(credentials());
-    s.retry = RetryPolicy { attempt_timeout: Duration::from_secs(2), max_attempts: 3, backoff_base: Duration::from_millis(20), backoff_cap: Duration::from_millis(200) };
+    s.retry = RetryPolicy { attempt_timeout: Duration::from_secs(2), max_attempts: 3, backoff_base: Duration::from_millis(20), backoff_cap: Duration::from_millis(200), late_answer_wait: Duration::from_secs(2) };
     s
 }
 
@@ -68,7 +68,9 @@ impl Default for Http {
 impl Http {
     #[must_use]
     pub fn new() -> Self {
-        Http { client: Client::builder(TokioExecutor::new()).pool_max_idle_per_host(256).build_http() }
+        // Idle connections are given up well before the proxy's idle timeout closes them, so a
+        // request never goes out on a connection the proxy is closing.
+        Http { client: Client::builder(TokioExecutor::new()).pool_max_idle_per_host(256).pool_idle_timeout(Duration::from_secs(1)).build_http() }
     }
 
     pub async fn send(&self, method: &str, url: &str, headers: &[(&str, &str)], body: impl Into<Bytes>) -> Answer {
@@ -90,6 +92,40 @@ impl Http {
 
     pub async fn run_task(&self, base: &str, body: &str) -> Answer {
         self.console("POST", &format!("{base}/api/run-task"), body.to_owned()).await
+    }
+}
+
+/// The URL a started `runtask-proxy` binary listens on, and what it wrote to stderr before
+/// saying so (stderr is then drained in the background). Fails the test when the proxy has not
+/// started within 30 s.
+#[must_use]
+pub fn listening(child: &mut std::process::Child) -> (String, String) {
+    use std::io::BufRead;
+    let stderr = child.stderr.take().expect("stderr must be piped");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut seen = String::new();
+        let mut tx = Some(tx);
+        for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(url) = line.strip_prefix("runtask-proxy listening on ") {
+                if let Some(tx) = tx.take() {
+                    let _ = tx.send(Ok((url.to_owned(), seen.clone())));
+                }
+            }
+            seen.push_str(&line);
+            seen.push('\n');
+        }
+        if let Some(tx) = tx {
+            let _ = tx.send(Err(seen));
+        }
+    });
+    match rx.recv_timeout(Duration::from_secs(30)) {
+        Ok(Ok(started)) => started,
+        Ok(Err(stderr)) => panic!("the proxy exited: {stderr}"),
+        Err(_) => {
+            let _ = child.kill();
+            panic!("the proxy did not start within 30 s");
+        }
     }
 }
 
