@@ -12,7 +12,7 @@
 //! - The same clientToken with a different request is sent on its own; ECS decides (it refuses
 //!   a token reused for other parameters).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::future::Future;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -64,9 +64,32 @@ struct Entry {
 /// The calls in flight and the recent answers, by clientToken.
 #[derive(Default)]
 pub struct Launches {
-    entries: Mutex<HashMap<String, Entry>>,
+    entries: Mutex<Entries>,
     running: AtomicUsize,
     finished: Notify,
+}
+
+#[derive(Default)]
+struct Entries {
+    by_token: HashMap<String, Entry>,
+    /// The answered entries, oldest first.
+    answered: VecDeque<(Instant, String)>,
+}
+
+impl Entries {
+    /// Drops answers older than [`RECENT`], then the oldest beyond [`MAX_RECENT`].
+    fn expire(&mut self) {
+        while let Some((at, token)) = self.answered.front() {
+            if at.elapsed() < RECENT && self.answered.len() <= MAX_RECENT {
+                break;
+            }
+            // The token may have been answered again since: only this answer goes.
+            if self.by_token.get(token).is_some_and(|e| e.answered == Some(*at)) {
+                self.by_token.remove(token);
+            }
+            self.answered.pop_front();
+        }
+    }
 }
 
 /// A request's place in a call.
@@ -79,7 +102,7 @@ pub struct Joined {
 }
 
 impl Launches {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Entry>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Entries> {
         self.entries.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
@@ -91,9 +114,9 @@ impl Launches {
         Fut: Future<Output = Result<Success, UpstreamError>> + Send + 'static,
     {
         let mut entries = self.lock();
-        expire(&mut entries);
-        let same = entries.get(token).map(|e| same_request(&e.body, body));
-        if let (Some(true), Some(e)) = (same, entries.get(token)) {
+        entries.expire();
+        let same = entries.by_token.get(token).map(|e| same_request(&e.body, body));
+        if let (Some(true), Some(e)) = (same, entries.by_token.get(token)) {
             let late_on_join = matches!(*e.phase.borrow(), Phase::Late);
             return Joined { phase: e.phase.clone(), late_on_join, shared: true };
         }
@@ -102,7 +125,7 @@ impl Launches {
         // A token reused for another request is not remembered: its call is its own.
         let remembered = same.is_none();
         if remembered {
-            entries.insert(token.to_owned(), Entry { body: body.clone(), phase: rx.clone(), answered: None });
+            entries.by_token.insert(token.to_owned(), Entry { body: body.clone(), phase: rx.clone(), answered: None });
         }
         drop(entries);
         let future = call(Late(tx.clone()));
@@ -124,16 +147,19 @@ impl Launches {
     /// Keeps a success for [`RECENT`]; forgets a failure, so that a retry is sent again.
     fn settle(&self, token: &str, tx: &watch::Sender<Phase>, succeeded: bool) {
         let mut entries = self.lock();
-        let ours = entries.get(token).is_some_and(|e| e.phase.same_channel(&tx.subscribe()));
+        let ours = entries.by_token.get(token).is_some_and(|e| e.phase.same_channel(&tx.subscribe()));
         if !ours {
             return;
         }
         if succeeded {
-            if let Some(e) = entries.get_mut(token) {
-                e.answered = Some(Instant::now());
+            let now = Instant::now();
+            if let Some(e) = entries.by_token.get_mut(token) {
+                e.answered = Some(now);
             }
+            entries.answered.push_back((now, token.to_owned()));
+            entries.expire();
         } else {
-            entries.remove(token);
+            entries.by_token.remove(token);
         }
     }
 
@@ -151,19 +177,6 @@ impl Launches {
                 return;
             }
             finished.await;
-        }
-    }
-}
-
-/// Drops answers older than [`RECENT`], then the oldest beyond [`MAX_RECENT`].
-fn expire(entries: &mut HashMap<String, Entry>) {
-    entries.retain(|_, e| e.answered.is_none_or(|at| at.elapsed() < RECENT));
-    let answered = entries.values().filter(|e| e.answered.is_some()).count();
-    if answered > MAX_RECENT {
-        let mut by_age: Vec<(Instant, String)> = entries.iter().filter_map(|(k, e)| e.answered.map(|at| (at, k.clone()))).collect();
-        by_age.sort();
-        for (_, k) in by_age.into_iter().take(answered - MAX_RECENT) {
-            entries.remove(&k);
         }
     }
 }
@@ -234,6 +247,19 @@ mod tests {
         let again = launches.join("t", &body, |_| async { panic!("not called again") });
         assert!(again.shared);
         assert_eq!(again.outcome(Duration::from_secs(60)).await.unwrap().body, "answer");
+    }
+
+    #[tokio::test]
+    async fn at_most_the_recent_answers_are_kept() {
+        let launches = Arc::new(Launches::default());
+        for i in 0..MAX_RECENT + 10 {
+            let j = launches.join(&format!("t{i}"), &Bytes::from_static(b"{}"), |_| async { Ok(success("a")) });
+            j.outcome(Duration::from_secs(60)).await.unwrap();
+            launches.drained().await;
+        }
+        let entries = launches.lock();
+        assert_eq!((entries.by_token.len(), entries.answered.len()), (MAX_RECENT, MAX_RECENT));
+        assert!(!entries.by_token.contains_key("t0") && entries.by_token.contains_key(&format!("t{}", MAX_RECENT + 9)));
     }
 
     #[tokio::test]
