@@ -17,6 +17,7 @@
 
 use std::collections::HashMap;
 use std::convert::Infallible;
+use std::io::ErrorKind;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -223,6 +224,8 @@ pub(crate) async fn run(listener: TcpListener, app: Router, limits: Limits, mut 
         };
         let stream = match accepted {
             Ok((stream, _)) => stream,
+            // That client gave up: nothing to make room for.
+            Err(e) if matches!(e.kind(), ErrorKind::ConnectionAborted | ErrorKind::ConnectionReset | ErrorKind::ConnectionRefused | ErrorKind::Interrupted) => continue,
             Err(e) => {
                 // Out of file descriptors, most likely: make room and try again.
                 tracing::debug!(error = %e, "accept failed");

@@ -4,10 +4,10 @@
 mod support;
 
 use support::moto::Moto;
-use support::{settings, Http, ENV_SECRET};
+use support::{moto_settings, Http, ENV_SECRET};
 
 async fn proxy(moto: &Moto) -> runtask_proxy::Running {
-    runtask_proxy::start(settings(&moto.url())).await.unwrap()
+    runtask_proxy::start(moto_settings(&moto.url())).await.unwrap()
 }
 
 #[tokio::test]
@@ -144,7 +144,7 @@ async fn allow_lists_refuse_before_anything_is_sent() {
     let moto = Moto::get();
     moto.create_cluster("allowed");
     moto.create_cluster("elsewhere");
-    let mut s = settings(&moto.url());
+    let mut s = moto_settings(&moto.url());
     s.allow_clusters = vec!["allowed".into()];
     s.allow_task_definitions = vec!["web".into()];
     let proxy = runtask_proxy::start(s).await.unwrap();
@@ -203,7 +203,7 @@ async fn describe_tasks_stays_in_the_allowed_cluster() {
     let foreign = moto.ecs("RunTask", &moto.request("dt-foreign", 1));
     let foreign_arn = foreign["tasks"][0]["taskArn"].as_str().unwrap().to_owned();
     let foreign_id = foreign_arn.rsplit('/').next().unwrap().to_owned();
-    let mut s = settings(&moto.url());
+    let mut s = moto_settings(&moto.url());
     s.allow_clusters = vec!["dt-home".into()];
     let proxy = runtask_proxy::start(s).await.unwrap();
     let http = Http::new();
@@ -251,7 +251,7 @@ async fn role_overrides_need_the_role_allow_list() {
     let http = Http::new();
 
     // A role allow-list: only its roles.
-    let mut s = settings(&moto.url());
+    let mut s = moto_settings(&moto.url());
     s.allow_roles = vec![APP.into()];
     let proxy = runtask_proxy::start(s).await.unwrap();
     for member in ["taskRoleArn", "executionRoleArn"] {
@@ -271,7 +271,7 @@ async fn role_overrides_need_the_role_allow_list() {
     proxy.stop().await.unwrap();
 
     // Other allow-lists but no role allow-list: role overrides are refused.
-    let mut s = settings(&moto.url());
+    let mut s = moto_settings(&moto.url());
     s.allow_clusters = vec!["roles".into()];
     let proxy = runtask_proxy::start(s).await.unwrap();
     let refused = http.run_task(&proxy.url(), &with_role("taskRoleArn", APP)).await;
@@ -283,7 +283,7 @@ async fn role_overrides_need_the_role_allow_list() {
     proxy.stop().await.unwrap();
 
     // No allow-list at all: the proxy restricts nothing.
-    let proxy = runtask_proxy::start(settings(&moto.url())).await.unwrap();
+    let proxy = runtask_proxy::start(moto_settings(&moto.url())).await.unwrap();
     let open = http.run_task(&proxy.url(), &with_role("executionRoleArn", ADMIN)).await;
     assert_eq!(open.status, 200, "{}", open.text);
     assert_eq!(moto.task_arns("roles").len(), 3);

@@ -50,8 +50,9 @@ fn logged() -> String {
     String::from_utf8_lossy(&logs().0.lock().unwrap()).into_owned()
 }
 
-/// A proxy in front of `fake` with a short RunTask deadline (so "after the deadline" comes soon)
-/// and one attempt per call.
+/// A proxy in front of `fake` with a RunTask deadline (short where a test wants "after the
+/// deadline" to come soon) and one attempt per call. The fake answers DescribeTaskDefinition
+/// itself, at once, so that only RunTask meets the faults and the deadline.
 async fn proxy(fake: &Fake, deadline: Duration) -> runtask_proxy::Running {
     let mut s = settings(&fake.url());
     s.retry.attempt_timeout = deadline;

@@ -3,9 +3,9 @@
 //! of a script (answer, hang, drop the connection) or, when the script is used up, a success.
 //!
 //! In front of moto ([`Fake::in_front_of`]) it is a fault-injecting forwarder instead: every call
-//! goes to moto, which launches real tasks, and a script step decides what the proxy then sees of
-//! moto's answer: all of it, all of it once the test releases a [`Gate`], nothing (the connection
-//! closes), or half of it (the connection is reset).
+//! but DescribeTaskDefinition goes to moto, which launches real tasks, and a script step decides
+//! what the proxy then sees of moto's answer: all of it, all of it once the test opens a
+//! [`Gate`], nothing (the connection closes), or half of it (the connection is reset).
 
 use std::collections::VecDeque;
 use std::net::SocketAddr;
@@ -193,8 +193,9 @@ async fn serve(mut stream: TcpStream, state: Arc<Mutex<State>>, arrived: Arc<Not
     let action = headers.iter().find(|(k, _)| k == "x-amz-target").map(|(_, v)| v.rsplit('.').next().unwrap_or("").to_owned()).unwrap_or_default();
     let upstream = state.lock().unwrap().upstream;
     let step = match (action.as_str(), upstream) {
-        ("DescribeTaskDefinition", None) => Step::Answer(200, TASK_DEFINITION.to_owned()),
-        ("DescribeTaskDefinition", Some(_)) => Step::Forward,
+        // Also in front of moto: the faults are for the other calls, and a short RunTask
+        // deadline must not catch a slow DescribeTaskDefinition.
+        ("DescribeTaskDefinition", _) => Step::Answer(200, TASK_DEFINITION.to_owned()),
         _ => {
             let next = state.lock().unwrap().script.pop_front();
             next.unwrap_or_else(|| match upstream {

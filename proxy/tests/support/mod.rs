@@ -38,6 +38,15 @@ pub fn settings(endpoint: &str) -> Settings {
     s
 }
 
+/// Settings for a proxy in front of moto: a generous time limit, since moto (Python) can be slow on
+/// a loaded machine and these tests are about what is launched, not about time limits.
+#[must_use]
+pub fn moto_settings(endpoint: &str) -> Settings {
+    let mut s = settings(endpoint);
+    s.retry.attempt_timeout = Duration::from_secs(60);
+    s
+}
+
 /// An answer.
 #[derive(Debug)]
 pub struct Answer {
