@@ -194,11 +194,11 @@ pub fn default_endpoint(region: &str) -> String {
 #[must_use]
 pub fn dry_run_line(reason: &str) -> String {
     let how = if reason.contains("--dry-run") {
-        "restart without --dry-run to launch tasks"
+        "restart without --dry-run"
     } else {
-        "to launch tasks, give AWS credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or `aws sso login`) and a region (--region or AWS_REGION), then restart; RUST_LOG=runtask_proxy=debug shows what was tried"
+        "give AWS credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or `aws sso login`) and a region (--region or AWS_REGION), then restart; RUST_LOG=runtask_proxy=debug shows what was tried"
     };
-    format!("dry run: {reason}; nothing is sent. To change it: {how}")
+    format!("dry run: {reason}; nothing is sent. To launch tasks, {how}")
 }
 
 #[cfg(test)]
