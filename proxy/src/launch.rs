@@ -76,6 +76,26 @@ struct Entries {
     answered: VecDeque<(Instant, String)>,
 }
 
+/// A call's task: when it ends (or unwinds), its entry is settled and the count of running calls
+/// goes down, so that a panic can neither leave a token stuck nor keep the proxy from stopping.
+struct Running {
+    launches: Arc<Launches>,
+    token: String,
+    tx: Arc<watch::Sender<Phase>>,
+    remembered: bool,
+    succeeded: bool,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if self.remembered {
+            self.launches.settle(&self.token, &self.tx, self.succeeded);
+        }
+        self.launches.running.fetch_sub(1, Ordering::SeqCst);
+        self.launches.finished.notify_waiters();
+    }
+}
+
 impl Entries {
     /// Drops answers older than [`RECENT`], then the oldest beyond [`MAX_RECENT`].
     fn expire(&mut self) {
@@ -130,16 +150,11 @@ impl Launches {
         drop(entries);
         let future = call(Late(tx.clone()));
         self.running.fetch_add(1, Ordering::SeqCst);
-        let (launches, token) = (self.clone(), token.to_owned());
+        let mut running = Running { launches: self.clone(), token: token.to_owned(), tx, remembered, succeeded: false };
         tokio::spawn(async move {
             let result = future.await.map(Arc::new);
-            let succeeded = result.is_ok();
-            tx.send_replace(Phase::Done(result));
-            if remembered {
-                launches.settle(&token, &tx, succeeded);
-            }
-            launches.running.fetch_sub(1, Ordering::SeqCst);
-            launches.finished.notify_waiters();
+            running.succeeded = result.is_ok();
+            running.tx.send_replace(Phase::Done(result));
         });
         Joined { phase: rx, late_on_join: false, shared: false }
     }
@@ -274,6 +289,18 @@ mod tests {
         let c = launches.join("t", &Bytes::from_static(br#"{"clientToken":"t","count":2}"#), |_| async { Ok(success("third")) });
         assert!(!c.shared, "other parameters with the same token go to ECS");
         assert_eq!(c.outcome(Duration::from_secs(60)).await.unwrap().body, "third");
+    }
+
+    #[tokio::test]
+    async fn a_call_that_panics_leaves_nothing_stuck() {
+        let launches = Arc::new(Launches::default());
+        let body = Bytes::from_static(b"{}");
+        let broken = launches.join("t", &body, |_| async { panic!("a bug in the call") });
+        assert!(matches!(broken.outcome(Duration::from_secs(60)).await, Err(UpstreamError::Unreachable { sent: true, .. })));
+        launches.drained().await;
+        let again = launches.join("t", &body, |_| async { Ok(success("sent again")) });
+        assert!(!again.shared);
+        assert_eq!(again.outcome(Duration::from_secs(60)).await.unwrap().body, "sent again");
     }
 
     #[tokio::test]
