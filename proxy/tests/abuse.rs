@@ -136,16 +136,9 @@ async fn a_flood_of_idle_connections_does_not_keep_out_a_valid_request() {
 fn under_a_low_file_descriptor_limit_idle_connections_do_not_starve_a_request() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let bin = env!("CARGO_BIN_EXE_runtask-proxy");
-    let mut child = std::process::Command::new("sh")
-        .args(["-c", "ulimit -n 128 && exec \"$0\" --listen 127.0.0.1:0 --region us-east-1 --dry-run --static-dir /nonexistent", bin])
-        .env_clear()
-        .env("AWS_CONFIG_FILE", "/nonexistent/runtask-config")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/runtask-credentials")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut shell = std::process::Command::new("sh");
+    shell.args(["-c", "ulimit -n 128 && exec \"$0\" --listen 127.0.0.1:0 --region us-east-1 --dry-run --static-dir /nonexistent", bin]);
+    let mut child = support::without_aws(shell).spawn().unwrap();
     let (url, _) = support::listening(&mut child);
     let addr: SocketAddr = url.trim_start_matches("http://").parse().unwrap();
     let outcome = runtime.block_on(async {

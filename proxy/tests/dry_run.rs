@@ -3,9 +3,7 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 use support::fake::Fake;
 use support::{Http, ENV_SECRET};
@@ -79,33 +77,12 @@ async fn dry_run_with_credentials_checks_the_task_definition_but_never_launches(
 
 #[test]
 fn the_binary_says_dry_run_at_start_up_without_credentials() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_runtask-proxy"))
-        .args(["--listen", "127.0.0.1:0", "--region", "us-east-1", "--static-dir", "/nonexistent"])
-        .env_clear()
-        .env("AWS_CONFIG_FILE", "/nonexistent/runtask-config")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/runtask-credentials")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let reader = BufReader::new(child.stderr.take().unwrap());
-    let pump = std::thread::spawn(move || {
-        let mut all = String::new();
-        for line in reader.lines().map_while(Result::ok) {
-            all.push_str(&line);
-            all.push('\n');
-            if line.starts_with("runtask-proxy listening on ") {
-                let _ = tx.send(all.clone());
-            }
-        }
-    });
-    let started = rx.recv_timeout(Duration::from_secs(30));
+    let mut proxy = Command::new(env!("CARGO_BIN_EXE_runtask-proxy"));
+    proxy.args(["--listen", "127.0.0.1:0", "--region", "us-east-1", "--static-dir", "/nonexistent"]);
+    let mut child = support::without_aws(proxy).spawn().unwrap();
+    let (_, started) = support::listening(&mut child);
     let _ = Command::new("kill").arg(child.id().to_string()).status();
     let _ = child.wait();
-    let _ = pump.join();
-    let started = started.expect("the proxy did not start");
     assert!(started.contains("dry run: no AWS credentials"), "{started}");
     assert!(started.contains("nothing is sent"), "{started}");
 }

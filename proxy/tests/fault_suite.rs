@@ -10,7 +10,6 @@
 
 mod support;
 
-use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use serde_json::Value;
@@ -22,32 +21,13 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 /// Every test waits at most this long for anything; nothing here depends on it being short.
 const BOUND: Duration = Duration::from_secs(120);
 
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// The proxy's log lines in this test binary.
-fn logs() -> &'static Capture {
-    static CAPTURE: OnceLock<Capture> = OnceLock::new();
-    CAPTURE.get_or_init(|| {
-        let capture = Capture::default();
-        let writer = capture.clone();
-        tracing_subscriber::fmt().with_env_filter(runtask_proxy::logging::filter(Some("runtask_proxy=info"))).with_writer(move || writer.clone()).with_ansi(false).init();
-        capture
-    })
+fn logs() -> &'static support::Capture {
+    support::captured_logs("runtask_proxy=info")
 }
 
 fn logged() -> String {
-    String::from_utf8_lossy(&logs().0.lock().unwrap()).into_owned()
+    logs().text()
 }
 
 /// A proxy in front of `fake` with a RunTask deadline (short where a test wants "after the

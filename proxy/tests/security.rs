@@ -17,6 +17,14 @@ async fn proxy() -> (Fake, runtask_proxy::Running) {
     (fake, running)
 }
 
+/// A proxy serving the console's files from `dir`.
+async fn serving(dir: &std::path::Path) -> runtask_proxy::Running {
+    let fake = Fake::start(vec![]).await;
+    let mut s = settings(&fake.url());
+    s.static_dir = dir.to_owned();
+    runtask_proxy::start(s).await.unwrap()
+}
+
 #[tokio::test]
 async fn api_needs_the_console_header() {
     let (fake, proxy) = proxy().await;
@@ -206,10 +214,7 @@ async fn other_paths_serve_the_console_and_unknown_api_paths_are_json() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("index.html"), "<!doctype html><title>console</title>").unwrap();
     std::fs::write(dir.join("app.js"), "console.log(1)").unwrap();
-    let fake = Fake::start(vec![]).await;
-    let mut s = settings(&fake.url());
-    s.static_dir = dir.clone();
-    let proxy = runtask_proxy::start(s).await.unwrap();
+    let proxy = serving(&dir).await;
     let http = Http::new();
     let base = proxy.url();
     let index = http.send("GET", &format!("{base}/"), &[], "").await;
@@ -257,10 +262,7 @@ async fn static_files_never_include_dotfiles_or_escape_through_symlinks() {
     std::os::unix::fs::symlink(&outside, dir.join("linked-dir")).unwrap();
     std::os::unix::fs::symlink(dir.join("assets/app.js"), dir.join("inside-link.js")).unwrap();
 
-    let fake = Fake::start(vec![]).await;
-    let mut s = settings(&fake.url());
-    s.static_dir = dir.clone();
-    let proxy = runtask_proxy::start(s).await.unwrap();
+    let proxy = serving(&dir).await;
     let http = Http::new();
     let base = proxy.url();
     assert_eq!(http.send("GET", &format!("{base}/assets/app.js"), &[], "").await.status, 200);
@@ -320,16 +322,9 @@ async fn refusals_do_not_name_the_bind_address() {
 /// role overrides are refused.
 #[test]
 fn the_binary_says_when_role_overrides_are_refused() {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_runtask-proxy"))
-        .args(["--listen", "127.0.0.1:0", "--region", "us-east-1", "--allow-cluster", "prod", "--static-dir", "/nonexistent"])
-        .env_clear()
-        .env("AWS_CONFIG_FILE", "/nonexistent/runtask-config")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/runtask-credentials")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut proxy = std::process::Command::new(env!("CARGO_BIN_EXE_runtask-proxy"));
+    proxy.args(["--listen", "127.0.0.1:0", "--region", "us-east-1", "--allow-cluster", "prod", "--static-dir", "/nonexistent"]);
+    let mut child = support::without_aws(proxy).spawn().unwrap();
     let (_, before) = support::listening(&mut child);
     let _ = child.kill();
     let _ = child.wait();

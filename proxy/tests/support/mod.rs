@@ -104,6 +104,52 @@ impl Http {
     }
 }
 
+/// `command` (the proxy binary, or a shell that runs it) with no AWS configuration from this
+/// machine, so that the proxy runs as a dry run; stdout ignored, stderr piped for [`listening`].
+pub fn without_aws(mut command: std::process::Command) -> std::process::Command {
+    command
+        .env_clear()
+        .env("AWS_CONFIG_FILE", "/nonexistent/runtask-config")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/runtask-credentials")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    command
+}
+
+/// The proxy's log lines in this test binary, captured through its own filter with `spec` (the
+/// first caller's spec holds for the whole binary: there is one global subscriber).
+pub fn captured_logs(spec: &str) -> &'static Capture {
+    static CAPTURE: std::sync::OnceLock<Capture> = std::sync::OnceLock::new();
+    CAPTURE.get_or_init(|| {
+        let capture = Capture::default();
+        let writer = capture.clone();
+        tracing_subscriber::fmt().with_env_filter(runtask_proxy::logging::filter(Some(spec))).with_writer(move || writer.clone()).with_ansi(false).init();
+        capture
+    })
+}
+
+/// Log output, kept in memory.
+#[derive(Clone, Default)]
+pub struct Capture(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl Capture {
+    #[must_use]
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
+impl std::io::Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The URL a started `runtask-proxy` binary listens on, and what it wrote to stderr before
 /// saying so (stderr is then drained in the background). Fails the test when the proxy has not
 /// started within 30 s.
