@@ -181,7 +181,7 @@ pub fn check_text(loaded: &Loaded, bytes: &[u8], options: &Options) -> Result<Re
     if loaded.yaml {
         if let Ok(text) = std::str::from_utf8(bytes) {
             let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-            return runtask_core::yaml::check_yaml(text, options);
+            return runtask_core::extract::check_yaml(text, options);
         }
     }
     check_bytes(bytes, options)

@@ -254,7 +254,7 @@ fn map_fix(file: &str, ex: &Extracted, doc: &Document<'_>, fix: Fix) -> Option<F
 
 /// JSON text as it is written inside a JSON string.
 fn escape_inner(s: &str) -> String {
-    let quoted = crate::context::json_string(s);
+    let quoted = crate::json::json_string(s);
     quoted[1..quoted.len() - 1].to_owned()
 }
 
@@ -279,8 +279,9 @@ fn shell_word(json: &str) -> Option<String> {
     (!s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:/=@+,".contains(&b))).then_some(s)
 }
 
-/// Checks a request written as YAML (the `--cli-input-yaml` shape).
-pub(crate) fn check_yaml_request(src: &str, options: &Options) -> Result<Report, OptionsError> {
+/// Checks a request written as YAML (the `--cli-input-yaml` shape). Positions in the report are
+/// YAML positions; fixes are kept where the edit is a scalar written on one line.
+pub fn check_yaml(src: &str, options: &Options) -> Result<Report, OptionsError> {
     if src.len() > crate::MAX_INPUT_BYTES {
         return crate::check(src, options);
     }
@@ -302,4 +303,27 @@ pub(crate) fn yaml_error(src: &str, index: &LineIndex<'_>, e: &crate::yaml::Yaml
     let mut d = input_diagnostic(&rules::input::invalid_json::RULE, pointer, e.message.clone(), Some("check the indentation and quoting at this position"));
     set_position(&mut d, index, e.offset as u32, end);
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diagnostics_point_at_yaml_lines() {
+        let y = "taskDefinition: web:3\ncluster: batch\ncount: 11\n";
+        let r = check_yaml(y, &Options::default()).unwrap();
+        let d = r.diagnostics.iter().find(|d| d.code == "RT106").unwrap();
+        assert_eq!((d.line, d.column, d.pointer.as_str()), (3, 8, "/count"));
+        assert_eq!(&y[d.start as usize..d.end as usize], "11");
+    }
+
+    #[test]
+    fn bad_yaml_is_a_diagnostic() {
+        let r = check_yaml("taskDefinition: [web\ncount: 1\n", &Options::default()).unwrap();
+        assert_eq!(r.diagnostics[0].code, "RT001");
+        assert!(r.diagnostics[0].message.contains("YAML"));
+        let r = check_yaml("a: 1\n---\nb: 2\n", &Options::default()).unwrap();
+        assert!(r.diagnostics[0].message.contains("more than one document"));
+    }
 }

@@ -17,11 +17,13 @@ pub mod diagnostics;
 pub mod dialect;
 #[cfg(feature = "yaml")]
 pub mod extract;
+pub mod ids;
 pub mod json;
 pub mod mapped;
 pub mod model;
 pub mod query;
 pub mod registry;
+pub mod rule;
 #[cfg(feature = "render")]
 pub mod render;
 pub mod rules;
@@ -34,7 +36,8 @@ pub mod yaml;
 use context::{Ctx, Finding, Request, Target};
 pub use diagnostics::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Label, Severity};
 use json::{Document, LineIndex, ParseErrorKind};
-pub use registry::{rules, Rule};
+pub use registry::rules;
+pub use rule::{Rule, Topic};
 use task_definition::TaskDefinition;
 pub use task_definition::TaskDefinitionError;
 
@@ -313,7 +316,8 @@ pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Opti
         return Vec::new();
     }
     let root_is_object = doc.kind(doc.root()) == json::Kind::Object;
-    for &rule in rules() {
+    for check in registry::checks() {
+        let rule = check.rule;
         if rule.needs_task_definition && td.is_none() {
             continue;
         }
@@ -323,7 +327,7 @@ pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Opti
             continue;
         }
         let mut ctx = Ctx { doc, req: &req, target, td, rule, out: &mut findings };
-        (rule.check)(&mut ctx);
+        (check.run)(&mut ctx);
     }
     // What sits under a member shadowed by a later duplicate is ignored by AWS, so by every rule
     // too (RT006 reports the duplication at the member that is kept).

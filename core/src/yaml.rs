@@ -15,7 +15,6 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
 use crate::json::TextRange;
 use crate::mapped::Mapped;
-use crate::{OptionsError, Options, Report};
 
 /// Why the YAML could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,7 +140,7 @@ impl<'s> Converter<'s> {
     fn open_intrinsic(&mut self, name: &str, yr: TextRange) {
         let at = TextRange::new(yr.start, yr.start);
         self.out.push("{", at);
-        self.out.push(&crate::context::json_string(name), at);
+        self.out.push(&crate::json::json_string(name), at);
         self.out.push(":", at);
     }
 
@@ -381,7 +380,7 @@ pub fn to_json_with(src: &str, options: YamlOptions) -> Result<Mapped, YamlError
                 c.before_item();
                 let yr = c.yaml_range(span);
                 if key && !text.starts_with('"') {
-                    c.out.push(&crate::context::json_string(&text), yr);
+                    c.out.push(&crate::json::json_string(&text), yr);
                 } else {
                     c.out.push(&text, yr);
                 }
@@ -431,12 +430,6 @@ pub fn to_json_with(src: &str, options: YamlOptions) -> Result<Mapped, YamlError
         return Err(YamlError { message: "the YAML is empty: expected a mapping".to_owned(), offset: 0 });
     }
     Ok(c.out)
-}
-
-/// Checks a request written as YAML (the `--cli-input-yaml` shape). Positions in the report are
-/// YAML positions; fixes are kept where the edit is a scalar written on one line.
-pub fn check_yaml(src: &str, options: &Options) -> Result<Report, OptionsError> {
-    crate::extract::check_yaml_request(src, options)
 }
 
 #[cfg(test)]
@@ -505,23 +498,5 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(c.text()).unwrap();
         assert_eq!(v["tags"][1]["key"], "チーム");
         assert_eq!(file_text(y, &c, "日本"), "日本");
-    }
-
-    #[test]
-    fn diagnostics_point_at_yaml_lines() {
-        let y = "taskDefinition: web:3\ncluster: batch\ncount: 11\n";
-        let r = check_yaml(y, &Options::default()).unwrap();
-        let d = r.diagnostics.iter().find(|d| d.code == "RT106").unwrap();
-        assert_eq!((d.line, d.column, d.pointer.as_str()), (3, 8, "/count"));
-        assert_eq!(&y[d.start as usize..d.end as usize], "11");
-    }
-
-    #[test]
-    fn bad_yaml_is_a_diagnostic() {
-        let r = check_yaml("taskDefinition: [web\ncount: 1\n", &Options::default()).unwrap();
-        assert_eq!(r.diagnostics[0].code, "RT001");
-        assert!(r.diagnostics[0].message.contains("YAML"));
-        let r = check_yaml("a: 1\n---\nb: 2\n", &Options::default()).unwrap();
-        assert!(r.diagnostics[0].message.contains("more than one document"));
     }
 }

@@ -12,7 +12,7 @@ use crate::extract::Dynamic;
 use crate::json::{Document, Kind, NodeId, TextRange};
 use crate::mapped::Mapped;
 use crate::model::{Shape, ShapeKind};
-use crate::registry::Rule;
+use crate::rule::Rule;
 use crate::rules::dialect as r;
 
 use super::limits;
@@ -128,7 +128,7 @@ impl Builder {
             }
             top.1 = true;
         }
-        self.json.push(&crate::context::json_string(name), at);
+        self.json.push(&crate::json::json_string(name), at);
         self.json.push(":", TextRange::new(at.end, at.end));
     }
 
@@ -431,7 +431,7 @@ impl Walker<'_, '_> {
         let fr = self.file(raw);
         let written = &self.text.text()[raw.start as usize..raw.end as usize];
         // Only where the file writes the name as the document does (a JSON or YAML key).
-        let content = if written.starts_with('"') { crate::context::json_string(to) } else { to.to_owned() };
+        let content = if written.starts_with('"') { crate::json::json_string(to) } else { to.to_owned() };
         Some(Fix { applicability: Applicability::Safe, description: format!("Rename to `{to}`"), edits: vec![Edit { start: fr.start, end: fr.end, content }] })
     }
 

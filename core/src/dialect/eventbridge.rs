@@ -136,7 +136,7 @@ fn own_rules(t: &Target<'_, '_>, ecs: NodeId, findings: &mut Vec<DialectFinding>
                     &r::task_definition_arn_not_arn::RULE,
                     file(doc.range(td)),
                     doc.pointer(td).to_string(),
-                    format!("`TaskDefinitionArn` is {}, not an ARN: {} takes the task definition's ARN", crate::context::json_string(&s), t.names.service),
+                    format!("`TaskDefinitionArn` is {}, not an ARN: {} takes the task definition's ARN", crate::json::json_string(&s), t.names.service),
                 )
                 .help("use the ARN, arn:aws:ecs:<region>:<account>:task-definition/<family>[:<revision>] (in a template: !Ref the task definition)")
                 .request("/taskDefinition");

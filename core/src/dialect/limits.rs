@@ -69,7 +69,7 @@ pub(crate) fn violation(doc: &Document<'_>, node: NodeId, limit: &Limit) -> Opti
     match *limit {
         Limit::Enum(values) => {
             let s = doc.str(node)?;
-            (!values.contains(&s.as_ref())).then(|| format!("is {}", crate::context::json_string(&s)))
+            (!values.contains(&s.as_ref())).then(|| format!("is {}", crate::json::json_string(&s)))
         }
         Limit::Items { min, max } => {
             if doc.kind(node) != Kind::Array {

@@ -197,7 +197,7 @@ pub fn check_source(path: Option<&str>, bytes: &[u8], dialect: Dialect, options:
         let yaml = path.is_some_and(|p| matches!(extension(p).as_str(), "yaml" | "yml")) || (path.is_none() && !bytes.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| matches!(b, b'{' | b'[' | b'"' | 0xEF | 0xFE | 0xFF)));
         if yaml {
             if let Ok(text) = std::str::from_utf8(bytes) {
-                return crate::yaml::check_yaml(text.strip_prefix('\u{feff}').unwrap_or(text), options);
+                return crate::extract::check_yaml(text.strip_prefix('\u{feff}').unwrap_or(text), options);
             }
         }
         return crate::check_bytes(bytes, options);

@@ -787,9 +787,9 @@ fn json_text(w: &Word) -> Expanded {
             let part = &text[d.start as usize..d.end as usize];
             if in_string {
                 // Inside a JSON string: escape what would end it.
-                out.push(&crate::context::json_string(part)[1..crate::context::json_string(part).len() - 1], at);
+                out.push(&crate::json::json_string(part)[1..crate::json::json_string(part).len() - 1], at);
             } else {
-                out.push(&crate::context::json_string(part), at);
+                out.push(&crate::json::json_string(part), at);
             }
             ranges.push((TextRange::new(start, out.len()), what.clone()));
             i = d.end as usize;
@@ -871,7 +871,7 @@ fn member(m: &'static Member, flag_value: bool, g: &Given<'_>, files: &dyn Files
                 let trimmed = t.trim();
                 if !crate::json::is_integer_text(trimmed) {
                     findings.push(
-                        DialectFinding::new(&r::invalid_cli_value::RULE, w.raw, String::new(), format!("`{opt}` takes an integer, not {}", crate::context::json_string(t)))
+                        DialectFinding::new(&r::invalid_cli_value::RULE, w.raw, String::new(), format!("`{opt}` takes an integer, not {}", crate::json::json_string(t)))
                             .help(format!("give `{opt}` a whole number"))
                             .request(path),
                     );

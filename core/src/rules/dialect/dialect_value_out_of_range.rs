@@ -51,6 +51,6 @@ crate::declare_rule! {
         name: "dialect-value-out-of-range",
         severity: Error,
         catalogue: ["R-EVB-01", "R-EVB-02", "R-EVB-03"],
-        check: crate::rules::reported_by_driver,
+        topics: [Dialects],
     };
 }

@@ -52,6 +52,6 @@ crate::declare_rule! {
         name: "eventbridge-fargate-without-network-configuration",
         severity: Error,
         catalogue: ["R-EVB-05"],
-        check: crate::rules::reported_by_driver,
+        topics: [Dialects, Network, LaunchType],
     };
 }

@@ -29,6 +29,6 @@ crate::declare_rule! {
         name: "invalid-cli-value",
         severity: Error,
         catalogue: ["R-CLI-02"],
-        check: crate::rules::reported_by_driver,
+        topics: [Dialects],
     };
 }

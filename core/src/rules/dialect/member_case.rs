@@ -32,6 +32,6 @@ crate::declare_rule! {
         name: "member-case",
         severity: Error,
         catalogue: ["R-DIA-03"],
-        check: crate::rules::reported_by_driver,
+        topics: [Dialects],
     };
 }

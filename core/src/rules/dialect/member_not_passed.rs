@@ -36,6 +36,6 @@ crate::declare_rule! {
         name: "member-not-passed",
         severity: Error,
         catalogue: ["R-SFN-01", "R-SFN-02", "R-SFN-03"],
-        check: crate::rules::reported_by_driver,
+        topics: [Dialects],
     };
 }

@@ -3,7 +3,7 @@
 //! ([`crate::dialect`]) reports them while it reads the file, at the file's characters; their
 //! `check` is the driver's.
 
-use crate::registry::Rule;
+use crate::rules::{reported_by_driver, Check};
 
 pub mod dialect_value_out_of_range;
 pub mod eventbridge_fargate_without_network_configuration;
@@ -21,20 +21,20 @@ pub mod unreadable_file_reference;
 pub mod unreadable_script;
 pub mod wait_for_task_token_without_token;
 
-pub(crate) static RULES: &[&Rule] = &[
-    &unchecked_dynamic_values::RULE,
-    &unknown_dialect_member::RULE,
-    &member_not_passed::RULE,
-    &member_case::RULE,
-    &query_language_mismatch::RULE,
-    &wait_for_task_token_without_token::RULE,
-    &dialect_value_out_of_range::RULE,
-    &task_definition_arn_not_arn::RULE,
-    &eventbridge_fargate_without_network_configuration::RULE,
-    &unknown_cli_option::RULE,
-    &invalid_cli_value::RULE,
-    &repeated_cli_option::RULE,
-    &unreadable_file_reference::RULE,
-    &unreadable_script::RULE,
-    &scheduler_tag_as_key_value::RULE,
+pub(crate) static CHECKS: &[Check] = &[
+    Check { rule: &unchecked_dynamic_values::RULE, run: reported_by_driver },
+    Check { rule: &unknown_dialect_member::RULE, run: reported_by_driver },
+    Check { rule: &member_not_passed::RULE, run: reported_by_driver },
+    Check { rule: &member_case::RULE, run: reported_by_driver },
+    Check { rule: &query_language_mismatch::RULE, run: reported_by_driver },
+    Check { rule: &wait_for_task_token_without_token::RULE, run: reported_by_driver },
+    Check { rule: &dialect_value_out_of_range::RULE, run: reported_by_driver },
+    Check { rule: &task_definition_arn_not_arn::RULE, run: reported_by_driver },
+    Check { rule: &eventbridge_fargate_without_network_configuration::RULE, run: reported_by_driver },
+    Check { rule: &unknown_cli_option::RULE, run: reported_by_driver },
+    Check { rule: &invalid_cli_value::RULE, run: reported_by_driver },
+    Check { rule: &repeated_cli_option::RULE, run: reported_by_driver },
+    Check { rule: &unreadable_file_reference::RULE, run: reported_by_driver },
+    Check { rule: &unreadable_script::RULE, run: reported_by_driver },
+    Check { rule: &scheduler_tag_as_key_value::RULE, run: reported_by_driver },
 ];

@@ -31,6 +31,6 @@ crate::declare_rule! {
         name: "query-language-mismatch",
         severity: Error,
         catalogue: ["R-SFN-04", "R-SFN-05"],
-        check: crate::rules::reported_by_driver,
+        topics: [Dialects],
     };
 }

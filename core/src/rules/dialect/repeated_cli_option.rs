@@ -28,6 +28,6 @@ crate::declare_rule! {
         name: "repeated-cli-option",
         severity: Warning,
         catalogue: ["R-CLI-03"],
-        check: crate::rules::reported_by_driver,
+        topics: [Dialects],
     };
 }

@@ -56,6 +56,6 @@ crate::declare_rule! {
         name: "scheduler-tag-as-key-value",
         severity: Warning,
         catalogue: ["R-EVB-06"],
-        check: crate::rules::reported_by_driver,
+        topics: [Dialects, Tags],
     };
 }

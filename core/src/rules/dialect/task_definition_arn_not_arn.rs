@@ -50,6 +50,6 @@ crate::declare_rule! {
         name: "task-definition-arn-not-arn",
         severity: Error,
         catalogue: ["R-EVB-04"],
-        check: crate::rules::reported_by_driver,
+        topics: [Dialects, Ids],
     };
 }

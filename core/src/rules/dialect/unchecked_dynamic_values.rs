@@ -34,6 +34,6 @@ crate::declare_rule! {
         name: "unchecked-dynamic-values",
         severity: Info,
         catalogue: ["R-DIA-01"],
-        check: crate::rules::reported_by_driver,
+        topics: [Dialects],
     };
 }

@@ -30,6 +30,6 @@ crate::declare_rule! {
         name: "unknown-cli-option",
         severity: Error,
         catalogue: ["R-CLI-01"],
-        check: crate::rules::reported_by_driver,
+        topics: [Dialects],
     };
 }

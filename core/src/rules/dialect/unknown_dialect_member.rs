@@ -33,6 +33,6 @@ crate::declare_rule! {
         name: "unknown-dialect-member",
         severity: Error,
         catalogue: ["R-DIA-02"],
-        check: crate::rules::reported_by_driver,
+        topics: [Dialects],
     };
 }

@@ -29,6 +29,6 @@ crate::declare_rule! {
         name: "unreadable-file-reference",
         severity: Warning,
         catalogue: ["R-CLI-04"],
-        check: crate::rules::reported_by_driver,
+        topics: [Dialects],
     };
 }

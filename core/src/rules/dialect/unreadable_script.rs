@@ -28,6 +28,6 @@ crate::declare_rule! {
         name: "unreadable-script",
         severity: Error,
         catalogue: ["R-CLI-05"],
-        check: crate::rules::reported_by_driver,
+        topics: [Dialects],
     };
 }

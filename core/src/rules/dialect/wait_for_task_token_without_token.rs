@@ -34,6 +34,6 @@ crate::declare_rule! {
         name: "wait-for-task-token-without-token",
         severity: Warning,
         catalogue: ["R-SFN-06"],
-        check: crate::rules::reported_by_driver,
+        topics: [Dialects],
     };
 }
