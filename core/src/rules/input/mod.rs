@@ -9,6 +9,7 @@ pub mod invalid_json;
 pub mod invalid_utf8;
 pub mod nesting_too_deep;
 pub mod request_not_object;
+pub mod unused_suppression;
 
 pub(crate) static RULES: &[&Rule] = &[
     &invalid_json::RULE,
@@ -18,4 +19,5 @@ pub(crate) static RULES: &[&Rule] = &[
     &byte_order_mark::RULE,
     &duplicate_key::RULE,
     &request_not_object::RULE,
+    &unused_suppression::RULE,
 ];
