@@ -38,7 +38,7 @@ tools-chromium:
 	@command -v chromium >/dev/null || { echo "installing chromium"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) >/dev/null; }
 
-# Python tools: moto's server (a real local ECS endpoint), boto3, pre-commit.
+# Python tools: moto's server (a real local ECS endpoint), boto3, pre-commit, maturin (the wheel).
 tools-python: $(VENV)/.installed
 $(VENV)/.installed: mk/python-requirements.txt
 	test -x $(VENV)/bin/python || python3 -m venv $(VENV)
