@@ -5,16 +5,20 @@
 #      dist/bundler (ES module importing the .wasm, for webpack/Vite/…), dist/web (ES module with
 #      an init function, for a plain <script type="module">);
 #   3. wasm-opt (npm binaryen; Debian's breaks wasm-bindgen output) on each .wasm;
-#   4. runtask.schema.json, written by the package itself.
+#   4. runtask.schema.json, written by the package itself;
+#   5. the `runtask-lint` bin's module: the CLI (cli/) for wasm32-wasip1, a separate .wasm that
+#      leaves the validator's as it is.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CARGO=${CARGO:-cargo}
+# Where cargo builds (CARGO_TARGET_DIR and build.target-dir honoured).
+target_dir=$($CARGO metadata --format-version 1 --no-deps --locked | node -e 'let s = ""; process.stdin.on("data", (d) => s += d).on("end", () => console.log(JSON.parse(s).target_directory))')
 WASM_OPT_LEVEL=${WASM_OPT_LEVEL:--O3}
 FEATURES=(--enable-bulk-memory --enable-reference-types --enable-multivalue --enable-sign-ext
   --enable-nontrapping-float-to-int --enable-mutable-globals)
 
 $CARGO build --locked --release -p runtask-wasm --target wasm32-unknown-unknown
-wasm=target/wasm32-unknown-unknown/release/runtask_wasm.wasm
+wasm=$target_dir/wasm32-unknown-unknown/release/runtask_wasm.wasm
 
 out=pkg/dist
 rm -rf "$out"
@@ -50,6 +54,14 @@ const fs = require("fs");
 const { schema } = require("./pkg/dist/node/runtask.js");
 fs.writeFileSync("pkg/runtask.schema.json", JSON.stringify(schema(), null, 2) + "\n");
 '
+# The bin: runtask-lint itself for WASI (profile wasi-release in Cargo.toml: thin LTO, -Os).
+$CARGO build --locked -p runtask-lint --target wasm32-wasip1 --profile wasi-release
+mkdir -p "$out/cli"
+cp "$target_dir/wasm32-wasip1/wasi-release/runtask-lint.wasm" "$out/cli/runtask-lint.wasm"
+cli_raw=$(stat -c %s "$out/cli/runtask-lint.wasm")
+cli_gz=$(gzip -9 -c "$out/cli/runtask-lint.wasm" | wc -c)
+echo "pkg: bin module dist/cli/runtask-lint.wasm: $cli_raw bytes, $cli_gz bytes gzip -9"
+
 raw=$(stat -c %s "$out/bundler/runtask_bg.wasm")
 gz=$(gzip -9 -c "$out/bundler/runtask_bg.wasm" | wc -c)
 echo "pkg: built $out (runtask_bg.wasm: $raw bytes, $gz bytes gzip -9)"

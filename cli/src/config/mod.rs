@@ -332,6 +332,7 @@ impl Resolver {
     }
 
     /// Drops what was read (the editor server calls it when a configuration file changes).
+    #[cfg_attr(target_os = "wasi", allow(dead_code))]
     pub fn forget(&mut self) {
         self.cache.clear();
     }
