@@ -233,7 +233,8 @@ fn show_config(file: Option<&str>, config_args: &ConfigArgs, args: &Args) -> Res
     let strings = |v: &[String]| toml::Value::Array(v.iter().map(|s| toml::Value::String(s.clone())).collect());
     t.insert("file".into(), toml::Value::String(file.unwrap_or(".").to_owned()));
     t.insert("configuration".into(), toml::Value::String(config.file.as_deref().map_or_else(|| "(none: defaults)".to_owned(), shown)));
-    t.insert("root".into(), toml::Value::String(shown(&config.root)).to_owned());
+    let root = shown(&config.root);
+    t.insert("root".into(), toml::Value::String(if root.is_empty() { ".".to_owned() } else { root }));
     if !abs.is_dir() {
         t.insert("checked-when-walked".into(), toml::Value::Boolean(walked));
     }
