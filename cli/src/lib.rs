@@ -136,6 +136,7 @@ fn check(args: &Args) -> Result<ExitCode, Failure> {
     let found = walk.targets(&args.files).map_err(|e| config_failure(e, stderr_color))?;
     if !args.quiet {
         for dir in &found.empty_dirs {
+            let dir = if dir == "." && args.files.is_empty() { "the current directory".to_owned() } else { dir.clone() };
             emit::note(&format!(
                 "runtask-lint: warning: no request files under {dir} (a walk checks the files named like {}, or what `include` in runtask.toml names)",
                 config::DEFAULT_INCLUDE.join(", ")
