@@ -5,9 +5,6 @@ TEST_TARGETS += test-pre-commit test-wheel test-lsp
 
 .PHONY: test-pre-commit test-wheel test-lsp lint wheel
 
-# Where cargo puts what it builds (CARGO_TARGET_DIR or build.target-dir honoured).
-CLI_TARGET_DIR = $(shell $(CARGO) metadata --format-version 1 --no-deps --locked | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
-
 test-pre-commit: tools-python
 	tests/pre-commit/try-repo.sh
 
@@ -19,12 +16,12 @@ test-wheel: tools-python
 # `runtask-lint server` over stdio, driven by vscode-languageserver-protocol (tests/node_modules).
 test-lsp: tools-node
 	$(CARGO) build --locked -q -p runtask-lint
-	RUNTASK_LINT="$(CLI_TARGET_DIR)/debug/runtask-lint" node --test tests/lsp/
+	RUNTASK_LINT="$(TARGET_DIR)/debug/runtask-lint" node --test tests/lsp/
 
-# The release binary.
+# The release binary: runtask-lint in cargo's target directory (`$(TARGET_DIR)/release`).
 lint:
 	$(CARGO) build --release --locked -p runtask-lint
 
-# The Python wheel for PyPI (release build): $(CLI_TARGET_DIR)/wheels/runtask_lint-*.whl.
+# The Python wheel for PyPI (release build): $(TARGET_DIR)/wheels/runtask_lint-*.whl.
 wheel: tools-python
 	$(VENV)/bin/maturin build --release --locked -m cli/Cargo.toml

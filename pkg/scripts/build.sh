@@ -8,17 +8,24 @@
 #   4. runtask.schema.json, written by the package itself;
 #   5. the `runtask-lint` bin's module: the CLI (cli/) for wasm32-wasip1, a separate .wasm that
 #      leaves the validator's as it is.
+# `build.sh --paths` prints the paths it reads and exits (tests/build/target-dir.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CARGO=${CARGO:-cargo}
-# Where cargo builds (CARGO_TARGET_DIR and build.target-dir honoured).
-target_dir=$($CARGO metadata --format-version 1 --no-deps --locked | node -e 'let s = ""; process.stdin.on("data", (d) => s += d).on("end", () => console.log(JSON.parse(s).target_directory))')
 WASM_OPT_LEVEL=${WASM_OPT_LEVEL:--O3}
 FEATURES=(--enable-bulk-memory --enable-reference-types --enable-multivalue --enable-sign-ext
   --enable-nontrapping-float-to-int --enable-mutable-globals)
 
+# Cargo's target directory, wherever CARGO_TARGET_DIR puts it.
+target_dir=$(CARGO=$CARGO scripts/target-dir)
+wasm="$target_dir/wasm32-unknown-unknown/release/runtask_wasm.wasm"
+cli_wasm="$target_dir/wasm32-wasip1/wasi-release/runtask-lint.wasm"
+if [ "${1:-}" = --paths ]; then
+  echo "wasm=$wasm"
+  echo "cli_wasm=$cli_wasm"
+  exit 0
+fi
 $CARGO build --locked --release -p runtask-wasm --target wasm32-unknown-unknown
-wasm=$target_dir/wasm32-unknown-unknown/release/runtask_wasm.wasm
 
 out=pkg/dist
 rm -rf "$out"
@@ -57,7 +64,7 @@ fs.writeFileSync("pkg/runtask.schema.json", JSON.stringify(schema(), null, 2) + 
 # The bin: runtask-lint itself for WASI (profile wasi-release in Cargo.toml: thin LTO, -Os).
 $CARGO build --locked -p runtask-lint --target wasm32-wasip1 --profile wasi-release
 mkdir -p "$out/cli"
-cp "$target_dir/wasm32-wasip1/wasi-release/runtask-lint.wasm" "$out/cli/runtask-lint.wasm"
+cp "$cli_wasm" "$out/cli/runtask-lint.wasm"
 cli_raw=$(stat -c %s "$out/cli/runtask-lint.wasm")
 cli_gz=$(gzip -9 -c "$out/cli/runtask-lint.wasm" | wc -c)
 echo "pkg: bin module dist/cli/runtask-lint.wasm: $cli_raw bytes, $cli_gz bytes gzip -9"

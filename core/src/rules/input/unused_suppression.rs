@@ -30,6 +30,6 @@ crate::declare_rule! {
         name: "unused-suppression",
         severity: Warning,
         catalogue: [],
-        check: crate::rules::reported_by_driver,
+        topics: [Input],
     };
 }
