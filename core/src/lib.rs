@@ -67,6 +67,14 @@ impl Options {
         }
         Ok(())
     }
+
+    /// Whether a check with these options runs `rule`: it is selected, not ignored, and has the
+    /// task definition it needs. (Input rules that the driver reports, RT001–RT007, do not depend
+    /// on the options.)
+    #[must_use]
+    pub fn enables(&self, rule: &Rule) -> bool {
+        (!rule.needs_task_definition || self.task_definition.is_some()) && Selection { select: &self.select, ignore: &self.ignore }.enabled(rule)
+    }
 }
 
 /// Misuse of the API: the request itself never causes one.
@@ -152,7 +160,7 @@ pub(crate) struct Selection<'o> {
 
 impl Selection<'_> {
     fn matches(entry: &str, rule: &Rule) -> bool {
-        rule.name == entry || (entry.len() >= 2 && rule.code.len() >= entry.len() && rule.code[..entry.len()].eq_ignore_ascii_case(entry))
+        rule.is_selected_by(entry)
     }
 
     pub(crate) fn enabled(&self, rule: &Rule) -> bool {
