@@ -18,9 +18,8 @@ export const INPUTS = path.join(ROOT, 'tests', 'inputs');
 
 /**
  * Every rule folder of core's fixtures: { dir, code, taskDefinition, valid: [files], invalid: [files] }.
- * The `dialect` area is left out: its fixtures are state machines, templates and scripts, which
- * the package does not read yet (`validate(source, { dialect })` is issue 10's phase 2); core's
- * fixture test and the CLI's snapshots cover them.
+ * The `dialect` area is left out: its fixtures are state machines, templates and scripts, read
+ * with `validate(source, { filename })` and compared with the CLI in dialects.test.mjs.
  */
 export function ruleFolders() {
   const folders = [];
