@@ -142,8 +142,13 @@ pub enum Command {
         #[arg(long)]
         markdown: bool,
     },
-    /// Print the JSON Schema (draft 2020-12) of the RunTask request.
-    Schema,
+    /// Print the JSON Schema (draft 2020-12) of the RunTask request, or with `--dialect
+    /// state-machine` the schema of a Step Functions state machine whose ECS RunTask Task states'
+    /// `Parameters` it checks (for editors).
+    Schema {
+        #[arg(long, value_enum, default_value_t = SchemaDialect::Request)]
+        dialect: SchemaDialect,
+    },
     /// Print the effective configuration for a file: which configuration applies, whether a
     /// directory walk checks the file, and the settings it is checked with.
     Config {
@@ -185,6 +190,15 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0 (code scanning).
     Sarif,
+}
+
+/// What `runtask-lint schema` describes.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SchemaDialect {
+    /// The RunTask request.
+    Request,
+    /// A Step Functions state machine: the `Parameters` of its `ecs:runTask` Task states.
+    StateMachine,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

@@ -56,7 +56,7 @@ pub fn main() -> ExitCode {
 fn run(args: Args) -> Result<ExitCode, Failure> {
     match &args.command {
         Some(Command::Rules { json, markdown }) => return done(emit::stdout(&output::list_rules(*json, *markdown)?)),
-        Some(Command::Schema) => return done(emit::stdout(&output::schema()?)),
+        Some(Command::Schema { dialect }) => return done(emit::stdout(&output::schema(*dialect)?)),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(*shell, &mut Args::command(), "runtask-lint", &mut out);

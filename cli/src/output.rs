@@ -7,7 +7,7 @@ use runtask_core::registry::{self, find};
 use runtask_core::render::{self, FileResult};
 use runtask_core::{Applicability, Diagnostic};
 
-use crate::args::Format;
+use crate::args::{Format, SchemaDialect};
 use crate::fix::Applied;
 
 /// The report in `format`; `quiet` leaves out the summary line.
@@ -106,8 +106,11 @@ pub fn rules_markdown() -> String {
     out
 }
 
-pub fn schema() -> Result<String, String> {
-    let schema = runtask_core::schema::json_schema();
+pub fn schema(dialect: SchemaDialect) -> Result<String, String> {
+    let schema = match dialect {
+        SchemaDialect::Request => runtask_core::schema::json_schema(),
+        SchemaDialect::StateMachine => runtask_core::dialect::schema::state_machine_schema(),
+    };
     Ok(format!("{}\n", serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?))
 }
 

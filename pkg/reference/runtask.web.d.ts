@@ -272,6 +272,13 @@ export function rules(): RuleInfo[];
 export function schema(): JsonSchema;
 
 /**
+ * The JSON Schema (draft 2020-12) of a Step Functions state machine that checks the `Parameters`
+ * of its `ecs:runTask` Task states (in any nesting) and leaves the rest to Step Functions; the
+ * package also ships it as `runtask.asl.schema.json`, for editors.
+ */
+export function stateMachineSchema(): JsonSchema;
+
+/**
  * Checks a RunTask request given as JSON text, or the requests of a state machine, template or
  * script (`options.dialect`, detected by default). A request with problems gives `ok: false` and
  * its diagnostics; only bad options throw.
@@ -296,6 +303,7 @@ export interface InitOutput {
     readonly fargateSizes: () => [number, number];
     readonly rules: () => [number, number];
     readonly schema: () => any;
+    readonly stateMachineSchema: () => any;
     readonly validate: (a: any, b: number) => [number, number, number];
     readonly validateBytes: (a: number, b: number, c: number) => [number, number, number];
     readonly version: () => [number, number];

@@ -5,7 +5,7 @@
 #      dist/bundler (ES module importing the .wasm, for webpack/Vite/…), dist/web (ES module with
 #      an init function, for a plain <script type="module">);
 #   3. wasm-opt (npm binaryen; Debian's breaks wasm-bindgen output) on each .wasm;
-#   4. runtask.schema.json, written by the package itself;
+#   4. runtask.schema.json and runtask.asl.schema.json (state machines), written by the package itself;
 #   5. the `runtask-lint` bin's module: the CLI (cli/) for wasm32-wasip1, a separate .wasm that
 #      leaves the validator's as it is.
 # `build.sh --paths` prints the paths it reads and exits (tests/build/target-dir.sh).
@@ -58,8 +58,9 @@ echo 'module.exports = { buildResult };' >> "$snippet"
 
 node -e '
 const fs = require("fs");
-const { schema } = require("./pkg/dist/node/runtask.js");
+const { schema, stateMachineSchema } = require("./pkg/dist/node/runtask.js");
 fs.writeFileSync("pkg/runtask.schema.json", JSON.stringify(schema(), null, 2) + "\n");
+fs.writeFileSync("pkg/runtask.asl.schema.json", JSON.stringify(stateMachineSchema(), null, 2) + "\n");
 '
 # The bin: runtask-lint itself for WASI (profile wasi-release in Cargo.toml: thin LTO, -Os).
 $CARGO build --locked -p runtask-lint --target wasm32-wasip1 --profile wasi-release

@@ -571,6 +571,15 @@ pub fn schema() -> Ts<JsonSchema> {
     to_js(&JsonSchema(runtask_core::schema::json_schema()))
 }
 
+/// The JSON Schema (draft 2020-12) of a Step Functions state machine that checks the `Parameters`
+/// of its `ecs:runTask` Task states (in any nesting) and leaves the rest to Step Functions; the
+/// package also ships it as `runtask.asl.schema.json`, for editors.
+#[wasm_bindgen(js_name = stateMachineSchema)]
+pub fn state_machine_schema() -> Ts<JsonSchema> {
+    hook();
+    to_js(&JsonSchema(runtask_core::dialect::schema::state_machine_schema()))
+}
+
 /// The version of runtask-core the package was built from.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -13,6 +13,7 @@ pub(crate) mod convert;
 pub(crate) mod eventbridge;
 pub mod limits;
 pub mod names;
+pub mod schema;
 pub(crate) mod shell;
 pub(crate) mod shorthand;
 
