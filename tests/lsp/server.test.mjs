@@ -1,7 +1,8 @@
 // `runtask-lint server` end to end, driven over stdio by vscode-languageserver-protocol: the
 // client library VS Code's own language client is built on. It opens files, receives
 // diagnostics, requests and applies code actions, sees the diagnostics update, hovers, and checks
-// that the configuration (severity, per-file-ignores, task definitions, include) applies.
+// that the configuration (severity, per-file-ignores, task definitions, include) applies, and that
+// state machines and scripts are read where requests live in them.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -207,6 +208,25 @@ test('the configuration applies: per-file-ignores, task definitions, and only se
   assert.deepEqual(await open('deploy/package.json', '{"count": 99}'), []);
   // Closing clears.
   assert.deepEqual(await diagnosticsAfter(uri('deploy/run-task.yaml'), () => conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri('deploy/run-task.yaml') } })), []);
+});
+
+// Issue 10: an editor sees the requests where they live, at their place in the file.
+test('state machines and scripts: the requests in them are checked, other files say nothing', async () => {
+  const machine = 'StartAt: Run\nStates:\n  Run:\n    Type: Task\n    Resource: arn:aws:states:::ecs:runTask.sync\n    Parameters:\n      TaskDefinition: web:3\n      Cluster: batch\n      LaunchType: EC2\n      Count: 2\n    End: true\n';
+  const sfn = await open('sfn/report.asl.yaml', machine);
+  const notPassed = sfn.find((d) => d.code === 'RT052');
+  assert.ok(notPassed, JSON.stringify(sfn));
+  assert.deepEqual(notPassed.range, rangeOf(machine, 'Count'));
+  const script = '#!/bin/sh\naws ecs run-task --cluster batch --task-definition web:3 --launch-type EC2 --count 0\n';
+  const sh = await open('scripts/run.sh', script, 'shellscript');
+  const count = sh.find((d) => d.code === 'RT106');
+  assert.ok(count, JSON.stringify(sh));
+  assert.equal(count.severity, DiagnosticSeverity.Warning, 'the configured severity applies');
+  const zero = script.split('\n')[1].length - 1; // the `0` of `--count 0`
+  assert.deepEqual(count.range, { start: { line: 1, character: zero }, end: { line: 1, character: zero + 1 } });
+  // A script without a RunTask request, and a compose file: nothing.
+  assert.deepEqual(await open('scripts/build.sh', '#!/bin/sh\ncargo build\n', 'shellscript'), []);
+  assert.deepEqual(await open('docker-compose.yml', 'services:\n  web:\n    image: nginx\n'), []);
 });
 
 test('saving the configuration re-checks the open files', async () => {
