@@ -266,6 +266,10 @@ fn bad_input_gets_one_clear_diagnostic() {
 #[test]
 fn files_without_a_request_give_nothing() {
     assert_eq!(detect(Some("package.json"), r#"{"name": "x", "scripts": {"test": "jest"}}"#), None);
+    // Request-like members in other files: npm's `overrides`, a service, a task definition.
+    assert_eq!(detect(Some("package.json"), r#"{"name": "x", "overrides": {"foo": "1.0.0"}}"#), None);
+    assert_eq!(detect(Some("service.json"), r#"{"serviceName": "web", "taskDefinition": "web:3", "desiredCount": 2, "launchType": "FARGATE"}"#), None);
+    assert_eq!(detect(Some("taskdef.json"), r#"{"taskDefinition": {"family": "web", "containerDefinitions": []}}"#), None);
     assert_eq!(detect(Some("docker-compose.yml"), "services:\n  web:\n    image: nginx\n"), None);
     assert_eq!(detect(Some("deploy.sh"), "#!/bin/sh\naws ecs update-service --cluster c --service s\n"), None);
     assert_eq!(detect(Some("sm.asl.json"), r#"{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}"#), None);
@@ -276,6 +280,8 @@ fn files_without_a_request_give_nothing() {
     assert!(r.diagnostics.is_empty() && r.requests.is_empty(), "{}", show(t, &r));
     // And what is detected.
     assert_eq!(detect(Some("run-task.json"), "{}"), Some(Dialect::Request));
+    assert_eq!(detect(Some("job.json"), r#"{"taskDefinition": "web:3"}"#), Some(Dialect::Request));
+    assert_eq!(detect(Some("job.yaml"), "launchType: FARGATE\noverrides: {cpu: '256'}\n"), Some(Dialect::Request));
     assert_eq!(detect(Some("x/.github/workflows/ci.yml"), "on: push\njobs:\n  a:\n    steps:\n      - run: aws ecs run-task --cluster c\n"), Some(Dialect::GithubActions));
     assert_eq!(detect(None, "{\"Target\": {\"EcsParameters\": {}}}"), Some(Dialect::Scheduler));
 }

@@ -82,6 +82,9 @@ SH
 # Files with no RunTask request: the hook sees them and says nothing.
 printf 'services:\n  web:\n    image: nginx\n' > docker-compose.yml
 printf '#!/bin/sh\necho hello\n' > scripts/hello.sh
+# npm's `overrides` and a task definition look a little like requests; they are not.
+printf '{"name": "app", "overrides": {"foo": "1.0.0"}}\n' > package.json
+printf '{"family": "web", "containerDefinitions": [{"name": "app", "image": "nginx"}], "taskDefinition": {}}\n' > taskdef.json
 git add -A
 if "$PRE_COMMIT" try-repo "$ROOT" runtask-lint-everywhere --all-files --color never > everywhere.out 2>&1; then fail everywhere "the hook passed"; fi
 grep -q "RT400" everywhere.out || fail everywhere "no RT400 for the Fargate state without a network configuration"
@@ -89,7 +92,7 @@ grep -q "RT052" everywhere.out || fail everywhere "no RT052 for Count in a Task 
 grep -q "statemachines/report.asl.json:10:9" everywhere.out || fail everywhere "no position for Count"
 grep -q "RT059" everywhere.out || fail everywhere "no RT059 for the unknown option"
 grep -q "scripts/migrate.sh:3:3" everywhere.out || fail everywhere "no position for the unknown option"
-if grep -q "docker-compose.yml\|hello.sh\|other/package.json" everywhere.out; then fail everywhere "reported a file without a RunTask request"; fi
+if grep -q "docker-compose.yml\|hello.sh\|package.json\|taskdef.json" everywhere.out; then fail everywhere "reported a file without a RunTask request"; fi
 if grep -q "run-task-old.json" everywhere.out; then fail everywhere "checked a file that runtask.toml excludes"; fi
 
 echo "4. the second hook on valid files only: it passes"

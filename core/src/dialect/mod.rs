@@ -185,7 +185,17 @@ fn detect_structured(text: &str) -> Option<Dialect> {
         return Some(Dialect::GithubActions);
     }
     const REQUEST_MEMBERS: &[&str] = &["taskDefinition", "launchType", "capacityProviderStrategy", "networkConfiguration", "overrides", "placementConstraints", "placementStrategy", "platformVersion"];
-    REQUEST_MEMBERS.iter().any(|m| has(m)).then_some(Dialect::Request)
+    // Files with request-like members that are something else: a service (CreateService input),
+    // a task definition (RegisterTaskDefinition input, DescribeTaskDefinition output). A hook
+    // that sees every JSON file must not check them as requests.
+    const OTHER_MEMBERS: &[&str] = &["serviceName", "desiredCount", "containerDefinitions"];
+    if OTHER_MEMBERS.iter().any(|m| has(m)) {
+        return None;
+    }
+    // One member alone other than `taskDefinition` is not enough: npm's package.json has
+    // `overrides`.
+    let members = REQUEST_MEMBERS.iter().filter(|m| has(m)).count();
+    (has("taskDefinition") || members >= 2).then_some(Dialect::Request)
 }
 
 /// Checks every RunTask request of a file written in `dialect`. `path` names the file (for
