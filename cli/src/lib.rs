@@ -46,7 +46,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
         Some(path) => Some(input::read_text(path).map_err(|e| format!("--task-definition {path}: {e}"))?),
         None => None,
     };
-    let options = Options { task_definition, select: split(&args.select), ignore: split(&args.ignore) };
+    let options = Options { task_definition, select: split(&args.select), ignore: split(&args.ignore), ..Options::default() };
     options.validate().map_err(|e| e.to_string())?;
 
     let mut results: Vec<(Loaded, Report)> = Vec::new();

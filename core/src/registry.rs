@@ -18,7 +18,8 @@ pub enum Status {
 pub struct Rule {
     /// Stable code, `RT` and three digits: RT0xx input, RT1xx shape and limits, RT2xx launch type
     /// and capacity providers, RT3xx Fargate sizing, platform and overrides, RT4xx network, RT5xx
-    /// tags, RT6xx placement, RT7xx volumes, RT8xx task-definition-aware, RT9xx reserved for users.
+    /// tags, RT6xx placement, RT7xx volumes, RT800–RT849 task-definition-aware, RT850–RT899 live
+    /// (against the AWS account), RT9xx reserved for users.
     pub code: &'static str,
     /// kebab-case, says what it flags: `launch-type-with-capacity-provider`.
     pub name: &'static str,
@@ -28,6 +29,10 @@ pub struct Rule {
     pub catalogue: &'static [&'static str],
     /// Runs only when a task definition is supplied.
     pub needs_task_definition: bool,
+    /// Made only by the live pre-flight against the AWS account (crate runtask-live,
+    /// `runtask-lint --live`), which hands its findings in through [`crate::Options::live`];
+    /// offline its check does nothing.
+    pub live: bool,
     /// Markdown, from the rule's doc comment: What it checks, Why it matters, Invalid example,
     /// Valid example, How to fix, Reference.
     pub docs: &'static str,
@@ -98,6 +103,7 @@ macro_rules! declare_rule {
             $(status: $status:ident,)?
             catalogue: [$($cat:literal),* $(,)?],
             $(task_definition: $td:literal,)?
+            $(live: $live:literal,)?
             check: $check:path $(,)?
         };
     ) => {
@@ -108,6 +114,7 @@ macro_rules! declare_rule {
             status: $crate::declare_rule!(@status $($status)?),
             catalogue: &[$($cat),*],
             needs_task_definition: $crate::declare_rule!(@td $($td)?),
+            live: $crate::declare_rule!(@td $($live)?),
             docs: $crate::declare_rule!(@docs concat!($($doc, "\n"),*)),
             check: $check,
         };
@@ -136,17 +143,12 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     rules().iter().copied().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
 
-/// Catalogue rows that no rule implements because they cannot be checked from the request and
-/// task definition alone, each with the reason.
+/// Catalogue rows that no rule implements, each with the reason: what only a launch shows (the
+/// live rules, RT850–RT899, check what the account's state can tell).
 pub static NOT_CHECKABLE: &[(&str, &str)] = &[
     ("R-TOP-15", "needs ECS's record of earlier clientTokens"),
-    ("R-CP-14", "needs the cluster's capacity provider associations"),
     ("R-CP-15", "the intent to reach ECS Anywhere instances is not in the request; EXTERNAL with a strategy is reported by RT201/RT204"),
-    ("R-LT-07", "needs to know whether the cluster uses capacity providers"),
-    ("R-NET-11", "needs the VPC of each subnet and security group"),
-    ("R-NET-13", "needs the VPC's tenancy"),
     ("R-TAG-09", "needs the account's ARN format settings"),
     ("R-VOL-22", "needs the snapshot's filesystem"),
     ("R-VOL-23", "needs KMS to resolve the key"),
-    ("R-TD-24", "needs ECS's record of the task definition's status"),
 ];

@@ -449,7 +449,7 @@ fn options_from_js(options: Option<Ts<ValidateOptions>>) -> Result<Options, JsEr
     } else {
         return Err(shape("`taskDefinition` must be JSON text or an object".to_owned()));
     };
-    Ok(Options { task_definition, select: list("select")?, ignore: list("ignore")? })
+    Ok(Options { task_definition, select: list("select")?, ignore: list("ignore")?, ..Options::default() })
 }
 
 /// Checks a RunTask request given as JSON text. A request with problems gives `ok: false` and its

@@ -6,6 +6,7 @@ use crate::registry::Rule;
 pub mod fargate;
 pub mod input;
 pub mod launch;
+pub mod live;
 pub mod network;
 pub mod overrides;
 pub mod placement;
@@ -28,6 +29,7 @@ pub(crate) static AREAS: &[&[&Rule]] = &[
     placement::RULES,
     volumes::RULES,
     taskdef::RULES,
+    live::RULES,
 ];
 
 /// The `check` of rules that the driver reports itself (the input could not be parsed, so no

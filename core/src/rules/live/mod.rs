@@ -1,0 +1,45 @@
+//! RT850–RT899: live rules. They need the state of the AWS account the task will run in, so the
+//! offline check never makes them: the live pre-flight (crate runtask-live, `runtask-lint
+//! --live`) looks the account up, read-only, and hands its findings in through
+//! [`crate::Options::live`]. Here they have what every rule has: code, name, severity,
+//! catalogue rows and documentation (for `--explain`, `docs/rules.md`, `--select`/`--ignore`).
+
+use crate::context::Ctx;
+use crate::registry::Rule;
+
+pub mod awslogs_group_not_found;
+pub mod capacity_provider_not_attached;
+pub mod cluster_not_found;
+pub mod container_secret_not_found;
+pub mod ecr_image_not_found;
+pub mod fargate_in_dedicated_tenancy_vpc;
+pub mod launch_type_bypasses_capacity_providers;
+pub mod live_check_not_made;
+pub mod network_in_different_vpcs;
+pub mod role_not_found;
+pub mod role_not_trusting_ecs_tasks;
+pub mod security_group_not_found;
+pub mod subnet_not_found;
+pub mod task_definition_not_active;
+pub mod task_without_route_for_image_pull;
+
+pub(crate) static RULES: &[&Rule] = &[
+    &live_check_not_made::RULE,
+    &cluster_not_found::RULE,
+    &task_definition_not_active::RULE,
+    &subnet_not_found::RULE,
+    &security_group_not_found::RULE,
+    &network_in_different_vpcs::RULE,
+    &fargate_in_dedicated_tenancy_vpc::RULE,
+    &task_without_route_for_image_pull::RULE,
+    &capacity_provider_not_attached::RULE,
+    &launch_type_bypasses_capacity_providers::RULE,
+    &role_not_found::RULE,
+    &role_not_trusting_ecs_tasks::RULE,
+    &ecr_image_not_found::RULE,
+    &awslogs_group_not_found::RULE,
+    &container_secret_not_found::RULE,
+];
+
+/// The `check` of the live rules: offline there is nothing to look at.
+pub(crate) fn made_live(_: &mut Ctx<'_, '_>) {}
