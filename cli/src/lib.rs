@@ -6,6 +6,7 @@
 
 mod args;
 mod input;
+mod live;
 mod output;
 
 use std::io::Write;
@@ -51,8 +52,10 @@ fn run(args: Args) -> Result<ExitCode, String> {
 
     let mut results: Vec<(Loaded, Report)> = Vec::new();
     let mut io_failure = false;
-    for path in &args.files {
-        let mut loaded = input::load(path, args.input_format);
+    let loaded: Vec<Loaded> = args.files.iter().map(|path| input::load(path, args.input_format)).collect();
+    let live = live::preflight(&args, &loaded)?;
+    for (mut loaded, live) in loaded.into_iter().zip(live) {
+        let options = live.options(&options);
         if loaded.error.is_some() {
             io_failure = true;
         }
