@@ -146,9 +146,7 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
 /// Catalogue rows that no rule implements, each with the reason: what only a launch shows (the
 /// live rules, RT850–RT899, check what the account's state can tell).
 pub static NOT_CHECKABLE: &[(&str, &str)] = &[
-    ("R-TOP-15", "needs ECS's record of earlier clientTokens"),
+    ("R-TOP-15", "needs ECS's record of earlier clientTokens, which no API lists: only a launch shows it"),
     ("R-CP-15", "the intent to reach ECS Anywhere instances is not in the request; EXTERNAL with a strategy is reported by RT201/RT204"),
-    ("R-TAG-09", "needs the account's ARN format settings"),
-    ("R-VOL-22", "needs the snapshot's filesystem"),
-    ("R-VOL-23", "needs KMS to resolve the key"),
+    ("R-VOL-22", "needs the snapshot's filesystem, which no API describes: only the volume created at launch shows it"),
 ];

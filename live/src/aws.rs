@@ -54,6 +54,7 @@ pub enum Service {
     Logs,
     Ssm,
     SecretsManager,
+    Kms,
 }
 
 enum Protocol {
@@ -64,7 +65,7 @@ enum Protocol {
 }
 
 impl Service {
-    pub const ALL: [Service; 7] = [Service::Ecs, Service::Ec2, Service::Iam, Service::Ecr, Service::Logs, Service::Ssm, Service::SecretsManager];
+    pub const ALL: [Service; 8] = [Service::Ecs, Service::Ec2, Service::Iam, Service::Ecr, Service::Logs, Service::Ssm, Service::SecretsManager, Service::Kms];
 
     /// The SDK's service id, which names its endpoint override (`AWS_ENDPOINT_URL_<ID>` with
     /// spaces as underscores, upper case).
@@ -78,6 +79,7 @@ impl Service {
             Service::Logs => "CloudWatch Logs",
             Service::Ssm => "SSM",
             Service::SecretsManager => "Secrets Manager",
+            Service::Kms => "KMS",
         }
     }
 
@@ -92,6 +94,7 @@ impl Service {
             Service::Logs => "logs",
             Service::Ssm => "ssm",
             Service::SecretsManager => "secretsmanager",
+            Service::Kms => "kms",
         }
     }
 
@@ -104,6 +107,7 @@ impl Service {
             Service::Logs => Protocol::Json("Logs_20140328"),
             Service::Ssm => Protocol::Json("AmazonSSM"),
             Service::SecretsManager => Protocol::Json("secretsmanager"),
+            Service::Kms => Protocol::Json("TrentService"),
         }
     }
 

@@ -31,6 +31,11 @@ pub struct Facts {
     pub execution_role_override: Option<At>,
     /// Fargate as far as the request says (`launchType` or an all-Fargate strategy).
     pub fargate: bool,
+    /// The first member that tags the task: non-empty `tags`, `propagateTags`, or
+    /// `enableECSManagedTags: true`.
+    pub tagging: Option<At>,
+    /// `volumeConfigurations[].managedEBSVolume.kmsKeyId`.
+    pub kms_keys: Vec<At>,
 }
 
 impl Facts {
@@ -62,6 +67,16 @@ impl Facts {
             task_role_override: at(overrides.and_then(|o| doc.get(o, "taskRoleArn"))),
             execution_role_override: at(overrides.and_then(|o| doc.get(o, "executionRoleArn"))),
             fargate: Target::of(&doc, &req) == Target::Fargate,
+            tagging: [
+                req.tags.filter(|t| doc.kind(*t) == Kind::Array && doc.child_count(*t) > 0),
+                req.propagate_tags.filter(|p| doc.str(*p).is_some_and(|v| v != "NONE")),
+                req.enable_ecs_managed_tags.filter(|e| doc.bool(*e) == Some(true)),
+            ]
+            .into_iter()
+            .flatten()
+            .min_by_key(|n| doc.range(*n).start)
+            .map(|n| At { value: doc.key(n).map(|k| k.into_owned()).unwrap_or_default(), pointer: doc.pointer(n).as_str().to_owned() }),
+            kms_keys: doc.elements(req.volume_configurations).filter_map(|v| at(doc.get(v, "managedEBSVolume").and_then(|m| doc.get(m, "kmsKeyId")))).collect(),
         })
     }
 

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-const SERVICES: &[&str] = &["ecs", "ec2", "iam", "ecr", "logs", "ssm", "secretsmanager"];
+const SERVICES: &[&str] = &["ecs", "ec2", "iam", "ecr", "logs", "ssm", "secretsmanager", "kms"];
 
 /// Every `service:Action` the crate calls: the action names written in its sources, with the
 /// service of the module or call that makes them.
@@ -36,6 +36,7 @@ fn called() -> BTreeSet<String> {
                                 "Logs" => "logs",
                                 "Ssm" => "ssm",
                                 "SecretsManager" => "secretsmanager",
+                                "Kms" => "kms",
                                 _ => continue,
                             };
                             (service.to_owned(), after)

@@ -360,3 +360,40 @@ fn the_preflight_and_the_pickers_can_run_on_any_runtime_thread() {
     send(&aws.list_task_definition_revisions("web"));
     send(&aws.cluster_capacity_providers(None));
 }
+
+#[tokio::test]
+async fn tags_in_an_account_without_the_long_arn_format_are_a_warning() {
+    let moto = Moto::get();
+    let w = World::new(moto);
+    let mut request = w.request();
+    request["tags"] = json!([{"key": "team", "value": "data"}]);
+    assert!(live_findings(&live(&aws(moto), &request).await).is_empty(), "enabled by default");
+    moto.ecs("PutAccountSetting", &json!({"name": "taskLongArnFormat", "value": "disabled"}));
+    let report = live(&aws(moto), &request).await;
+    moto.ecs("PutAccountSetting", &json!({"name": "taskLongArnFormat", "value": "enabled"}));
+    let d = only(&report, "RT865");
+    assert_eq!((d.severity, d.pointer.as_str()), (Severity::Warning, "/tags"));
+    assert!(d.message.contains("`taskLongArnFormat` setting is disabled"), "{}", d.message);
+}
+
+#[tokio::test]
+async fn ebs_kms_keys_that_are_missing_disabled_or_asymmetric_are_warnings() {
+    let moto = Moto::get();
+    let w = World::new(moto);
+    let kms = |action: &str, body: Value| moto.json("kms", &format!("TrentService.{action}"), &body);
+    let good = kms("CreateKey", json!({}))["KeyMetadata"]["KeyId"].as_str().unwrap().to_owned();
+    kms("CreateAlias", json!({"AliasName": format!("alias/{}", w.tag), "TargetKeyId": good}));
+    let disabled = kms("CreateKey", json!({}))["KeyMetadata"]["KeyId"].as_str().unwrap().to_owned();
+    kms("DisableKey", json!({"KeyId": disabled}));
+    let rsa = kms("CreateKey", json!({"KeySpec": "RSA_2048", "KeyUsage": "ENCRYPT_DECRYPT"}))["KeyMetadata"]["KeyId"].as_str().unwrap().to_owned();
+    let volume = |key: &str| json!({"name": "data", "managedEBSVolume": {"sizeInGiB": 20, "encrypted": true, "kmsKeyId": key, "roleArn": w.task_role}});
+    let mut request = w.request();
+    request["volumeConfigurations"] = json!([volume(&format!("alias/{}", w.tag)), volume(&format!("alias/{}-nope", w.tag)), volume(&disabled), volume(&rsa)]);
+    let report = live(&aws(moto), &request).await;
+    let found: Vec<&Diagnostic> = live_findings(&report).into_iter().filter(|d| d.code == "RT866").collect();
+    let pointers: Vec<&str> = found.iter().map(|d| d.pointer.as_str()).collect();
+    assert_eq!(pointers, ["/volumeConfigurations/1/managedEBSVolume/kmsKeyId", "/volumeConfigurations/2/managedEBSVolume/kmsKeyId", "/volumeConfigurations/3/managedEBSVolume/kmsKeyId"], "{found:#?}");
+    assert!(found[0].message.contains("does not exist"), "{}", found[0].message);
+    assert!(found[1].message.contains("is Disabled, not Enabled"), "{}", found[1].message);
+    assert!(found[2].message.contains("RSA_2048"), "{}", found[2].message);
+}

@@ -61,7 +61,7 @@ pub(crate) fn secret_service(value_from: &str) -> SecretService {
 }
 
 /// A reference's Region and account when it is an ARN.
-fn arn_scope(value: &str) -> Option<(&str, &str)> {
+pub(crate) fn arn_scope(value: &str) -> Option<(&str, &str)> {
     let mut p = value.split(':');
     (p.next()? == "arn").then_some(())?;
     let _partition = p.next()?;

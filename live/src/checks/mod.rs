@@ -2,9 +2,11 @@
 //!
 //! First round, all at once: the cluster, the task definition, the subnets and security groups.
 //! Second round, with what the first found: the VPCs' route tables, endpoints and tenancy, the
-//! roles, and the task definition's images, log groups and secrets. A lookup still running at the
+//! roles, the task definition's images, log groups and secrets, the account's ARN format (for
+//! tags) and the EBS volumes' KMS keys. A lookup still running at the
 //! deadline is abandoned and reported as not made (RT850); what finished is kept.
 
+mod account;
 mod cluster;
 mod containers;
 mod network;
@@ -64,10 +66,11 @@ pub(crate) async fn run(aws: &Aws, facts: &Facts, deadline: Instant) -> Prefligh
     let (cluster, td, net) = tokio::join!(cluster::check(aws, facts, deadline), task_definition::fetch(aws, facts, deadline), network::lookup(aws, facts, deadline));
     let account = td.info.as_ref().and_then(|i| i.account.clone()).or_else(|| cluster.account.clone());
     let info = td.info.as_ref();
-    let (roles, containers, routes) = tokio::join!(
+    let (roles, containers, routes, settings) = tokio::join!(
         roles::check(aws, facts, info, account.as_deref(), deadline),
         containers::check(aws, facts, info, account.as_deref(), deadline),
         network::second_round(aws, facts, &net, info, deadline),
+        account::check(aws, facts, account.as_deref(), deadline),
     );
     let mut findings = cluster.findings;
     findings.extend(td.findings);
@@ -75,5 +78,6 @@ pub(crate) async fn run(aws: &Aws, facts: &Facts, deadline: Instant) -> Prefligh
     findings.extend(routes);
     findings.extend(roles);
     findings.extend(containers);
+    findings.extend(settings);
     Preflight { findings, task_definition: td.text }
 }

@@ -11,6 +11,7 @@ pub mod awslogs_group_not_found;
 pub mod capacity_provider_not_attached;
 pub mod cluster_not_found;
 pub mod container_secret_not_found;
+pub mod ebs_kms_key_not_usable;
 pub mod ecr_image_not_found;
 pub mod fargate_in_dedicated_tenancy_vpc;
 pub mod launch_type_bypasses_capacity_providers;
@@ -20,6 +21,7 @@ pub mod role_not_found;
 pub mod role_not_trusting_ecs_tasks;
 pub mod security_group_not_found;
 pub mod subnet_not_found;
+pub mod tags_without_long_arn_format;
 pub mod task_definition_not_active;
 pub mod task_without_route_for_image_pull;
 
@@ -39,6 +41,8 @@ pub(crate) static RULES: &[&Rule] = &[
     &ecr_image_not_found::RULE,
     &awslogs_group_not_found::RULE,
     &container_secret_not_found::RULE,
+    &tags_without_long_arn_format::RULE,
+    &ebs_kms_key_not_usable::RULE,
 ];
 
 /// The `check` of the live rules: offline there is nothing to look at.
