@@ -79,6 +79,21 @@ fn live_findings_in_json_output_with_positions() {
 }
 
 #[test]
+fn live_findings_point_into_yaml() {
+    let moto = Moto::get();
+    let cluster = format!("cli-yaml-{}", std::process::id());
+    moto.create_cluster(&cluster);
+    let yaml = format!("cluster: {cluster}\ntaskDefinition: web:1\nlaunchType: FARGATE\nnetworkConfiguration:\n  awsvpcConfiguration:\n    subnets:\n      - {}\n      - subnet-0deadbeef0000000c\n", moto.subnet);
+    let dir = std::env::temp_dir().join(format!("runtask-live-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("request.yaml");
+    std::fs::write(&file, yaml).unwrap();
+    let o = lint(&moto.url(), &[], &["--live", "--format", "concise", "--select", "RT853", file.to_str().unwrap()]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("request.yaml:8:9: error[RT853] subnet `subnet-0deadbeef0000000c` does not exist"), "{out}");
+}
+
+#[test]
 fn a_service_endpoint_override_wins_over_the_global_one() {
     let moto = Moto::get();
     let cluster = format!("cli-override-{}", std::process::id());

@@ -397,3 +397,18 @@ async fn ebs_kms_keys_that_are_missing_disabled_or_asymmetric_are_warnings() {
     assert!(found[1].message.contains("is Disabled, not Enabled"), "{}", found[1].message);
     assert!(found[2].message.contains("RSA_2048"), "{}", found[2].message);
 }
+
+#[tokio::test]
+async fn without_the_callers_account_a_role_not_found_is_not_called_missing() {
+    // Neither the cluster nor the task definition is found, so the caller's account is unknown:
+    // GetRole's NoSuchEntity may be about another account's role.
+    let moto = Moto::get();
+    let tag = unique("noacct");
+    let request = json!({"cluster": tag, "taskDefinition": format!("{tag}:1"), "overrides": {"taskRoleArn": format!("arn:aws:iam::{ACCOUNT}:role/{tag}")}});
+    let report = live(&aws(moto), &request).await;
+    let found = live_findings(&report);
+    assert!(found.iter().all(|d| d.code != "RT860"), "{found:#?}");
+    let role = found.iter().find(|d| d.pointer == "/overrides/taskRoleArn").unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(role.code, "RT850");
+    assert!(role.message.contains("may be another account's"), "{}", role.message);
+}

@@ -120,7 +120,11 @@ async fn images(aws: &Aws, td: &TaskDefinitionInfo, pointer: &str, here: &impl F
                 out.push(not_made(pointer, &format!("that image `{}` exists", c.image), e));
                 continue;
             }
-            Ok(_) => format!("repository `{}` has no image {}", image.repository, image.id.1),
+            Ok(_) => {
+                let e = crate::aws::CallError::Malformed { action: "ecr:DescribeImages".to_owned(), detail: "neither the image nor an error in the answer".to_owned() };
+                out.push(not_made(pointer, &format!("that image `{}` exists", c.image), &e));
+                continue;
+            }
         };
         out.push(finding(
             &ecr_image_not_found::RULE,

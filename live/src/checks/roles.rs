@@ -36,6 +36,9 @@ pub(crate) async fn check(aws: &Aws, facts: &Facts, td: Option<&TaskDefinitionIn
     let mut out = Vec::new();
     for (role, answer) in first.into_iter().chain(second) {
         match answer {
+            // Without the caller's account (neither the cluster nor the task definition was
+            // found), the role GetRole found may be another account's namesake: compare.
+            Ok(xml) if account.is_none() && returned_account(&xml).is_some_and(|a| account_of_arn(&role.arn).is_some_and(|r| r != a)) => {}
             Ok(xml) => match trust_of(&xml) {
                 Some(policy) if trusts_ecs_tasks(&policy) => {}
                 Some(_) => out.push(finding(
@@ -46,6 +49,11 @@ pub(crate) async fn check(aws: &Aws, facts: &Facts, td: Option<&TaskDefinitionIn
                 )),
                 None => out.push(not_made(&role.pointer, &format!("that role `{}` trusts {PRINCIPAL}", role.arn), &crate::aws::CallError::Malformed { action: "iam:GetRole".to_owned(), detail: "no readable trust policy in the answer".to_owned() })),
             },
+            Err(e) if e.code() == Some("NoSuchEntity") && account.is_none() && account_of_arn(&role.arn).is_some() => out.push(not_made(
+                &role.pointer,
+                &format!("that role `{}` exists", role.arn),
+                &crate::aws::CallError::Service { action: "iam:GetRole".to_owned(), status: 404, code: "NoSuchEntity".to_owned(), message: "no role of that name in the caller's account, whose ID is unknown (neither the cluster nor the task definition was found), so the role may be another account's".to_owned() },
+            )),
             Err(e) if e.code() == Some("NoSuchEntity") => out.push(finding(
                 &role_not_found::RULE,
                 &role.pointer,
@@ -74,6 +82,13 @@ fn role_name(arn: &str) -> Option<&str> {
     let resource = arn.strip_prefix("arn:")?.splitn(5, ':').nth(4)?;
     let path = resource.strip_prefix("role/")?;
     path.rsplit('/').next().filter(|n| !n.is_empty())
+}
+
+/// The account of the role a GetRole answer describes.
+fn returned_account(xml: &str) -> Option<String> {
+    let doc = roxmltree::Document::parse(xml).ok()?;
+    let role = doc.descendants().find(|n| n.has_tag_name("Role"))?;
+    account_of_arn(&text(role, "Arn")?).map(str::to_owned)
 }
 
 /// The trust policy (decoded JSON text) of a GetRole answer.
