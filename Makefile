@@ -6,12 +6,14 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 CARGO ?= cargo
-TEST_TARGETS := test-rust check-generated
+TEST_TARGETS := test-rust check-generated test-target-dir
+# Where cargo builds (honours CARGO_TARGET_DIR and a cargo config's build.target-dir).
+TARGET_DIR := $(shell CARGO="$(CARGO)" scripts/target-dir)
 
 include mk/tools.mk
 -include mk/parts/*.mk
 
-.PHONY: help test test-rust check-generated
+.PHONY: help test test-rust check-generated test-target-dir
 
 help:
 	@echo "make serve   build everything and start the console on http://127.0.0.1:$${PORT:-8080}"
@@ -24,3 +26,8 @@ test-rust:
 
 check-generated:
 	python3 scripts/gen_model.py --check
+
+# The Makefile and the build scripts find cargo's output wherever CARGO_TARGET_DIR puts it
+# (paths only: nothing is built).
+test-target-dir: tools-node
+	tests/build/target-dir.sh

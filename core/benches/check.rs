@@ -1,6 +1,10 @@
 //! The full check against `serde_json::from_str::<Value>` alone, on the three shared inputs in
 //! tests/inputs/. Goal: the full check costs no more than 1.5× the parse alone.
 //!
+//! And hostile input: a 60 KiB body of 1400 distinct member names written with `\u` escapes
+//! against an ordinary body of the same size (the duplicate-key check once decoded names pair by
+//! pair: about 2 s of CPU for the first). Goal: the same order of cost.
+//!
 //! cargo bench -p runtask-core --bench check
 
 use std::hint::black_box;
@@ -26,5 +30,29 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+/// `n` distinct names, `\u`-escaped, and `n` plain names padded to the same body size.
+fn escaped_and_plain(n: usize) -> (String, String) {
+    let escaped: Vec<String> = (0..n)
+        .map(|i| {
+            let name: String = format!("k{i:05}").chars().map(|c| format!("\\u{:04x}", c as u32)).collect();
+            format!("\"{name}\": 1")
+        })
+        .collect();
+    let escaped = format!("{{{}}}", escaped.join(", "));
+    let width = escaped.len() / n - 7;
+    let plain: Vec<String> = (0..n).map(|i| format!("\"k{i:0width$}\": 1")).collect();
+    (escaped, format!("{{{}}}", plain.join(", ")))
+}
+
+fn hostile(c: &mut Criterion) {
+    let options = Options::default();
+    let (escaped, plain) = escaped_and_plain(1400);
+    let mut g = c.benchmark_group("hostile-escaped-names-60KiB");
+    g.throughput(Throughput::Bytes(escaped.len() as u64));
+    g.bench_function("ordinary names", |b| b.iter(|| check(black_box(&plain), &options).unwrap()));
+    g.bench_function("escaped names", |b| b.iter(|| check(black_box(&escaped), &options).unwrap()));
+    g.finish();
+}
+
+criterion_group!(benches, bench, hostile);
 criterion_main!(benches);

@@ -3,10 +3,11 @@
 
 use std::borrow::Cow;
 
+use crate::data::launch::Capacity;
 use crate::diagnostics::{Applicability, Edit, Fix, Severity};
-use crate::json::{Document, Kind, NodeId, TextRange};
-use crate::model::{Member, Shape};
-use crate::registry::Rule;
+use crate::json::{json_string, Document, Kind, NodeId, TextRange};
+use crate::model::{Member, Shape, ShapeMap};
+use crate::rule::Rule;
 use crate::task_definition::TaskDefinition;
 use crate::units;
 
@@ -43,7 +44,7 @@ pub struct Request {
     /// within one check.
     pub(crate) query_memo: std::cell::RefCell<Vec<(NodeId, std::rc::Rc<crate::query::Analysis>)>>,
     /// The model shape of each node, computed on first use by the shape rules.
-    pub(crate) shapes: std::cell::OnceCell<crate::rules::shape::ShapeMap>,
+    pub(crate) shapes: std::cell::OnceCell<ShapeMap>,
 }
 
 impl Request {
@@ -118,51 +119,57 @@ impl Request {
     }
 }
 
-/// Where the task will run, as far as the request says.
+/// Where the task will run, as far as the request says. The candidates are `launchType` and
+/// every capacity provider of the strategy; when they all agree (all Fargate, all EC2, all
+/// external) that is the target, even when the request is otherwise wrong (both a launch type
+/// and a strategy, RT201; `FARGATE_SPOT` or `fargate` as a launch type, RT203/RT105): a finding
+/// never switches off the rules whose premise still holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
-    /// `launchType: FARGATE`, or a strategy of only `FARGATE`/`FARGATE_SPOT`.
+    /// Every candidate is Fargate: `launchType: FARGATE`, or `FARGATE`/`FARGATE_SPOT` providers.
     Fargate,
-    /// `launchType: EC2` (or `MANAGED_INSTANCES`), or a strategy of only other providers.
+    /// Every candidate is EC2: `launchType: EC2` or `MANAGED_INSTANCES`, or other providers.
     Ec2Like,
     /// `launchType: EXTERNAL`.
     External,
-    /// Neither is given (the cluster's default strategy decides), or the request is contradictory.
+    /// No candidate (the cluster's default strategy decides), one that names nothing known, or
+    /// candidates that disagree.
     Unknown,
 }
 
-/// A capacity provider strategy item's provider name is one of Fargate's.
-#[must_use]
-pub fn is_fargate_provider(name: &str) -> bool {
-    name == "FARGATE" || name == "FARGATE_SPOT"
-}
-
 impl Target {
-    #[must_use]
-    pub fn of(doc: &Document<'_>, req: &Request) -> Self {
-        let lt = req.launch_type.and_then(|n| doc.str(n));
-        let providers: Vec<Cow<'_, str>> = doc
-            .elements(req.capacity_provider_strategy)
-            .filter_map(|item| doc.get_str(item, "capacityProvider"))
-            .collect();
-        match (lt.as_deref(), providers.is_empty()) {
-            (Some(_), false) => Target::Unknown,
-            (Some("FARGATE"), true) => Target::Fargate,
-            (Some("EC2" | "MANAGED_INSTANCES"), true) => Target::Ec2Like,
-            (Some("EXTERNAL"), true) => Target::External,
-            (Some(_), true) | (None, true) => Target::Unknown,
-            (None, false) => {
-                let fargate = providers.iter().filter(|p| is_fargate_provider(p)).count();
-                if fargate == providers.len() {
-                    Target::Fargate
-                } else if fargate == 0 {
-                    Target::Ec2Like
-                } else {
-                    Target::Unknown
-                }
-            }
+    fn of_capacity(c: Capacity) -> Target {
+        match c {
+            Capacity::Fargate | Capacity::FargateSpot => Target::Fargate,
+            Capacity::Ec2 | Capacity::ManagedInstances | Capacity::Provider => Target::Ec2Like,
+            Capacity::External => Target::External,
         }
     }
+
+    #[must_use]
+    pub fn of(doc: &Document<'_>, req: &Request) -> Self {
+        let launch_type = req.launch_type.and_then(|n| doc.str(n)).map(|lt| Capacity::of_launch_type(&lt));
+        let providers = doc.elements(req.capacity_provider_strategy).filter_map(|item| doc.get_str(item, "capacityProvider")).map(|p| Capacity::of_provider(&p));
+        let mut agreed = None;
+        for candidate in launch_type.into_iter().chain(providers) {
+            let Some(c) = candidate else { return Target::Unknown };
+            let t = Target::of_capacity(c);
+            if agreed.is_some_and(|a| a != t) {
+                return Target::Unknown;
+            }
+            agreed = Some(t);
+        }
+        agreed.unwrap_or(Target::Unknown)
+    }
+}
+
+/// A task-level size (cpu units or MiB) and where it comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TaskSize {
+    pub value: u32,
+    /// `overrides.cpu` / `overrides.memory` when the request overrides it; None when it is the
+    /// task definition's.
+    pub node: Option<NodeId>,
 }
 
 /// One finding before locations are resolved.
@@ -247,9 +254,9 @@ impl<'a, 's> Ctx<'a, 's> {
         &self.shape_map().members
     }
 
-    fn shape_map(&self) -> &'a crate::rules::shape::ShapeMap {
+    fn shape_map(&self) -> &'a ShapeMap {
         let doc = self.doc;
-        self.req.shapes.get_or_init(|| crate::rules::shape::shape_map(doc))
+        self.req.shapes.get_or_init(|| ShapeMap::of(doc))
     }
 
     /// The analysis of the `memberOf` expression `text` held by `node`, computed once per check.
@@ -312,27 +319,42 @@ impl<'a, 's> Ctx<'a, 's> {
         }
     }
 
+    /// Why the task counts as a Fargate task, for messages (`` `launchType` is `FARGATE` ``), and
+    /// the member that says so. Call only when [`Ctx::fargate_severity`] gives a severity.
+    #[must_use]
+    pub fn why_fargate(&self) -> (String, Option<NodeId>) {
+        let req = self.req;
+        match self.target {
+            Target::Fargate => match req.launch_type.and_then(|n| self.doc.str(n).map(|s| (n, s))) {
+                Some((n, lt)) => (format!("`launchType` is `{}`", crate::diagnostics::message::shorten(&lt, 20)), Some(n)),
+                None => ("its capacity providers are Fargate's".to_owned(), req.capacity_provider_strategy),
+            },
+            _ => ("`platformVersion` is set, which only Fargate tasks take".to_owned(), req.platform_version),
+        }
+    }
+
     /// Whether the task is known to be Windows (from the task definition).
     #[must_use]
     pub fn is_windows(&self) -> Option<bool> {
         self.td.map(TaskDefinition::is_windows)
     }
 
-    /// The effective task cpu units: `overrides.cpu`, else the task definition's.
+    /// The task-level cpu units the task gets: `overrides.cpu` when set (None when it cannot be
+    /// read: RT102/RT300 report it), else the task definition's.
     #[must_use]
-    pub fn effective_task_cpu(&self) -> Option<u32> {
+    pub fn task_cpu(&self) -> Option<TaskSize> {
         match self.req.overrides_cpu {
-            Some(n) => self.doc.str(n).and_then(|s| units::parse_cpu(&s)),
-            None => self.td.and_then(TaskDefinition::cpu),
+            Some(n) => self.doc.str(n).and_then(|s| units::parse_cpu(&s)).map(|value| TaskSize { value, node: Some(n) }),
+            None => self.td.and_then(TaskDefinition::cpu).map(|value| TaskSize { value, node: None }),
         }
     }
 
-    /// The effective task memory in MiB: `overrides.memory`, else the task definition's.
+    /// The task-level memory (MiB) the task gets, as [`Ctx::task_cpu`].
     #[must_use]
-    pub fn effective_task_memory(&self) -> Option<u32> {
+    pub fn task_memory(&self) -> Option<TaskSize> {
         match self.req.overrides_memory {
-            Some(n) => self.doc.str(n).and_then(|s| units::parse_memory(&s)),
-            None => self.td.and_then(TaskDefinition::memory),
+            Some(n) => self.doc.str(n).and_then(|s| units::parse_memory(&s)).map(|value| TaskSize { value, node: Some(n) }),
+            None => self.td.and_then(TaskDefinition::memory).map(|value| TaskSize { value, node: None }),
         }
     }
 
@@ -402,19 +424,6 @@ impl<'a, 's> Ctx<'a, 's> {
     }
 }
 
-/// Quotes `s` as a JSON string.
-#[must_use]
-pub fn json_string(s: &str) -> String {
-    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
-        let mut out = String::with_capacity(s.len() + 2);
-        out.push('"');
-        out.push_str(s);
-        out.push('"');
-        return out;
-    }
-    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
-}
-
 /// Builds one finding; records it when dropped.
 pub struct Reporter<'c> {
     doc: &'c Document<'c>,
@@ -472,5 +481,34 @@ impl Drop for Reporter<'_> {
         if let Some(f) = self.finding.take() {
             self.out.push(f);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The task-level sizes every rule reads (RT301, RT307, RT333, RT334, RT807, RT808).
+    fn sizes(request: &str, td: Option<&str>) -> (Option<TaskSize>, Option<TaskSize>) {
+        let doc = Document::parse(request).unwrap();
+        let req = Request::index(&doc);
+        let td = td.map(|t| TaskDefinition::parse(t).unwrap());
+        let mut out = Vec::new();
+        let target = Target::of(&doc, &req);
+        let ctx = Ctx { doc: &doc, req: &req, target, td: td.as_ref(), rule: &crate::rules::input::request_not_object::RULE, out: &mut out };
+        (ctx.task_cpu(), ctx.task_memory())
+    }
+
+    #[test]
+    fn task_sizes_come_from_the_override_else_the_task_definition() {
+        let td = r#"{"family": "web", "cpu": "1 vCPU", "memory": "2048", "containerDefinitions": [{"name": "web"}]}"#;
+        let (cpu, memory) = sizes(r#"{"overrides": {"cpu": ".5 vcpu"}}"#, Some(td));
+        assert_eq!(cpu.map(|s| (s.value, s.node.is_some())), Some((512, true)));
+        assert_eq!(memory, Some(TaskSize { value: 2048, node: None }));
+        // An override that cannot be read gives no size: the task definition's is not used.
+        let (cpu, _) = sizes(r#"{"overrides": {"cpu": "lots"}}"#, Some(td));
+        assert_eq!(cpu, None);
+        assert_eq!(sizes(r#"{"overrides": {"memory": "2 GB"}}"#, None).1.map(|s| s.value), Some(2048));
+        assert_eq!(sizes("{}", None), (None, None));
     }
 }

@@ -13,10 +13,12 @@ pub mod arn;
 pub mod context;
 pub mod data;
 pub mod diagnostics;
+pub mod ids;
 pub mod json;
 pub mod model;
 pub mod query;
 pub mod registry;
+pub mod rule;
 #[cfg(feature = "render")]
 pub mod render;
 pub mod rules;
@@ -29,7 +31,8 @@ pub mod yaml;
 use context::{Ctx, Finding, Request, Target};
 pub use diagnostics::{apply_fixes, Applicability, Diagnostic, Edit, Fix, Label, Severity};
 use json::{Document, LineIndex, ParseErrorKind};
-pub use registry::{rules, Rule};
+pub use registry::rules;
+pub use rule::{Rule, Topic};
 use task_definition::TaskDefinition;
 pub use task_definition::TaskDefinitionError;
 
@@ -293,7 +296,8 @@ fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection
     let target = Target::of(&doc, &req);
     let mut findings: Vec<Finding> = Vec::new();
     let root_is_object = doc.kind(doc.root()) == json::Kind::Object;
-    for &rule in rules() {
+    for check in registry::checks() {
+        let rule = check.rule;
         if rule.needs_task_definition && td.is_none() {
             continue;
         }
@@ -303,7 +307,7 @@ fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection
             continue;
         }
         let mut ctx = Ctx { doc: &doc, req: &req, target, td, rule, out: &mut findings };
-        (rule.check)(&mut ctx);
+        (check.run)(&mut ctx);
     }
     if root_is_object {
         findings.extend(live.iter().filter(|f| selection.enabled(f.rule)).map(|f| live_finding(&doc, f)));

@@ -3,6 +3,9 @@
 //! `"2 gb"`). Sources: botocore `RegisterTaskDefinitionRequest.cpu/memory`; cfn-lint
 //! `fargate_cpu_memory.json`; aws-cloudformation/cfn-lint#3514.
 
+/// CPU units in one vCPU (and MiB in one GB, as ECS reads `"2 GB"`).
+pub const CPU_UNITS_PER_VCPU: u32 = 1024;
+
 /// CPU units, or None when the text is neither form (or not a whole number of units).
 #[must_use]
 pub fn parse_cpu(s: &str) -> Option<u32> {
@@ -43,7 +46,7 @@ fn scaled_1024(number: &str) -> Option<u32> {
     let int: u64 = if int.is_empty() { 0 } else { int.parse().ok()? };
     let denom = 10u64.pow(frac.len() as u32);
     let frac_v: u64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
-    let total = (int * denom + frac_v) * 1024;
+    let total = (int * denom + frac_v) * u64::from(CPU_UNITS_PER_VCPU);
     if total % denom != 0 {
         return None;
     }
@@ -64,14 +67,19 @@ pub fn is_memory_text(s: &str) -> bool {
 /// `1024` → `1 vCPU`, `256` → `0.25 vCPU`.
 #[must_use]
 pub fn vcpu_words(cpu: u32) -> String {
-    let v = f64::from(cpu) / 1024.0;
-    format!("{} vCPU", trim_float(v))
+    format!("{} vCPU", vcpus(cpu))
+}
+
+/// `1024` → `1`, `256` → `0.25`: the number of vCPUs.
+#[must_use]
+pub fn vcpus(cpu: u32) -> String {
+    trim_float(f64::from(cpu) / f64::from(CPU_UNITS_PER_VCPU))
 }
 
 /// `2048` → `2 GB`, `512` → `0.5 GB`.
 #[must_use]
 pub fn gb_words(mib: u32) -> String {
-    let v = f64::from(mib) / 1024.0;
+    let v = f64::from(mib) / f64::from(CPU_UNITS_PER_VCPU);
     format!("{} GB", trim_float(v))
 }
 

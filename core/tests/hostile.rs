@@ -1,4 +1,10 @@
 //! Hostile input: each gives a clear diagnostic, bounded memory and no panic.
+//!
+//! The cost of hostile member names (thousands of `\u`-escaped names, or every name twice) is
+//! counted in decodes by `json::tests::escaped_member_names_cost_linear_work` and
+//! `json::tests::repeated_escaped_member_names_cost_linear_work` (unit tests: the counter is
+//! internal), and measured against an ordinary body by the `hostile-escaped-names-60KiB`
+//! criterion group of `benches/check.rs`.
 
 use runtask_core::{check, check_bytes, Options, MAX_INPUT_BYTES};
 

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use runtask_core::registry::{rules, NOT_CHECKABLE};
+use runtask_core::registry::{by_topic, rules, Topic, NOT_CHECKABLE};
 use runtask_core::{check, Options};
 
 const SECTIONS: &[&str] = &["## What it checks", "## Why it matters", "## Invalid example", "## Valid example", "## How to fix", "## Reference"];
@@ -81,5 +81,46 @@ fn every_catalogue_row_is_implemented_or_explained() {
     assert!(missing.is_empty(), "{} catalogue rows have no rule: {missing:?}", missing.len());
     for id in implemented.iter().chain(explained.iter()) {
         assert!(ids.contains(*id), "{id} is not in the catalogue");
+    }
+}
+
+/// Issue 8: a newcomer finds every rule about a topic from one place, whatever area it lives in.
+#[test]
+fn every_rule_has_a_topic_and_the_obvious_ones_are_found() {
+    for r in rules() {
+        assert!(!r.topics.is_empty(), "{} {} has no topic", r.code, r.name);
+    }
+    // A rule whose name says the topic is listed under it.
+    let words: &[(&[&str], Topic)] = &[
+        (&["tag-", "-tag", "tags"], Topic::Tags),
+        (&["platform"], Topic::PlatformVersion),
+        (&["windows"], Topic::Windows),
+        (&["ebs", "volume"], Topic::Volumes),
+        (&["execute-command"], Topic::Exec),
+        (&["gpu", "neuron", "inference"], Topic::Gpu),
+        (&["role"], Topic::Iam),
+        (&["environment"], Topic::Environment),
+        (&["placement", "binpack", "spread", "query"], Topic::Placement),
+        (&["capacity-provider", "launch-type"], Topic::LaunchType),
+    ];
+    for r in rules() {
+        for (keys, topic) in words {
+            if keys.iter().any(|k| r.name.contains(k)) && !r.name.starts_with("tagged-") {
+                assert!(r.topics.contains(topic), "{} {} is about {topic:?} but not listed under it", r.code, r.name);
+            }
+        }
+    }
+    // The tag rules live in four areas and are found together.
+    let tags: Vec<&str> = by_topic(Topic::Tags).map(|r| r.code).collect();
+    for code in ["RT107", "RT122", "RT500", "RT501", "RT502", "RT715", "RT826"] {
+        assert!(tags.contains(&code), "{code} missing from {tags:?}");
+    }
+    let areas: BTreeSet<char> = tags.iter().map(|c| c.chars().nth(2).unwrap()).collect();
+    assert!(areas.len() >= 4, "{areas:?}");
+    // Every topic has rules, and the reference lists every topic.
+    let index = runtask_core::registry::topics_markdown();
+    for &t in Topic::ALL {
+        assert!(by_topic(t).next().is_some(), "{t:?} has no rule");
+        assert!(index.contains(&format!("### {}", t.title())), "{t:?}");
     }
 }

@@ -35,11 +35,16 @@ fn cli_example_is_valid() {
 }
 
 #[test]
-fn blog_boto3_calls_are_valid() {
+fn blog_boto3_calls_are_valid_but_for_their_placeholder_ids() {
     // The post's first call, and the second with task cpu 512 / memory 3072 and one container
-    // taking all of it (equality is valid).
-    assert!(errors("blog-boto3-run-task.json").is_empty());
-    assert!(errors("blog-boto3-run-task-overrides.json").is_empty());
+    // taking all of it (equality is valid). Their `subnet-XXXX` and `sg-XXXX` stand for IDs:
+    // sent as written they can never exist, and only they are errors.
+    let placeholders = [
+        ("RT402", "/networkConfiguration/awsvpcConfiguration/subnets/0".to_owned()),
+        ("RT402", "/networkConfiguration/awsvpcConfiguration/securityGroups/0".to_owned()),
+    ];
+    assert_eq!(errors("blog-boto3-run-task.json"), placeholders);
+    assert_eq!(errors("blog-boto3-run-task-overrides.json"), placeholders);
 }
 
 #[test]

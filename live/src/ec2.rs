@@ -231,25 +231,25 @@ mod tests {
     #[test]
     fn reads_route_tables_and_finds_a_subnets_table() {
         let xml = r#"<DescribeRouteTablesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><routeTableSet>
-            <item><routeTableId>rtb-main</routeTableId><vpcId>vpc-1</vpcId><routeSet><item><destinationCidrBlock>10.0.0.0/16</destinationCidrBlock><gatewayId>local</gatewayId><state>active</state></item></routeSet>
+            <item><routeTableId>rtb-0a1b2c3d</routeTableId><vpcId>vpc-0a1b2c3d</vpcId><routeSet><item><destinationCidrBlock>10.0.0.0/16</destinationCidrBlock><gatewayId>local</gatewayId><state>active</state></item></routeSet>
               <associationSet><item><routeTableAssociationId>a</routeTableAssociationId><main>true</main></item></associationSet><tagSet/></item>
-            <item><routeTableId>rtb-pub</routeTableId><vpcId>vpc-1</vpcId><routeSet><item><destinationCidrBlock>0.0.0.0/0</destinationCidrBlock><gatewayId>igw-1</gatewayId><state>active</state></item></routeSet>
-              <associationSet><item><subnetId>subnet-pub</subnetId><main>false</main></item></associationSet></item>
+            <item><routeTableId>rtb-0e5f6a7b</routeTableId><vpcId>vpc-0a1b2c3d</vpcId><routeSet><item><destinationCidrBlock>0.0.0.0/0</destinationCidrBlock><gatewayId>igw-0a1b2c3d</gatewayId><state>active</state></item></routeSet>
+              <associationSet><item><subnetId>subnet-0e5f6a7b</subnetId><main>false</main></item></associationSet></item>
             </routeTableSet></DescribeRouteTablesResponse>"#;
         let doc = roxmltree::Document::parse(xml).unwrap();
         let tables: Vec<RouteTable> = child(doc.root_element(), "routeTableSet").unwrap().children().filter(|n| n.has_tag_name("item")).filter_map(read_table).collect();
         assert_eq!(tables.len(), 2);
-        let subnet = |id: &str| Subnet { id: id.to_owned(), vpc_id: "vpc-1".to_owned(), availability_zone: String::new(), cidr_block: String::new(), map_public_ip_on_launch: false, name: None };
-        assert_eq!(table_of(&tables, &subnet("subnet-pub")).unwrap().id, "rtb-pub");
-        assert_eq!(table_of(&tables, &subnet("subnet-other")).unwrap().id, "rtb-main");
-        assert!(is_public(&tables, &subnet("subnet-pub")));
-        assert!(!is_public(&tables, &subnet("subnet-other")));
+        let subnet = |id: &str| Subnet { id: id.to_owned(), vpc_id: "vpc-0a1b2c3d".to_owned(), availability_zone: String::new(), cidr_block: String::new(), map_public_ip_on_launch: false, name: None };
+        assert_eq!(table_of(&tables, &subnet("subnet-0e5f6a7b")).unwrap().id, "rtb-0e5f6a7b");
+        assert_eq!(table_of(&tables, &subnet("subnet-0c0ffee0")).unwrap().id, "rtb-0a1b2c3d");
+        assert!(is_public(&tables, &subnet("subnet-0e5f6a7b")));
+        assert!(!is_public(&tables, &subnet("subnet-0c0ffee0")));
     }
 
     #[test]
     fn filters_are_numbered_from_one() {
-        let p = filters(&[("subnet-id", &["subnet-a".to_owned(), "subnet-b".to_owned()])]);
+        let p = filters(&[("subnet-id", &["subnet-0a1b2c3d".to_owned(), "subnet-0e5f6a7b".to_owned()])]);
         assert_eq!(p[0], ("Filter.1.Name".to_owned(), "subnet-id".to_owned()));
-        assert_eq!(p[2], ("Filter.1.Value.2".to_owned(), "subnet-b".to_owned()));
+        assert_eq!(p[2], ("Filter.1.Value.2".to_owned(), "subnet-0e5f6a7b".to_owned()));
     }
 }

@@ -100,14 +100,14 @@ mod tests {
     #[test]
     fn reads_members_with_pointers() {
         let f = Facts::read(
-            r#"{"taskDefinition": "web:3", "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1", 7, "subnet-2"], "securityGroups": ["sg-1"], "assignPublicIp": "ENABLED"}},
+            r#"{"taskDefinition": "web:3", "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0a1b2c3d", 7, "subnet-0e5f6a7b"], "securityGroups": ["sg-0a1b2c3d"], "assignPublicIp": "ENABLED"}},
                 "overrides": {"taskRoleArn": "arn:aws:iam::123456789012:role/job"}}"#,
         )
         .unwrap();
         assert_eq!(f.cluster_name(), "default");
         assert_eq!(f.task_definition.as_ref().unwrap().pointer, "/taskDefinition");
         assert_eq!(f.subnets.iter().map(|s| s.pointer.as_str()).collect::<Vec<_>>(), ["/networkConfiguration/awsvpcConfiguration/subnets/0", "/networkConfiguration/awsvpcConfiguration/subnets/2"]);
-        assert_eq!(f.security_groups[0].value, "sg-1");
+        assert_eq!(f.security_groups[0].value, "sg-0a1b2c3d");
         assert!(f.fargate && f.public_ip());
         assert_eq!(f.task_role_override.as_ref().unwrap().pointer, "/overrides/taskRoleArn");
         assert!(Facts::read("[1]").is_none() && Facts::read("{").is_none());

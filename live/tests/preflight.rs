@@ -355,8 +355,8 @@ fn the_preflight_and_the_pickers_can_run_on_any_runtime_thread() {
     let aws = Aws::with_endpoint("http://127.0.0.1:9", REGION, None).unwrap();
     send(&aws.preflight("{}", DEFAULT_DEADLINE));
     send(&aws.list_clusters());
-    send(&aws.list_subnets("vpc-1"));
-    send(&aws.list_security_groups("vpc-1"));
+    send(&aws.list_subnets("vpc-0a1b2c3d"));
+    send(&aws.list_security_groups("vpc-0a1b2c3d"));
     send(&aws.list_task_definition_revisions("web"));
     send(&aws.cluster_capacity_providers(None));
 }

@@ -7,6 +7,6 @@ TEST_TARGETS += test-pre-commit
 test-pre-commit: tools-python
 	tests/pre-commit/try-repo.sh
 
-# The release binary.
+# The release binary: runtask-lint in cargo's target directory (`$(TARGET_DIR)/release`).
 lint:
 	$(CARGO) build --release --locked -p runtask-lint

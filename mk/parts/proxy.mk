@@ -5,7 +5,7 @@
 
 test-rust: tools-python
 
-# The release binary: target/release/runtask-proxy.
+# The release binary: runtask-proxy in cargo's target directory (`$(TARGET_DIR)/release`).
 proxy:
 	$(CARGO) build --release --locked -p runtask-proxy
 

@@ -5,8 +5,8 @@
 TEST_TARGETS += test-web
 PORT ?= 8080
 WEB_CARGO_PROFILE := wasm-release
-# Built by `proxy` (mk/parts/proxy.mk).
-PROXY_BIN := target/release/runtask-proxy
+# Built by `proxy` (mk/parts/proxy.mk), in cargo's target directory.
+PROXY_BIN := $(TARGET_DIR)/release/runtask-proxy
 
 .PHONY: web serve test-web web-size
 
@@ -23,7 +23,7 @@ serve: web proxy
 	$(PROXY_BIN) --listen 127.0.0.1:$(PORT) --static-dir dist
 
 test-web: web proxy tools-chromium tools-node tools-python
-	node --test tests/web/
+	RUNTASK_PROXY_BIN="$(PROXY_BIN)" node --test tests/web/
 
 # The console's .wasm as served (after wasm-opt -Oz): raw and gzip -9 bytes.
 web-size: web

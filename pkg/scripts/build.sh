@@ -6,6 +6,7 @@
 #      an init function, for a plain <script type="module">);
 #   3. wasm-opt (npm binaryen; Debian's breaks wasm-bindgen output) on each .wasm;
 #   4. runtask.schema.json, written by the package itself.
+# `build.sh --paths` prints the paths it reads and exits (tests/build/target-dir.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CARGO=${CARGO:-cargo}
@@ -13,8 +14,13 @@ WASM_OPT_LEVEL=${WASM_OPT_LEVEL:--O3}
 FEATURES=(--enable-bulk-memory --enable-reference-types --enable-multivalue --enable-sign-ext
   --enable-nontrapping-float-to-int --enable-mutable-globals)
 
+# Cargo's target directory, wherever CARGO_TARGET_DIR puts it.
+wasm="$(CARGO=$CARGO scripts/target-dir)/wasm32-unknown-unknown/release/runtask_wasm.wasm"
+if [ "${1:-}" = --paths ]; then
+  echo "wasm=$wasm"
+  exit 0
+fi
 $CARGO build --locked --release -p runtask-wasm --target wasm32-unknown-unknown
-wasm=target/wasm32-unknown-unknown/release/runtask_wasm.wasm
 
 out=pkg/dist
 rm -rf "$out"

@@ -397,7 +397,7 @@ pub fn fargate_sizes_native() -> Vec<FargateSize> {
         cpu: t.cpu,
         memory: t.memory.to_vec(),
         windows: t.windows,
-        min_linux_platform_version: t.min_linux_platform_version.map(str::to_owned),
+        min_linux_platform_version: t.min_linux_platform_version.map(runtask_core::data::platform::show),
         confirmed,
     };
     FARGATE_TIERS.iter().map(|t| row(t, true)).chain(std::iter::once(row(&FARGATE_UNCONFIRMED_32_VCPU, false))).collect()

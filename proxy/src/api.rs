@@ -1,29 +1,32 @@
 //! The `/api/*` handlers (docs/proxy-api.md).
+//!
+//! What every endpoint gets without asking is layered on the API router in `lib.rs`: the guard
+//! (`guard.rs`: console header, Origin, Host, bearer token) and the body rules (`body.rs`: JSON,
+//! 64 KiB, the body-read timeout). What acts on a RunTask request is shared by the handlers that
+//! take one: the allow-lists ([`Policy`]), bounded diagnostics ([`Diagnostics`]), one call per
+//! clientToken ([`Launches`]).
 
 use std::sync::Arc;
 
-use axum::body::Body;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use bytes::Bytes;
-use http_body_util::{BodyExt, LengthLimitError, Limited};
 use runtask_core::{Options, Report};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{json, Value};
 
+use crate::diagnostics::Diagnostics;
 use crate::error::ApiError;
-use crate::redact::{mask_text, scrub_str, scrub_value};
-use crate::request::{self, AllowList};
+use crate::launch::Launches;
+use crate::limits::MAX_DESCRIBE_TASKS;
+use crate::policy::{Policy, RoleOverrides};
+use crate::redact::{mask_text, scrub_str};
+use crate::request;
 use crate::upstream::{Action, Upstream, UpstreamError};
-
-/// Largest request body accepted.
-pub const MAX_BODY_BYTES: usize = 64 * 1024;
-/// Most task ARNs in one DescribeTasks (ECS's limit).
-const MAX_DESCRIBE_TASKS: usize = 100;
 
 /// How long a pinned task definition revision (`family:N`, or an ARN with `:N`) is reused. A
 /// revision's content never changes; the cache spares ECS's DescribeTaskDefinition rate limit and
@@ -31,11 +34,28 @@ const MAX_DESCRIBE_TASKS: usize = 100;
 const TD_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(300);
 const TD_CACHE_MAX: usize = 512;
 
-/// DescribeTaskDefinition answers for pinned revisions.
+/// DescribeTaskDefinition answers for pinned revisions, and one DescribeTaskDefinition at a time
+/// per pinned revision, so that requests arriving together (a double-click) share one call.
 #[derive(Default)]
-pub struct TdCache(std::sync::Mutex<std::collections::HashMap<String, (std::time::Instant, Arc<str>)>>);
+pub struct TdCache(std::sync::Mutex<std::collections::HashMap<String, (std::time::Instant, Arc<str>)>>, std::sync::Mutex<std::collections::HashMap<String, Arc<tokio::sync::Mutex<()>>>>);
 
 impl TdCache {
+    /// Waits for the turn to describe `td` (a pinned revision); the next in turn finds the answer
+    /// in the cache.
+    async fn turn(&self, td: &str) -> Option<tokio::sync::OwnedMutexGuard<()>> {
+        if !Self::pinned(td) {
+            return None;
+        }
+        let lock = {
+            let mut turns = self.1.lock().ok()?;
+            if turns.len() >= TD_CACHE_MAX {
+                turns.retain(|_, l| Arc::strong_count(l) > 1);
+            }
+            turns.entry(td.to_owned()).or_default().clone()
+        };
+        Some(lock.lock_owned().await)
+    }
+
     fn pinned(td: &str) -> bool {
         td.rsplit_once(':').is_some_and(|(_, r)| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit()))
     }
@@ -67,8 +87,8 @@ pub struct AppState {
     pub td_cache: TdCache,
     /// `Some(reason)`: nothing is launched.
     pub dry_run_reason: Option<String>,
-    pub allow_clusters: AllowList,
-    pub allow_task_definitions: AllowList,
+    pub policy: Policy,
+    pub launches: Arc<Launches>,
     pub auth_required: bool,
 }
 
@@ -83,36 +103,15 @@ pub async fn status(State(state): Shared) -> Json<Value> {
         "endpoint": state.upstream.endpoint(),
         "authRequired": state.auth_required,
         "version": env!("CARGO_PKG_VERSION"),
-        "allowClusters": state.allow_clusters.0,
-        "allowTaskDefinitions": state.allow_task_definitions.0,
+        "allowClusters": state.policy.clusters.0,
+        "allowTaskDefinitions": state.policy.task_definitions.0,
+        "allowRoles": state.policy.roles.0,
+        "roleOverrides": match state.policy.role_overrides() {
+            RoleOverrides::Any => "any",
+            RoleOverrides::Listed => "allow-list",
+            RoleOverrides::Refused => "refused",
+        },
     }))
-}
-
-fn require_json(headers: &HeaderMap) -> Result<(), ApiError> {
-    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let essence = content_type.split(';').next().unwrap_or("").trim();
-    if essence.eq_ignore_ascii_case("application/json") {
-        Ok(())
-    } else {
-        let shown = if content_type.is_empty() { "none".to_owned() } else { format!("`{}`", content_type.chars().take(100).collect::<String>()) };
-        Err(ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", format!("the body must be JSON with `Content-Type: application/json` (got {shown})")))
-    }
-}
-
-fn too_large() -> ApiError {
-    ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", format!("the body is larger than {} KiB", MAX_BODY_BYTES / 1024))
-}
-
-async fn read_body(headers: &HeaderMap, body: Body) -> Result<Bytes, ApiError> {
-    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
-        return Err(too_large());
-    }
-    match Limited::new(body, MAX_BODY_BYTES).collect().await {
-        Ok(collected) => Ok(collected.to_bytes()),
-        Err(e) if e.downcast_ref::<LengthLimitError>().is_some() => Err(too_large()),
-        Err(e) => Err(ApiError::bad_request(format!("cannot read the body: {e}"))),
-    }
 }
 
 /// The 422 answer for a report with errors.
@@ -124,14 +123,8 @@ fn invalid(report: &Report, secrets: &[String], message: Option<String>) -> ApiE
         [] => "the request is invalid".to_owned(),
     });
     let mut e = ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_request", scrub_str(&message, secrets));
-    e.diagnostics = Some(diagnostics_json(report, secrets));
+    e.diagnostics = Some(Diagnostics::of(report, secrets));
     e
-}
-
-fn diagnostics_json(report: &Report, secrets: &[String]) -> Value {
-    let mut v = serde_json::to_value(&report.diagnostics).unwrap_or_else(|_| json!([]));
-    scrub_value(&mut v, secrets);
-    v
 }
 
 fn check(bytes: &[u8], task_definition: Option<&str>) -> Result<Report, runtask_core::OptionsError> {
@@ -139,33 +132,33 @@ fn check(bytes: &[u8], task_definition: Option<&str>) -> Result<Report, runtask_
     runtask_core::check_bytes(bytes, &options)
 }
 
-fn upstream_error(state: &AppState, action: Action, e: &UpstreamError, secrets: &[String]) -> ApiError {
-    let mut api = e.to_api(action, state.upstream.endpoint());
+fn upstream_error(action: Action, e: &UpstreamError, secrets: &[String]) -> ApiError {
+    let mut api = e.to_api(action);
     api.message = scrub_str(&api.message, secrets);
     api
 }
 
 #[derive(Deserialize)]
 struct EcsLists<'a> {
-    #[serde(borrow)]
-    tasks: Option<&'a RawValue>,
-    #[serde(borrow)]
-    failures: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    tasks: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    failures: Vec<&'a RawValue>,
 }
 
-/// `tasks` and `failures` of a RunTask or DescribeTasks answer, environment values masked.
-fn tasks_and_failures(body: &[u8]) -> Result<(Box<RawValue>, Box<RawValue>), String> {
+/// A list from an ECS answer, each element as ECS wrote it.
+type RawList = Vec<Box<RawValue>>;
+
+/// The `tasks` and `failures` of a RunTask or DescribeTasks answer, environment values masked.
+fn tasks_and_failures(body: &[u8]) -> Result<(RawList, RawList), String> {
     let text = std::str::from_utf8(body).map_err(|_| "an answer that is not UTF-8".to_owned())?;
     let (masked, _) = mask_text(text);
     let lists: EcsLists<'_> = serde_json::from_str(&masked).map_err(|e| format!("an answer that is not the expected JSON ({e})"))?;
-    let empty = || RawValue::from_string("[]".to_owned()).expect("[] is JSON");
-    Ok((lists.tasks.map_or_else(empty, RawValue::to_owned), lists.failures.map_or_else(empty, RawValue::to_owned)))
+    Ok((lists.tasks.into_iter().map(RawValue::to_owned).collect(), lists.failures.into_iter().map(RawValue::to_owned).collect()))
 }
 
 /// `POST /api/run-task`.
-pub async fn run_task(State(state): Shared, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
-    require_json(&headers)?;
-    let bytes = read_body(&headers, body).await?;
+pub async fn run_task(State(state): Shared, bytes: Bytes) -> Result<Response, ApiError> {
     let text = std::str::from_utf8(&bytes).ok();
     let fields = text.map(request::fields);
     let secrets: Vec<String> = match &fields {
@@ -184,22 +177,18 @@ pub async fn run_task(State(state): Shared, headers: HeaderMap, body: Body) -> R
     let fields = fields.map_err(|m| invalid(&report, &secrets, Some(m)))?;
 
     // 2. The allow-lists, before anything reaches ECS.
+    state.policy.run_task(&fields)?;
     let cluster = request::cluster_name(fields.cluster.as_deref());
-    if !state.allow_clusters.allows(cluster, fields.cluster.as_deref().unwrap_or("default")) {
-        return Err(ApiError::not_allowed(format!("cluster `{cluster}` is not in this proxy's --allow-cluster list ({})", state.allow_clusters.0.join(", "))));
-    }
     let td = fields.task_definition.clone().unwrap_or_default();
     let family = request::family(&td);
-    if !state.allow_task_definitions.allows(family, &td) {
-        return Err(ApiError::not_allowed(format!(
-            "task definition family `{family}` is not in this proxy's --allow-task-definition list ({})",
-            state.allow_task_definitions.0.join(", ")
-        )));
-    }
 
     // 3. With the task definition, when ECS can be asked.
     let mut td_checked = false;
     let mut td_text: Option<Arc<str>> = state.td_cache.get(&td);
+    let _turn = if td_text.is_none() && state.upstream.has_credentials() { state.td_cache.turn(&td).await } else { None };
+    if _turn.is_some() {
+        td_text = state.td_cache.get(&td);
+    }
     if td_text.is_none() && state.upstream.has_credentials() {
         let describe = Bytes::from(json!({ "taskDefinition": td }).to_string());
         match state.upstream.call(Action::DescribeTaskDefinition, describe).await {
@@ -211,7 +200,7 @@ pub async fn run_task(State(state): Shared, headers: HeaderMap, body: Body) -> R
             Err(UpstreamError::Ecs { code, .. }) if code.starts_with("AccessDenied") => {
                 tracing::warn!(family, "DescribeTaskDefinition is not allowed for these credentials: checking without the task definition");
             }
-            Err(e) => return Err(upstream_error(&state, Action::DescribeTaskDefinition, &e, &secrets)),
+            Err(e) => return Err(upstream_error(Action::DescribeTaskDefinition, &e, &secrets)),
         }
     }
     let report = match td_text.as_deref().map(|t| check(&bytes, Some(t))) {
@@ -243,19 +232,20 @@ pub async fn run_task(State(state): Shared, headers: HeaderMap, body: Body) -> R
             (token, inserted)
         }
     };
-    let diagnostics = diagnostics_json(&report, &secrets);
+    let diagnostics = Diagnostics::of(&report, &secrets);
     let body = Bytes::from(final_text);
 
     // 5. Dry run: show, send nothing.
     if let Some(reason) = &state.dry_run_reason {
         let (shown_body, redacted) = mask_text(std::str::from_utf8(&body).unwrap_or(""));
-        let shown = state.upstream.show(Action::RunTask, &body, shown_body).await.map_err(|e| upstream_error(&state, Action::RunTask, &e, &secrets))?;
+        let shown = state.upstream.show(Action::RunTask, &body, shown_body).await.map_err(|e| upstream_error(Action::RunTask, &e, &secrets))?;
         tracing::info!(client_token = %token, cluster, family, "dry run: RunTask not sent");
         return Ok(Json(json!({
             "dryRun": true,
             "dryRunReason": reason,
             "clientToken": token,
-            "diagnostics": diagnostics,
+            "diagnostics": diagnostics.list,
+            "diagnosticsTotal": diagnostics.total,
             "taskDefinitionChecked": td_checked,
             "request": shown,
             "redacted": redacted,
@@ -263,20 +253,36 @@ pub async fn run_task(State(state): Shared, headers: HeaderMap, body: Body) -> R
         .into_response());
     }
 
-    // 6. Launch.
-    let answer = state.upstream.call(Action::RunTask, body).await.map_err(|e| upstream_error(&state, Action::RunTask, &e, &secrets).with_client_token(Some(&token)))?;
+    // 6. Launch: in a task of its own, shared with requests that repeat it (launch.rs).
+    let joined = state.launches.join(&token, &body, {
+        let (state, body, token, cluster, family) = (state.clone(), body.clone(), token.clone(), cluster.to_owned(), family.to_owned());
+        move |late| async move {
+            let result = state.upstream.call_with(Action::RunTask, body, || late.signal()).await;
+            match &result {
+                Ok(a) => tracing::info!(
+                    client_token = %token, cluster, family, attempts = a.attempts, late = a.late,
+                    request_id = a.request_id.as_deref().unwrap_or("-"), "RunTask sent"
+                ),
+                Err(e) => tracing::warn!(client_token = %token, cluster, family, error = %e.summary(), "RunTask failed"),
+            }
+            result
+        }
+    });
+    if joined.shared {
+        tracing::info!(client_token = %token, cluster, family, "RunTask with this clientToken is in flight or was just answered: sharing its answer");
+    }
+    let answer = joined.outcome(state.upstream.policy().attempt_timeout).await.map_err(|e| upstream_error(Action::RunTask, &e, &secrets).with_client_token(Some(&token)))?;
     let (tasks, failures) = tasks_and_failures(&answer.body).map_err(|detail| {
-        ApiError::new(StatusCode::BAD_GATEWAY, "upstream_error", format!("ECS RunTask answered with {detail}; the task may have started: check with clientToken {token}")).with_client_token(Some(&token))
+        tracing::warn!(client_token = %token, detail, "RunTask's answer cannot be read");
+        ApiError::new(StatusCode::BAD_GATEWAY, "upstream_error", format!("ECS answered RunTask with something that is not an ECS answer; the task may have started: check with clientToken {token}"))
+            .with_client_token(Some(&token))
     })?;
-    tracing::info!(
-        client_token = %token, cluster, family, attempts = answer.attempts,
-        request_id = answer.request_id.as_deref().unwrap_or("-"), "RunTask sent"
-    );
     Ok(Json(json!({
         "clientToken": token,
         "tasks": tasks,
         "failures": failures,
-        "diagnostics": diagnostics,
+        "diagnostics": diagnostics.list,
+        "diagnosticsTotal": diagnostics.total,
         "taskDefinitionChecked": td_checked,
     }))
     .into_response())
@@ -289,6 +295,11 @@ pub struct TasksQuery {
 }
 
 /// `GET /api/tasks?cluster=NAME&tasks=ARN1,ARN2`.
+///
+/// The cluster, and the cluster each task ARN names, must pass the allow-list. Old-format ARNs
+/// and bare task IDs name no cluster, so a task ECS (or an emulator) answers from another
+/// cluster than the one asked is dropped from the answer and listed as `MISSING`, as ECS lists a
+/// task that is not in the cluster.
 pub async fn describe_tasks(State(state): Shared, query: Result<Query<TasksQuery>, QueryRejection>) -> Result<Response, ApiError> {
     let Query(query) = query.map_err(|e| ApiError::bad_request(e.body_text()))?;
     let tasks: Vec<&str> = query.tasks.as_deref().unwrap_or("").split(',').map(str::trim).filter(|t| !t.is_empty()).collect();
@@ -296,17 +307,44 @@ pub async fn describe_tasks(State(state): Shared, query: Result<Query<TasksQuery
         return Err(ApiError::bad_request(format!("`tasks` must list 1 to {MAX_DESCRIBE_TASKS} task ARNs or IDs, separated by commas")));
     }
     let cluster = query.cluster.as_deref().filter(|c| !c.is_empty());
-    let name = request::cluster_name(cluster);
-    if !state.allow_clusters.allows(name, cluster.unwrap_or("default")) {
-        return Err(ApiError::not_allowed(format!("cluster `{name}` is not in this proxy's --allow-cluster list ({})", state.allow_clusters.0.join(", "))));
+    state.policy.cluster(cluster)?;
+    for task in &tasks {
+        if let Some(named) = request::task_cluster(task) {
+            state.policy.cluster(Some(named))?;
+        }
     }
     let mut body = json!({ "tasks": tasks });
     if let Some(c) = cluster {
         body["cluster"] = json!(c);
     }
-    let answer = state.upstream.call(Action::DescribeTasks, Bytes::from(body.to_string())).await.map_err(|e| upstream_error(&state, Action::DescribeTasks, &e, &[]))?;
-    let (tasks, failures) = tasks_and_failures(&answer.body).map_err(|d| ApiError::new(StatusCode::BAD_GATEWAY, "upstream_error", format!("ECS DescribeTasks answered with {d}")))?;
-    Ok(Json(json!({ "tasks": tasks, "failures": failures })).into_response())
+    let answer = state.upstream.call(Action::DescribeTasks, Bytes::from(body.to_string())).await.map_err(|e| upstream_error(Action::DescribeTasks, &e, &[]))?;
+    let (found, mut failures) = tasks_and_failures(&answer.body).map_err(|d| {
+        tracing::warn!(detail = d, "DescribeTasks's answer cannot be read");
+        ApiError::new(StatusCode::BAD_GATEWAY, "upstream_error", "ECS answered DescribeTasks with something that is not an ECS answer")
+    })?;
+    #[derive(Deserialize)]
+    struct Ids {
+        #[serde(rename = "taskArn")]
+        task_arn: Option<String>,
+        #[serde(rename = "clusterArn")]
+        cluster_arn: Option<String>,
+    }
+    let mut kept = Vec::with_capacity(found.len());
+    for task in found {
+        let ids: Ids = serde_json::from_str(task.get()).unwrap_or(Ids { task_arn: None, cluster_arn: None });
+        if ids.cluster_arn.as_deref().is_some_and(|c| request::same_cluster(cluster, c)) {
+            kept.push(task);
+            continue;
+        }
+        let task_arn = ids.task_arn.unwrap_or_default();
+        tracing::warn!(cluster = request::cluster_name(cluster), "DescribeTasks answered a task from another cluster: dropped");
+        for asked in tasks.iter().filter(|a| !task_arn.is_empty() && (**a == task_arn || task_arn.rsplit('/').next() == Some(a.rsplit('/').next().unwrap_or(a)))) {
+            if let Ok(missing) = RawValue::from_string(json!({ "arn": asked, "reason": "MISSING" }).to_string()) {
+                failures.push(missing);
+            }
+        }
+    }
+    Ok(Json(json!({ "tasks": kept, "failures": failures })).into_response())
 }
 
 /// `GET /api/task-definitions/{family[:revision]}`.
@@ -316,15 +354,13 @@ pub async fn describe_task_definition(State(state): Shared, Path(name): Path<Str
     if !runtask_core::arn::is_ecs_name(family) || !revision_ok {
         return Err(ApiError::bad_request("the task definition must be `family` or `family:revision` (letters, digits, `_` and `-`; a numeric revision)"));
     }
-    if !state.allow_task_definitions.allows(family, &name) {
-        return Err(ApiError::not_allowed(format!(
-            "task definition family `{family}` is not in this proxy's --allow-task-definition list ({})",
-            state.allow_task_definitions.0.join(", ")
-        )));
-    }
+    state.policy.task_definition(&name)?;
     let body = Bytes::from(json!({ "taskDefinition": name }).to_string());
-    let answer = state.upstream.call(Action::DescribeTaskDefinition, body).await.map_err(|e| upstream_error(&state, Action::DescribeTaskDefinition, &e, &[]))?;
-    let bad = |d: String| ApiError::new(StatusCode::BAD_GATEWAY, "upstream_error", format!("ECS DescribeTaskDefinition answered with {d}"));
+    let answer = state.upstream.call(Action::DescribeTaskDefinition, body).await.map_err(|e| upstream_error(Action::DescribeTaskDefinition, &e, &[]))?;
+    let bad = |d: String| {
+        tracing::warn!(detail = d, "DescribeTaskDefinition's answer cannot be read");
+        ApiError::new(StatusCode::BAD_GATEWAY, "upstream_error", "ECS answered DescribeTaskDefinition with something that is not an ECS answer")
+    };
     let text = std::str::from_utf8(&answer.body).map_err(|_| bad("an answer that is not UTF-8".to_owned()))?;
     let (masked, _) = mask_text(text);
     #[derive(Deserialize)]

@@ -1,11 +1,14 @@
 //! The one error shape of the API: `{"error": {"code", "message", ...}}` plus, where they apply,
-//! the `clientToken` a RunTask used and the diagnostics of a refused request (docs/proxy-api.md).
+//! the `clientToken` a RunTask used and the diagnostics of a refused request, with their total
+//! (docs/proxy-api.md).
 
 use std::borrow::Cow;
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Map, Value};
+
+use crate::diagnostics::Diagnostics;
 
 /// An error answer. `code` is ECS's exception name when ECS answered, else one of the proxy's own.
 #[derive(Debug, Clone)]
@@ -18,7 +21,7 @@ pub struct ApiError {
     /// The token of a RunTask that may have reached ECS: a retry with it cannot launch twice.
     pub client_token: Option<String>,
     /// The diagnostics of a request refused with 422.
-    pub diagnostics: Option<Value>,
+    pub diagnostics: Option<Diagnostics>,
 }
 
 impl ApiError {
@@ -63,7 +66,8 @@ impl ApiError {
             body.insert("clientToken".into(), json!(token));
         }
         if let Some(d) = &self.diagnostics {
-            body.insert("diagnostics".into(), d.clone());
+            body.insert("diagnostics".into(), Value::Array(d.list.clone()));
+            body.insert("diagnosticsTotal".into(), json!(d.total));
         }
         Value::Object(body)
     }

@@ -64,10 +64,10 @@ impl Guard {
     pub fn check(&self, headers: &HeaderMap) -> Result<(), ApiError> {
         let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).map(str::to_ascii_lowercase);
         if !self.hosts.is_empty() && !host.as_ref().is_some_and(|h| self.hosts.contains(h)) {
+            // The proxy's own names are not given: they would tell a rebinding page where it is.
             return Err(ApiError::forbidden(format!(
-                "the Host header {} does not name this proxy ({}); add the name with --allow-origin",
-                host.as_deref().map_or("(none)".to_owned(), |h| format!("`{h}`")),
-                self.hosts.join(", ")
+                "the Host header {} does not name this proxy; add the name with --allow-origin",
+                host.as_deref().map_or("(none)".to_owned(), |h| format!("`{}`", h.chars().take(100).collect::<String>()))
             )));
         }
         if let Some(origin) = headers.get(header::ORIGIN) {
@@ -88,6 +88,22 @@ impl Guard {
         }
         Ok(())
     }
+}
+
+/// The shortest bearer token accepted.
+pub const MIN_TOKEN_LEN: usize = 16;
+
+/// `Err` says why `token` cannot be the bearer token: it must be able to match what a client
+/// sends in `Authorization: Bearer <token>`, where surrounding spaces are dropped and only
+/// visible ASCII survives every client, and be long enough not to be guessed.
+pub fn check_token(token: &str) -> Result<(), String> {
+    if !token.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err("it must be printable ASCII without spaces, tabs or other control characters, since it is sent in an `Authorization: Bearer` header".to_owned());
+    }
+    if token.len() < MIN_TOKEN_LEN {
+        return Err(format!("it is too short: use at least {MIN_TOKEN_LEN} characters"));
+    }
+    Ok(())
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
@@ -130,6 +146,15 @@ mod tests {
         assert!(g.check(&headers(&[("host", "evil.example:8080"), ("x-runtask-client", "console")])).is_err());
         assert!(g.check(&headers(&[("host", "127.0.0.1:8080"), ("x-runtask-client", "console"), ("origin", "http://evil.example")])).is_err());
         assert!(g.check(&headers(&[("host", "127.0.0.1:8080"), ("x-runtask-client", "console"), ("origin", "null")])).is_err());
+    }
+
+    #[test]
+    fn tokens_that_cannot_match_are_refused() {
+        assert!(check_token("a-long-enough-test-token").is_ok());
+        assert!(check_token("short").unwrap_err().contains("too short"));
+        for bad in ["                    ", " leading-space-token-123", "inner space token 12345", "tab\tinside-a-long-token", "non-ascii-tökén-long-enough"] {
+            assert!(check_token(bad).unwrap_err().contains("spaces"), "{bad:?}");
+        }
     }
 
     #[test]

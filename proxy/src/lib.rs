@@ -5,34 +5,50 @@
 //!
 //! The HTTP API is the contract in `docs/proxy-api.md`. [`start`] runs the proxy in-process (the
 //! binary and the tests both use it).
+//!
+//! Where the guarantees live (proxy/README.md lists them with their tests):
+//! - connections: [`serve`] (header-read and idle timeouts, the connection cap);
+//! - every `/api/*` request: [`guard`] (who may call), then [`body`] (JSON, size, body-read
+//!   timeout), layered on the API router, so an endpoint added there gets both;
+//! - acting on a RunTask request: [`policy`] (allow-lists), [`diagnostics`] (bounded),
+//!   [`launch`] (one call per clientToken, never cancelled once sent), [`upstream`] (signing,
+//!   retries, deadlines);
+//! - answers and logs: [`redact`], [`logging`]; static files: [`statics`].
 
 // The error path is not hot; ApiError stays one flat struct.
 #![allow(clippy::result_large_err)]
 
 pub mod api;
+pub mod body;
 pub mod cli;
+pub mod diagnostics;
 pub mod error;
 pub mod guard;
+pub mod launch;
+pub mod limits;
 pub mod logging;
+pub mod policy;
 pub mod redact;
 pub mod request;
+mod serve;
+pub mod statics;
 pub mod upstream;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use aws_credential_types::provider::SharedCredentialsProvider;
 use axum::extract::Request;
-use axum::http::{header, HeaderName, HeaderValue, StatusCode};
+use axum::http::{header, HeaderName, HeaderValue};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
-use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+pub use limits::{Limits, MAX_DIAGNOSTICS};
 pub use upstream::RetryPolicy;
 
 /// Everything the proxy runs with. The binary builds it from the command line and the AWS
@@ -48,6 +64,8 @@ pub struct Settings {
     pub static_dir: PathBuf,
     pub allow_clusters: Vec<String>,
     pub allow_task_definitions: Vec<String>,
+    /// Roles `overrides.taskRoleArn` and `overrides.executionRoleArn` may name (ARNs or names).
+    pub allow_roles: Vec<String>,
     /// Further origins allowed to call `/api/*` (besides the proxy's own).
     pub allow_origins: Vec<String>,
     /// Bearer token required on `/api/*`; required to bind a non-loopback address.
@@ -55,6 +73,7 @@ pub struct Settings {
     /// `None`: no credentials (a dry run).
     pub credentials: Option<SharedCredentialsProvider>,
     pub retry: RetryPolicy,
+    pub limits: Limits,
 }
 
 impl std::fmt::Debug for Settings {
@@ -67,10 +86,12 @@ impl std::fmt::Debug for Settings {
             .field("static_dir", &self.static_dir)
             .field("allow_clusters", &self.allow_clusters)
             .field("allow_task_definitions", &self.allow_task_definitions)
+            .field("allow_roles", &self.allow_roles)
             .field("allow_origins", &self.allow_origins)
             .field("auth_token", &self.auth_token.as_ref().map(|_| "<redacted>"))
             .field("credentials", &self.credentials.is_some())
             .field("retry", &self.retry)
+            .field("limits", &self.limits)
             .finish()
     }
 }
@@ -88,10 +109,12 @@ impl Settings {
             static_dir: PathBuf::from("dist"),
             allow_clusters: Vec::new(),
             allow_task_definitions: Vec::new(),
+            allow_roles: Vec::new(),
             allow_origins: Vec::new(),
             auth_token: None,
             credentials: None,
             retry: RetryPolicy::default(),
+            limits: Limits::default(),
         }
     }
 
@@ -132,8 +155,8 @@ impl std::error::Error for StartError {}
 /// A running proxy.
 pub struct Running {
     pub addr: SocketAddr,
-    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
+    stop: tokio::sync::watch::Sender<bool>,
+    task: tokio::task::JoinHandle<()>,
 }
 
 impl Running {
@@ -143,12 +166,11 @@ impl Running {
         format!("http://{}", self.addr)
     }
 
-    /// Stops accepting, lets requests in flight finish, and waits.
-    pub async fn stop(mut self) -> std::io::Result<()> {
-        if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
-        }
-        (&mut self.task).await.unwrap_or_else(|e| Err(std::io::Error::other(e)))
+    /// Stops accepting, lets requests in flight finish and RunTask calls get their answer (each
+    /// within its own deadlines), and waits.
+    pub async fn stop(self) -> std::io::Result<()> {
+        let _ = self.stop.send(true);
+        self.task.await.map_err(std::io::Error::other)
     }
 
     /// Runs until `signal` completes, then stops.
@@ -160,43 +182,61 @@ impl Running {
 
 /// Checks the settings, binds and serves.
 pub async fn start(settings: Settings) -> Result<Running, StartError> {
-    if !settings.listen.ip().is_loopback() && settings.auth_token.as_deref().is_none_or(str::is_empty) {
+    if let Some(token) = &settings.auth_token {
+        guard::check_token(token).map_err(|why| StartError::Config(format!("the auth token cannot be used: {why}")))?;
+    }
+    if !settings.listen.ip().is_loopback() && settings.auth_token.is_none() {
         return Err(StartError::NeedsToken(settings.listen));
+    }
+    settings.limits.check().map_err(StartError::Config)?;
+    let (limits, lowered) = settings.limits.fitted_to_descriptors();
+    if let Some(note) = lowered {
+        tracing::warn!("{note}");
     }
     let listener = tokio::net::TcpListener::bind(settings.listen).await.map_err(|e| StartError::Bind(settings.listen, e))?;
     let addr = listener.local_addr().map_err(|e| StartError::Bind(settings.listen, e))?;
-    let app = router(&settings, addr)?;
-    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let (app, launches) = app(&settings, addr)?;
+    if let Some(note) = policy(&settings).start_up_note() {
+        tracing::warn!("{note}");
+    }
+    let (stop, stopped) = tokio::sync::watch::channel(false);
     let task = tokio::spawn(async move {
-        // Small JSON answers: send them without waiting for Nagle.
-        let listener = axum::serve::ListenerExt::tap_io(listener, |tcp: &mut tokio::net::TcpStream| {
-            let _ = tcp.set_nodelay(true);
-        });
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                let _ = rx.await;
-            })
-            .await
+        serve::run(listener, app, limits, stopped).await;
+        launches.drained().await;
     });
-    Ok(Running { addr, shutdown: Some(tx), task })
+    Ok(Running { addr, stop, task })
+}
+
+fn policy(settings: &Settings) -> policy::Policy {
+    policy::Policy {
+        clusters: request::AllowList(settings.allow_clusters.clone()),
+        task_definitions: request::AllowList(settings.allow_task_definitions.clone()),
+        roles: request::AllowList(settings.allow_roles.clone()),
+    }
 }
 
 /// The whole application for a proxy listening on `addr`.
 pub fn router(settings: &Settings, addr: SocketAddr) -> Result<Router, StartError> {
+    app(settings, addr).map(|(app, _)| app)
+}
+
+/// The application, and its RunTask calls (to wait for them at shutdown).
+fn app(settings: &Settings, addr: SocketAddr) -> Result<(Router, Arc<launch::Launches>), StartError> {
     // A dry run with credentials still makes the read-only calls.
     let upstream = upstream::Upstream::new(&settings.endpoint, &settings.region, settings.credentials.clone(), settings.retry).map_err(StartError::Config)?;
+    let launches = Arc::new(launch::Launches::default());
     let state = Arc::new(api::AppState {
         upstream,
         td_cache: api::TdCache::default(),
         dry_run_reason: settings.dry_run_reason.clone(),
-        allow_clusters: request::AllowList(settings.allow_clusters.clone()),
-        allow_task_definitions: request::AllowList(settings.allow_task_definitions.clone()),
+        policy: policy(settings),
+        launches: launches.clone(),
         auth_required: settings.auth_token.is_some(),
     });
     let guard = Arc::new(guard::Guard::new(addr, &settings.allow_origins, settings.auth_token.clone()));
-    // Two DescribeTaskDefinition/RunTask calls at worst, plus reading the body.
-    let request_timeout = settings.retry.worst_case() * 2 + Duration::from_secs(10);
 
+    // Layers run outside in: the guard first, then the body rules, for every route and the
+    // fallback alike.
     let api = Router::new()
         .route("/status", get(api::status))
         .route("/run-task", post(api::run_task))
@@ -205,19 +245,21 @@ pub fn router(settings: &Settings, addr: SocketAddr) -> Result<Router, StartErro
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
         .with_state(state)
+        .layer(middleware::from_fn_with_state(settings.limits.body_read_timeout, body::read_whole))
         .layer(middleware::from_fn_with_state(guard, guard::middleware))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
 
-    Ok(Router::new()
+    let app = Router::new()
         .nest("/api", api)
-        .fallback_service(ServeDir::new(&settings.static_dir))
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, request_timeout))
+        .fallback(statics::serve)
+        .with_state(Arc::new(settings.static_dir.clone()))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("frame-ancestors 'none'")))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
         .layer(SetResponseHeaderLayer::if_not_present(HeaderName::from_static("cross-origin-resource-policy"), HeaderValue::from_static("same-origin")))
-        .layer(middleware::from_fn(access_log)))
+        .layer(middleware::from_fn(access_log));
+    Ok((app, launches))
 }
 
 /// One log line per request: method, path (no query), status, time. Never headers or bodies.

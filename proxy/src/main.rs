@@ -31,7 +31,8 @@ async fn main() -> ExitCode {
         }
     };
     match &dry_run {
-        Some(reason) => tracing::warn!(url = %running.url(), region, endpoint, "DRY RUN ({reason}): requests are validated and shown, nothing is launched"),
+        // One line that says what it means and how to change it.
+        Some(reason) => tracing::warn!("{}", runtask_proxy::cli::dry_run_line(reason)),
         None => tracing::info!(url = %running.url(), region, endpoint, "listening: requests that pass validation are launched"),
     }
     // Tests and scripts read the address from this line.

@@ -15,8 +15,8 @@ pub const MASK: &str = "<redacted>";
 /// would garble it, and a one-to-three character value is no secret.
 const MIN_SCRUB_LEN: usize = 4;
 
-/// The `value` string of every `{"name", "value"}` object in an array member named
-/// `environment`, anywhere in the document.
+/// Every `value` member of every object in an array member named `environment`, anywhere in the
+/// document: each occurrence of a repeated `value`, whatever its type.
 fn environment_values(doc: &Document<'_>) -> Vec<NodeId> {
     let mut out = Vec::new();
     for id in doc.ids() {
@@ -24,10 +24,8 @@ fn environment_values(doc: &Document<'_>) -> Vec<NodeId> {
             continue;
         }
         for element in doc.children(id) {
-            if let Some(value) = doc.get(element, "value") {
-                if doc.kind(value) == Kind::String {
-                    out.push(value);
-                }
+            if doc.kind(element) == Kind::Object {
+                out.extend(doc.children(element).filter(|&member| doc.key(member).as_deref() == Some("value")));
             }
         }
     }
@@ -37,8 +35,13 @@ fn environment_values(doc: &Document<'_>) -> Vec<NodeId> {
 /// The decoded environment values of a request, for scrubbing free text.
 #[must_use]
 pub fn secrets_of(doc: &Document<'_>) -> Vec<String> {
-    let mut out: Vec<String> =
-        environment_values(doc).into_iter().filter_map(|id| doc.str(id)).map(|s| s.into_owned()).filter(|s| s.chars().count() >= MIN_SCRUB_LEN).collect();
+    let mut out: Vec<String> = environment_values(doc)
+        .into_iter()
+        .filter(|&id| doc.kind(id) == Kind::String)
+        .filter_map(|id| doc.str(id))
+        .map(|s| s.into_owned())
+        .filter(|s| s.chars().count() >= MIN_SCRUB_LEN)
+        .collect();
     // Longest first, so a value that contains another is replaced whole.
     out.sort_by_key(|s| std::cmp::Reverse(s.len()));
     out.dedup();
@@ -111,6 +114,16 @@ mod tests {
             r#"{"overrides":{"containerOverrides":[{"name":"app","environment":[{"name":"A","value":"<redacted>"},{"name":"B"}]}]},"x":{"environment":"keep"},"value":"keep"}"#
         );
         assert_eq!(pointers, vec!["/overrides/containerOverrides/0/environment/0/value"]);
+    }
+
+    #[test]
+    fn masks_every_occurrence_of_a_repeated_value() {
+        let text = r#"{"environment":[{"name":"K","value":"first-secret","value":"second","value":{"n":1}}]}"#;
+        let (masked, pointers) = mask_text(text);
+        assert_eq!(masked, r#"{"environment":[{"name":"K","value":"<redacted>","value":"<redacted>","value":"<redacted>"}]}"#);
+        assert_eq!(pointers.len(), 3);
+        let doc = Document::parse(text).unwrap();
+        assert_eq!(secrets_of(&doc), vec!["first-secret".to_owned(), "second".to_owned()]);
     }
 
     #[test]

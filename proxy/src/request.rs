@@ -10,32 +10,54 @@ pub struct Fields {
     pub cluster: Option<String>,
     pub task_definition: Option<String>,
     pub client_token: Option<String>,
+    /// `overrides.taskRoleArn` and `overrides.executionRoleArn`.
+    pub task_role_arn: Option<String>,
+    pub execution_role_arn: Option<String>,
     /// Environment override values, for scrubbing free text.
     pub secrets: Vec<String>,
 }
 
-/// Members that decide where a task runs or whether it is a retry. A duplicate could be read one
-/// way by the allow-list and another by ECS, so the proxy refuses them.
-const SINGLE_MEMBERS: &[&str] = &["cluster", "taskDefinition", "clientToken"];
+/// Members that decide where a task runs, with what permissions, or whether it is a retry. A
+/// duplicate could be read one way by the allow-lists and another by ECS, so the proxy refuses
+/// them.
+const SINGLE_MEMBERS: &[&str] = &["cluster", "taskDefinition", "clientToken", "overrides"];
+/// The same, inside `overrides`.
+const SINGLE_OVERRIDES: &[&str] = &["taskRoleArn", "executionRoleArn"];
 
-/// Reads the fields; `Err` names a member that appears more than once at the top level.
+/// Reads the fields; `Err` says why the proxy will not send the request: a member of
+/// [`SINGLE_MEMBERS`] that appears more than once, or an empty `clientToken`.
 pub fn fields(text: &str) -> Result<Fields, String> {
     let doc = Document::parse_from(text, if text.starts_with('\u{feff}') { 3 } else { 0 }).map_err(|e| e.message())?;
     let root = doc.root();
     if doc.kind(root) != Kind::Object {
         return Err("the request is not a JSON object".to_owned());
     }
-    for name in SINGLE_MEMBERS {
-        let n = doc.children(root).filter(|&c| doc.key(c).as_deref() == Some(*name)).count();
-        if n > 1 {
-            return Err(format!("`{name}` appears {n} times; the proxy sends only requests where it appears once"));
+    let once = |object, names: &[&str], prefix: &str| {
+        for name in names {
+            let n = doc.children(object).filter(|&c| doc.key(c).as_deref() == Some(*name)).count();
+            if n > 1 {
+                return Err(format!("`{prefix}{name}` appears {n} times; the proxy sends only requests where it appears once"));
+            }
         }
+        Ok(())
+    };
+    once(root, SINGLE_MEMBERS, "")?;
+    let overrides = doc.get(root, "overrides").filter(|&o| doc.kind(o) == Kind::Object);
+    if let Some(o) = overrides {
+        once(o, SINGLE_OVERRIDES, "overrides.")?;
     }
     let string = |name: &str| doc.get_str(root, name).map(|s| s.into_owned());
+    let role = |name: &str| overrides.and_then(|o| doc.get_str(o, name)).map(|s| s.into_owned());
+    let client_token = string("clientToken");
+    if client_token.as_deref() == Some("") {
+        return Err("`clientToken` is empty, so it would be the same for every call and could not prevent a double launch: remove it (the proxy then adds a fresh one) or give each logical request its own".to_owned());
+    }
     Ok(Fields {
         cluster: string("cluster"),
         task_definition: string("taskDefinition"),
-        client_token: string("clientToken"),
+        client_token,
+        task_role_arn: role("taskRoleArn"),
+        execution_role_arn: role("executionRoleArn"),
         secrets: crate::redact::secrets_of(&doc),
     })
 }
@@ -64,7 +86,8 @@ pub fn insert_client_token(text: &str, token: &str) -> Option<String> {
 }
 
 /// The last segment of a resource ARN (`arn:...:cluster/NAME` → `NAME`), or the value itself.
-fn resource_name(value: &str) -> &str {
+#[must_use]
+pub fn resource_name(value: &str) -> &str {
     match runtask_core::arn::parse(value) {
         Some(arn) => arn.resource.rsplit('/').next().unwrap_or(arn.resource),
         None => value,
@@ -75,6 +98,28 @@ fn resource_name(value: &str) -> &str {
 #[must_use]
 pub fn cluster_name(cluster: Option<&str>) -> &str {
     cluster.map_or("default", resource_name)
+}
+
+/// The cluster a task ARN names (`arn:...:task/CLUSTER/ID`); `None` for an old-format ARN
+/// (`arn:...:task/ID`) or a bare task ID.
+#[must_use]
+pub fn task_cluster(task: &str) -> Option<&str> {
+    let arn = runtask_core::arn::parse(task)?;
+    let mut parts = arn.resource.split('/');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some("task"), Some(cluster), Some(_), None) if !cluster.is_empty() => Some(cluster),
+        _ => None,
+    }
+}
+
+/// Whether `cluster_arn` (from an ECS answer) is the cluster a request named (`None`: `default`).
+/// A request that names an ARN must match it whole; one that names a name, the ARN's name.
+#[must_use]
+pub fn same_cluster(requested: Option<&str>, cluster_arn: &str) -> bool {
+    match requested {
+        Some(r) if r.starts_with("arn:") => r == cluster_arn,
+        _ => cluster_name(requested) == resource_name(cluster_arn),
+    }
 }
 
 /// The family of `family`, `family:revision` or a task definition ARN.
@@ -114,6 +159,11 @@ mod tests {
         assert_eq!(f.cluster.as_deref(), Some("c1"));
         assert_eq!(f.client_token, None);
         assert!(fields(r#"{"cluster":"a","clu\u0073ter":"b"}"#).unwrap_err().contains("`cluster` appears 2 times"));
+        let roles = fields(r#"{"overrides":{"taskRoleArn":"arn:aws:iam::1:role/a","executionRoleArn":"arn:aws:iam::1:role/b"}}"#).unwrap();
+        assert_eq!((roles.task_role_arn.as_deref(), roles.execution_role_arn.as_deref()), (Some("arn:aws:iam::1:role/a"), Some("arn:aws:iam::1:role/b")));
+        assert!(fields(r#"{"overrides":{"taskRoleArn":"a","taskRoleArn":"b"}}"#).unwrap_err().contains("`overrides.taskRoleArn` appears 2 times"));
+        assert!(fields(r#"{"overrides":{},"overrides":{"taskRoleArn":"b"}}"#).unwrap_err().contains("`overrides` appears 2 times"));
+        assert!(fields(r#"{"clientToken":""}"#).unwrap_err().contains("`clientToken` is empty"));
     }
 
     #[test]
@@ -127,6 +177,13 @@ mod tests {
         assert!(list.allows("web", "web:3"));
         assert!(!list.allows("api", "api"));
         assert!(AllowList::default().allows("x", "x"));
+        assert_eq!(task_cluster("arn:aws:ecs:us-east-1:123456789012:task/prod/0123"), Some("prod"));
+        assert_eq!(task_cluster("arn:aws:ecs:us-east-1:123456789012:task/0123"), None);
+        assert_eq!(task_cluster("0123"), None);
+        assert!(same_cluster(Some("prod"), "arn:aws:ecs:us-east-1:123456789012:cluster/prod"));
+        assert!(same_cluster(None, "arn:aws:ecs:us-east-1:123456789012:cluster/default"));
+        assert!(!same_cluster(Some("prod"), "arn:aws:ecs:us-east-1:123456789012:cluster/dev"));
+        assert!(!same_cluster(Some("arn:aws:ecs:us-east-1:123456789012:cluster/prod"), "arn:aws:ecs:us-east-1:999999999999:cluster/prod"));
         let arn = AllowList(vec!["arn:aws:ecs:us-east-1:123456789012:task-definition/web".into()]);
         assert!(arn.allows("web", "arn:aws:ecs:us-east-1:123456789012:task-definition/web:3"));
         assert!(!arn.allows("web", "arn:aws:ecs:us-east-1:999999999999:task-definition/web:3"));

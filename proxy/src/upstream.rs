@@ -5,6 +5,12 @@
 //! exponential backoff and jitter. A RunTask retry sends the same bytes, so the same
 //! `clientToken`, which ECS uses to deduplicate. A RunTask that timed out or lost its connection
 //! after sending is never retried: it may have launched. Read-only calls retry those too.
+//!
+//! A RunTask past its deadline is not abandoned: the caller is told (and answers its client with
+//! a 504 and the token), and the call keeps waiting for ECS's answer for `late_answer_wait`.
+//!
+//! Errors for the client carry ECS's parsed error (code and message) and what kind of failure it
+//! was; never the endpoint or an unparsed answer, which go to the log.
 
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, SystemTime};
@@ -67,11 +73,14 @@ pub struct RetryPolicy {
     /// Backoff before retry `n` (1-based) is drawn from [d/2, d] with d = min(cap, base·2ⁿ⁻¹).
     pub backoff_base: Duration,
     pub backoff_cap: Duration,
+    /// After a RunTask's deadline, how much longer the call waits for ECS's answer (to log it,
+    /// and to give it to a retry with the same clientToken).
+    pub late_answer_wait: Duration,
 }
 
 impl Default for RetryPolicy {
     fn default() -> Self {
-        RetryPolicy { attempt_timeout: Duration::from_secs(10), max_attempts: 3, backoff_base: Duration::from_millis(100), backoff_cap: Duration::from_secs(5) }
+        RetryPolicy { attempt_timeout: Duration::from_secs(10), max_attempts: 3, backoff_base: Duration::from_millis(100), backoff_cap: Duration::from_secs(5), late_answer_wait: Duration::from_secs(60) }
     }
 }
 
@@ -111,9 +120,11 @@ pub enum UpstreamError {
 }
 
 impl UpstreamError {
-    /// The answer to the console. `endpoint` names where the proxy tried.
+    /// The answer to the client: ECS's parsed error, or what kind of failure it was.
     #[must_use]
-    pub fn to_api(&self, action: Action, endpoint: &str) -> ApiError {
+    pub fn to_api(&self, action: Action) -> ApiError {
+        const MAY_HAVE_REACHED: &str = "; the request may have reached ECS: retry with the same clientToken, which cannot launch twice";
+        let run_task = action == Action::RunTask;
         match self {
             UpstreamError::Ecs { status, code, message, request_id } => {
                 let mut e = ApiError::new(console_status(action, *status, code, message), code.clone(), format!("ECS {}: {message}", action.name()));
@@ -121,25 +132,53 @@ impl UpstreamError {
                 e
             }
             UpstreamError::Unreachable { detail, sent } => {
-                let mut message = format!("cannot reach ECS at {endpoint} ({}): {detail}", action.name());
-                if *sent && action == Action::RunTask {
-                    message.push_str("; the request may have reached ECS: retry with the same clientToken, which cannot launch twice");
-                }
+                let what = failure_kind(detail);
+                let message = if *sent {
+                    format!("the connection to ECS failed after {} was sent ({what}){}", action.name(), if run_task { MAY_HAVE_REACHED } else { "" })
+                } else {
+                    format!("cannot reach ECS for {} ({what}): nothing was sent", action.name())
+                };
                 ApiError::new(StatusCode::BAD_GATEWAY, "upstream_unreachable", message)
             }
-            UpstreamError::Timeout { after } => {
-                let mut message = format!("ECS at {endpoint} did not answer {} within {:.1} s", action.name(), after.as_secs_f64());
-                if action == Action::RunTask {
-                    message.push_str("; the request may have reached ECS: retry with the same clientToken, which cannot launch twice");
-                }
-                ApiError::new(StatusCode::GATEWAY_TIMEOUT, "upstream_timeout", message)
-            }
-            UpstreamError::Signing(detail) => ApiError::new(StatusCode::BAD_GATEWAY, "signing_failed", format!("cannot sign the {} request: {detail}", action.name())),
+            UpstreamError::Timeout { after } => ApiError::new(
+                StatusCode::GATEWAY_TIMEOUT,
+                "upstream_timeout",
+                format!("ECS did not answer {} within {:.1} s{}", action.name(), after.as_secs_f64(), if run_task { MAY_HAVE_REACHED } else { "" }),
+            ),
+            UpstreamError::Signing(_) => ApiError::new(StatusCode::BAD_GATEWAY, "signing_failed", format!("cannot sign the {} request: the proxy's AWS credentials could not be loaded or used (see its log)", action.name())),
             UpstreamError::NoCredentials(reason) => {
                 ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "no_credentials", format!("the proxy runs as a dry run ({reason}): it cannot call ECS {}", action.name()))
             }
-            UpstreamError::BadResponse(detail) => ApiError::new(StatusCode::BAD_GATEWAY, "upstream_error", format!("ECS answered {} with {detail}", action.name())),
+            UpstreamError::BadResponse(_) => ApiError::new(StatusCode::BAD_GATEWAY, "upstream_error", format!("ECS answered {} with something that is not an ECS answer", action.name())),
         }
+    }
+}
+
+impl UpstreamError {
+    /// A log-safe summary (codes and transport details, never ECS's messages).
+    #[must_use]
+    pub fn summary(&self) -> String {
+        short(self)
+    }
+}
+
+/// A transport failure in a few words, from the error chain's text: the kind, never addresses.
+fn failure_kind(detail: &str) -> &'static str {
+    let d = detail.to_ascii_lowercase();
+    if d.contains("refused") {
+        "connection refused"
+    } else if d.contains("dns") || d.contains("lookup") {
+        "the host name did not resolve"
+    } else if d.contains("certificate") || d.contains("tls") || d.contains("handshake") {
+        "the TLS handshake failed"
+    } else if d.contains("timed out") || d.contains("timeout") {
+        "timed out"
+    } else if d.contains("reset") {
+        "connection reset"
+    } else if d.contains("closed") || d.contains("incomplete") || d.contains("eof") {
+        "connection closed before the answer was complete"
+    } else {
+        "connection failed"
     }
 }
 
@@ -180,11 +219,13 @@ fn is_throttling(code: &str) -> bool {
 }
 
 /// A successful answer.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Success {
     pub body: Bytes,
     pub request_id: Option<String>,
     pub attempts: u32,
+    /// The answer came after the deadline.
+    pub late: bool,
 }
 
 /// Caches credentials from the provider chain until shortly before they expire.
@@ -357,25 +398,52 @@ impl Upstream {
 
     /// Calls `action` with `body`, retrying as the module documentation says.
     pub async fn call(&self, action: Action, body: Bytes) -> Result<Success, UpstreamError> {
+        self.call_with(action, body, || {}).await
+    }
+
+    /// [`Upstream::call`], and for a RunTask past its deadline: `on_late()`, then the wait for
+    /// ECS's answer goes on for `late_answer_wait`.
+    pub async fn call_with(&self, action: Action, body: Bytes, on_late: impl FnOnce()) -> Result<Success, UpstreamError> {
         let Some(cache) = &self.credentials else {
             return Err(UpstreamError::NoCredentials("no AWS credentials".to_owned()));
         };
+        let mut on_late = Some(on_late);
         let max = self.policy.max_attempts.max(1);
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let request = self.signed(action, &body, cache.get().await?)?;
-            let outcome = tokio::time::timeout(self.policy.attempt_timeout, self.send(request)).await;
+            let request = match cache.get().await.and_then(|credentials| self.signed(action, &body, credentials)) {
+                Ok(r) => r,
+                Err(e) => {
+                    tracing::warn!(action = action.name(), error = %short(&e), "cannot sign the ECS call");
+                    return Err(e);
+                }
+            };
+            let send = self.send(request);
+            tokio::pin!(send);
+            let mut late = false;
+            let outcome = match tokio::time::timeout(self.policy.attempt_timeout, &mut send).await {
+                Ok(sent) => Some(sent),
+                Err(_) if !action.read_only() && !self.policy.late_answer_wait.is_zero() => {
+                    if let Some(f) = on_late.take() {
+                        f();
+                    }
+                    tracing::info!(action = action.name(), attempt, wait_ms = self.policy.late_answer_wait.as_millis() as u64, "ECS has not answered by the deadline: still waiting");
+                    late = true;
+                    tokio::time::timeout(self.policy.late_answer_wait, &mut send).await.ok()
+                }
+                Err(_) => None,
+            };
             let (error, retry) = match outcome {
-                Ok(Ok((status, request_id, bytes))) if status.is_success() => return Ok(Success { body: bytes, request_id, attempts: attempt }),
-                Ok(Ok((status, request_id, bytes))) => {
+                Some(Ok((status, request_id, bytes))) if status.is_success() => return Ok(Success { body: bytes, request_id, attempts: attempt, late }),
+                Some(Ok((status, request_id, bytes))) => {
                     let (code, message) = parse_error(status, &bytes);
                     let retry = is_throttling(&code) || status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error();
-                    (UpstreamError::Ecs { status, code, message, request_id }, retry)
+                    (UpstreamError::Ecs { status, code, message, request_id }, retry && !late)
                 }
-                Ok(Err(SendError::Connect(detail))) => (UpstreamError::Unreachable { detail, sent: false }, true),
-                Ok(Err(SendError::AfterSend(detail))) => (UpstreamError::Unreachable { detail, sent: true }, action.read_only()),
-                Err(_) => (UpstreamError::Timeout { after: self.policy.attempt_timeout }, action.read_only()),
+                Some(Err(SendError::Connect(detail))) => (UpstreamError::Unreachable { detail, sent: false }, true),
+                Some(Err(SendError::AfterSend(detail))) => (UpstreamError::Unreachable { detail, sent: true }, action.read_only()),
+                None => (UpstreamError::Timeout { after: self.policy.attempt_timeout }, action.read_only()),
             };
             if !retry || attempt >= max {
                 tracing::warn!(action = action.name(), attempt, error = %short(&error), "ECS call failed");
@@ -393,11 +461,11 @@ impl Upstream {
         let request_id = response.headers().get("x-amzn-requestid").and_then(|v| v.to_str().ok()).map(str::to_owned);
         let error_type = response.headers().get("x-amzn-errortype").and_then(|v| v.to_str().ok()).map(str::to_owned);
         let body = Limited::new(response.into_body(), MAX_RESPONSE_BYTES).collect().await.map_err(|e| SendError::AfterSend(format!("reading the answer: {e}")))?.to_bytes();
-        // Fold the error-type header into the body's view of the error when the body lacks one.
+        // Fold the error-type header into the body's view of the error when the body lacks one
+        // (the body itself is not passed on: it is not an ECS error).
         if !status.is_success() && !body.starts_with(b"{") {
             if let Some(t) = error_type {
-                let b = json!({"__type": t, "message": String::from_utf8_lossy(&body).chars().take(300).collect::<String>()}).to_string();
-                return Ok((status, request_id, Bytes::from(b)));
+                return Ok((status, request_id, Bytes::from(json!({ "__type": t }).to_string())));
             }
         }
         Ok((status, request_id, body))
@@ -423,14 +491,8 @@ fn parse_error(status: StatusCode, body: &[u8]) -> (String, String) {
     } else {
         code.to_owned()
     };
-    let message = message.unwrap_or_else(|| {
-        let text: String = String::from_utf8_lossy(body).chars().take(300).collect();
-        if text.trim().is_empty() {
-            format!("HTTP {status}")
-        } else {
-            format!("HTTP {status}: {}", text.trim())
-        }
-    });
+    // Only ECS's own message is passed on; another answer (a load balancer's page) is not.
+    let message = message.unwrap_or_else(|| format!("HTTP {status} without an ECS error message"));
     (code, message)
 }
 
@@ -472,9 +534,9 @@ mod tests {
         assert_eq!((c.as_str(), m.as_str()), ("ClientException", "nope"));
         let (c, _) = parse_error(StatusCode::BAD_REQUEST, br#"{"__type":"InvalidParameterException:http://internal.amazon.com/","Message":"x"}"#);
         assert_eq!(c, "InvalidParameterException");
-        let (c, m) = parse_error(StatusCode::INTERNAL_SERVER_ERROR, b"<html>oops</html>");
+        let (c, m) = parse_error(StatusCode::INTERNAL_SERVER_ERROR, b"<html>oops from 10.0.0.7</html>");
         assert_eq!(c, "ServerException");
-        assert!(m.contains("oops"));
+        assert_eq!(m, "HTTP 500 Internal Server Error without an ECS error message");
     }
 
     #[test]

@@ -3,9 +3,7 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 use support::fake::Fake;
 use support::{Http, ENV_SECRET};
@@ -79,33 +77,64 @@ async fn dry_run_with_credentials_checks_the_task_definition_but_never_launches(
 
 #[test]
 fn the_binary_says_dry_run_at_start_up_without_credentials() {
+    let mut proxy = Command::new(env!("CARGO_BIN_EXE_runtask-proxy"));
+    proxy.args(["--listen", "127.0.0.1:0", "--region", "us-east-1", "--static-dir", "/nonexistent"]);
+    let mut child = support::without_aws(proxy).spawn().unwrap();
+    let (_, started) = support::listening(&mut child);
+    let _ = Command::new("kill").arg(child.id().to_string()).status();
+    let _ = child.wait();
+    assert!(started.contains("dry run: no AWS credentials"), "{started}");
+    assert!(started.contains("nothing is sent"), "{started}");
+}
+
+/// Issue 9, item 8: a new user without credentials or region sees one line about it (and the
+/// address), not the credential chain's and instance metadata's warnings.
+#[test]
+fn without_credentials_the_start_up_says_one_line() {
+    let dir = std::env::temp_dir().join(format!("runtask-proxy-quiet-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html>").unwrap();
+    // Instance metadata on a port where nothing listens: every probe fails, as off EC2.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_runtask-proxy"))
-        .args(["--listen", "127.0.0.1:0", "--region", "us-east-1", "--static-dir", "/nonexistent"])
+        .args(["--listen", "127.0.0.1:0", "--static-dir"])
+        .arg(&dir)
         .env_clear()
-        .env("AWS_CONFIG_FILE", "/nonexistent/runtask-config")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/runtask-credentials")
-        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("HOME", &dir)
+        .env("AWS_EC2_METADATA_SERVICE_ENDPOINT", format!("http://{closed}"))
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    let reader = BufReader::new(child.stderr.take().unwrap());
-    let pump = std::thread::spawn(move || {
-        let mut all = String::new();
-        for line in reader.lines().map_while(Result::ok) {
-            all.push_str(&line);
-            all.push('\n');
-            if line.starts_with("runtask-proxy listening on ") {
-                let _ = tx.send(all.clone());
-            }
-        }
-    });
-    let started = rx.recv_timeout(Duration::from_secs(30));
+    let (url, before) = support::listening(&mut child);
     let _ = Command::new("kill").arg(child.id().to_string()).status();
     let _ = child.wait();
-    let _ = pump.join();
-    let started = started.expect("the proxy did not start");
-    assert!(started.contains("DRY RUN (no AWS credentials found)"), "{started}");
-    assert!(started.contains("nothing is launched"), "{started}");
+    std::fs::remove_dir_all(&dir).unwrap();
+    let lines: Vec<&str> = before.lines().collect();
+    assert_eq!(lines.len(), 1, "{before}");
+    let line = lines[0];
+    assert!(line.contains("dry run: no AWS credentials") && line.contains("nothing is sent"), "{line}");
+    assert!(line.contains("AWS_PROFILE") && line.contains("--region"), "it says how to change it: {line}");
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+}
+
+/// Issue 9, item 6: an environment entry with its `value` twice shows neither in the dry run.
+#[tokio::test]
+async fn a_duplicated_environment_value_is_masked_every_time() {
+    let fake = Fake::start(vec![]).await;
+    let proxy = runtask_proxy::start(runtask_proxy::Settings::new(fake.url(), "eu-west-1")).await.unwrap();
+    let request = format!(
+        r#"{{"cluster":"c","taskDefinition":"web:1","overrides":{{"containerOverrides":[{{"name":"app","environment":[{{"name":"K","value":"{ENV_SECRET}","value":"x-other-value"}}]}}]}}}}"#
+    );
+    let answer = Http::new().run_task(&proxy.url(), &request).await;
+    assert_eq!(answer.status, 200, "{}", answer.text);
+    assert!(!answer.text.contains(ENV_SECRET), "{}", answer.text);
+    assert!(!answer.text.contains("x-other-value"), "{}", answer.text);
+    let v = answer.json();
+    assert_eq!(
+        v["redacted"],
+        serde_json::json!(["/overrides/containerOverrides/0/environment/0/value", "/overrides/containerOverrides/0/environment/0/value"]),
+        "{v}"
+    );
+    proxy.stop().await.unwrap();
 }

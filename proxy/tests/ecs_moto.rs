@@ -4,10 +4,10 @@
 mod support;
 
 use support::moto::Moto;
-use support::{settings, Http, ENV_SECRET};
+use support::{moto_settings, Http, ENV_SECRET};
 
 async fn proxy(moto: &Moto) -> runtask_proxy::Running {
-    runtask_proxy::start(settings(&moto.url())).await.unwrap()
+    runtask_proxy::start(moto_settings(&moto.url())).await.unwrap()
 }
 
 #[tokio::test]
@@ -144,7 +144,7 @@ async fn allow_lists_refuse_before_anything_is_sent() {
     let moto = Moto::get();
     moto.create_cluster("allowed");
     moto.create_cluster("elsewhere");
-    let mut s = settings(&moto.url());
+    let mut s = moto_settings(&moto.url());
     s.allow_clusters = vec!["allowed".into()];
     s.allow_task_definitions = vec!["web".into()];
     let proxy = runtask_proxy::start(s).await.unwrap();
@@ -171,5 +171,121 @@ async fn allow_lists_refuse_before_anything_is_sent() {
     let status = http.console("GET", &format!("{}/api/status", proxy.url()), "").await.json();
     assert_eq!(status["allowClusters"], serde_json::json!(["allowed"]));
     assert_eq!(status["allowTaskDefinitions"], serde_json::json!(["web"]));
+    proxy.stop().await.unwrap();
+}
+
+/// Issue 9, item 2: an empty clientToken is the same for every call, so it protects nothing.
+#[tokio::test]
+async fn an_empty_client_token_is_refused_and_nothing_runs() {
+    let moto = Moto::get();
+    moto.create_cluster("empty-token");
+    let proxy = proxy(moto).await;
+    let mut request = moto.request("empty-token", 1);
+    request["clientToken"] = serde_json::json!("");
+    let answer = Http::new().run_task(&proxy.url(), &request.to_string()).await;
+    assert_eq!(answer.status, 422, "{}", answer.text);
+    let v = answer.json();
+    assert_eq!(v["error"]["code"], "invalid_request");
+    assert!(v["error"]["message"].as_str().unwrap().contains("clientToken"), "{v}");
+    assert!(v.get("clientToken").is_none(), "{v}");
+    assert!(v["diagnostics"].as_array().unwrap().iter().any(|d| d["pointer"] == "/clientToken"), "{v}");
+    assert!(moto.task_arns("empty-token").is_empty());
+    proxy.stop().await.unwrap();
+}
+
+/// Issue 9, item 4: DescribeTasks names a cluster, but the task ARNs can name another one, or
+/// none (old-format ARNs and bare IDs), and moto answers across clusters.
+#[tokio::test]
+async fn describe_tasks_stays_in_the_allowed_cluster() {
+    let moto = Moto::get();
+    moto.create_cluster("dt-home");
+    moto.create_cluster("dt-foreign");
+    let foreign = moto.ecs("RunTask", &moto.request("dt-foreign", 1));
+    let foreign_arn = foreign["tasks"][0]["taskArn"].as_str().unwrap().to_owned();
+    let foreign_id = foreign_arn.rsplit('/').next().unwrap().to_owned();
+    let mut s = moto_settings(&moto.url());
+    s.allow_clusters = vec!["dt-home".into()];
+    let proxy = runtask_proxy::start(s).await.unwrap();
+    let http = Http::new();
+    let home = http.run_task(&proxy.url(), &moto.request("dt-home", 1).to_string()).await;
+    assert_eq!(home.status, 200, "{}", home.text);
+    let home_arn = home.json()["tasks"][0]["taskArn"].as_str().unwrap().to_owned();
+    let describe = |tasks: String| {
+        let (http, url) = (http.clone(), format!("{}/api/tasks?cluster=dt-home&tasks={tasks}", proxy.url()));
+        async move { http.console("GET", &url, "").await }
+    };
+
+    // An ARN that names another cluster: refused before anything is sent.
+    let refused = describe(format!("{home_arn},{foreign_arn}")).await;
+    assert_eq!(refused.status, 403, "{}", refused.text);
+    assert_eq!(refused.json()["error"]["code"], "not_allowed");
+    assert!(refused.json()["error"]["message"].as_str().unwrap().contains("dt-foreign"), "{}", refused.text);
+
+    // An old-format ARN and a bare ID name no cluster: moto answers the foreign task, and the
+    // proxy drops it as ECS would (MISSING in that cluster).
+    let old_format = format!("arn:aws:ecs:us-east-1:123456789012:task/{foreign_id}");
+    for given in [old_format.as_str(), foreign_id.as_str()] {
+        let answer = describe(format!("{home_arn},{given}")).await;
+        assert_eq!(answer.status, 200, "{}", answer.text);
+        let v = answer.json();
+        let arns: Vec<&str> = v["tasks"].as_array().unwrap().iter().map(|t| t["taskArn"].as_str().unwrap()).collect();
+        assert_eq!(arns, vec![home_arn.as_str()], "{v}");
+        assert!(!answer.text.contains(&foreign_arn), "{v}");
+        assert_eq!(v["failures"], serde_json::json!([{"arn": given, "reason": "MISSING"}]), "{v}");
+    }
+    proxy.stop().await.unwrap();
+}
+
+/// Issue 9, item 5: role overrides go through `--allow-role`.
+#[tokio::test]
+async fn role_overrides_need_the_role_allow_list() {
+    const APP: &str = "arn:aws:iam::123456789012:role/app-task";
+    const ADMIN: &str = "arn:aws:iam::123456789012:role/admin";
+    let moto = Moto::get();
+    moto.create_cluster("roles");
+    let with_role = |member: &str, arn: &str| {
+        let mut r = moto.request("roles", 1);
+        r["overrides"][member] = serde_json::json!(arn);
+        r.to_string()
+    };
+    let http = Http::new();
+
+    // A role allow-list: only its roles.
+    let mut s = moto_settings(&moto.url());
+    s.allow_roles = vec![APP.into()];
+    let proxy = runtask_proxy::start(s).await.unwrap();
+    for member in ["taskRoleArn", "executionRoleArn"] {
+        let refused = http.run_task(&proxy.url(), &with_role(member, ADMIN)).await;
+        assert_eq!(refused.status, 403, "{member}: {}", refused.text);
+        let v = refused.json();
+        assert_eq!(v["error"]["code"], "not_allowed");
+        let message = v["error"]["message"].as_str().unwrap();
+        assert!(message.contains(member) && message.contains("--allow-role"), "{message}");
+    }
+    assert!(moto.task_arns("roles").is_empty());
+    let allowed = http.run_task(&proxy.url(), &with_role("taskRoleArn", APP)).await;
+    assert_eq!(allowed.status, 200, "{}", allowed.text);
+    assert_eq!(moto.task_arns("roles").len(), 1);
+    let status = http.console("GET", &format!("{}/api/status", proxy.url()), "").await.json();
+    assert_eq!(status["allowRoles"], serde_json::json!([APP]));
+    proxy.stop().await.unwrap();
+
+    // Other allow-lists but no role allow-list: role overrides are refused.
+    let mut s = moto_settings(&moto.url());
+    s.allow_clusters = vec!["roles".into()];
+    let proxy = runtask_proxy::start(s).await.unwrap();
+    let refused = http.run_task(&proxy.url(), &with_role("taskRoleArn", APP)).await;
+    assert_eq!(refused.status, 403, "{}", refused.text);
+    assert!(refused.json()["error"]["message"].as_str().unwrap().contains("--allow-role"), "{}", refused.text);
+    let plain = http.run_task(&proxy.url(), &moto.request("roles", 1).to_string()).await;
+    assert_eq!(plain.status, 200, "{}", plain.text);
+    assert_eq!(moto.task_arns("roles").len(), 2);
+    proxy.stop().await.unwrap();
+
+    // No allow-list at all: the proxy restricts nothing.
+    let proxy = runtask_proxy::start(moto_settings(&moto.url())).await.unwrap();
+    let open = http.run_task(&proxy.url(), &with_role("executionRoleArn", ADMIN)).await;
+    assert_eq!(open.status, 200, "{}", open.text);
+    assert_eq!(moto.task_arns("roles").len(), 3);
     proxy.stop().await.unwrap();
 }

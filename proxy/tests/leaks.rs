@@ -6,7 +6,7 @@ mod support;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use support::fake::{run_task_success, Fake, Step};
@@ -24,32 +24,9 @@ fn request() -> String {
     .to_string()
 }
 
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Everything logged in this test binary, through the proxy's own filter at `trace`.
-fn logs() -> &'static Capture {
-    static CAPTURE: OnceLock<Capture> = OnceLock::new();
-    CAPTURE.get_or_init(|| {
-        let capture = Capture::default();
-        let writer = capture.clone();
-        tracing_subscriber::fmt()
-            .with_env_filter(runtask_proxy::logging::filter(Some("trace")))
-            .with_writer(move || writer.clone())
-            .with_ansi(false)
-            .init();
-        capture
-    })
+fn logs() -> &'static support::Capture {
+    support::captured_logs("trace")
 }
 
 fn assert_clean(what: &str, text: &str, secrets: &[String]) {
@@ -129,7 +106,7 @@ async fn nothing_secret_in_answers_or_logs() {
     for a in &answers {
         assert_clean("an answer", &format!("{:?}\n{}", a.headers, a.text), &secrets);
     }
-    let logged = String::from_utf8_lossy(&capture.0.lock().unwrap()).into_owned();
+    let logged = capture.text();
     assert!(logged.contains("RunTask sent") && logged.contains("retrying ECS call") && logged.contains("ECS call failed"), "{logged}");
     assert!(logged.contains("DEBUG") || logged.contains("TRACE"), "the capture runs at trace level");
     assert_clean("the log", &logged, &secrets);

@@ -17,6 +17,14 @@ async fn proxy() -> (Fake, runtask_proxy::Running) {
     (fake, running)
 }
 
+/// A proxy serving the console's files from `dir`.
+async fn serving(dir: &std::path::Path) -> runtask_proxy::Running {
+    let fake = Fake::start(vec![]).await;
+    let mut s = settings(&fake.url());
+    s.static_dir = dir.to_owned();
+    runtask_proxy::start(s).await.unwrap()
+}
+
 #[tokio::test]
 async fn api_needs_the_console_header() {
     let (fake, proxy) = proxy().await;
@@ -206,10 +214,7 @@ async fn other_paths_serve_the_console_and_unknown_api_paths_are_json() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("index.html"), "<!doctype html><title>console</title>").unwrap();
     std::fs::write(dir.join("app.js"), "console.log(1)").unwrap();
-    let fake = Fake::start(vec![]).await;
-    let mut s = settings(&fake.url());
-    s.static_dir = dir.clone();
-    let proxy = runtask_proxy::start(s).await.unwrap();
+    let proxy = serving(&dir).await;
     let http = Http::new();
     let base = proxy.url();
     let index = http.send("GET", &format!("{base}/"), &[], "").await;
@@ -234,4 +239,94 @@ async fn other_paths_serve_the_console_and_unknown_api_paths_are_json() {
     assert_eq!(status.headers.get("cache-control").unwrap(), "no-store");
     proxy.stop().await.unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Issue 9, item 7: no dotfiles, nothing reached through a symbolic link that leaves the
+/// directory, however the path is spelled.
+#[cfg(unix)]
+#[tokio::test]
+async fn static_files_never_include_dotfiles_or_escape_through_symlinks() {
+    let root = std::env::temp_dir().join(format!("runtask-proxy-static-escape-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let dir = root.join("dist");
+    let outside = root.join("outside");
+    std::fs::create_dir_all(dir.join("assets")).unwrap();
+    std::fs::create_dir_all(dir.join(".git")).unwrap();
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>console</title>").unwrap();
+    std::fs::write(dir.join("assets/app.js"), "console.log(1)").unwrap();
+    std::fs::write(dir.join(".env"), "SECRET_IN_DOTFILE=1").unwrap();
+    std::fs::write(dir.join(".git/config"), "SECRET_IN_DOTDIR=1").unwrap();
+    std::fs::write(outside.join("secret.txt"), "SECRET_OUTSIDE=1").unwrap();
+    std::os::unix::fs::symlink(outside.join("secret.txt"), dir.join("linked.txt")).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join("linked-dir")).unwrap();
+    std::os::unix::fs::symlink(dir.join("assets/app.js"), dir.join("inside-link.js")).unwrap();
+
+    let proxy = serving(&dir).await;
+    let http = Http::new();
+    let base = proxy.url();
+    assert_eq!(http.send("GET", &format!("{base}/assets/app.js"), &[], "").await.status, 200);
+    assert_eq!(http.send("GET", &format!("{base}/"), &[], "").await.status, 200);
+    // A link that stays inside the directory is followed.
+    assert_eq!(http.send("GET", &format!("{base}/inside-link.js"), &[], "").await.status, 200);
+    for path in ["/.env", "/%2eenv", "/.git/config", "/%2Egit/config", "/assets/../.env", "/assets/%2e%2e/.env", "/linked.txt", "/linked-dir/secret.txt", "/linked%2ddir/secret.txt"] {
+        let a = http.send("GET", &format!("{base}{path}"), &[], "").await;
+        assert_eq!(a.status, 404, "{path}: {}", a.text);
+        assert!(!a.text.contains("SECRET"), "{path}: {}", a.text);
+    }
+    proxy.stop().await.unwrap();
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+/// Issue 9, item 9: a token that cannot match (spaces, control characters) is refused at
+/// start-up, by the library and by the binary.
+#[tokio::test]
+async fn a_token_that_could_never_match_is_refused_at_start_up() {
+    for bad in ["                        ", " padded-token-with-spaces-1 ", "token with inner spaces 123", "tab\there-and-long-enough-x"] {
+        let mut s = settings("http://127.0.0.1:9");
+        s.auth_token = Some(bad.into());
+        match runtask_proxy::start(s).await {
+            Err(runtask_proxy::StartError::Config(m)) => assert!(m.contains("token"), "{m}"),
+            Err(e) => panic!("{bad:?}: {e}"),
+            Ok(running) => {
+                running.stop().await.unwrap();
+                panic!("started with the token {bad:?}");
+            }
+        }
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_runtask-proxy"))
+            .args(["--listen", "127.0.0.1:0", "--region", "us-east-1", "--auth-token-env", "RUNTASK_TEST_BAD_TOKEN"])
+            .env_clear()
+            .env("RUNTASK_TEST_BAD_TOKEN", bad)
+            .env("AWS_EC2_METADATA_DISABLED", "true")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("RUNTASK_TEST_BAD_TOKEN") && stderr.contains("space"), "{stderr}");
+    }
+}
+
+/// Issue 9, item 6: refusals do not tell the caller where the proxy listens.
+#[tokio::test]
+async fn refusals_do_not_name_the_bind_address() {
+    let (_fake, proxy) = proxy().await;
+    let port = proxy.addr.port().to_string();
+    let http = Http::new();
+    let rebound = http.send("GET", &format!("{}/api/status", proxy.url()), &[("x-runtask-client", "console"), ("host", "attacker.example")], "").await;
+    assert_eq!(rebound.status, 403, "{}", rebound.text);
+    assert!(!rebound.text.contains(&port) && !rebound.text.contains("127.0.0.1"), "{}", rebound.text);
+    proxy.stop().await.unwrap();
+}
+
+/// Issue 9, item 5: with an allow-list and no `--allow-role`, the proxy says at start-up that
+/// role overrides are refused.
+#[test]
+fn the_binary_says_when_role_overrides_are_refused() {
+    let mut proxy = std::process::Command::new(env!("CARGO_BIN_EXE_runtask-proxy"));
+    proxy.args(["--listen", "127.0.0.1:0", "--region", "us-east-1", "--allow-cluster", "prod", "--static-dir", "/nonexistent"]);
+    let mut child = support::without_aws(proxy).spawn().unwrap();
+    let (_, before) = support::listening(&mut child);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(before.contains("role overrides") && before.contains("--allow-role"), "{before}");
 }

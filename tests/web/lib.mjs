@@ -1,6 +1,6 @@
 // Helpers for the console's browser tests: the real runtask-proxy serving dist/, moto's server as
 // a local ECS, Debian's Chromium through playwright-core, screenshots under tests/artifacts/web/.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -12,7 +12,9 @@ import { chromium } from 'playwright-core';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ARTIFACTS = path.join(ROOT, 'tests/artifacts/web');
 export const INPUTS = path.join(ROOT, 'tests/inputs');
-const PROXY_BIN = process.env.RUNTASK_PROXY_BIN ?? path.join(ROOT, 'target/release/runtask-proxy');
+// `make test-web` passes the binary; otherwise it is in cargo's target directory.
+export const PROXY_BIN = process.env.RUNTASK_PROXY_BIN
+  ?? path.join(execFileSync(path.join(ROOT, 'scripts/target-dir'), { encoding: 'utf8' }).trim(), 'release/runtask-proxy');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const VENV = path.join(ROOT, '.tools/venv/bin');
 

@@ -421,40 +421,25 @@ impl Request {
         Out::Object(o)
     }
 
-    /// Pretty-printed JSON, two-space indent, stable key order.
-    #[must_use]
-    pub fn to_json(&self) -> String {
-        self.tree().pretty(Dialect::Json)
-    }
-
     /// Takes the row ids of `old`, position by position.
     pub fn adopt_ids(&mut self, old: &Self) {
         Part::adopt_ids(self, old);
     }
 
-    /// Characters of `overrides` as sent (compact JSON), against the 8192 limit.
-    #[must_use]
-    pub fn overrides_chars(&self) -> usize {
-        let mut o = Vec::new();
-        self.overrides.write("overrides", &mut o);
-        o.first().map_or(0, |(_, v)| v.compact().chars().count())
-    }
-
-    /// Whether the task runs on Fargate as far as the form says: launch type FARGATE, or a
-    /// strategy of only FARGATE/FARGATE_SPOT.
+    /// Whether the task runs on Fargate as far as the form says: every candidate (the launch
+    /// type, the strategy's providers) is Fargate's, as runtask-core reads the names.
     #[must_use]
     pub fn is_fargate(&self) -> bool {
+        use runtask_core::data::launch::{is_fargate_provider, Capacity as Runs};
         let lt = self.capacity.uses_launch_type().then(|| str_of(&self.launch_type)).flatten();
         let providers: Vec<&str> = if self.capacity.uses_strategy() {
             self.capacity_provider_strategy.rows.iter().filter_map(|r| str_of(&r.fields.capacity_provider)).collect()
         } else {
             Vec::new()
         };
-        match (lt, providers.is_empty()) {
-            (Some(lt), true) => lt == "FARGATE",
-            (None, false) => providers.iter().all(|p| *p == "FARGATE" || *p == "FARGATE_SPOT"),
-            _ => false,
-        }
+        (lt.is_some() || !providers.is_empty())
+            && lt.is_none_or(|lt| Runs::of_launch_type(lt).is_some_and(Runs::is_fargate))
+            && providers.iter().all(|p| is_fargate_provider(p))
     }
 
     /// Switches the capacity choice, giving the chosen one a starting value.
@@ -734,7 +719,7 @@ impl ContainerOverride {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Output: the canonical tree and its printers.
+// Output: the canonical tree (printed by `crate::export`).
 
 /// An object under construction: members in order.
 pub type Obj<'a> = Vec<(&'a str, Out<'a>)>;
@@ -745,213 +730,6 @@ pub enum Out<'a> {
     Value(&'a Value),
     Object(Obj<'a>),
     Array(Vec<Out<'a>>),
-}
-
-/// How to spell the literals.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dialect {
-    Json,
-    /// Python: `True`, `False`, `None`; otherwise JSON's syntax is Python's.
-    Python,
-}
-
-/// Lines of the pretty form are at most this wide when a container can be kept on one line.
-pub const WIDTH: usize = 80;
-
-/// A node of the tree, seen the same way whether it was built (`Out`) or pasted (`Value`).
-#[derive(Clone, Copy)]
-enum Node<'a> {
-    Out(&'a Out<'a>),
-    Value(&'a Value),
-}
-
-impl<'a> Node<'a> {
-    /// The JSON value, when this is one (pasted, or a built leaf).
-    fn value(self) -> Option<&'a Value> {
-        match self {
-            Node::Out(Out::Value(v)) => Some(*v),
-            Node::Value(v) => Some(v),
-            _ => None,
-        }
-    }
-
-    fn object(self) -> Option<Vec<(&'a str, Node<'a>)>> {
-        match (self, self.value()) {
-            (Node::Out(Out::Object(m)), _) => Some(m.iter().map(|(k, v)| (*k, Node::Out(v))).collect()),
-            (_, Some(Value::Object(m))) => Some(m.iter().map(|(k, v)| (k.as_str(), Node::Value(v))).collect()),
-            _ => None,
-        }
-    }
-
-    fn array(self) -> Option<Vec<Node<'a>>> {
-        match (self, self.value()) {
-            (Node::Out(Out::Array(a)), _) => Some(a.iter().map(Node::Out).collect()),
-            (_, Some(Value::Array(a))) => Some(a.iter().map(Node::Value).collect()),
-            _ => None,
-        }
-    }
-
-    fn scalar(self) -> Option<&'a Value> {
-        self.value().filter(|v| !v.is_object() && !v.is_array())
-    }
-}
-
-fn write_scalar(v: &Value, s: &mut String, dialect: Dialect) {
-    match (v, dialect) {
-        (Value::Null, Dialect::Python) => s.push_str("None"),
-        (Value::Bool(true), Dialect::Python) => s.push_str("True"),
-        (Value::Bool(false), Dialect::Python) => s.push_str("False"),
-        (Value::String(text), _) => write_string(text, s),
-        (other, _) => s.push_str(&other.to_string()),
-    }
-}
-
-/// Writes `node` on one line (`{"a": 1, "b": [2]}`); false, with `s` left longer than `limit`,
-/// as soon as it does not fit.
-fn write_inline(node: Node<'_>, s: &mut String, limit: usize, dialect: Dialect) -> bool {
-    if let Some(v) = node.scalar() {
-        write_scalar(v, s, dialect);
-    } else if let Some(members) = node.object() {
-        s.push('{');
-        for (i, (k, v)) in members.into_iter().enumerate() {
-            if i > 0 {
-                s.push_str(", ");
-            }
-            write_string(k, s);
-            s.push_str(": ");
-            if s.len() > limit || !write_inline(v, s, limit, dialect) {
-                return false;
-            }
-        }
-        s.push('}');
-    } else if let Some(items) = node.array() {
-        s.push('[');
-        for (i, v) in items.into_iter().enumerate() {
-            if i > 0 {
-                s.push_str(", ");
-            }
-            if s.len() > limit || !write_inline(v, s, limit, dialect) {
-                return false;
-            }
-        }
-        s.push(']');
-    }
-    s.len() <= limit
-}
-
-/// Writes `node` at `depth`: on one line when that fits in [`WIDTH`] (after `prefix` columns of
-/// key), else one member or element a line. The top level is always one member a line.
-fn write_pretty(node: Node<'_>, s: &mut String, depth: usize, prefix: usize, dialect: Dialect) {
-    if let Some(v) = node.scalar() {
-        return write_scalar(v, s, dialect);
-    }
-    if depth > 0 {
-        let start = s.len();
-        // Room for the indentation, the key and a trailing comma.
-        let limit = start + WIDTH.saturating_sub(depth * 2 + prefix + 1);
-        if write_inline(node, s, limit, dialect) {
-            return;
-        }
-        s.truncate(start);
-    }
-    if let Some(members) = node.object() {
-        if members.is_empty() {
-            return s.push_str("{}");
-        }
-        s.push('{');
-        for (i, (k, v)) in members.into_iter().enumerate() {
-            s.push_str(if i == 0 { "\n" } else { ",\n" });
-            indent(s, depth + 1);
-            let before = s.len();
-            write_string(k, s);
-            s.push_str(": ");
-            let key = s.len() - before;
-            write_pretty(v, s, depth + 1, key, dialect);
-        }
-        s.push('\n');
-        indent(s, depth);
-        s.push('}');
-    } else if let Some(items) = node.array() {
-        if items.is_empty() {
-            return s.push_str("[]");
-        }
-        s.push('[');
-        for (i, v) in items.into_iter().enumerate() {
-            s.push_str(if i == 0 { "\n" } else { ",\n" });
-            indent(s, depth + 1);
-            write_pretty(v, s, depth + 1, 0, dialect);
-        }
-        s.push('\n');
-        indent(s, depth);
-        s.push(']');
-    }
-}
-
-impl Out<'_> {
-    /// Pretty-printed: two-space indent, one member a line at the top, and any nested object or
-    /// array that fits in [`WIDTH`] columns on one line (a tag, an environment variable, a
-    /// command), so a large request stays a few hundred lines.
-    #[must_use]
-    pub fn pretty(&self, dialect: Dialect) -> String {
-        let mut s = String::with_capacity(4096);
-        write_pretty(Node::Out(self), &mut s, 0, 0, dialect);
-        s
-    }
-
-    /// Pretty-printed as the value of a member at `depth` whose key takes `prefix` columns.
-    #[must_use]
-    pub fn pretty_at(&self, dialect: Dialect, depth: usize, prefix: usize) -> String {
-        let mut s = String::new();
-        write_pretty(Node::Out(self), &mut s, depth, prefix, dialect);
-        s
-    }
-
-    /// No whitespace, as the SDKs send it.
-    #[must_use]
-    pub fn compact(&self) -> String {
-        let mut s = String::new();
-        self.write_compact(&mut s);
-        s
-    }
-
-    fn write_compact(&self, s: &mut String) {
-        match self {
-            Out::Value(v) => s.push_str(&v.to_string()),
-            Out::Object(members) => {
-                s.push('{');
-                for (i, (k, v)) in members.iter().enumerate() {
-                    if i > 0 {
-                        s.push(',');
-                    }
-                    write_string(k, s);
-                    s.push(':');
-                    v.write_compact(s);
-                }
-                s.push('}');
-            }
-            Out::Array(items) => {
-                s.push('[');
-                for (i, v) in items.iter().enumerate() {
-                    if i > 0 {
-                        s.push(',');
-                    }
-                    v.write_compact(s);
-                }
-                s.push(']');
-            }
-        }
-    }
-}
-
-fn indent(s: &mut String, depth: usize) {
-    for _ in 0..depth {
-        s.push_str("  ");
-    }
-}
-
-fn write_string(text: &str, s: &mut String) {
-    // serde_json's escaping: valid JSON, and a valid Python string literal.
-    s.push_str(&Value::String(text.to_owned()).to_string());
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! Documented limits of the RunTask request that botocore's model does not carry (it has only
-//! `min`/`max` on a few shapes). Each entry names its source; all were read on 2026-11-23 from
+//! Documented limits of the RunTask request that botocore's model does not carry. Those the
+//! model has (`min`/`max` of tags, capacity provider weight and base, GPU sharing) are read from
+//! `crate::model` only. Each entry names its source; all were read on 2026-11-23 from
 //! `spec/rules.md` §11 and the documents it cites. The rules use the constants, the JSON Schema
 //! uses [`SCHEMA_LIMITS`].
 
@@ -8,6 +9,7 @@ pub const COUNT_MIN: i64 = 1;
 pub const COUNT_MAX: i64 = 10;
 /// `clientToken`: up to 64 characters in ASCII 33–126. RunTask API reference; botocore doc.
 pub const CLIENT_TOKEN_MAX: usize = 64;
+pub const CLIENT_TOKEN_CHARS: (u8, u8) = (33, 126);
 /// `startedBy`: up to 128 of `[A-Za-z0-9_/-]`. RunTask API reference; botocore 1.44.5.
 /// The older aws-cli page says 36 (and StartTask still does).
 pub const STARTED_BY_MAX: usize = 128;
@@ -23,8 +25,6 @@ pub const OVERRIDES_MAX_CHARS: usize = 8192;
 /// Capacity provider strategy: 20 providers (botocore 1.44.5); older docs said 6.
 pub const CAPACITY_PROVIDERS_MAX: usize = 20;
 pub const CAPACITY_PROVIDERS_LEGACY_MAX: usize = 6;
-pub const WEIGHT_MAX: i64 = 1000;
-pub const BASE_MAX: i64 = 100_000;
 /// awsvpc: 16 subnets, 5 security groups. botocore `AwsVpcConfiguration` docs.
 pub const SUBNETS_MAX: usize = 16;
 pub const SECURITY_GROUPS_MAX: usize = 5;
@@ -33,10 +33,6 @@ pub const SECURITY_GROUPS_MAX: usize = 5;
 pub const PLACEMENT_CONSTRAINTS_MAX: usize = 10;
 pub const PLACEMENT_STRATEGIES_MAX: usize = 5;
 pub const EXPRESSION_MAX: usize = 2000;
-/// Tags: 50 a resource, keys 1–128, values 0–256 characters. botocore `Tags`, `TagKey`, `TagValue`.
-pub const TAGS_MAX: usize = 50;
-pub const TAG_KEY_MAX: usize = 128;
-pub const TAG_VALUE_MAX: usize = 256;
 /// Environment files: 10 a container. botocore; aws-cli `run-task`.
 pub const ENVIRONMENT_FILES_MAX: usize = 10;
 /// Ephemeral storage: 21–200 GiB (20 GiB is the free default). botocore `EphemeralStorage`.
@@ -49,8 +45,6 @@ pub const EC2_TASK_CPU_MAX: i64 = 196_608;
 pub const EC2_TASK_CPU_LEGACY_MAX: i64 = 10_240;
 /// Docker reserves 6 MiB: containers need at least that. botocore `ContainerDefinition.memory`.
 pub const CONTAINER_MEMORY_MIN_MIB: i64 = 6;
-/// GPU MPS compute share: 1–100. botocore.
-pub const MAX_COMPUTE_PERCENT_MAX: i64 = 100;
 
 /// EBS volume limits by type. `ecs` is what the ECS docs and aws-cdk state; `ec2` is what EC2
 /// CreateVolume accepts (the ECS parameter "maps 1:1" to it). Between the two: a warning.
@@ -82,10 +76,6 @@ pub const EBS_INIT_RATE: (i64, i64) = (100, 300);
 /// Tag keys ECS reserves on EBS volumes. botocore.
 pub const EBS_RESERVED_TAG_KEYS: &[&str] = &["AmazonECSCreated", "AmazonECSManaged"];
 
-/// Fargate platform versions. ECS developer guide "platform-linux-fargate", "platform-windows-fargate".
-pub const LINUX_PLATFORM_VERSIONS: &[&str] = &["1.4.0", "1.3.0"];
-pub const LINUX_RETIRED_PLATFORM_VERSIONS: &[&str] = &["1.0.0", "1.1.0", "1.2.0"];
-pub const WINDOWS_PLATFORM_VERSIONS: &[&str] = &["1.0.0"];
 
 /// A constraint the JSON Schema carries beyond botocore's model.
 pub struct SchemaLimit {

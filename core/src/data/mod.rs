@@ -2,4 +2,7 @@
 //! Schema. When AWS changes a limit, change it here.
 
 pub mod fargate;
+pub mod launch;
 pub mod limits;
+pub mod platform;
+pub mod secrets;

@@ -2,6 +2,7 @@
 
 mod diagnostic;
 mod fix;
+pub mod message;
 
 pub use diagnostic::{Diagnostic, Label, Severity};
 pub use fix::{apply_fixes, Applicability, Edit, Fix};

@@ -6,6 +6,7 @@ mod node;
 mod parser;
 mod pointer;
 mod strings;
+mod compact;
 
 use std::borrow::Cow;
 
@@ -13,6 +14,8 @@ pub use line_index::{LineIndex, Position};
 pub use node::{Kind, NodeId, TextRange, NONE};
 pub use parser::{ParseError, ParseErrorKind, MAX_DEPTH};
 pub use pointer::{escape_segment, Pointer};
+pub use strings::{describe_char, json_string};
+pub use compact::compact_len;
 
 use node::{Node, FLAG_KEY_ESCAPED, FLAG_SHADOWED, FLAG_TRUE, FLAG_VALUE_ESCAPED};
 

@@ -10,6 +10,10 @@
 
 use super::node::{Kind, Node, NodeId, FLAG_KEY_ESCAPED, FLAG_SHADOWED, FLAG_TRUE, FLAG_VALUE_ESCAPED, NONE};
 
+/// Objects with at most this many members and no escaped names find duplicates by comparing
+/// names pair by pair (the quadratic cost is below hashing's at this size).
+const SMALL_OBJECT: usize = 16;
+
 /// Deepest nesting of arrays and objects accepted. A RunTask request nests at most 8 levels.
 pub const MAX_DEPTH: usize = 128;
 
@@ -47,11 +51,11 @@ impl ParseError {
                 format!("the JSON ends too early: expected {expected}")
             }
             ParseErrorKind::Unexpected { found, expected } => {
-                format!("invalid JSON: found {} where {expected} was expected", show_char(*found))
+                format!("invalid JSON: found {} where {expected} was expected", super::strings::describe_char(*found))
             }
             ParseErrorKind::TrailingContent { found } => format!(
                 "invalid JSON: found {} after the end of the document",
-                show_char(*found)
+                super::strings::describe_char(*found)
             ),
             ParseErrorKind::ControlCharacterInString => {
                 "invalid JSON: a control character must be escaped inside a string (use \\n, \\t or \\u00XX)".to_owned()
@@ -94,15 +98,6 @@ impl ParseError {
     }
 }
 
-fn show_char(c: char) -> String {
-    match c {
-        '\n' => "a line break".to_owned(),
-        '\r' => "a carriage return".to_owned(),
-        '\t' => "a tab".to_owned(),
-        c if c.is_control() => format!("control character U+{:04X}", c as u32),
-        c => format!("`{c}`"),
-    }
-}
 
 /// Bytes that end a plain run inside a string.
 static STRING_SPECIAL: [bool; 256] = {
@@ -347,6 +342,10 @@ impl<'s> Parser<'s> {
 
     /// Marks the members of `object` whose name appears again later in it: AWS (like Python's
     /// `json`) keeps only the last, so rules must not look at the earlier ones.
+    ///
+    /// Linear in the members: walking them from the last, a name already seen is shadowed. Names
+    /// are compared as decoded (`"\u0061"` is `"a"`), each decoded once; small objects without
+    /// escapes compare their raw bytes pair by pair, which is cheaper than hashing.
     fn mark_shadowed(&mut self, object: NodeId) {
         let mut ids = Vec::with_capacity(self.nodes[object as usize].len as usize);
         let mut c = self.nodes[object as usize].first_child;
@@ -354,28 +353,31 @@ impl<'s> Parser<'s> {
             ids.push(c);
             c = self.nodes[c as usize].next_sibling;
         }
-        let key = |p: &Self, id: NodeId| -> std::borrow::Cow<'s, str> {
+        let raw = |p: &Self, id: NodeId| -> &'s [u8] {
             let n = &p.nodes[id as usize];
-            let raw = std::str::from_utf8(&p.src[n.key_start as usize + 1..n.key_end as usize - 1]).unwrap_or("");
-            if n.flags & FLAG_KEY_ESCAPED != 0 {
-                std::borrow::Cow::Owned(super::strings::unescape(raw))
-            } else {
-                std::borrow::Cow::Borrowed(raw)
-            }
+            &p.src[n.key_start as usize + 1..n.key_end as usize - 1]
         };
         let any_escaped = ids.iter().any(|&id| self.nodes[id as usize].flags & FLAG_KEY_ESCAPED != 0);
-        for i in 0..ids.len() {
-            let a = &self.nodes[ids[i] as usize];
-            let (a_start, a_len) = (a.key_start as usize, a.key_end - a.key_start);
-            let shadowed = ids[i + 1..].iter().any(|&b| {
-                if any_escaped {
-                    return key(self, ids[i]) == key(self, b);
+        if !any_escaped && ids.len() <= SMALL_OBJECT {
+            for i in 0..ids.len() {
+                let a = raw(self, ids[i]);
+                if ids[i + 1..].iter().any(|&b| raw(self, b) == a) {
+                    self.nodes[ids[i] as usize].flags |= FLAG_SHADOWED;
                 }
-                let b = &self.nodes[b as usize];
-                b.key_end - b.key_start == a_len && self.src[a_start..a_start + a_len as usize] == self.src[b.key_start as usize..b.key_end as usize]
-            });
-            if shadowed {
-                self.nodes[ids[i] as usize].flags |= FLAG_SHADOWED;
+            }
+            return;
+        }
+        let mut seen: std::collections::HashSet<std::borrow::Cow<'s, [u8]>> = std::collections::HashSet::with_capacity(ids.len());
+        for &id in ids.iter().rev() {
+            let bytes = raw(self, id);
+            let name: std::borrow::Cow<'s, [u8]> = if self.nodes[id as usize].flags & FLAG_KEY_ESCAPED != 0 {
+                // The parser checked the escapes, so the text is valid UTF-8.
+                std::borrow::Cow::Owned(super::strings::unescape(std::str::from_utf8(bytes).unwrap_or("")).into_bytes())
+            } else {
+                std::borrow::Cow::Borrowed(bytes)
+            };
+            if !seen.insert(name) {
+                self.nodes[id as usize].flags |= FLAG_SHADOWED;
             }
         }
     }

@@ -2,7 +2,15 @@
 //! parser, so only the `\u` surrogate pairing can still be off: a lone surrogate becomes U+FFFD,
 //! as Python's `json` keeps it (and AWS then rejects it) while Rust strings cannot hold it.
 
+#[cfg(test)]
+thread_local! {
+    /// How many strings this thread has decoded: the work the hostile-input tests count.
+    pub(crate) static DECODED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 pub(crate) fn unescape(inner: &str) -> String {
+    #[cfg(test)]
+    DECODED.with(|d| d.set(d.get() + 1));
     let mut out = String::with_capacity(inner.len());
     let mut rest = inner;
     while let Some(i) = rest.find('\\') {
@@ -49,5 +57,68 @@ fn hex4(s: Option<&str>) -> Option<u32> {
         u32::from_str_radix(s, 16).ok()
     } else {
         None
+    }
+}
+
+/// Quotes `s` as a JSON string (minimal escaping).
+#[must_use]
+pub fn json_string(s: &str) -> String {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        let mut out = String::with_capacity(s.len() + 2);
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+        return out;
+    }
+    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+}
+
+/// How every message names a character: the parser's syntax errors and the rules' findings.
+/// Characters that cannot be seen, or are easily mistaken, are named in words with their code
+/// point; others are shown in backticks (with the code point when not ASCII).
+#[must_use]
+pub fn describe_char(c: char) -> std::borrow::Cow<'static, str> {
+    use std::borrow::Cow;
+    use unicode_general_category::{get_general_category, GeneralCategory as G};
+    match c {
+        ' ' => Cow::Borrowed("a space"),
+        '\t' => Cow::Borrowed("a tab"),
+        '\n' => Cow::Borrowed("a line break"),
+        '\r' => Cow::Borrowed("a carriage return"),
+        '\u{a0}' => Cow::Borrowed("a no-break space (U+00A0)"),
+        '`' => Cow::Borrowed("a backtick (`` ` ``)"),
+        c if c.is_control() => Cow::Owned(format!("the control character U+{:04X}", c as u32)),
+        c if c.is_ascii() => Cow::Owned(format!("`{c}`")),
+        c if c.is_whitespace() => Cow::Owned(format!("the space character U+{:04X}", c as u32)),
+        c => match get_general_category(c) {
+            G::NonspacingMark | G::SpacingMark | G::EnclosingMark => Cow::Owned(format!("the combining mark U+{:04X}", c as u32)),
+            G::Format | G::PrivateUse | G::Unassigned | G::Surrogate => Cow::Owned(format!("the invisible character U+{:04X}", c as u32)),
+            _ => Cow::Owned(format!("`{c}` (U+{:04X})", c as u32)),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_are_named_once() {
+        assert_eq!(describe_char(' '), "a space");
+        assert_eq!(describe_char('\t'), "a tab");
+        assert_eq!(describe_char('\n'), "a line break");
+        assert_eq!(describe_char('`'), "a backtick (`` ` ``)");
+        assert_eq!(describe_char('é'), "`é` (U+00E9)");
+        assert_eq!(describe_char('.'), "`.`");
+        assert_eq!(describe_char('\u{1}'), "the control character U+0001");
+        assert_eq!(describe_char('\u{301}'), "the combining mark U+0301");
+        assert_eq!(describe_char('\u{200b}'), "the invisible character U+200B");
+        assert_eq!(describe_char('\u{3000}'), "the space character U+3000");
+    }
+
+    #[test]
+    fn quoting() {
+        assert_eq!(json_string("web"), "\"web\"");
+        assert_eq!(json_string("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
     }
 }

@@ -152,3 +152,76 @@ fn line_index_matches_a_naive_count() {
         })
         .unwrap();
 }
+
+/// A body of `n` distinct member names, each written with `\u` escapes (`"\u006b\u0030…"`), and
+/// an ordinary body of the same size with plain names.
+fn escaped_and_plain_bodies(n: usize) -> (String, String) {
+    let escaped: Vec<String> = (0..n).map(|i| {
+        let name: String = format!("k{i:05}").chars().map(|c| format!("\\u{:04x}", c as u32)).collect();
+        format!("\"{name}\": 1")
+    }).collect();
+    let escaped = format!("{{{}}}", escaped.join(", "));
+    let width = escaped.len() / n - 7;
+    let plain: Vec<String> = (0..n).map(|i| format!("\"k{i:0width$}\": 1")).collect();
+    let plain = format!("{{{}}}", plain.join(", "));
+    (escaped, plain)
+}
+
+/// Strings decoded by one full check of `src`.
+fn decodes(src: &str) -> usize {
+    strings::DECODED.with(|d| d.set(0));
+    let report = crate::check(src, &crate::Options::default()).unwrap();
+    assert!(report.diagnostics.iter().any(|d| d.code == "RT101"), "the body was checked");
+    strings::DECODED.with(std::cell::Cell::get)
+}
+
+/// Issue 8: a 60 KiB body of thousands of distinct `\u`-escaped names costs what an ordinary body
+/// of the same size costs, give or take a constant: each name is decoded a bounded number of
+/// times, not once per other name (the duplicate-key check unescaped names pair by pair: ~n²/2
+/// decodes, about 2 s of CPU). Counted, not timed.
+#[test]
+fn escaped_member_names_cost_linear_work() {
+    let (escaped, plain) = escaped_and_plain_bodies(1400);
+    assert!((55 * 1024..70 * 1024).contains(&escaped.len()), "{} bytes", escaped.len());
+    assert!(plain.len().abs_diff(escaped.len()) < escaped.len() / 20, "{} vs {}", plain.len(), escaped.len());
+    let ordinary = decodes(&plain);
+    let hostile = decodes(&escaped);
+    assert_eq!(ordinary, 0, "plain names need no decoding");
+    // A bounded number of decodes per name (the parser, the request index, the shape map, the
+    // rules that look members up by name: 6 when this was written), and twice the names cost
+    // twice the decodes.
+    assert!(hostile <= 1400 * 32, "{hostile} decodes for 1400 names");
+    let (twice, _) = escaped_and_plain_bodies(2800);
+    let hostile_twice = decodes(&twice);
+    eprintln!("decodes: {hostile} for 1400 escaped names, {hostile_twice} for 2800");
+    assert!(hostile_twice <= hostile * 5 / 2, "{hostile} decodes for 1400 names, {hostile_twice} for 2800: not linear");
+}
+
+/// Repeated names cost linear work too: every name written twice, escaped, the second time in
+/// the same order (so finding each one's later duplicate by scanning would cost n²).
+#[test]
+fn repeated_escaped_member_names_cost_linear_work() {
+    let body = |n: usize| {
+        let names: Vec<String> = (0..n).map(|i| format!("k{i:05}").chars().map(|c| format!("\\u{:04x}", c as u32)).collect()).collect();
+        let members: Vec<String> = names.iter().chain(&names).map(|name| format!("\"{name}\": 1")).collect();
+        format!("{{{}}}", members.join(", "))
+    };
+    let (once, twice) = (decodes(&body(700)), decodes(&body(1400)));
+    eprintln!("decodes: {once} for 700 repeated names, {twice} for 1400");
+    assert!(once <= 1400 * 32, "{once} decodes for 1400 members");
+    assert!(twice <= once * 5 / 2, "{once} decodes for 1400 members, {twice} for 2800: not linear");
+    let report = crate::check(&body(700), &crate::Options::default()).unwrap();
+    assert_eq!(report.diagnostics.iter().filter(|d| d.code == "RT006").count(), 700);
+}
+
+/// The duplicates are found all the same, escaped or not, and each once.
+#[test]
+fn duplicates_are_found_whatever_the_spelling() {
+    let doc = parse(r#"{"a": 1, "\u0061": 2, "b": 3, "\u0062": 4, "a": 5, "c": 6}"#);
+    let shadowed: Vec<u32> = doc.children(doc.root()).filter(|&c| doc.is_shadowed(c)).map(|c| doc.index(c)).collect();
+    assert_eq!(shadowed, [0, 1, 2]);
+    let many: Vec<String> = (0..100).map(|i| format!("\"k{}\": {i}", i % 7)).collect();
+    let src = format!("{{{}}}", many.join(","));
+    let doc = parse(&src);
+    assert_eq!(doc.children(doc.root()).filter(|&c| !doc.is_shadowed(c)).count(), 7);
+}

@@ -19,6 +19,9 @@ mod generated;
 
 pub use generated::*;
 
+mod shape_map;
+pub use shape_map::ShapeMap;
+
 /// A botocore shape.
 #[derive(Debug)]
 pub struct Shape {

@@ -4,7 +4,8 @@ use super::ast::{Comparison, Expr, OperandKind, Operator, Subject, Value};
 use super::parser::short;
 use super::{regex, slice, Issue};
 use crate::json::TextRange;
-use crate::Severity;
+use crate::diagnostics::message::closest;
+use crate::diagnostics::Severity;
 
 /// Attributes ECS sets on container instances (built-in and optional ones), from the developer
 /// guide's "Amazon ECS container instance attributes".
@@ -208,12 +209,7 @@ pub fn check_attribute_names(_src: &str, expr: &Expr<'_>) -> Vec<Issue> {
             continue;
         }
         if name.starts_with("ecs.") && !BUILT_IN_ATTRIBUTES.contains(&name) && !name.starts_with("ecs.capability.") {
-            let close = BUILT_IN_ATTRIBUTES
-                .iter()
-                .map(|a| (*a, strsim::jaro_winkler(a, &name.to_ascii_lowercase())))
-                .filter(|(_, s)| *s >= 0.9)
-                .max_by(|a, b| a.1.total_cmp(&b.1));
-            if let Some((a, _)) = close {
+            if let Some(a) = closest(name, BUILT_IN_ATTRIBUTES.iter()).map(|s| s.name) {
                 out.push(
                     Issue::new(name_span, format!("`{name}` is not a built-in attribute, so no instance has it"))
                         .help(format!("did you mean `{a}`?"))

@@ -34,7 +34,7 @@ pub use parser::{parse, BARE_PUNCTUATION, MAX_DEPTH};
 
 
 use crate::json::TextRange;
-use crate::Severity;
+use crate::diagnostics::Severity;
 
 /// A replacement for the text at an error's or issue's span.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -14,6 +14,7 @@
 use super::ast::{Argument, Comparison, Expr, Operator, Subject, Value};
 use super::lexer::{Lexer, Sym, TokKind, Token};
 use super::{Replacement, SyntaxError};
+use crate::diagnostics::message::closest;
 use crate::json::TextRange;
 
 /// Parentheses and `not` nest at most this deep.
@@ -419,12 +420,8 @@ impl<'a> Parser<'a> {
             let fixed = format!("attribute:ecs.{bare}");
             return SyntaxError::new(at, format!("`{}` is an attribute, which needs the `attribute:` prefix", short(word))).help(format!("write `{fixed}`")).fix(fixed, true);
         }
-        let close = Subject::FIXED
-            .iter()
-            .map(|(s, _)| (*s, strsim::jaro_winkler(&s.to_ascii_lowercase(), &lower)))
-            .filter(|(_, score)| *score >= 0.85)
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some((s, _)) = close {
+        let subjects: Vec<&str> = Subject::FIXED.iter().map(|(s, _)| *s).collect();
+        if let Some(s) = closest(word, &subjects).map(|s| s.name) {
             return SyntaxError::new(at, format!("unknown subject `{}`", short(word))).help(format!("did you mean `{s}`?")).fix(s.to_owned(), false);
         }
         let looks_like_name = word.chars().next().is_some_and(char::is_alphabetic) && !word.contains(':');
@@ -518,10 +515,7 @@ impl<'a> Parser<'a> {
 
 /// At most 40 characters of `s`, with an ellipsis when cut.
 pub(crate) fn short(s: &str) -> String {
-    match s.char_indices().nth(40) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_owned(),
-    }
+    crate::diagnostics::message::shorten(s, 40)
 }
 
 impl SyntaxError {

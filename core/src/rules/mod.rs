@@ -1,7 +1,23 @@
-//! The rules, one file each, grouped by area. Each area's `mod.rs` lists its rules in `RULES`.
+//! The rules, one file each, grouped by area (the member a rule looks at: RT5xx `tags`, RT7xx
+//! `volumeConfigurations`, RT8xx what needs the task definition, …). Each rule file declares its
+//! [`Rule`] (metadata, documentation, topics) and its `check`; each area's `mod.rs` joins them in
+//! `CHECKS`.
+//!
+//! A topic can span areas (the tags of EBS volumes are checked with the volumes, a request tag
+//! that overrides a task definition tag with the task definition rules): every rule lists its
+//! [`crate::rule::Topic`]s, [`crate::registry::by_topic`] finds them, and docs/rules.md lists
+//! them under "Rules by topic".
 
 use crate::context::Ctx;
-use crate::registry::Rule;
+use crate::rule::Rule;
+
+/// `checks![a, b]`: the [`Check`]s of the rule modules `a` and `b` (their `RULE` and `check`),
+/// for the areas' `CHECKS` (defined before the areas so that they see it).
+macro_rules! checks {
+    ($($m:ident),* $(,)?) => {
+        &[$($crate::rules::Check { rule: &$m::RULE, run: $m::check }),*]
+    };
+}
 
 pub mod fargate;
 pub mod input;
@@ -11,27 +27,30 @@ pub mod network;
 pub mod overrides;
 pub mod placement;
 pub mod request;
+mod role_arn;
 pub mod shape;
 pub mod tags;
 pub mod taskdef;
 pub mod volumes;
 
-/// Every area's rule list; [`crate::registry::rules`] joins and sorts them.
-pub(crate) static AREAS: &[&[&Rule]] = &[
-    input::RULES,
-    shape::RULES,
-    request::RULES,
-    launch::RULES,
-    fargate::RULES,
-    overrides::RULES,
-    network::RULES,
-    tags::RULES,
-    placement::RULES,
-    volumes::RULES,
-    taskdef::RULES,
-    live::RULES,
-];
+/// A rule and the function that checks it.
+pub(crate) struct Check {
+    pub rule: &'static Rule,
+    pub run: fn(&mut Ctx<'_, '_>),
+}
 
-/// The `check` of rules that the driver reports itself (the input could not be parsed, so no
-/// rule can run).
-pub(crate) fn reported_by_driver(_: &mut Ctx<'_, '_>) {}
+/// Every area's checks; [`crate::registry`] joins and sorts them.
+pub(crate) static AREAS: &[&[Check]] = &[
+    input::CHECKS,
+    shape::CHECKS,
+    request::CHECKS,
+    launch::CHECKS,
+    fargate::CHECKS,
+    overrides::CHECKS,
+    network::CHECKS,
+    tags::CHECKS,
+    placement::CHECKS,
+    volumes::CHECKS,
+    taskdef::CHECKS,
+    live::CHECKS,
+];

@@ -5,7 +5,7 @@
 //! answers with empty lists on moto). Its `capacityProviders` are the associations (moto calls
 //! FARGATE and FARGATE_SPOT "MISSING" in DescribeCapacityProviders, so that call is not used).
 
-use runtask_core::context::is_fargate_provider;
+use runtask_core::data::launch::is_fargate_provider;
 use runtask_core::rules::live::{capacity_provider_not_attached, cluster_not_found, launch_type_bypasses_capacity_providers};
 use runtask_core::LiveFinding;
 use tokio::time::Instant;

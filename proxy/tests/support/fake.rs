@@ -1,6 +1,11 @@
 //! A fake ECS endpoint that records what it receives and misbehaves on request: it answers
 //! DescribeTaskDefinition with a fixed task definition, and each other call with the next step
 //! of a script (answer, hang, drop the connection) or, when the script is used up, a success.
+//!
+//! In front of moto ([`Fake::in_front_of`]) it is a fault-injecting forwarder instead: every call
+//! but DescribeTaskDefinition goes to moto, which launches real tasks, and a script step decides
+//! what the proxy then sees of moto's answer: all of it, all of it once the test opens a
+//! [`Gate`], nothing (the connection closes), or half of it (the connection is reset).
 
 use std::collections::VecDeque;
 use std::net::SocketAddr;
@@ -9,6 +14,28 @@ use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{Notify, Semaphore};
+
+/// Holds an answer back until the test opens it.
+#[derive(Clone, Debug)]
+pub struct Gate(Arc<Semaphore>);
+
+impl Default for Gate {
+    fn default() -> Self {
+        Gate(Arc::new(Semaphore::new(0)))
+    }
+}
+
+impl Gate {
+    /// Lets every held answer through, now and later.
+    pub fn open(&self) {
+        self.0.add_permits(Semaphore::MAX_PERMITS / 2);
+    }
+
+    async fn pass(&self) {
+        let _ = self.0.acquire().await.map(tokio::sync::SemaphorePermit::forget);
+    }
+}
 
 /// What to do with one request.
 #[derive(Clone, Debug)]
@@ -18,6 +45,16 @@ pub enum Step {
     Hang,
     /// Read the request and close the connection without answering.
     Close,
+    /// In front of moto: forward and pass moto's answer on (what happens once the script is used
+    /// up).
+    Forward,
+    /// In front of moto: forward, then pass moto's answer on once the gate opens.
+    HoldAnswer(Gate),
+    /// In front of moto: forward (so the task launches), then close without answering.
+    ForwardThenClose,
+    /// In front of moto: forward, then send the head and half of the answer's body and reset the
+    /// connection.
+    ForwardThenReset,
 }
 
 impl Step {
@@ -66,6 +103,8 @@ impl Received {
 struct State {
     script: VecDeque<Step>,
     received: Vec<Received>,
+    /// moto, when the fake forwards.
+    upstream: Option<SocketAddr>,
 }
 
 /// A running fake; it stops when dropped with its runtime.
@@ -73,6 +112,7 @@ struct State {
 pub struct Fake {
     pub addr: SocketAddr,
     state: Arc<Mutex<State>>,
+    arrived: Arc<Notify>,
 }
 
 pub const TASK_DEFINITION: &str = r#"{"taskDefinition":{"taskDefinitionArn":"arn:aws:ecs:us-east-1:123456789012:task-definition/web:1","family":"web","revision":1,"status":"ACTIVE","networkMode":"awsvpc","requiresCompatibilities":["FARGATE"],"cpu":"256","memory":"512","containerDefinitions":[{"name":"app","image":"nginx","memory":512,"essential":true,"environment":[{"name":"TD_VALUE","value":"td-plain-value-1234"}]}]}}"#;
@@ -92,18 +132,43 @@ impl Fake {
     /// Starts on a free loopback port, running `script` for the calls that are not
     /// DescribeTaskDefinition.
     pub async fn start(script: Vec<Step>) -> Fake {
+        Self::start_with(script, None).await
+    }
+
+    /// A forwarder to moto at `upstream`: each call that is not DescribeTaskDefinition runs the
+    /// next step of `script` (forwarding as is once it is used up).
+    pub async fn in_front_of(upstream: SocketAddr, script: Vec<Step>) -> Fake {
+        Self::start_with(script, Some(upstream)).await
+    }
+
+    async fn start_with(script: Vec<Step>, upstream: Option<SocketAddr>) -> Fake {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let state = Arc::new(Mutex::new(State { script: script.into(), received: Vec::new() }));
-        let s = state.clone();
+        let state = Arc::new(Mutex::new(State { script: script.into(), received: Vec::new(), upstream }));
+        let arrived = Arc::new(Notify::new());
+        let (s, a) = (state.clone(), arrived.clone());
         tokio::spawn(async move {
             loop {
                 let Ok((stream, _)) = listener.accept().await else { return };
-                let s = s.clone();
-                tokio::spawn(async move { serve(stream, s).await });
+                let (s, a) = (s.clone(), a.clone());
+                tokio::spawn(async move { serve(stream, s, a).await });
             }
         });
-        Fake { addr, state }
+        Fake { addr, state, arrived }
+    }
+
+    /// Waits until `n` calls of `action` have arrived (and, in front of moto, reached it).
+    pub async fn arrivals(&self, action: &str, n: usize) {
+        let wait = async {
+            loop {
+                let notified = self.arrived.notified();
+                if self.calls(action).len() >= n {
+                    return;
+                }
+                notified.await;
+            }
+        };
+        tokio::time::timeout(Duration::from_secs(120), wait).await.unwrap_or_else(|_| panic!("{n} {action} calls did not arrive within 120 s"));
     }
 
     #[must_use]
@@ -123,7 +188,81 @@ impl Fake {
     }
 }
 
-async fn serve(mut stream: TcpStream, state: Arc<Mutex<State>>) {
+async fn serve(mut stream: TcpStream, state: Arc<Mutex<State>>, arrived: Arc<Notify>) {
+    let Some((headers, body)) = read_request(&mut stream).await else { return };
+    let action = headers.iter().find(|(k, _)| k == "x-amz-target").map(|(_, v)| v.rsplit('.').next().unwrap_or("").to_owned()).unwrap_or_default();
+    let upstream = state.lock().unwrap().upstream;
+    let step = match (action.as_str(), upstream) {
+        // Also in front of moto: the faults are for the other calls, and a short RunTask
+        // deadline must not catch a slow DescribeTaskDefinition.
+        ("DescribeTaskDefinition", _) => Step::Answer(200, TASK_DEFINITION.to_owned()),
+        _ => {
+            let next = state.lock().unwrap().script.pop_front();
+            next.unwrap_or_else(|| match upstream {
+                Some(_) => Step::Forward,
+                None => Step::Answer(200, if action == "RunTask" { run_task_success("from-fake") } else { r#"{"tasks":[],"failures":[]}"#.to_owned() }),
+            })
+        }
+    };
+    // In front of moto, the call reaches moto first, as it would reach ECS, whatever the proxy
+    // then sees of the answer.
+    let forwarded = match (upstream, &step) {
+        (Some(moto), Step::Forward | Step::HoldAnswer(_) | Step::ForwardThenClose | Step::ForwardThenReset) => {
+            let headers: Vec<(String, String)> = headers.iter().filter(|(k, _)| !["host", "connection", "content-length"].contains(&k.as_str())).cloned().collect();
+            let text = String::from_utf8_lossy(&body).into_owned();
+            Some(
+                tokio::task::spawn_blocking(move || {
+                    let pairs: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                    super::moto::post(moto, &pairs, &text)
+                })
+                .await
+                .unwrap(),
+            )
+        }
+        _ => None,
+    };
+    let succeeded = match (&forwarded, &step) {
+        (Some((status, _)), _) | (None, Step::Answer(status, _)) => (200..300).contains(status),
+        _ => false,
+    };
+    state.lock().unwrap().received.push(Received { action, headers, body, succeeded });
+    arrived.notify_waiters();
+    let (status, text) = match (&step, forwarded) {
+        (_, Some(answer)) => answer,
+        (Step::Answer(status, text), None) => (*status, text.clone()),
+        (Step::Hang, None) => {
+            tokio::time::sleep(Duration::from_secs(3600)).await;
+            return;
+        }
+        _ => return drop(stream),
+    };
+    let head = format!(
+        "HTTP/1.1 {status} X\r\ncontent-type: application/x-amz-json-1.1\r\nx-amzn-requestid: fake-request-id\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+        text.len()
+    );
+    match step {
+        Step::ForwardThenClose => drop(stream),
+        Step::ForwardThenReset => {
+            let _ = stream.write_all(head.as_bytes()).await;
+            let _ = stream.write_all(&text.as_bytes()[..text.len() / 2]).await;
+            let _ = stream.flush().await;
+            // An RST instead of a FIN.
+            let _ = stream.set_zero_linger();
+            drop(stream);
+        }
+        step => {
+            if let Step::HoldAnswer(gate) = step {
+                gate.pass().await;
+            }
+            let _ = stream.write_all(head.as_bytes()).await;
+            let _ = stream.write_all(text.as_bytes()).await;
+            let _ = stream.shutdown().await;
+        }
+    }
+}
+
+/// The headers (names lower-cased) and body of one HTTP/1.1 request with a Content-Length.
+async fn read_request(stream: &mut TcpStream) -> Option<(Vec<(String, String)>, Vec<u8>)> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 8192];
     let head_end = loop {
@@ -131,7 +270,7 @@ async fn serve(mut stream: TcpStream, state: Arc<Mutex<State>>) {
             break p + 4;
         }
         match stream.read(&mut chunk).await {
-            Ok(0) | Err(_) => return,
+            Ok(0) | Err(_) => return None,
             Ok(n) => buf.extend_from_slice(&chunk[..n]),
         }
     };
@@ -140,30 +279,9 @@ async fn serve(mut stream: TcpStream, state: Arc<Mutex<State>>) {
     let length: usize = headers.iter().find(|(k, _)| k == "content-length").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
     while buf.len() < head_end + length {
         match stream.read(&mut chunk).await {
-            Ok(0) | Err(_) => return,
+            Ok(0) | Err(_) => return None,
             Ok(n) => buf.extend_from_slice(&chunk[..n]),
         }
     }
-    let body = buf[head_end..head_end + length].to_vec();
-    let action = headers.iter().find(|(k, _)| k == "x-amz-target").map(|(_, v)| v.rsplit('.').next().unwrap_or("").to_owned()).unwrap_or_default();
-    let step = if action == "DescribeTaskDefinition" {
-        Step::Answer(200, TASK_DEFINITION.to_owned())
-    } else {
-        let next = state.lock().unwrap().script.pop_front();
-        next.unwrap_or_else(|| Step::Answer(200, if action == "RunTask" { run_task_success("from-fake") } else { r#"{"tasks":[],"failures":[]}"#.to_owned() }))
-    };
-    let succeeded = matches!(step, Step::Answer(s, _) if (200..300).contains(&s));
-    state.lock().unwrap().received.push(Received { action, headers, body, succeeded });
-    match step {
-        Step::Answer(status, body) => {
-            let response = format!(
-                "HTTP/1.1 {status} X\r\ncontent-type: application/x-amz-json-1.1\r\nx-amzn-requestid: fake-request-id\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                body.len()
-            );
-            let _ = stream.write_all(response.as_bytes()).await;
-            let _ = stream.shutdown().await;
-        }
-        Step::Hang => tokio::time::sleep(Duration::from_secs(3600)).await,
-        Step::Close => drop(stream),
-    }
+    Some((headers, buf[head_end..head_end + length].to_vec()))
 }

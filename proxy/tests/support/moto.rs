@@ -142,7 +142,9 @@ impl Moto {
                 body["nextToken"] = serde_json::json!(t);
             }
             let v = self.ecs("ListTasks", &body);
-            arns.extend(v["taskArns"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_owned()));
+            // moto's ListTasks matches the cluster name as a substring: keep this cluster's own.
+            let own = format!(":task/{cluster}/");
+            arns.extend(v["taskArns"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_owned()).filter(|a| a.contains(&own)));
             next = v.get("nextToken").and_then(|t| t.as_str()).map(str::to_owned);
             if next.is_none() {
                 return arns;
@@ -214,8 +216,8 @@ fn xml_value(xml: &str, tag: &str) -> String {
     xml[start..end].to_owned()
 }
 
-/// A blocking HTTP/1.1 POST with `Connection: close`.
-fn post(addr: SocketAddr, headers: &[(&str, &str)], body: &str) -> (u16, String) {
+/// A blocking HTTP/1.1 POST with `Connection: close`: the status and the body.
+pub fn post(addr: SocketAddr, headers: &[(&str, &str)], body: &str) -> (u16, String) {
     post_path(addr, "/", headers, body)
 }
 

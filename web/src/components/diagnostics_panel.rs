@@ -6,7 +6,7 @@ use leptos::wasm_bindgen::JsCast;
 use runtask_core::Severity;
 
 use super::json_preview::JSON_ID;
-use crate::app::Console;
+use crate::console::Console;
 use crate::problems::{severity_words, Problem};
 
 #[component]

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use runtask_core::Severity;
 use serde_json::Value;
 
-use crate::app::Console;
+use crate::console::Console;
 use crate::lens::At;
 use crate::problems::{severity_words, FieldProblem};
 use crate::state::{bool_value, display, int_value, text_value, Request, Scalar};

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-use crate::app::Console;
+use crate::console::Console;
 use crate::export;
 use crate::state::Request;
 

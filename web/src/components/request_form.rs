@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::fields::{apply, problems_at, uid, value_of, CheckField, FieldProblems, Kind, SelectField, TextField};
 use super::rows::{RowCtx, Rows, TextList};
 use super::task_definition::TaskDefinitionPanel;
-use crate::app::{new_client_token, Console};
+use crate::console::{new_client_token, Console};
 use crate::lens::At;
 use crate::state::{
     display, str_of, AwsvpcConfiguration, Capacity, CapacityProvider, ContainerOverride, EnvironmentFile, KeyValue,

@@ -6,7 +6,7 @@ use leptos::wasm_bindgen::JsCast;
 use serde_json::Value;
 
 use super::fields::{apply, pointer_of, problems_at, uid, value_of, FieldProblems};
-use crate::app::Console;
+use crate::console::Console;
 use crate::lens::At;
 use crate::state::{Element, List, RowId, Text};
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::api::{self, ApiError, RunOutcome};
-use crate::app::{new_client_token, Console, Proxy};
+use crate::console::{new_client_token, Console, Proxy};
 use crate::problems::severity_words;
 
 /// First DescribeTasks after this long; each next one waits twice as long, up to [`MAX_DELAY_MS`].

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::api;
-use crate::app::{Console, Proxy};
+use crate::console::{Console, Proxy};
 use crate::state::display;
 
 #[component]

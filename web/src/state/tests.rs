@@ -1,4 +1,5 @@
 use super::*;
+use crate::export::WIDTH;
 
 const FULL: &str = include_str!("../../../tests/inputs/large-near-limits.json");
 
@@ -102,6 +103,17 @@ fn capacity_is_a_choice() {
     fresh.choose_capacity(Capacity::Strategy);
     assert!(fresh.to_json().contains("\"capacityProvider\": \"FARGATE\""));
     assert!(fresh.is_fargate());
+    // As runtask-core reads it: every candidate Fargate's, in any case, launch type and strategy
+    // together too (the conflict is RT201's; the Fargate size controls stay).
+    for (json, fargate) in [
+        (r#"{"launchType": "FARGATE", "capacityProviderStrategy": [{"capacityProvider": "FARGATE_SPOT"}]}"#, true),
+        (r#"{"launchType": "fargate"}"#, true),
+        (r#"{"launchType": "EC2", "capacityProviderStrategy": [{"capacityProvider": "FARGATE"}]}"#, false),
+        (r#"{"capacityProviderStrategy": [{"capacityProvider": "FARGATE"}, {"capacityProvider": "asg"}]}"#, false),
+        ("{}", false),
+    ] {
+        assert_eq!(Request::from_json(json).unwrap().is_fargate(), fargate, "{json}");
+    }
     // A chosen strategy with no rows is still written, so the choice survives a round trip.
     let id = fresh.capacity_provider_strategy.rows[0].id;
     fresh.capacity_provider_strategy.remove(id);
@@ -134,22 +146,6 @@ fn gpu_is_the_gpu_resource_requirement() {
     r.overrides.fields.container_overrides.rows[0].fields.set_gpu("");
     assert!(!r.to_json().contains("GPU"));
     assert!(r.to_json().contains("InferenceAccelerator"));
-}
-
-#[test]
-fn overrides_are_counted_as_compact_json() {
-    let r = Request::from_json(r#"{"overrides": {"containerOverrides": [{"name": "app", "command": ["echo", "hé"]}]}}"#).unwrap();
-    assert_eq!(r.overrides_chars(), r#"{"containerOverrides":[{"name":"app","command":["echo","hé"]}]}"#.chars().count());
-    assert_eq!(Request::default().overrides_chars(), 0);
-}
-
-#[test]
-fn python_dialect_spells_literals_as_python() {
-    let r = Request::from_json(r#"{"enableExecuteCommand": true, "extra": {"a": null, "b": [false]}}"#).unwrap();
-    assert_eq!(
-        r.tree().pretty(Dialect::Python),
-        "{\n  \"enableExecuteCommand\": True,\n  \"extra\": {\"a\": None, \"b\": [False]}\n}"
-    );
 }
 
 #[test]

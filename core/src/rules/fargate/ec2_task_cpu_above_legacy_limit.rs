@@ -1,5 +1,5 @@
 use crate::context::{Ctx, Target};
-use crate::data::limits::{EC2_TASK_CPU_LEGACY_MAX, EC2_TASK_CPU_MAX};
+use crate::data::limits::{EC2_TASK_CPU_LEGACY_MAX, EC2_TASK_CPU_MAX, EC2_TASK_CPU_MIN};
 use crate::units;
 
 crate::declare_rule! {
@@ -33,11 +33,11 @@ crate::declare_rule! {
         name: "ec2-task-cpu-above-legacy-limit",
         severity: Info,
         catalogue: ["R-FG-10"],
-        check: check,
+        topics: [TaskSize],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.target != Target::Ec2Like {
         return;
     }
@@ -47,7 +47,8 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     if cpu <= EC2_TASK_CPU_LEGACY_MAX || cpu > EC2_TASK_CPU_MAX {
         return;
     }
-    ctx.report(node, format!("`overrides.cpu` is {cpu} CPU units ({}), above the 10 vCPU that older ECS documents gave as the maximum on EC2", units::vcpu_words(cpu as u32)))
-        .help("make sure a container instance has that much CPU free; the current maximum is 192 vCPU (196608)")
-        .note("the API reference now allows 128–196608 CPU units for tasks on EC2");
+    let vcpu = |c: i64| units::vcpu_words(u32::try_from(c).unwrap_or(u32::MAX));
+    ctx.report(node, format!("`overrides.cpu` is {cpu} CPU units ({}), above the {} that older ECS documents gave as the maximum on EC2", vcpu(cpu), vcpu(EC2_TASK_CPU_LEGACY_MAX)))
+        .help(format!("make sure a container instance has that much CPU free; the current maximum is {} ({EC2_TASK_CPU_MAX})", vcpu(EC2_TASK_CPU_MAX)))
+        .note(format!("the API reference now allows {EC2_TASK_CPU_MIN}–{EC2_TASK_CPU_MAX} CPU units for tasks on EC2"));
 }

@@ -1,7 +1,7 @@
 use crate::context::{Ctx, Target};
 use crate::data::limits::{EC2_TASK_CPU_MAX, EC2_TASK_CPU_MIN};
 use crate::units;
-use crate::{Applicability, Severity};
+use crate::diagnostics::{Applicability, Severity};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -35,11 +35,11 @@ crate::declare_rule! {
         name: "ec2-task-cpu-out-of-range",
         severity: Error,
         catalogue: ["R-FG-09"],
-        check: check,
+        topics: [TaskSize],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let severity = match ctx.target {
         Target::Ec2Like | Target::External => Severity::Error,
         Target::Unknown if ctx.req.platform_version.is_none() => Severity::Warning,
@@ -57,8 +57,9 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     };
     let word = if bound == EC2_TASK_CPU_MIN { "below the minimum" } else { "above the maximum" };
     let fix = ctx.replace_value(node, format!("\"{bound}\""), Applicability::Unsafe, format!("Set `overrides.cpu` to {bound}"));
-    ctx.report(node, format!("`overrides.cpu` is {cpu} CPU units, {word} of {bound} for tasks on EC2 (128–196608, 0.125–192 vCPU)"))
+    let vcpus = |c: i64| units::vcpus(u32::try_from(c).unwrap_or(u32::MAX));
+    ctx.report(node, format!("`overrides.cpu` is {cpu} CPU units, {word} of {bound} for tasks on EC2 ({EC2_TASK_CPU_MIN}–{EC2_TASK_CPU_MAX}, {}–{} vCPU)", vcpus(EC2_TASK_CPU_MIN), vcpus(EC2_TASK_CPU_MAX)))
         .severity(severity)
-        .help(format!("use 128–196608 CPU units, e.g. {bound}"))
+        .help(format!("use {EC2_TASK_CPU_MIN}–{EC2_TASK_CPU_MAX} CPU units, e.g. {bound}"))
         .fix(fix);
 }

@@ -1,7 +1,8 @@
+use crate::data::platform;
 use crate::context::Ctx;
-use crate::Severity;
+use crate::diagnostics::Severity;
 
-use super::{linux_platform_before_1_4, platform_latest_fix};
+use super::{linux_platform_before, platform_latest_fix};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -36,20 +37,20 @@ crate::declare_rule! {
         name: "ephemeral-storage-on-old-platform",
         severity: Error,
         catalogue: ["R-FG-16"],
-        check: check,
+        topics: [PlatformVersion, EphemeralStorage],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let Some(ov) = ctx.req.overrides else { return };
     let Some(node) = ctx.doc.get(ov, "ephemeralStorage") else { return };
-    let Some((pv, version)) = linux_platform_before_1_4(ctx) else { return };
+    let Some((pv, version)) = linux_platform_before(ctx, platform::LINUX_1_4) else { return };
     let fix = platform_latest_fix(ctx, pv);
-    ctx.report_key(node, format!("`overrides.ephemeralStorage` needs Linux platform version 1.4.0, but `platformVersion` is {version}"))
+    ctx.report_key(node, format!("`overrides.ephemeralStorage` needs Linux platform version {}, but `platformVersion` is {version}", platform::show(platform::LINUX_1_4)))
         .severity(severity)
         .label(pv, format!("platform version {version}"))
-        .help("set `platformVersion` to `LATEST` or `1.4.0` (or omit it)")
+        .help(format!("set `platformVersion` to `LATEST` or `{}` (or omit it)", platform::show(platform::LINUX_1_4)))
         .note("ECS answers `One or more of the requested capabilities are not supported.`")
         .fix(fix);
 }

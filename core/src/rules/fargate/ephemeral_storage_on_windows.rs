@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::{Applicability, Severity};
+use crate::diagnostics::{Applicability, Severity};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -46,11 +46,11 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-FG-17"],
         task_definition: true,
-        check: check,
+        topics: [Windows, EphemeralStorage],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.is_windows() != Some(true) {
         return;
     }

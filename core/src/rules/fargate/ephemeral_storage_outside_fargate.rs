@@ -1,5 +1,5 @@
 use crate::context::{Ctx, Target};
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -33,11 +33,11 @@ crate::declare_rule! {
         name: "ephemeral-storage-outside-fargate",
         severity: Warning,
         catalogue: ["R-FG-15"],
-        check: check,
+        topics: [EphemeralStorage, LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let place = match ctx.target {
         Target::Ec2Like => "on EC2",
         Target::External => "on external (ECS Anywhere) instances",

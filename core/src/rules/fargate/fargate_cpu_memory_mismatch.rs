@@ -1,9 +1,9 @@
 use crate::context::Ctx;
 use crate::data::fargate::{self, FARGATE_UNCONFIRMED_32_VCPU};
-use crate::diagnostics::Edit;
-use crate::{Applicability, Fix, Severity};
+use crate::diagnostics::Severity;
 
-use super::{cpu_json, cpu_words, fargate_cpu_list, memory_json, memory_options, or_list};
+use super::{cpu_words, fargate_cpu_list, memory_options};
+use crate::diagnostics::message::or_list;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -44,23 +44,22 @@ crate::declare_rule! {
         name: "fargate-cpu-memory-mismatch",
         severity: Error,
         catalogue: ["R-FG-05", "R-TD-08"],
-        check: check,
+        topics: [TaskSize],
     };
 }
 
 const NOTE: &str = "ECS answers `No Fargate configuration exists for given values.`";
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(mut severity) = ctx.fargate_severity(Severity::Error) else { return };
     let (cpu_node, mem_node) = (ctx.req.overrides_cpu, ctx.req.overrides_memory);
     if cpu_node.is_none() && mem_node.is_none() {
         return;
     }
-    let (Some(cpu), Some(mem)) = (ctx.effective_task_cpu(), ctx.effective_task_memory()) else { return };
+    let (Some(cpu), Some(mem)) = (ctx.task_cpu().map(|s| s.value), ctx.task_memory().map(|s| s.value)) else { return };
     if fargate::is_valid_pair(cpu, mem, true) {
         return;
     }
-    let doc = ctx.doc;
     let windows = ctx.is_windows() == Some(true);
     if windows && super::windows_unsupported_cpu(cpu) {
         return; // RT307 reports the Windows size.
@@ -75,7 +74,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         fargate::tier(cpu).map(|t| t.memory)
     };
     let (best_cpu, best_mem) = match tier_memory {
-        Some(options) if cpu == FARGATE_UNCONFIRMED_32_VCPU.cpu => (cpu, nearest(options, mem)),
+        Some(options) if cpu == FARGATE_UNCONFIRMED_32_VCPU.cpu => (cpu, fargate::nearest_memory(options, mem)),
         _ => fargate::nearest_pair(cpu, mem, windows),
     };
 
@@ -101,37 +100,12 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     };
     let Some(node) = node else { return };
 
-    // The fix edits the request's values; when a value to change comes from the task
-    // definition, there is nothing in the request to edit.
-    let mut edits = Vec::new();
-    let mut possible = true;
-    for (want, have, n, is_cpu) in [(best_cpu, cpu, cpu_node, true), (best_mem, mem, mem_node, false)] {
-        if want == have {
-            continue;
-        }
-        match n.and_then(|n| doc.str(n).map(|s| (n, s))) {
-            Some((n, text)) => {
-                let r = doc.range(n);
-                let content = if is_cpu { cpu_json(want, &text) } else { memory_json(want, &text) };
-                edits.push(Edit { start: r.start, end: r.end, content });
-            }
-            None => possible = false,
-        }
-    }
     let help = format!("use a valid pair; the nearest is cpu {} with memory {best_mem} MiB", cpu_words(best_cpu));
-    let fix = (possible && !edits.is_empty()).then(|| Fix {
-        applicability: Applicability::Unsafe,
-        description: format!("Set cpu {best_cpu} and memory {best_mem}"),
-        edits,
-    });
+    let fix = super::size_fix(ctx, cpu, Some(mem), (best_cpu, best_mem));
     let other = if node == mem_node.unwrap_or(u32::MAX) { cpu_node } else { mem_node };
     let mut r = ctx.report(node, message);
     r.severity(severity).help(help).note(NOTE).fix_opt(fix);
     if let Some(o) = other {
         r.label(o, if Some(o) == cpu_node { "with this cpu" } else { "with this memory" });
     }
-}
-
-fn nearest(options: &[u32], want: u32) -> u32 {
-    options.iter().copied().min_by_key(|m| m.abs_diff(want)).unwrap_or(want)
 }

@@ -1,8 +1,9 @@
 use crate::context::Ctx;
 use crate::units;
-use crate::Severity;
+use crate::diagnostics::Severity;
 
-use super::{cpu_words, linux_platform_before_1_4, platform_latest_fix};
+use super::{cpu_words, linux_platform_before, platform_latest_fix};
+use crate::data::{fargate, platform};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -39,23 +40,21 @@ crate::declare_rule! {
         name: "large-fargate-size-on-old-platform",
         severity: Error,
         catalogue: ["R-FG-06"],
-        check: check,
+        topics: [PlatformVersion, TaskSize],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let Some(node) = ctx.req.overrides_cpu else { return };
     let Some(cpu) = ctx.doc.str(node).and_then(|s| units::parse_cpu(&s)) else { return };
-    if cpu != 8192 && cpu != 16384 {
-        return;
-    }
-    let Some((pv, version)) = linux_platform_before_1_4(ctx) else { return };
+    let Some(min) = fargate::tier(cpu).and_then(|t| t.min_linux_platform_version) else { return };
+    let Some((pv, version)) = linux_platform_before(ctx, min) else { return };
     let fix = platform_latest_fix(ctx, pv);
-    ctx.report(node, format!("`overrides.cpu` is {}, which needs Linux platform version 1.4.0, but `platformVersion` is {version}", cpu_words(cpu)))
+    ctx.report(node, format!("`overrides.cpu` is {}, which needs Linux platform version {}, but `platformVersion` is {version}", cpu_words(cpu), platform::show(min)))
         .severity(severity)
         .label(pv, format!("platform version {version}"))
-        .help("set `platformVersion` to `LATEST` or `1.4.0` (or omit it)")
+        .help(format!("set `platformVersion` to `LATEST` or `{}` (or omit it)", platform::show(min)))
         .note("ECS answers `One or more of the requested capabilities are not supported.`")
         .fix(fix);
 }

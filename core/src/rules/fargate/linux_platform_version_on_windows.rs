@@ -1,7 +1,7 @@
 use crate::context::{Ctx, Target};
-use crate::{Applicability, Severity};
+use crate::diagnostics::{Applicability, Severity};
 
-use super::parse_version;
+use crate::data::platform;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -44,24 +44,25 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-PV-08", "R-TD-19"],
         task_definition: true,
-        check: check,
+        topics: [PlatformVersion, Windows],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if matches!(ctx.target, Target::Ec2Like | Target::External) || ctx.is_windows() != Some(true) {
         return;
     }
     let Some(node) = ctx.req.platform_version else { return };
     let Some(text) = ctx.doc.str(node) else { return };
-    // 1.1.0 and 1.2.0 are retired (RT314); 1.0.0 is Windows' version.
-    if parse_version(&text).is_none_or(|v| v < (1, 3, 0)) {
+    // Retired versions are RT314's; 1.0.0 is Windows' version.
+    if platform::parse(&text).is_none_or(|v| !platform::LINUX_CURRENT.contains(&v) || platform::WINDOWS_CURRENT.contains(&v)) {
         return;
     }
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let fix = ctx.replace_value(node, "\"LATEST\"", Applicability::Unsafe, "Set `platformVersion` to `LATEST`");
-    ctx.report(node, format!("`platformVersion` is {text}, a Linux platform version, but the task definition is Windows; Windows tasks on Fargate take `LATEST` or `1.0.0`"))
+    let windows = platform::WINDOWS_CURRENT.iter().map(|v| format!("`{}`", platform::show(*v))).collect::<Vec<_>>().join(" or ");
+    ctx.report(node, format!("`platformVersion` is {text}, a Linux platform version, but the task definition is Windows; Windows tasks on Fargate take `LATEST` or {windows}"))
         .severity(severity)
-        .help("use `LATEST` or `1.0.0`")
+        .help(format!("use `LATEST` or {windows}"))
         .fix(fix);
 }

@@ -1,8 +1,9 @@
-use crate::context::{json_string, Ctx, Target};
-use crate::rules::shape::shorten;
-use crate::{Applicability, Severity};
+use crate::context::{Ctx, Target};
+use crate::json::json_string;
+use crate::diagnostics::message::{or_list, shorten};
+use crate::diagnostics::{Applicability, Severity};
 
-use super::parse_version;
+use crate::data::platform;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -37,17 +38,17 @@ crate::declare_rule! {
         name: "malformed-platform-version",
         severity: Error,
         catalogue: ["R-PV-03", "R-PV-04"],
-        check: check,
+        topics: [PlatformVersion],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if matches!(ctx.target, Target::Ec2Like | Target::External) {
         return; // RT312 and the launch rules say to remove it.
     }
     let Some(node) = ctx.req.platform_version else { return };
     let Some(text) = ctx.doc.str(node) else { return };
-    if text == "LATEST" || parse_version(&text).is_some() {
+    if text == "LATEST" || platform::parse(&text).is_some() {
         return;
     }
     if text.eq_ignore_ascii_case("latest") {
@@ -59,7 +60,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         return;
     }
     let shown = shorten(&json_string(&text), 40);
-    let message = format!("`platformVersion` is {shown}, which is neither `LATEST` nor a version such as `1.4.0`");
+    let message = format!("`platformVersion` is {shown}, which is neither `LATEST` nor a version such as `{}`", platform::show(platform::LINUX_1_4));
     let note = "ECS answers `The specified platform does not exist.`";
     match repair(&text) {
         Some(v) => {
@@ -67,7 +68,8 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             ctx.report(node, message).help(format!("did you mean `{v}`?")).note(note).fix(fix);
         }
         None => {
-            ctx.report(node, message).help("use `LATEST`, `1.4.0` or `1.3.0` (Linux), or `1.0.0` (Windows)").note(note);
+            let list = |vs: &[platform::Version]| or_list(&vs.iter().map(|v| format!("`{}`", platform::show(*v))).collect::<Vec<_>>());
+            ctx.report(node, message).help(format!("use `LATEST`, {} (Linux), or {} (Windows)", list(platform::LINUX_CURRENT), list(platform::WINDOWS_CURRENT))).note(note);
         }
     }
 }
@@ -80,11 +82,11 @@ fn repair(text: &str) -> Option<String> {
         return Some("LATEST".to_owned());
     }
     let t = t.strip_prefix(['v', 'V']).unwrap_or(t);
-    if parse_version(t).is_some() {
+    if platform::parse(t).is_some() {
         return Some(t.to_owned());
     }
     let mut parts = t.split('.');
     let (major, minor) = (parts.next()?, parts.next()?);
     let candidate = format!("{major}.{minor}.0");
-    (parts.next().is_none() && parse_version(&candidate).is_some()).then_some(candidate)
+    (parts.next().is_none() && platform::parse(&candidate).is_some()).then_some(candidate)
 }

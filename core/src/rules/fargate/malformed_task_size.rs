@@ -1,8 +1,9 @@
-use crate::context::{json_string, Ctx};
+use crate::context::Ctx;
+use crate::json::json_string;
 use crate::json::NodeId;
-use crate::rules::shape::shorten;
+use crate::diagnostics::message::shorten;
 use crate::units;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -40,11 +41,11 @@ crate::declare_rule! {
         name: "malformed-task-size",
         severity: Error,
         catalogue: ["R-FG-02", "R-FG-04"],
-        check: check,
+        topics: [TaskSize],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let req = ctx.req;
     for (node, is_cpu) in [(req.overrides_cpu, true), (req.overrides_memory, false)] {
         if let Some(node) = node {
@@ -70,7 +71,7 @@ fn check_one(ctx: &mut Ctx<'_, '_>, node: NodeId, is_cpu: bool) {
     } else if text.trim_start().starts_with('-') {
         format!("`{member}` is {shown}, a negative size; it takes {plain} or {scaled}")
     } else if is_cpu && fractional_vcpu(&text) {
-        format!("`{member}` is {shown}, which is not a whole number of CPU units (1 vCPU = 1024 units)")
+        format!("`{member}` is {shown}, which is not a whole number of CPU units (1 vCPU = {} units)", units::CPU_UNITS_PER_VCPU)
     } else {
         format!("`{member}` is {shown}, which is neither {plain} nor {scaled}")
     };

@@ -3,12 +3,14 @@
 
 use std::borrow::Cow;
 
-use crate::context::{json_string, Ctx};
+use crate::context::Ctx;
+use crate::diagnostics::message::{json_string, or_list};
 use crate::data::fargate::FARGATE_TIERS;
+use crate::data::platform;
 use crate::json::NodeId;
-use crate::registry::Rule;
+use crate::rules::Check;
 use crate::units;
-use crate::{Applicability, Fix};
+use crate::diagnostics::{Applicability, Edit, Fix};
 
 pub mod ec2_task_cpu_above_legacy_limit;
 pub mod ec2_task_cpu_out_of_range;
@@ -28,54 +30,39 @@ pub mod unconfirmed_fargate_32_vcpu;
 pub mod windows_fargate_cpu_unsupported;
 pub mod windows_task_size_ignored;
 
-pub(crate) static RULES: &[&Rule] = &[
-    &malformed_task_size::RULE,
-    &fargate_cpu_memory_mismatch::RULE,
-    &large_fargate_size_on_old_platform::RULE,
-    &unconfirmed_fargate_32_vcpu::RULE,
-    &partial_task_size_override::RULE,
-    &ec2_task_cpu_out_of_range::RULE,
-    &ec2_task_cpu_above_legacy_limit::RULE,
-    &windows_fargate_cpu_unsupported::RULE,
-    &windows_task_size_ignored::RULE,
-    &ephemeral_storage_outside_fargate::RULE,
-    &ephemeral_storage_on_old_platform::RULE,
-    &ephemeral_storage_on_windows::RULE,
-    &platform_version_outside_fargate::RULE,
-    &malformed_platform_version::RULE,
-    &retired_platform_version::RULE,
-    &outdated_platform_version::RULE,
-    &linux_platform_version_on_windows::RULE,
+pub(crate) static CHECKS: &[Check] = checks![
+    malformed_task_size,
+    fargate_cpu_memory_mismatch,
+    large_fargate_size_on_old_platform,
+    unconfirmed_fargate_32_vcpu,
+    partial_task_size_override,
+    ec2_task_cpu_out_of_range,
+    ec2_task_cpu_above_legacy_limit,
+    windows_fargate_cpu_unsupported,
+    windows_task_size_ignored,
+    ephemeral_storage_outside_fargate,
+    ephemeral_storage_on_old_platform,
+    ephemeral_storage_on_windows,
+    platform_version_outside_fargate,
+    malformed_platform_version,
+    retired_platform_version,
+    outdated_platform_version,
+    linux_platform_version_on_windows,
 ];
-
-/// `major.minor.patch` of a platform version written as three dot-separated numbers.
-#[must_use]
-pub(crate) fn parse_version(s: &str) -> Option<(u32, u32, u32)> {
-    let mut it = s.split('.');
-    let mut part = || -> Option<u32> {
-        let p = it.next()?;
-        if p.is_empty() || p.len() > 6 || !p.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        p.parse().ok()
-    };
-    let v = (part()?, part()?, part()?);
-    it.next().is_none().then_some(v)
-}
 
 /// The `platformVersion` node and its text when it names a Linux Fargate platform older than
 /// 1.4.0, which lacks 8/16 vCPU sizes, ephemeral storage and environment files: `1.3.0`, the
 /// retired `1.1.0`/`1.2.0`, and `1.0.0` when the task definition says Linux (`1.0.0` is also
 /// Windows' current version). None for `LATEST`, newer versions, and Windows tasks.
 #[must_use]
-pub(crate) fn linux_platform_before_1_4<'s>(ctx: &Ctx<'_, 's>) -> Option<(NodeId, Cow<'s, str>)> {
+pub(crate) fn linux_platform_before<'s>(ctx: &Ctx<'_, 's>, min: platform::Version) -> Option<(NodeId, Cow<'s, str>)> {
     if ctx.is_windows() == Some(true) {
         return None;
     }
     let node = ctx.req.platform_version?;
     let text = ctx.doc.str(node)?;
-    let v = parse_version(&text)?;
-    let below = v < (1, 4, 0) && (v != (1, 0, 0) || ctx.is_windows() == Some(false));
+    let v = platform::parse(&text)?;
+    let below = v < min && (!platform::WINDOWS_CURRENT.contains(&v) || ctx.is_windows() == Some(false));
     below.then_some((node, text))
 }
 
@@ -83,13 +70,44 @@ pub(crate) fn linux_platform_before_1_4<'s>(ctx: &Ctx<'_, 's>) -> Option<(NodeId
 /// and 32 vCPU sizes. (Other unknown sizes are RT301's.)
 #[must_use]
 pub(crate) fn windows_unsupported_cpu(cpu: u32) -> bool {
-    cpu < 1024 || cpu == crate::data::fargate::FARGATE_UNCONFIRMED_32_VCPU.cpu || crate::data::fargate::tier(cpu).is_some_and(|t| !t.windows)
+    cpu < windows_min_cpu() || cpu == crate::data::fargate::FARGATE_UNCONFIRMED_32_VCPU.cpu || crate::data::fargate::tier(cpu).is_some_and(|t| !t.windows)
+}
+
+/// The smallest cpu size Windows tasks take on Fargate.
+#[must_use]
+pub(crate) fn windows_min_cpu() -> u32 {
+    FARGATE_TIERS.iter().filter(|t| t.windows).map(|t| t.cpu).min().unwrap_or(0)
+}
+
+/// The fix that sets the task size from (`cpu`, `memory`) to `best`, editing `overrides.cpu` and
+/// `overrides.memory` in the style the author wrote them. None when nothing changes, or when a
+/// value to change is the task definition's (there is nothing in the request to edit).
+#[must_use]
+pub(crate) fn size_fix(ctx: &Ctx<'_, '_>, cpu: u32, memory: Option<u32>, best: (u32, u32)) -> Option<Fix> {
+    let doc = ctx.doc;
+    let mut edits = Vec::new();
+    for (want, have, node, is_cpu) in [(best.0, Some(cpu), ctx.req.overrides_cpu, true), (best.1, memory, ctx.req.overrides_memory, false)] {
+        if Some(want) == have {
+            continue;
+        }
+        let (n, text) = node.and_then(|n| doc.str(n).map(|s| (n, s)))?;
+        let r = doc.range(n);
+        let content = if is_cpu { cpu_json(want, &text) } else { memory_json(want, &text) };
+        edits.push(Edit { start: r.start, end: r.end, content });
+    }
+    (!edits.is_empty()).then(|| Fix { applicability: Applicability::Unsafe, description: format!("Set cpu {} and memory {}", best.0, best.1), edits })
 }
 
 /// A fix that sets `platformVersion` to `LATEST`.
 #[must_use]
 pub(crate) fn platform_latest_fix(ctx: &Ctx<'_, '_>, node: NodeId) -> Fix {
-    ctx.replace_value(node, "\"LATEST\"", Applicability::Unsafe, "Set `platformVersion` to `LATEST` (1.4.0 on Linux)")
+    ctx.replace_value(node, "\"LATEST\"", Applicability::Unsafe, format!("Set `platformVersion` to `LATEST` ({} on Linux)", platform::show(platform::LINUX_1_4)))
+}
+
+/// "use `LATEST` or `1.4.0`": what every platform-version finding advises for Linux.
+#[must_use]
+pub(crate) fn use_latest() -> String {
+    format!("use `LATEST` or `{}`", platform::show(platform::LINUX_1_4))
 }
 
 /// The cpu units as words: `1024 (1 vCPU)`.
@@ -109,19 +127,6 @@ pub(crate) fn memory_options(memory: &[u32]) -> String {
         }
     }
     format!("{} MiB", or_list(memory))
-}
-
-/// `a, b or c`.
-#[must_use]
-pub(crate) fn or_list(values: &[u32]) -> String {
-    match values {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => {
-            let init: Vec<String> = init.iter().map(u32::to_string).collect();
-            format!("{} or {last}", init.join(", "))
-        }
-    }
 }
 
 /// The Fargate cpu sizes, for messages.
@@ -155,16 +160,6 @@ pub(crate) fn memory_json(memory: u32, original: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn versions() {
-        assert_eq!(parse_version("1.4.0"), Some((1, 4, 0)));
-        assert_eq!(parse_version("1.4"), None);
-        assert_eq!(parse_version("1.4.0.1"), None);
-        assert_eq!(parse_version("v1.4.0"), None);
-        assert_eq!(parse_version("1..0"), None);
-        assert!(parse_version("1.3.0") < Some((1, 4, 0)));
-    }
 
     #[test]
     fn option_lists() {
@@ -217,6 +212,56 @@ mod tests {
         let req = format!(r#"{{"taskDefinition": "iis:1", "launchType": "FARGATE", {NET}, "overrides": {{"cpu": "3072", "memory": "6144"}}}}"#);
         let f = findings(&req, Some(TD_WINDOWS));
         assert!(f.iter().any(|f| f.0 == "RT301") && !f.iter().any(|f| f.0 == "RT307"), "{f:?}");
+    }
+
+    /// Issue 8: a platform version is read one way by every rule. `1.3` names no platform
+    /// (RT313), so the rules about versions before 1.4.0 do not take it for one.
+    #[test]
+    fn one_reading_of_platform_versions() {
+        let td = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/taskdef/RT816-platform-version-too-old-for-task-definition/task-definition.json")).unwrap();
+        for (version, malformed, too_old) in [("1.3", true, false), ("1.3.0", false, true), ("1.4", true, false), ("1.4.0", false, false)] {
+            let req = format!(r#"{{"taskDefinition": "analytics:22", "launchType": "FARGATE", "platformVersion": "{version}", "enableExecuteCommand": true, {NET}}}"#);
+            let f = findings(&req, Some(&td));
+            let has = |code: &str| f.iter().any(|f| f.0 == code);
+            assert_eq!(has("RT313"), malformed, "{version}: {f:?}");
+            assert_eq!(has("RT816"), too_old, "{version}: {f:?}");
+            assert_eq!(has("RT125"), too_old, "{version}: {f:?}");
+        }
+    }
+
+    /// Issue 8: one "nearest valid memory", the larger on a tie, for the confirmed sizes and the
+    /// 32 vCPU ones alike (RT301 broke ties to the smaller for 32 vCPU).
+    #[test]
+    fn the_nearest_memory_is_the_larger_on_a_tie() {
+        for (cpu, memory, nearest) in [("256", "768", "1024"), ("32768", "92160", "122880")] {
+            let req = format!(r#"{{"taskDefinition": "web:3", "launchType": "FARGATE", {NET}, "overrides": {{"cpu": "{cpu}", "memory": "{memory}"}}}}"#);
+            let report = crate::check(&req, &crate::Options::default()).unwrap();
+            let d = report.diagnostics.iter().find(|d| d.code == "RT301").unwrap();
+            assert!(d.help.as_deref().unwrap().ends_with(&format!("memory {nearest} MiB")), "{cpu}/{memory}: {:?}", d.help);
+        }
+    }
+
+    /// Issue 8: `launchType` FARGATE with a FARGATE_SPOT strategy is RT201, and every candidate is
+    /// still Fargate, so the Fargate size rules run too: the user sees both at once.
+    #[test]
+    fn a_launch_type_conflict_does_not_hide_the_fargate_size() {
+        let req = format!(
+            r#"{{"taskDefinition": "web:3", "launchType": "FARGATE", "capacityProviderStrategy": [{{"capacityProvider": "FARGATE_SPOT", "weight": 1}}],
+               {NET}, "overrides": {{"cpu": "256", "memory": "4096"}}}}"#
+        );
+        let f = findings(&req, None);
+        assert!(f.contains(&("RT201", crate::diagnostics::Severity::Error, "/launchType".to_owned())), "{f:?}");
+        assert!(f.contains(&("RT301", crate::diagnostics::Severity::Error, "/overrides/memory".to_owned())), "{f:?}");
+        // EC2 and an Auto Scaling group provider agree on EC2: the EC2 cpu range applies.
+        let req = r#"{"taskDefinition": "web:3", "launchType": "EC2", "capacityProviderStrategy": [{"capacityProvider": "asg", "weight": 1}], "overrides": {"cpu": "64"}}"#;
+        assert!(findings(req, None).iter().any(|f| f.0 == "RT305" && f.1 == crate::diagnostics::Severity::Error), "{:?}", findings(req, None));
+        // `fargate` is a misspelt FARGATE (RT105), not another place to run: the size is still checked.
+        let req = format!(r#"{{"taskDefinition": "web:3", "launchType": "fargate", {NET}, "overrides": {{"cpu": "256", "memory": "4096"}}}}"#);
+        let f = findings(&req, None);
+        assert!(f.iter().any(|f| f.0 == "RT105") && f.iter().any(|f| f.0 == "RT301"), "{f:?}");
+        // Candidates that disagree decide nothing.
+        let req = r#"{"taskDefinition": "web:3", "launchType": "EC2", "capacityProviderStrategy": [{"capacityProvider": "FARGATE", "weight": 1}], "overrides": {"cpu": "256", "memory": "4096"}}"#;
+        assert!(!findings(req, None).iter().any(|f| f.0 == "RT301" || f.0 == "RT305"), "{:?}", findings(req, None));
     }
 
     #[test]

@@ -1,9 +1,10 @@
 use crate::context::Ctx;
 use crate::data::fargate;
 use crate::units;
-use crate::Severity;
+use crate::diagnostics::Severity;
 
-use super::{cpu_words, memory_options, or_list};
+use super::{cpu_words, memory_options};
+use crate::diagnostics::message::or_list;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -39,11 +40,11 @@ crate::declare_rule! {
         name: "partial-task-size-override",
         severity: Warning,
         catalogue: ["R-FG-08"],
-        check: check,
+        topics: [TaskSize],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.td.is_some() {
         return; // RT301 checks the pair with the task definition's value.
     }

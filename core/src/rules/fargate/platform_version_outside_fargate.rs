@@ -1,5 +1,5 @@
 use crate::context::{Ctx, Target};
-use crate::{Applicability, Severity};
+use crate::diagnostics::{Applicability, Severity};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -33,11 +33,11 @@ crate::declare_rule! {
         name: "platform-version-outside-fargate",
         severity: Error,
         catalogue: ["R-PV-01", "R-PV-02"],
-        check: check,
+        topics: [PlatformVersion, LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.target != Target::Ec2Like {
         return;
     }

@@ -1,7 +1,7 @@
 use crate::context::{Ctx, Target};
-use crate::{Applicability, Severity};
+use crate::diagnostics::{Applicability, Severity};
 
-use super::parse_version;
+use crate::data::platform;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -36,27 +36,30 @@ crate::declare_rule! {
         name: "retired-platform-version",
         severity: Error,
         catalogue: ["R-PV-05", "R-PV-06"],
-        check: check,
+        topics: [PlatformVersion],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if matches!(ctx.target, Target::Ec2Like | Target::External) {
         return;
     }
     let Some(node) = ctx.req.platform_version else { return };
     let Some(text) = ctx.doc.str(node) else { return };
-    let Some(v) = parse_version(&text) else { return };
-    let (severity, message) = match (v, ctx.is_windows()) {
-        ((1, 1 | 2, 0), _) => (Severity::Error, format!("`platformVersion` is {text}, a retired Fargate platform version that is no longer available")),
-        ((1, 0, 0), Some(false)) => (Severity::Error, "`platformVersion` is 1.0.0, a retired Linux platform version, and the task definition is Linux".to_owned()),
-        ((1, 0, 0), None) => (Severity::Warning, "`platformVersion` is 1.0.0, which exists only for Windows tasks (Linux 1.0.0 is retired)".to_owned()),
-        _ => return,
+    let Some(v) = platform::parse(&text) else { return };
+    if !platform::LINUX_RETIRED.contains(&v) {
+        return;
+    }
+    let (severity, message) = match (platform::WINDOWS_CURRENT.contains(&v), ctx.is_windows()) {
+        (false, _) => (Severity::Error, format!("`platformVersion` is {text}, a retired Fargate platform version that is no longer available")),
+        (true, Some(false)) => (Severity::Error, format!("`platformVersion` is {text}, a retired Linux platform version, and the task definition is Linux")),
+        (true, None) => (Severity::Warning, format!("`platformVersion` is {text}, which exists only for Windows tasks (Linux {text} is retired)")),
+        (true, Some(true)) => return,
     };
     let fix = ctx.replace_value(node, "\"LATEST\"", Applicability::Unsafe, "Set `platformVersion` to `LATEST`");
     ctx.report(node, message)
         .severity(severity)
-        .help("use `LATEST` or `1.4.0` for Linux tasks (`1.0.0` only for Windows)")
+        .help(format!("{} for Linux tasks (`{}` only for Windows)", super::use_latest(), platform::show(platform::WINDOWS_CURRENT[0])))
         .note("ECS answers `The specified platform does not exist.` for retired versions")
         .fix(fix);
 }

@@ -1,7 +1,7 @@
 use crate::context::Ctx;
-use crate::data::fargate::FARGATE_UNCONFIRMED_32_VCPU;
+use crate::data::fargate::{FARGATE_TIERS, FARGATE_UNCONFIRMED_32_VCPU};
 use crate::units;
-use crate::Severity;
+use crate::diagnostics::Severity;
 
 use super::memory_options;
 
@@ -41,11 +41,11 @@ crate::declare_rule! {
         severity: Warning,
         status: Preview,
         catalogue: ["R-FG-07"],
-        check: check,
+        topics: [TaskSize],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Warning) else { return };
     if ctx.is_windows() == Some(true) {
         return; // RT307
@@ -55,8 +55,10 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     if cpu != FARGATE_UNCONFIRMED_32_VCPU.cpu {
         return;
     }
-    ctx.report(node, "`overrides.cpu` asks for 32 vCPU (32768 CPU units), a Fargate size not confirmed by AWS's documents")
+    let t = &FARGATE_UNCONFIRMED_32_VCPU;
+    let largest = FARGATE_TIERS.iter().map(|t| t.cpu).max().unwrap_or(0);
+    ctx.report(node, format!("`overrides.cpu` asks for {} ({} CPU units), a Fargate size not confirmed by AWS's documents", units::vcpu_words(t.cpu), t.cpu))
         .severity(severity)
-        .help("check that 32 vCPU Fargate tasks are offered in your Region, or use 16384 (16 vCPU)")
-        .note(format!("reported sizes: 32 vCPU, Linux only, with {}", memory_options(FARGATE_UNCONFIRMED_32_VCPU.memory)));
+        .help(format!("check that {} Fargate tasks are offered in your Region, or use {}", units::vcpu_words(t.cpu), super::cpu_words(largest)))
+        .note(format!("reported sizes: {}, Linux only, with {}", units::vcpu_words(t.cpu), memory_options(t.memory)));
 }

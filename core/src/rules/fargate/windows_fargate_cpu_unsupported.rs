@@ -1,9 +1,9 @@
 use crate::context::Ctx;
 use crate::data::fargate;
-use crate::diagnostics::Edit;
-use crate::{Applicability, Fix, Severity};
+use crate::diagnostics::Severity;
 
-use super::{cpu_json, cpu_words, memory_json, windows_unsupported_cpu};
+use super::{cpu_words, windows_unsupported_cpu};
+use crate::units;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -51,48 +51,29 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-FG-11", "R-TD-19"],
         task_definition: true,
-        check: check,
+        topics: [Windows, TaskSize],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.is_windows() != Some(true) {
         return;
     }
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let (cpu_node, mem_node) = (ctx.req.overrides_cpu, ctx.req.overrides_memory);
-    let Some(cpu) = ctx.effective_task_cpu() else { return };
+    let Some(cpu) = ctx.task_cpu().map(|s| s.value) else { return };
     if !windows_unsupported_cpu(cpu) {
         return;
     }
     // Without overrides the size is the task definition's: point at what sends it to Fargate.
     let Some(node) = cpu_node.or(mem_node).or(ctx.req.launch_type).or(ctx.req.capacity_provider_strategy) else { return };
-    let mem = ctx.effective_task_memory();
+    let mem = ctx.task_memory().map(|s| s.value);
     let (best_cpu, best_mem) = fargate::nearest_pair(cpu, mem.unwrap_or(cpu.saturating_mul(2)), true);
-    let doc = ctx.doc;
-    let mut edits = Vec::new();
-    let mut possible = true;
-    for (want, have, n, is_cpu) in [(best_cpu, Some(cpu), cpu_node, true), (best_mem, mem, mem_node, false)] {
-        if Some(want) == have {
-            continue;
-        }
-        match n.and_then(|n| doc.str(n).map(|s| (n, s))) {
-            Some((n, text)) => {
-                let r = doc.range(n);
-                let content = if is_cpu { cpu_json(want, &text) } else { memory_json(want, &text) };
-                edits.push(Edit { start: r.start, end: r.end, content });
-            }
-            None => possible = false,
-        }
-    }
-    let fix = (possible && !edits.is_empty()).then(|| Fix {
-        applicability: Applicability::Unsafe,
-        description: format!("Set cpu {best_cpu} and memory {best_mem}"),
-        edits,
-    });
-    let why = if cpu < 1024 { "less than the 1 vCPU Windows tasks on Fargate need" } else { "a Linux-only Fargate size" };
+    let fix = super::size_fix(ctx, cpu, mem, (best_cpu, best_mem));
+    let min = super::windows_min_cpu();
+    let why = if cpu < min { format!("less than the {} Windows tasks on Fargate need", units::vcpu_words(min)) } else { "a Linux-only Fargate size".to_owned() };
     let source = if cpu_node.is_some() { "`overrides.cpu`" } else { "the task definition's `cpu`" };
-    ctx.report(node, format!("{source} is {}, {why}: Windows tasks on Fargate take 1024, 2048 or 4096 CPU units", cpu_words(cpu)))
+    ctx.report(node, format!("{source} is {}, {why}: Windows tasks on Fargate take {} CPU units", cpu_words(cpu), super::fargate_cpu_list(true)))
         .severity(severity)
         .help(format!("use a Windows size; the nearest is cpu {} with memory {best_mem} MiB", cpu_words(best_cpu)))
         .note("the task definition's `runtimePlatform.operatingSystemFamily` is Windows")

@@ -37,11 +37,11 @@ crate::declare_rule! {
         severity: Info,
         catalogue: ["R-FG-12"],
         task_definition: true,
-        check: check,
+        topics: [Windows, TaskSize],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.target != Target::Ec2Like || ctx.is_windows() != Some(true) {
         return;
     }

@@ -25,6 +25,6 @@ crate::declare_rule! {
         name: "byte-order-mark",
         severity: Error,
         catalogue: [],
-        check: crate::rules::reported_by_driver,
+        topics: [Input],
     };
 }

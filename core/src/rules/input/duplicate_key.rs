@@ -1,6 +1,10 @@
-use crate::context::Ctx;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::NodeId;
+
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -30,30 +34,35 @@ crate::declare_rule! {
         name: "duplicate-key",
         severity: Warning,
         catalogue: [],
-        check: check,
+        topics: [Input],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     // The parser marks every member whose name comes again later (shadowed). Report each
-    // repeated name once, at its last (kept) occurrence, labelling the one just before.
-    for id in doc.ids() {
-        if !doc.is_shadowed(id) {
-            continue;
-        }
-        let key = doc.key(id).unwrap_or_default();
-        let mut later = doc.next_sibling(id);
-        while let Some(l) = later {
-            if doc.key(l).as_deref() == Some(key.as_ref()) {
-                break;
+    // repeated name once, at its last (kept) occurrence, labelling the one just before. Each
+    // object with a shadowed member is walked once from its last member, with the next
+    // occurrence of every name seen so far: linear in the members, each name decoded once.
+    let mut objects: Vec<_> = doc.ids().filter(|&id| doc.is_shadowed(id)).filter_map(|id| doc.parent(id)).collect();
+    objects.sort_unstable();
+    objects.dedup();
+    let mut pairs = Vec::new();
+    for object in objects {
+        let members: Vec<_> = doc.children(object).collect();
+        let mut next: HashMap<Cow<'_, str>, NodeId> = HashMap::new();
+        for &id in members.iter().rev() {
+            let key = doc.key(id).unwrap_or_default();
+            let later = next.insert(key, id);
+            // The occurrence just before the kept one: its next occurrence is not shadowed.
+            if let Some(later) = later.filter(|&l| doc.is_shadowed(id) && !doc.is_shadowed(l)) {
+                pairs.push((id, later));
             }
-            later = doc.next_sibling(l);
         }
-        let Some(later) = later else { continue };
-        if doc.is_shadowed(later) {
-            continue; // reported from the occurrence just before the kept one
-        }
+    }
+    pairs.sort_unstable();
+    for (id, later) in pairs {
+        let key = doc.key(id).unwrap_or_default();
         let fix = ctx.remove(id, Applicability::Unsafe, format!("Remove the earlier `{key}`"));
         ctx.report_key(later, format!("`{key}` appears more than once in this object; only this last value is used"))
             .label_key(id, "this earlier value is ignored")

@@ -25,6 +25,6 @@ crate::declare_rule! {
         name: "input-too-large",
         severity: Error,
         catalogue: [],
-        check: crate::rules::reported_by_driver,
+        topics: [Input],
     };
 }

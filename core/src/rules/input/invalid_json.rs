@@ -27,6 +27,6 @@ crate::declare_rule! {
         name: "invalid-json",
         severity: Error,
         catalogue: [],
-        check: crate::rules::reported_by_driver,
+        topics: [Input],
     };
 }

@@ -24,6 +24,6 @@ crate::declare_rule! {
         name: "invalid-utf8",
         severity: Error,
         catalogue: [],
-        check: crate::rules::reported_by_driver,
+        topics: [Input],
     };
 }

@@ -1,6 +1,7 @@
 //! RT0xx: the input itself: encoding, size, JSON syntax, the request's top-level type.
 
-use crate::registry::Rule;
+use crate::context::Ctx;
+use crate::rules::Check;
 
 pub mod byte_order_mark;
 pub mod duplicate_key;
@@ -10,12 +11,16 @@ pub mod invalid_utf8;
 pub mod nesting_too_deep;
 pub mod request_not_object;
 
-pub(crate) static RULES: &[&Rule] = &[
-    &invalid_json::RULE,
-    &input_too_large::RULE,
-    &nesting_too_deep::RULE,
-    &invalid_utf8::RULE,
-    &byte_order_mark::RULE,
-    &duplicate_key::RULE,
-    &request_not_object::RULE,
+/// The first five are reported by the driver itself (the input could not be read as JSON, so no
+/// rule can run); their check does nothing.
+pub(crate) static CHECKS: &[Check] = &[
+    Check { rule: &invalid_json::RULE, run: reported_by_driver },
+    Check { rule: &input_too_large::RULE, run: reported_by_driver },
+    Check { rule: &nesting_too_deep::RULE, run: reported_by_driver },
+    Check { rule: &invalid_utf8::RULE, run: reported_by_driver },
+    Check { rule: &byte_order_mark::RULE, run: reported_by_driver },
+    Check { rule: &duplicate_key::RULE, run: duplicate_key::check },
+    Check { rule: &request_not_object::RULE, run: request_not_object::check },
 ];
+
+fn reported_by_driver(_: &mut Ctx<'_, '_>) {}

@@ -25,6 +25,6 @@ crate::declare_rule! {
         name: "nesting-too-deep",
         severity: Error,
         catalogue: [],
-        check: crate::rules::reported_by_driver,
+        topics: [Input],
     };
 }

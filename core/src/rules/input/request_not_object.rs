@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use crate::diagnostics::message::with_article;
 use crate::json::Kind;
 
 crate::declare_rule! {
@@ -29,11 +30,11 @@ crate::declare_rule! {
         name: "request-not-object",
         severity: Error,
         catalogue: ["R-TOP-01"],
-        check: check,
+        topics: [Input],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let root = ctx.doc.root();
     let kind = ctx.doc.kind(root);
     if kind == Kind::Object {
@@ -44,16 +45,5 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     } else {
         "a RunTask request is a JSON object such as {\"taskDefinition\": \"family:1\"}"
     };
-    ctx.report(root, format!("the request must be a JSON object, not {}", article(kind))).help(help);
-}
-
-fn article(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Array => "an array",
-        Kind::String => "a string",
-        Kind::Number => "a number",
-        Kind::Bool => "a boolean",
-        Kind::Null => "null",
-        Kind::Object => "an object",
-    }
+    ctx.report(root, format!("the request must be a JSON object, not {}", if kind == Kind::Null { "null".to_owned() } else { with_article(kind.describe()) })).help(help);
 }

@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::{Applicability, Edit, Fix};
+use crate::diagnostics::{Applicability, Edit, Fix};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -33,13 +33,13 @@ crate::declare_rule! {
         name: "capacity-provider-as-launch-type",
         severity: Error,
         catalogue: ["R-LT-03"],
-        check: check,
+        topics: [LaunchType],
     };
 }
 
 const STRATEGY: &str = r#""capacityProviderStrategy": [{"capacityProvider": "FARGATE_SPOT", "weight": 1}]"#;
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.launch_type else { return };
     let Some(value) = ctx.doc.str(node) else { return };
     if !value.eq_ignore_ascii_case("FARGATE_SPOT") {

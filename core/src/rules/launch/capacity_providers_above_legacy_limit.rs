@@ -31,16 +31,16 @@ crate::declare_rule! {
         severity: Warning,
         status: Preview,
         catalogue: ["R-CP-02"],
-        check: check,
+        topics: [LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(strategy) = ctx.req.capacity_provider_strategy else { return };
     let n = ctx.doc.elements(Some(strategy)).count();
     if n <= CAPACITY_PROVIDERS_LEGACY_MAX || n > CAPACITY_PROVIDERS_MAX {
         return;
     }
-    ctx.report_key(strategy, format!("`capacityProviderStrategy` has {n} providers: current ECS allows 20, but the RunTask reference and older limits say 6"))
-        .help("if RunTask rejects the strategy, keep at most 6 providers");
+    ctx.report_key(strategy, format!("`capacityProviderStrategy` has {n} providers: current ECS allows {CAPACITY_PROVIDERS_MAX}, but the RunTask reference and older limits say {CAPACITY_PROVIDERS_LEGACY_MAX}"))
+        .help(format!("if RunTask rejects the strategy, keep at most {CAPACITY_PROVIDERS_LEGACY_MAX} providers"));
 }

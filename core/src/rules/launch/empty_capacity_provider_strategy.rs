@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 use crate::json::Kind;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -31,11 +31,11 @@ crate::declare_rule! {
         name: "empty-capacity-provider-strategy",
         severity: Warning,
         catalogue: ["R-LT-05"],
-        check: check,
+        topics: [LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let (Some(lt), Some(strategy)) = (ctx.req.launch_type, ctx.req.capacity_provider_strategy) else { return };
     if ctx.doc.kind(strategy) != Kind::Array || ctx.doc.child_count(strategy) != 0 {
         return;

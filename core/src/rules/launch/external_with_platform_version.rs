@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -30,16 +30,16 @@ crate::declare_rule! {
         name: "external-with-platform-version",
         severity: Warning,
         catalogue: ["R-LT-08"],
-        check: check,
+        topics: [PlatformVersion, LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let (Some(lt), Some(pv)) = (ctx.req.launch_type, ctx.req.platform_version) else { return };
     if ctx.doc.str(lt).as_deref() != Some("EXTERNAL") {
         return;
     }
-    let value = ctx.doc.str(pv).map(|v| format!(" `{}`", crate::rules::shape::shorten(&v, 40))).unwrap_or_default();
+    let value = ctx.doc.str(pv).map(|v| format!(" `{}`", crate::diagnostics::message::shorten(&v, 40))).unwrap_or_default();
     let fix = ctx.remove(pv, Applicability::Safe, "Remove `platformVersion`");
     ctx.report_key(pv, format!("`platformVersion`{value} is set, but `EXTERNAL` (ECS Anywhere) tasks have no platform version"))
         .label(lt, "ECS Anywhere launch type")

@@ -33,11 +33,11 @@ crate::declare_rule! {
         name: "fargate-mixed-with-other-providers",
         severity: Error,
         catalogue: ["R-CP-13"],
-        check: check,
+        topics: [LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let items = strategy_items(ctx);
     let named = || items.iter().enumerate().filter(|(_, it)| !it.name().is_empty());
     let Some((fi, fargate)) = named().find(|(_, it)| it.is_fargate()) else { return };

@@ -1,6 +1,7 @@
 use crate::context::Ctx;
-use crate::rules::request::platform_version_number;
-use crate::{Applicability, Severity};
+use crate::data::launch::Capacity;
+use crate::data::platform;
+use crate::diagnostics::{Applicability, Severity};
 
 use super::strategy_items;
 
@@ -34,25 +35,25 @@ crate::declare_rule! {
         name: "fargate-spot-platform-too-old",
         severity: Error,
         catalogue: ["R-CP-16"],
-        check: check,
+        topics: [PlatformVersion, LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(pv_node) = ctx.req.platform_version else { return };
     let Some(pv) = ctx.doc.str(pv_node) else { return };
-    let Some(version) = platform_version_number(&pv).filter(|&v| v < (1, 3, 0)) else { return };
-    let spot = strategy_items(ctx).into_iter().find_map(|it| it.provider.filter(|(_, n)| n.eq_ignore_ascii_case("FARGATE_SPOT")).map(|(n, _)| n));
+    let Some(version) = platform::parse(&pv).filter(|&v| v < platform::FARGATE_SPOT_MIN) else { return };
+    let spot = strategy_items(ctx).into_iter().find_map(|it| it.provider.filter(|(_, n)| Capacity::of_provider(n) == Some(Capacity::FargateSpot)).map(|(n, _)| n));
     let Some(spot) = spot else { return };
-    let severity = match (ctx.is_windows(), version == (1, 0, 0)) {
+    let severity = match (ctx.is_windows(), platform::WINDOWS_CURRENT.contains(&version)) {
         (Some(true), _) => return,
         (None, true) => Severity::Warning,
         _ => Severity::Error,
     };
     let fix = ctx.replace_value(pv_node, "\"LATEST\"", Applicability::Unsafe, "Replace with `LATEST`");
-    ctx.report(pv_node, format!("Fargate Spot needs Linux platform version 1.3.0 or later, but `platformVersion` is `{pv}`"))
+    ctx.report(pv_node, format!("Fargate Spot needs Linux platform version {} or later, but `platformVersion` is `{pv}`", platform::show(platform::FARGATE_SPOT_MIN)))
         .label(spot, "Fargate Spot capacity provider")
-        .help("use \"LATEST\" or \"1.4.0\"")
+        .help(crate::rules::fargate::use_latest())
         .severity(severity)
         .fix(fix);
 }

@@ -33,17 +33,17 @@ crate::declare_rule! {
         name: "implicit-capacity-provider-strategy",
         severity: Info,
         catalogue: ["R-LT-06"],
-        check: check,
+        topics: [LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.req.launch_type.is_some() {
         return;
     }
     let cluster = ctx.str(ctx.req.cluster);
     let cluster = match cluster.as_deref() {
-        Some(c) if !c.is_empty() => format!("cluster `{}`", crate::rules::shape::shorten(c, 80)),
+        Some(c) if !c.is_empty() => format!("cluster `{}`", crate::diagnostics::message::shorten(c, 80)),
         _ => "the `default` cluster".to_owned(),
     };
     let help = "set \"launchType\" (e.g. \"FARGATE\") or a `capacityProviderStrategy`, unless you mean to use the cluster's default strategy";

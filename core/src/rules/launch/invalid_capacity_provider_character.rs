@@ -1,7 +1,9 @@
-use crate::context::{json_string, Ctx};
-use crate::rules::request::{describe_bad_chars, first_invalid_name_char};
-use crate::rules::shape::shorten;
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::message::describe_chars;
+use crate::rules::request::first_invalid_name_char;
+use crate::diagnostics::message::shorten;
+use crate::diagnostics::Applicability;
 
 use super::reserved_capacity_provider_name::fargate_spelling;
 use super::strategy_items;
@@ -38,7 +40,7 @@ crate::declare_rule! {
         name: "invalid-capacity-provider-character",
         severity: Error,
         catalogue: ["R-CP-04"],
-        check: check,
+        topics: [LaunchType, Ids],
     };
 }
 
@@ -46,7 +48,7 @@ fn name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '-'
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     for (i, item) in strategy_items(ctx).into_iter().enumerate() {
         let Some((node, name)) = item.provider else { continue };
         if name.is_empty() || first_invalid_name_char(&name).is_none() || fargate_spelling(&name).is_some() {
@@ -65,7 +67,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
                 .fix(fix);
             continue;
         }
-        let (chars, _) = describe_bad_chars(&name, |c| !name_char(c), 3);
+        let (chars, _) = describe_chars(&name, |c| !name_char(c), 3);
         ctx.report(node, format!("`{path}` {} contains {chars}; capacity provider names use only letters, digits, `_` and `-`", shorten(&json_string(&name), 60)))
             .help("use the provider's exact name, as `aws ecs describe-capacity-providers` lists it");
     }

@@ -1,5 +1,7 @@
 use crate::context::Ctx;
-use crate::Applicability;
+use crate::diagnostics::message::count_of;
+use crate::data::launch::Capacity;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -32,22 +34,22 @@ crate::declare_rule! {
         name: "launch-type-with-capacity-provider",
         severity: Error,
         catalogue: ["R-LT-04"],
-        check: check,
+        topics: [LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let (Some(lt), Some(strategy)) = (ctx.req.launch_type, ctx.req.capacity_provider_strategy) else { return };
     let Some(launch_type) = ctx.doc.str(lt) else { return };
     // RT200 and RT203 already say to drop these launch types.
-    if launch_type == "MANAGED_INSTANCES" || launch_type.eq_ignore_ascii_case("FARGATE_SPOT") {
+    if matches!(Capacity::of_launch_type(&launch_type), Some(Capacity::ManagedInstances | Capacity::FargateSpot)) {
         return;
     }
     let n = ctx.doc.elements(Some(strategy)).count();
     if n == 0 {
         return;
     }
-    let providers = if n == 1 { "1 provider".to_owned() } else { format!("{n} providers") };
+    let providers = count_of(n, "provider");
     let fix = ctx.remove(lt, Applicability::Unsafe, "Remove `launchType`");
     ctx.report(lt, format!("`launchType` `{launch_type}` and `capacityProviderStrategy` ({providers}) are both set; RunTask takes only one of them"))
         .label_key(strategy, "the capacity provider strategy also chooses where the task runs")

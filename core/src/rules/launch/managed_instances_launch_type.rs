@@ -31,11 +31,11 @@ crate::declare_rule! {
         name: "managed-instances-launch-type",
         severity: Error,
         catalogue: ["R-LT-02"],
-        check: check,
+        topics: [LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.launch_type else { return };
     if ctx.doc.str(node).as_deref() != Some("MANAGED_INSTANCES") {
         return;

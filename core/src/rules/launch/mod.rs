@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use crate::context::Ctx;
 use crate::json::NodeId;
-use crate::registry::Rule;
+use crate::rules::Check;
 
 pub mod capacity_provider_as_launch_type;
 pub mod capacity_providers_above_legacy_limit;
@@ -23,21 +23,21 @@ pub mod reserved_capacity_provider_name;
 pub mod zero_weight_capacity_provider;
 pub mod zero_weight_capacity_provider_strategy;
 
-pub(crate) static RULES: &[&Rule] = &[
-    &managed_instances_launch_type::RULE,
-    &launch_type_with_capacity_provider::RULE,
-    &empty_capacity_provider_strategy::RULE,
-    &capacity_provider_as_launch_type::RULE,
-    &reserved_capacity_provider_name::RULE,
-    &implicit_capacity_provider_strategy::RULE,
-    &external_with_platform_version::RULE,
-    &capacity_providers_above_legacy_limit::RULE,
-    &invalid_capacity_provider_character::RULE,
-    &multiple_capacity_provider_bases::RULE,
-    &zero_weight_capacity_provider_strategy::RULE,
-    &zero_weight_capacity_provider::RULE,
-    &fargate_mixed_with_other_providers::RULE,
-    &fargate_spot_platform_too_old::RULE,
+pub(crate) static CHECKS: &[Check] = checks![
+    managed_instances_launch_type,
+    launch_type_with_capacity_provider,
+    empty_capacity_provider_strategy,
+    capacity_provider_as_launch_type,
+    reserved_capacity_provider_name,
+    implicit_capacity_provider_strategy,
+    external_with_platform_version,
+    capacity_providers_above_legacy_limit,
+    invalid_capacity_provider_character,
+    multiple_capacity_provider_bases,
+    zero_weight_capacity_provider_strategy,
+    zero_weight_capacity_provider,
+    fargate_mixed_with_other_providers,
+    fargate_spot_platform_too_old,
 ];
 
 /// One `capacityProviderStrategy` item, as far as the rules read it. Members of the wrong type
@@ -66,13 +66,8 @@ impl Item<'_> {
 
     /// Whether the provider is Fargate's, in any case (`fargate` is reported by RT204).
     pub fn is_fargate(&self) -> bool {
-        is_fargate_name(self.name())
+        crate::data::launch::is_fargate_provider(self.name())
     }
-}
-
-/// `FARGATE` or `FARGATE_SPOT`, in any case.
-pub(crate) fn is_fargate_name(name: &str) -> bool {
-    name.eq_ignore_ascii_case("FARGATE") || name.eq_ignore_ascii_case("FARGATE_SPOT")
 }
 
 /// The items of `capacityProviderStrategy` that are objects.
@@ -95,7 +90,7 @@ pub(crate) fn strategy_items<'s>(ctx: &Ctx<'_, 's>) -> Vec<Item<'s>> {
 /// A provider name for messages: `` `FARGATE` ``, or `item 2` when it has none.
 pub(crate) fn item_label(item: &Item<'_>, index: usize) -> String {
     match &item.provider {
-        Some((_, n)) if !n.is_empty() => format!("`{}`", crate::rules::shape::shorten(n, 60)),
+        Some((_, n)) if !n.is_empty() => format!("`{}`", crate::diagnostics::message::shorten(n, 60)),
         _ => format!("item {index}"),
     }
 }
@@ -109,14 +104,14 @@ mod tests {
     fn fixes_resolve_their_findings() {
         let cases: &[(&str, &str)] = &[
             ("RT202", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"EC2","capacityProviderStrategy":[]}"#),
-            ("RT203", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"FARGATE_SPOT","networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
-            ("RT204", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"fargate_spot","weight":1}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
+            ("RT203", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"FARGATE_SPOT","networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123abcd"]}}}"#),
+            ("RT204", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"fargate_spot","weight":1}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123abcd"]}}}"#),
             ("RT206", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"EXTERNAL","platformVersion":"LATEST"}"#),
-            ("RT209", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"FARGATE","weight":1,"base":0},{"capacityProvider":"FARGATE_SPOT","weight":1,"base":0}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
-            ("RT210", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"FARGATE"},{"capacityProvider":"FARGATE_SPOT","weight":0}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
-            ("RT210", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"FARGATE","weight":0}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
-            ("RT201", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"FARGATE","capacityProviderStrategy":[{"capacityProvider":"FARGATE_SPOT","weight":1}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
-            ("RT213", r#"{"taskDefinition":"web:3","cluster":"b","platformVersion":"1.2.0","capacityProviderStrategy":[{"capacityProvider":"FARGATE_SPOT","weight":1}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
+            ("RT209", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"FARGATE","weight":1,"base":0},{"capacityProvider":"FARGATE_SPOT","weight":1,"base":0}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123abcd"]}}}"#),
+            ("RT210", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"FARGATE"},{"capacityProvider":"FARGATE_SPOT","weight":0}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123abcd"]}}}"#),
+            ("RT210", r#"{"taskDefinition":"web:3","cluster":"b","capacityProviderStrategy":[{"capacityProvider":"FARGATE","weight":0}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123abcd"]}}}"#),
+            ("RT201", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"FARGATE","capacityProviderStrategy":[{"capacityProvider":"FARGATE_SPOT","weight":1}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123abcd"]}}}"#),
+            ("RT213", r#"{"taskDefinition":"web:3","cluster":"b","platformVersion":"1.2.0","capacityProviderStrategy":[{"capacityProvider":"FARGATE_SPOT","weight":1}],"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123abcd"]}}}"#),
         ];
         for (code, src) in cases {
             let options = Options::default();

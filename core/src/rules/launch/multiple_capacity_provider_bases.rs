@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::{Applicability, Fix, Severity};
+use crate::diagnostics::{Applicability, Fix, Severity};
 
 use super::{item_label, strategy_items};
 
@@ -34,11 +34,11 @@ crate::declare_rule! {
         name: "multiple-capacity-provider-bases",
         severity: Error,
         catalogue: ["R-CP-08", "R-CP-09"],
-        check: check,
+        topics: [LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let items = strategy_items(ctx);
     let positive: Vec<usize> = (0..items.len()).filter(|&i| items[i].base_value() > 0).collect();
     if let Some((&first, rest)) = positive.split_first().filter(|(_, rest)| !rest.is_empty()) {

@@ -1,5 +1,6 @@
-use crate::context::{json_string, Ctx};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::Applicability;
 
 use super::strategy_items;
 
@@ -39,7 +40,7 @@ crate::declare_rule! {
         name: "reserved-capacity-provider-name",
         severity: Warning,
         catalogue: ["R-CP-05"],
-        check: check,
+        topics: [LaunchType],
     };
 }
 
@@ -54,7 +55,7 @@ pub(crate) fn fargate_spelling(name: &str) -> Option<&'static str> {
     }
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     for item in strategy_items(ctx) {
         let Some((node, name)) = item.provider else { continue };
         if name == "FARGATE" || name == "FARGATE_SPOT" || name.is_empty() {
@@ -82,7 +83,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         if let Some(prefix) = ["aws", "ecs", "fargate"].into_iter().find(|p| upper.starts_with(&p.to_ascii_uppercase())) {
-            let shown = crate::rules::shape::shorten(&name, 60);
+            let shown = crate::diagnostics::message::shorten(&name, 60);
             ctx.report(node, format!("capacity provider `{shown}` starts with `{prefix}`, which ECS reserves: no provider you create can have this name"))
                 .help("use the exact name of your capacity provider (`aws ecs describe-clusters --clusters <cluster>` lists them under `capacityProviders`), or `FARGATE`/`FARGATE_SPOT`");
         }

@@ -32,11 +32,11 @@ crate::declare_rule! {
         name: "zero-weight-capacity-provider",
         severity: Info,
         catalogue: ["R-CP-11"],
-        check: check,
+        topics: [LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let items = strategy_items(ctx);
     let Some((top_i, top)) = items.iter().enumerate().max_by_key(|(_, it)| it.weight_value()) else { return };
     if top.weight_value() <= 0 {

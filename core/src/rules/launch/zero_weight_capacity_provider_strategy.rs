@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::{Applicability, Edit, Fix, Severity};
+use crate::diagnostics::{Applicability, Edit, Fix, Severity};
 
 use super::{item_label, strategy_items, Item};
 
@@ -37,7 +37,7 @@ crate::declare_rule! {
         name: "zero-weight-capacity-provider-strategy",
         severity: Error,
         catalogue: ["R-CP-10", "R-CP-12"],
-        check: check,
+        topics: [LaunchType],
     };
 }
 
@@ -57,7 +57,7 @@ fn weight_fix(ctx: &Ctx<'_, '_>, item: &Item<'_>) -> Fix {
     Fix { applicability: Applicability::Unsafe, description, edits: vec![Edit { start: at, end: at, content: content.to_owned() }] }
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(strategy) = ctx.req.capacity_provider_strategy else { return };
     let items = strategy_items(ctx);
     // Items that are not objects are RT102's; only judge a strategy read in full.

@@ -32,6 +32,6 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-CP-14"],
         live: true,
-        check: super::made_live,
+        topics: [Live, LaunchType],
     };
 }

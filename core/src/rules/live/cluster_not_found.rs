@@ -33,6 +33,6 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-LIVE-02"],
         live: true,
-        check: super::made_live,
+        topics: [Live, RequestMembers],
     };
 }

@@ -36,6 +36,6 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-LIVE-10"],
         live: true,
-        check: super::made_live,
+        topics: [Live, Environment],
     };
 }

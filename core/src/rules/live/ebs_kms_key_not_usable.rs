@@ -34,6 +34,6 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-VOL-23"],
         live: true,
-        check: super::made_live,
+        topics: [Live, Volumes],
     };
 }

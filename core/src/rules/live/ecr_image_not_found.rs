@@ -37,6 +37,6 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-LIVE-08"],
         live: true,
-        check: super::made_live,
+        topics: [Live],
     };
 }

@@ -31,6 +31,6 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-NET-13"],
         live: true,
-        check: super::made_live,
+        topics: [Live, Network, LaunchType],
     };
 }

@@ -34,6 +34,6 @@ crate::declare_rule! {
         severity: Info,
         catalogue: ["R-LT-07"],
         live: true,
-        check: super::made_live,
+        topics: [Live, LaunchType],
     };
 }

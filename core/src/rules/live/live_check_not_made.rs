@@ -37,6 +37,6 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-LIVE-01"],
         live: true,
-        check: super::made_live,
+        topics: [Live],
     };
 }

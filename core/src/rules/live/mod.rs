@@ -5,7 +5,15 @@
 //! catalogue rows and documentation (for `--explain`, `docs/rules.md`, `--select`/`--ignore`).
 
 use crate::context::Ctx;
-use crate::registry::Rule;
+use crate::rules::Check;
+
+/// `live_checks![a, b]`: the [`Check`]s of the live rule modules `a` and `b`, which all share
+/// [`made_live`] (`checks!` wants a `check` per module).
+macro_rules! live_checks {
+    ($($m:ident),* $(,)?) => {
+        &[$(Check { rule: &$m::RULE, run: made_live }),*]
+    };
+}
 
 pub mod awslogs_group_not_found;
 pub mod capacity_provider_not_attached;
@@ -25,24 +33,24 @@ pub mod tags_without_long_arn_format;
 pub mod task_definition_not_active;
 pub mod task_without_route_for_image_pull;
 
-pub(crate) static RULES: &[&Rule] = &[
-    &live_check_not_made::RULE,
-    &cluster_not_found::RULE,
-    &task_definition_not_active::RULE,
-    &subnet_not_found::RULE,
-    &security_group_not_found::RULE,
-    &network_in_different_vpcs::RULE,
-    &fargate_in_dedicated_tenancy_vpc::RULE,
-    &task_without_route_for_image_pull::RULE,
-    &capacity_provider_not_attached::RULE,
-    &launch_type_bypasses_capacity_providers::RULE,
-    &role_not_found::RULE,
-    &role_not_trusting_ecs_tasks::RULE,
-    &ecr_image_not_found::RULE,
-    &awslogs_group_not_found::RULE,
-    &container_secret_not_found::RULE,
-    &tags_without_long_arn_format::RULE,
-    &ebs_kms_key_not_usable::RULE,
+pub(crate) static CHECKS: &[Check] = live_checks![
+    live_check_not_made,
+    cluster_not_found,
+    task_definition_not_active,
+    subnet_not_found,
+    security_group_not_found,
+    network_in_different_vpcs,
+    fargate_in_dedicated_tenancy_vpc,
+    task_without_route_for_image_pull,
+    capacity_provider_not_attached,
+    launch_type_bypasses_capacity_providers,
+    role_not_found,
+    role_not_trusting_ecs_tasks,
+    ecr_image_not_found,
+    awslogs_group_not_found,
+    container_secret_not_found,
+    tags_without_long_arn_format,
+    ebs_kms_key_not_usable,
 ];
 
 /// The `check` of the live rules: offline there is nothing to look at.

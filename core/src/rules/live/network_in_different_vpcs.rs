@@ -8,7 +8,7 @@ crate::declare_rule! {
     /// attached to it.
     ///
     /// ## Account state
-    /// `subnet-0a1b2c3d` is in `vpc-1111`, `sg-0e5f6a7b` in `vpc-2222`.
+    /// `subnet-0a1b2c3d` is in `vpc-01111111`, `sg-0e5f6a7b` in `vpc-02222222`.
     ///
     /// ## Invalid example
     /// ```json
@@ -31,6 +31,6 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-NET-11"],
         live: true,
-        check: super::made_live,
+        topics: [Live, Network],
     };
 }

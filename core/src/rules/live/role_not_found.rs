@@ -34,6 +34,6 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-LIVE-06"],
         live: true,
-        check: super::made_live,
+        topics: [Live, Iam],
     };
 }

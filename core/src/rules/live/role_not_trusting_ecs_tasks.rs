@@ -33,6 +33,6 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-LIVE-07"],
         live: true,
-        check: super::made_live,
+        topics: [Live, Iam],
     };
 }

@@ -32,6 +32,6 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-LIVE-04"],
         live: true,
-        check: super::made_live,
+        topics: [Live, Network],
     };
 }

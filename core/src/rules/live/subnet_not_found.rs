@@ -31,6 +31,6 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-LIVE-03"],
         live: true,
-        check: super::made_live,
+        topics: [Live, Network],
     };
 }

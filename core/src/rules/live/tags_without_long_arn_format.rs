@@ -35,6 +35,6 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-TAG-09"],
         live: true,
-        check: super::made_live,
+        topics: [Live, Tags],
     };
 }

@@ -34,6 +34,6 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-24"],
         live: true,
-        check: super::made_live,
+        topics: [Live, RequestMembers],
     };
 }

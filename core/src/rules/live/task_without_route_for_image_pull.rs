@@ -39,6 +39,6 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-LIVE-05"],
         live: true,
-        check: super::made_live,
+        topics: [Live, Network],
     };
 }

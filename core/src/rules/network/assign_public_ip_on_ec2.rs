@@ -1,5 +1,5 @@
 use crate::context::{Ctx, Target};
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -32,11 +32,11 @@ crate::declare_rule! {
         name: "assign-public-ip-on-ec2",
         severity: Error,
         catalogue: ["R-NET-09"],
-        check: check,
+        topics: [Network, LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.target != Target::Ec2Like {
         return;
     }

@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Severity;
+use crate::diagnostics::Severity;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -34,13 +34,13 @@ crate::declare_rule! {
         name: "fargate-task-without-public-ip",
         severity: Info,
         catalogue: ["R-NET-10"],
-        check: check,
+        topics: [Network],
     };
 }
 
 const HELP: &str = "in a public subnet set \"assignPublicIp\": \"ENABLED\"; in a private subnet make sure a NAT gateway or VPC endpoints (ECR, S3, CloudWatch Logs) give the task outbound access";
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Info) else { return };
     // Without awsvpcConfiguration, RT400 reports the request.
     let Some(awsvpc) = ctx.req.awsvpc else { return };

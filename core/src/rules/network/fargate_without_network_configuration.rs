@@ -1,6 +1,6 @@
 use crate::context::Ctx;
-use crate::json::{Kind, NodeId};
-use crate::Severity;
+use crate::json::Kind;
+use crate::diagnostics::Severity;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -35,16 +35,17 @@ crate::declare_rule! {
         name: "fargate-without-network-configuration",
         severity: Error,
         catalogue: ["R-NET-01"],
-        check: check,
+        topics: [Network],
     };
 }
 
 const HELP: &str = "add \"networkConfiguration\": {\"awsvpcConfiguration\": {\"subnets\": [\"subnet-…\"], \"securityGroups\": [\"sg-…\"]}}";
 const NOTE: &str = "AWS answers: Network Configuration must be provided when networkMode 'awsvpc' is specified.";
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
-    let (why, label) = why_fargate(ctx);
+    let (why, cause) = ctx.why_fargate();
+    let label = cause.map(|n| (n, "this makes the task a Fargate task"));
     let doc = ctx.doc;
     match ctx.req.network_configuration {
         None => {
@@ -59,17 +60,5 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             r.help("add \"awsvpcConfiguration\": {\"subnets\": [\"subnet-…\"]} inside `networkConfiguration`").note(NOTE).severity(severity);
         }
         Some(_) => {}
-    }
-}
-
-/// Says why the target is Fargate, for the message, and the member that says so.
-fn why_fargate(ctx: &Ctx<'_, '_>) -> (&'static str, Option<(NodeId, &'static str)>) {
-    let req = ctx.req;
-    if let Some(lt) = req.launch_type {
-        ("`launchType` is FARGATE", Some((lt, "this selects Fargate")))
-    } else if let Some(cps) = req.capacity_provider_strategy {
-        ("its capacity providers are Fargate's", Some((cps, "this selects Fargate")))
-    } else {
-        ("only Fargate takes a `platformVersion`", req.platform_version.map(|pv| (pv, "only Fargate tasks take a platform version")))
     }
 }

@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -31,11 +31,11 @@ crate::declare_rule! {
         name: "network-configuration-on-external",
         severity: Error,
         catalogue: ["R-NET-12"],
-        check: check,
+        topics: [Network, LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let (Some(nc), Some(lt)) = (ctx.req.network_configuration, ctx.req.launch_type) else { return };
     if ctx.doc.str(lt).as_deref() != Some("EXTERNAL") {
         return;

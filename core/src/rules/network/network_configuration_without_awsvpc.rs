@@ -1,6 +1,6 @@
 use crate::context::{Ctx, Target};
 use crate::json::Kind;
-use crate::Severity;
+use crate::diagnostics::Severity;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -36,11 +36,11 @@ crate::declare_rule! {
         name: "network-configuration-without-awsvpc",
         severity: Warning,
         catalogue: ["R-NET-02"],
-        check: check,
+        topics: [Network],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(nc) = ctx.req.network_configuration else { return };
     if ctx.doc.kind(nc) != Kind::Object || ctx.req.awsvpc.is_some() {
         return;

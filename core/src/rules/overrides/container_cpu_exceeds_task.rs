@@ -1,6 +1,5 @@
-use crate::context::{Ctx, Target};
+use crate::context::{Ctx, Target, TaskSize};
 use crate::data::fargate::FARGATE_TIERS;
-use crate::task_definition::TaskDefinition;
 use crate::units;
 
 use super::{container_label, share_list, shares};
@@ -47,11 +46,11 @@ crate::declare_rule! {
         name: "container-cpu-exceeds-task",
         severity: Error,
         catalogue: ["R-OV-07", "R-CO-08"],
-        check: check,
+        topics: [ContainerOverrides],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.target == Target::Ec2Like && ctx.is_windows() == Some(true) {
         return;
     }
@@ -60,9 +59,9 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     if parts.is_empty() {
         return;
     }
-    match ctx.req.overrides_cpu {
+    let Some(TaskSize { value: task, node }) = ctx.task_cpu() else { return };
+    match node {
         Some(task_node) => {
-            let Some(task) = doc.str(task_node).and_then(|s| units::parse_cpu(&s)) else { return };
             let sum: i128 = parts.iter().map(|p| i128::from(p.value)).sum();
             if sum <= i128::from(task) {
                 return;
@@ -92,7 +91,6 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             }
         }
         None => {
-            let Some(task) = ctx.td.and_then(TaskDefinition::cpu) else { return };
             for p in parts.iter().filter(|p| p.value > i64::from(task)) {
                 let who = container_label(doc, p.container);
                 ctx.report(p.node, format!("{who} asks for {} CPU units, more than the task definition's task-level `cpu` {task}", p.value))

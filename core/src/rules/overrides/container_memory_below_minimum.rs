@@ -33,11 +33,11 @@ crate::declare_rule! {
         name: "container-memory-below-minimum",
         severity: Warning,
         catalogue: ["R-CO-06"],
-        check: check,
+        topics: [ContainerOverrides],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let items: Vec<_> = container_overrides(doc, ctx.req).collect();
     for c in items {
@@ -52,7 +52,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             };
             ctx.report(node, format!("{who} has `{member}` {v} MiB, below the {CONTAINER_MEMORY_MIN_MIB} MiB that Docker reserves for a container"))
                 .help(help)
-                .note("Docker 20.10 and later reserve at least 6 MiB per container (4 MiB before)");
+                .note(format!("Docker reserves at least {CONTAINER_MEMORY_MIN_MIB} MiB of memory per container"));
         }
     }
 }

@@ -1,6 +1,4 @@
-use crate::context::{Ctx, Target};
-use crate::task_definition::TaskDefinition;
-use crate::units;
+use crate::context::{Ctx, Target, TaskSize};
 
 use super::{container_label, share_list, shares};
 
@@ -47,18 +45,18 @@ crate::declare_rule! {
         name: "container-memory-exceeds-task",
         severity: Error,
         catalogue: ["R-OV-08", "R-CO-09"],
-        check: check,
+        topics: [ContainerOverrides],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.target == Target::Ec2Like && ctx.is_windows() == Some(true) {
         return;
     }
     let doc = ctx.doc;
-    match ctx.req.overrides_memory {
+    let Some(TaskSize { value: task, node }) = ctx.task_memory() else { return };
+    match node {
         Some(task_node) => {
-            let Some(task) = doc.str(task_node).and_then(|s| units::parse_memory(&s)) else { return };
             let parts = shares(doc, ctx.req, &["memory", "memoryReservation"]);
             let sum: i128 = parts.iter().map(|p| i128::from(p.value)).sum();
             if sum <= i128::from(task) {
@@ -80,10 +78,9 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             }
         }
         None => {
-            let Some(task) = ctx.td.and_then(TaskDefinition::memory) else { return };
             for p in shares(doc, ctx.req, &["memory"]).iter().filter(|p| p.value > i64::from(task)) {
                 let who = container_label(doc, p.container);
-                let name = crate::rules::shape::shorten(&doc.get_str(p.container, "name").unwrap_or_default(), 64);
+                let name = crate::diagnostics::message::shorten(&doc.get_str(p.container, "name").unwrap_or_default(), 64);
                 ctx.report(p.node, format!("{who} asks for {} MiB of `memory`, more than the task definition's task-level `memory` {task} MiB", p.value))
                     .help(format!("lower the container's `memory` to at most {task}, or set `overrides.memory` to a larger task size"))
                     .note(format!("ECS answers `The 'memory' setting for container '{name}' is greater than for the task.`"));

@@ -1,7 +1,8 @@
-use crate::context::{json_string, Ctx};
+use crate::context::Ctx;
+use crate::json::json_string;
 use crate::diagnostics::Edit;
 use crate::json::Kind;
-use crate::{Applicability, Fix};
+use crate::diagnostics::{Applicability, Fix};
 
 use super::container_overrides;
 
@@ -35,11 +36,11 @@ crate::declare_rule! {
         name: "container-override-without-name",
         severity: Error,
         catalogue: ["R-CO-01"],
-        check: check,
+        topics: [ContainerOverrides],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let only_container = ctx.td.and_then(|td| {
         let containers = td.containers();

@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 use super::{container_label, override_items};
 
@@ -36,14 +36,14 @@ crate::declare_rule! {
         name: "elastic-inference-requested",
         severity: Warning,
         catalogue: ["R-OV-05", "R-CO-31"],
-        check: check,
+        topics: [Gpu, ContainerOverrides],
     };
 }
 
 const NOTE: &str = "Amazon Elastic Inference is no longer available to customers";
 const HELP: &str = "remove it; run inference on GPU or AWS Inferentia (Neuron) instances instead";
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     if let Some(node) = ctx.req.overrides.and_then(|o| doc.get(o, "inferenceAcceleratorOverrides")) {
         let empty = doc.child_count(node) == 0;

@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 use super::{container_label, container_overrides};
 
@@ -32,11 +32,11 @@ crate::declare_rule! {
         name: "empty-container-override",
         severity: Info,
         catalogue: ["R-CO-02"],
-        check: check,
+        topics: [ContainerOverrides],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let items: Vec<_> = container_overrides(doc, ctx.req).collect();
     for c in items {

@@ -1,6 +1,6 @@
 use crate::arn;
 use crate::context::Ctx;
-use crate::rules::shape::{dotted, shorten};
+use crate::diagnostics::message::{dotted, shorten};
 
 use super::override_items;
 
@@ -35,11 +35,11 @@ crate::declare_rule! {
         name: "environment-file-without-env-extension",
         severity: Error,
         catalogue: ["R-CO-17"],
-        check: check,
+        topics: [Environment],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let items: Vec<_> = override_items(doc, ctx.req, "environmentFiles").collect();
     for (_, item) in items {

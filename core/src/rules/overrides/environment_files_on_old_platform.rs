@@ -1,6 +1,7 @@
+use crate::data::platform;
 use crate::context::Ctx;
-use crate::rules::fargate::{linux_platform_before_1_4, platform_latest_fix};
-use crate::Severity;
+use crate::rules::fargate::{linux_platform_before, platform_latest_fix};
+use crate::diagnostics::Severity;
 
 use super::{container_label, container_overrides};
 
@@ -39,21 +40,21 @@ crate::declare_rule! {
         name: "environment-files-on-old-platform",
         severity: Error,
         catalogue: ["R-CO-18"],
-        check: check,
+        topics: [PlatformVersion, Environment],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
-    let Some((pv, version)) = linux_platform_before_1_4(ctx) else { return };
+    let Some((pv, version)) = linux_platform_before(ctx, platform::LINUX_1_4) else { return };
     let doc = ctx.doc;
     let files: Vec<_> = container_overrides(doc, ctx.req).filter_map(|c| doc.get(c, "environmentFiles").map(|f| (c, f))).collect();
     for (c, files) in files {
         let fix = platform_latest_fix(ctx, pv);
-        ctx.report_key(files, format!("{} uses `environmentFiles`, which need Linux platform version 1.4.0, but `platformVersion` is {version}", container_label(doc, c)))
+        ctx.report_key(files, format!("{} uses `environmentFiles`, which need Linux platform version {}, but `platformVersion` is {version}", container_label(doc, c), platform::show(platform::LINUX_1_4)))
             .severity(severity)
             .label(pv, format!("platform version {version}"))
-            .help("set `platformVersion` to `LATEST` or `1.4.0` (or omit it)")
+            .help(format!("set `platformVersion` to `LATEST` or `{}` (or omit it)", platform::show(platform::LINUX_1_4)))
             .note("ECS answers `One or more of the requested capabilities are not supported.`")
             .fix(fix);
     }

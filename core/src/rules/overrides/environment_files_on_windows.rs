@@ -49,11 +49,11 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-CO-19"],
         task_definition: true,
-        check: check,
+        topics: [Windows, Environment],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.is_windows() != Some(true) {
         return;
     }

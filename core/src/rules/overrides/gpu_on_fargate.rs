@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::{Applicability, Severity};
+use crate::diagnostics::{Applicability, Severity};
 
 use super::{container_label, override_items};
 
@@ -36,11 +36,11 @@ crate::declare_rule! {
         name: "gpu-on-fargate",
         severity: Error,
         catalogue: ["R-CO-23"],
-        check: check,
+        topics: [Gpu],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let doc = ctx.doc;
     let items: Vec<_> = override_items(doc, ctx.req, "resourceRequirements").filter(|&(_, i)| doc.get_str(i, "type").as_deref() == Some("GPU")).collect();

@@ -35,11 +35,11 @@ crate::declare_rule! {
         name: "gpu-sharing-on-external",
         severity: Error,
         catalogue: ["R-CO-29"],
-        check: check,
+        topics: [Gpu, LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.target != Target::External {
         return; // A task definition that requires EXTERNAL: RT820.
     }

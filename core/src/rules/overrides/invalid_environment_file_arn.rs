@@ -1,7 +1,8 @@
 use crate::arn;
-use crate::context::{json_string, Ctx};
-use crate::rules::shape::{dotted, shorten};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::Applicability;
 
 use super::override_items;
 
@@ -40,13 +41,13 @@ crate::declare_rule! {
         name: "invalid-environment-file-arn",
         severity: Error,
         catalogue: ["R-CO-16"],
-        check: check,
+        topics: [Environment, Ids],
     };
 }
 
 const HELP: &str = "use the S3 object's ARN, e.g. \"arn:aws:s3:::my-bucket/path/app.env\"";
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let items: Vec<_> = override_items(doc, ctx.req, "environmentFiles").collect();
     for (_, item) in items {

@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 use super::{container_label, override_items};
 
@@ -37,11 +37,11 @@ crate::declare_rule! {
         name: "invalid-gpu-amount-members",
         severity: Error,
         catalogue: ["R-CO-24"],
-        check: check,
+        topics: [Gpu],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let items: Vec<_> = override_items(doc, ctx.req, "resourceRequirements").filter(|&(_, i)| doc.get_str(i, "type").as_deref() == Some("GPU")).collect();
     for (c, item) in items {

@@ -1,9 +1,9 @@
 use crate::context::{Ctx, Target};
 use crate::json::NodeId;
-use crate::rules::shape::{dotted, shorten};
-use crate::context::json_string;
+use crate::diagnostics::message::{dotted, shorten};
+use crate::json::json_string;
 use crate::diagnostics::Edit;
-use crate::{Applicability, Fix};
+use crate::diagnostics::{Applicability, Fix};
 
 use super::{container_label, override_items};
 
@@ -45,11 +45,11 @@ crate::declare_rule! {
         name: "invalid-neuron-device-request",
         severity: Error,
         catalogue: ["R-CO-30"],
-        check: check,
+        topics: [Gpu],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let items: Vec<(NodeId, NodeId)> =
         override_items(doc, ctx.req, "resourceRequirements").filter(|&(_, i)| doc.get_str(i, "type").as_deref() == Some("NeuronDevice")).collect();

@@ -1,7 +1,8 @@
 use crate::arn::{self, RoleArnProblem};
-use crate::context::{json_string, Ctx};
-use crate::rules::shape::shorten;
-use crate::{Applicability, Severity};
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::message::shorten;
+use crate::diagnostics::Severity;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -37,13 +38,13 @@ crate::declare_rule! {
         name: "invalid-override-role-arn",
         severity: Error,
         catalogue: ["R-OV-03", "R-OV-04"],
-        check: check,
+        topics: [Iam, ContainerOverrides, Ids],
     };
 }
 
 const HELP: &str = "use the role's ARN, e.g. \"arn:aws:iam::123456789012:role/my-task-role\"";
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(overrides) = ctx.req.overrides else { return };
     for member in ["taskRoleArn", "executionRoleArn"] {
         let Some(node) = ctx.doc.get(overrides, member) else { continue };
@@ -62,15 +63,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
                     .severity(severity)
                     .help(format!("use \"arn:aws:iam::<account-id>:role/{value}\" with your account ID"));
             }
-            RoleArnProblem::AssumedRole(ref fixed) => {
-                let fix = ctx.replace_value(node, json_string(fixed), Applicability::Unsafe, format!("Use the role's ARN `{fixed}`"));
-                let message = problem.describe(&head).unwrap_or_default();
-                ctx.report(node, message).help(format!("use the role's ARN: \"{fixed}\" (with the role's path if it has one)")).fix(fix);
-            }
-            _ => {
-                let message = problem.describe(&head).unwrap_or_default();
-                ctx.report(node, message).help(HELP);
-            }
+            _ => crate::rules::role_arn::report(ctx, node, &head, &value, &problem, HELP),
         }
     }
 }

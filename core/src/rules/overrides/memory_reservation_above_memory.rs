@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::{Applicability, Severity};
+use crate::diagnostics::{Applicability, Severity};
 
 use super::{container_label, container_overrides};
 
@@ -35,11 +35,11 @@ crate::declare_rule! {
         name: "memory-reservation-above-memory",
         severity: Error,
         catalogue: ["R-CO-04", "R-CO-05"],
-        check: check,
+        topics: [ContainerOverrides],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let items: Vec<_> = container_overrides(doc, ctx.req).collect();
     for c in items {

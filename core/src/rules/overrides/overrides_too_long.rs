@@ -1,10 +1,10 @@
 use crate::context::Ctx;
 use crate::data::limits::OVERRIDES_MAX_CHARS;
 use crate::json::NodeId;
-use crate::rules::shape::dotted;
-use crate::Severity;
+use crate::diagnostics::message::dotted;
+use crate::diagnostics::Severity;
 
-use super::{compact_len, container_overrides};
+use super::container_overrides;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -49,13 +49,13 @@ crate::declare_rule! {
         name: "overrides-too-long",
         severity: Error,
         catalogue: ["R-OV-01", "R-OV-02"],
-        check: check,
+        topics: [ContainerOverrides],
     };
 }
 
-const NOTE: &str = "ECS answers `Container Overrides length must be at most 8192`; the count includes JSON's quotes, commas and braces";
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(overrides) = ctx.req.overrides else { return };
     let doc = ctx.doc;
     // Compact JSON is never longer than the source text: white space goes, escapes only shrink
@@ -63,11 +63,11 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     if doc.range(overrides).len() as usize <= OVERRIDES_MAX_CHARS {
         return;
     }
-    let total = compact_len(doc, overrides);
+    let total = doc.compact_len(overrides);
     if total <= OVERRIDES_MAX_CHARS {
         return; // The container overrides are part of it, so they fit too.
     }
-    let containers = ctx.req.container_overrides.map(|c| (c, compact_len(doc, c)));
+    let containers = ctx.req.container_overrides.map(|c| (c, doc.compact_len(c)));
     let help = largest_part(ctx).map_or_else(
         || "move bulk data to an S3 `.env` file in `environmentFiles` or to the task definition, and pass pointers".to_owned(),
         |(node, len)| {
@@ -84,7 +84,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
                 format!("`overrides.containerOverrides` is {len} characters as compact JSON, {} over the limit of {OVERRIDES_MAX_CHARS}", len - OVERRIDES_MAX_CHARS),
             )
             .help(help)
-            .note(NOTE);
+            .note(format!("ECS answers `Container Overrides length must be at most {OVERRIDES_MAX_CHARS}`; the count includes JSON's quotes, commas and braces"));
         }
         _ => {
             ctx.report_key(
@@ -103,5 +103,5 @@ fn largest_part(ctx: &Ctx<'_, '_>) -> Option<(NodeId, usize)> {
     let doc = ctx.doc;
     let task_members = ctx.req.overrides.into_iter().flat_map(|o| doc.children(o)).filter(|&m| Some(m) != ctx.req.container_overrides);
     let container_members = container_overrides(doc, ctx.req).flat_map(|c| doc.children(c));
-    task_members.chain(container_members).map(|m| (m, compact_len(doc, m))).max_by_key(|&(_, len)| len)
+    task_members.chain(container_members).map(|m| (m, doc.compact_len(m))).max_by_key(|&(_, len)| len)
 }

@@ -1,8 +1,9 @@
 use crate::context::Ctx;
 use crate::json::NodeId;
-use crate::rules::shape::shorten;
+use crate::diagnostics::message::shorten;
 
-use super::{container_label, is_secret_name, override_items};
+use super::{container_label, override_items};
+use crate::data::secrets::is_secret_name;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -40,11 +41,11 @@ crate::declare_rule! {
         name: "secret-like-environment-variable",
         severity: Info,
         catalogue: ["R-CO-13"],
-        check: check,
+        topics: [Environment],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let mut first: Option<(NodeId, NodeId)> = None;
     let mut count = 0usize;

@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 use crate::json::Kind;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 use super::{item_name, items};
 
@@ -35,11 +35,11 @@ crate::declare_rule! {
         name: "distinct-instance-with-expression",
         severity: Error,
         catalogue: ["R-PL-04"],
-        check: check,
+        topics: [Placement],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let found: Vec<_> = items(doc, ctx.req.placement_constraints)
         .filter(|(_, ty)| ty.as_deref() == Some("distinctInstance"))

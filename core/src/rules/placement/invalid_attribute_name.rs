@@ -35,10 +35,10 @@ crate::declare_rule! {
         name: "invalid-attribute-name",
         severity: Warning,
         catalogue: ["R-PL-11"],
-        check: check,
+        topics: [Placement],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     report_query_check(ctx, |a| &a.attribute_names);
 }

@@ -1,5 +1,6 @@
-use crate::context::{json_string, Ctx};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::Applicability;
 
 use super::{binpack_fields, item_name, shorten};
 
@@ -33,11 +34,11 @@ crate::declare_rule! {
         name: "invalid-binpack-field",
         severity: Error,
         catalogue: ["R-PL-15"],
-        check: check,
+        topics: [Placement],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for (item, field) in binpack_fields(doc, ctx.req) {
         let Some(value) = doc.str(field) else { continue };

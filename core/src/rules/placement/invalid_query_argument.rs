@@ -38,10 +38,10 @@ crate::declare_rule! {
         name: "invalid-query-argument",
         severity: Error,
         catalogue: ["R-PL-09"],
-        check: check,
+        topics: [Placement],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     report_query_check(ctx, |a| &a.arguments);
 }

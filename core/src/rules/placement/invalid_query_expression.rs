@@ -38,11 +38,11 @@ crate::declare_rule! {
         name: "invalid-query-expression",
         severity: Error,
         catalogue: ["R-PL-07"],
-        check: check,
+        topics: [Placement],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for (node, text) in query_expressions(ctx) {
         let analysis = ctx.query_analysis(node, &text);

@@ -37,10 +37,10 @@ crate::declare_rule! {
         severity: Error,
         status: Preview,
         catalogue: ["R-PL-10"],
-        check: check,
+        topics: [Placement],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     report_query_check(ctx, |a| &a.patterns);
 }

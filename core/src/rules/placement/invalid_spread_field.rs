@@ -1,6 +1,7 @@
-use crate::context::{json_string, Ctx};
+use crate::context::Ctx;
+use crate::json::json_string;
 use crate::query::BUILT_IN_ATTRIBUTES;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 use super::{item_name, items, shorten};
 
@@ -35,13 +36,13 @@ crate::declare_rule! {
         name: "invalid-spread-field",
         severity: Error,
         catalogue: ["R-PL-17"],
-        check: check,
+        topics: [Placement],
     };
 }
 
 const VALID: &str = "use `instanceId`, `host` or `attribute:<name>`, e.g. `attribute:ecs.availability-zone`";
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let found: Vec<_> = items(doc, ctx.req.placement_strategy)
         .filter(|(_, ty)| ty.as_deref() == Some("spread"))

@@ -33,13 +33,13 @@ crate::declare_rule! {
         name: "member-of-without-expression",
         severity: Error,
         catalogue: ["R-PL-05"],
-        check: check,
+        topics: [Placement],
     };
 }
 
 const HELP: &str = "add an expression such as \"expression\": \"attribute:ecs.instance-type =~ t3.*\", or use \"type\": \"distinctInstance\" for one task per instance";
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let found: Vec<_> = items(doc, ctx.req.placement_constraints).filter(|(_, ty)| ty.as_deref() == Some("memberOf")).map(|(i, _)| i).collect();
     for item in found {

@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 use super::{insert_member, item_name, items};
 
@@ -36,11 +36,11 @@ crate::declare_rule! {
         name: "missing-placement-type",
         severity: Error,
         catalogue: ["R-PL-03", "R-PL-14"],
-        check: check,
+        topics: [Placement],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let constraints: Vec<_> = items(doc, ctx.req.placement_constraints).filter(|(i, _)| doc.get(*i, "type").is_none()).map(|(i, _)| i).collect();
     for item in constraints {

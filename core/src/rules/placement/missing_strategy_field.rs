@@ -33,11 +33,11 @@ crate::declare_rule! {
         name: "missing-strategy-field",
         severity: Error,
         catalogue: ["R-PL-18"],
-        check: check,
+        topics: [Placement],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let found: Vec<_> = items(doc, ctx.req.placement_strategy)
         .filter(|(item, ty)| matches!(ty.as_deref(), Some("spread" | "binpack")) && doc.get(*item, "field").is_none())

@@ -34,10 +34,10 @@ crate::declare_rule! {
         severity: Warning,
         status: Preview,
         catalogue: ["R-PL-07"],
-        check: check,
+        topics: [Placement],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     report_query_check(ctx, |a| &a.and_or);
 }

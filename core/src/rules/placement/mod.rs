@@ -6,12 +6,13 @@
 
 use std::borrow::Cow;
 
-use crate::context::{json_string, Ctx};
+use crate::context::Ctx;
+use crate::json::json_string;
 use crate::json::{Document, Kind, NodeId, TextRange};
 use crate::query::{self, Issue, Replacement};
-use crate::registry::Rule;
-use crate::rules::shape::shorten;
-use crate::{Applicability, Edit, Fix};
+use crate::rules::Check;
+use crate::diagnostics::message::shorten;
+use crate::diagnostics::{Applicability, Edit, Fix};
 
 pub mod distinct_instance_with_expression;
 pub mod invalid_attribute_name;
@@ -31,24 +32,24 @@ pub mod spread_without_group;
 pub mod unsatisfiable_placement_constraints;
 pub mod uppercase_binpack_field;
 
-pub(crate) static RULES: &[&Rule] = &[
-    &placement_on_fargate::RULE,
-    &missing_placement_type::RULE,
-    &distinct_instance_with_expression::RULE,
-    &member_of_without_expression::RULE,
-    &invalid_query_expression::RULE,
-    &mixed_and_or_without_parentheses::RULE,
-    &query_operator_not_allowed::RULE,
-    &invalid_query_argument::RULE,
-    &invalid_query_regex::RULE,
-    &invalid_attribute_name::RULE,
-    &unsatisfiable_placement_constraints::RULE,
-    &invalid_binpack_field::RULE,
-    &uppercase_binpack_field::RULE,
-    &invalid_spread_field::RULE,
-    &missing_strategy_field::RULE,
-    &random_strategy_with_field::RULE,
-    &spread_without_group::RULE,
+pub(crate) static CHECKS: &[Check] = checks![
+    placement_on_fargate,
+    missing_placement_type,
+    distinct_instance_with_expression,
+    member_of_without_expression,
+    invalid_query_expression,
+    mixed_and_or_without_parentheses,
+    query_operator_not_allowed,
+    invalid_query_argument,
+    invalid_query_regex,
+    invalid_attribute_name,
+    unsatisfiable_placement_constraints,
+    invalid_binpack_field,
+    uppercase_binpack_field,
+    invalid_spread_field,
+    missing_strategy_field,
+    random_strategy_with_field,
+    spread_without_group,
 ];
 
 /// `placementConstraints[i]` / `placementStrategy[i]`, as botocore names it.

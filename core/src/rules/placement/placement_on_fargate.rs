@@ -1,6 +1,6 @@
-use crate::context::{Ctx, Target};
+use crate::context::Ctx;
 use crate::json::Kind;
-use crate::{Applicability, Severity};
+use crate::diagnostics::{Applicability, Severity};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -15,7 +15,7 @@ crate::declare_rule! {
     ///
     /// ## Invalid example
     /// ```json
-    /// {"taskDefinition": "web:3", "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}}, "placementConstraints": [{"type": "distinctInstance"}]}
+    /// {"taskDefinition": "web:3", "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123abcd"]}}, "placementConstraints": [{"type": "distinctInstance"}]}
     /// ```
     ///
     /// ## Valid example
@@ -35,18 +35,14 @@ crate::declare_rule! {
         name: "placement-on-fargate",
         severity: Error,
         catalogue: ["R-PL-02"],
-        check: check,
+        topics: [Placement, LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let doc = ctx.doc;
-    let (why, cause) = match ctx.target {
-        Target::Fargate if ctx.req.launch_type.is_some() => ("`launchType` is FARGATE", ctx.req.launch_type),
-        Target::Fargate => ("the capacity provider strategy uses only Fargate providers", ctx.req.capacity_provider_strategy),
-        _ => ("`platformVersion` is set, which only Fargate tasks use", ctx.req.platform_version),
-    };
+    let (why, cause) = ctx.why_fargate();
     for (list, noun, member) in [(ctx.req.placement_constraints, "constraint", "placementConstraints"), (ctx.req.placement_strategy, "strategy", "placementStrategy")] {
         let Some(list) = list else { continue };
         if doc.kind(list) != Kind::Array || doc.child_count(list) == 0 {

@@ -35,10 +35,10 @@ crate::declare_rule! {
         name: "query-operator-not-allowed",
         severity: Error,
         catalogue: ["R-PL-08"],
-        check: check,
+        topics: [Placement],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     report_query_check(ctx, |a| &a.operators);
 }

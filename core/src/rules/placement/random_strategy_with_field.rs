@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 use super::{item_name, items};
 
@@ -32,11 +32,11 @@ crate::declare_rule! {
         name: "random-strategy-with-field",
         severity: Warning,
         catalogue: ["R-PL-19"],
-        check: check,
+        topics: [Placement],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let found: Vec<_> = items(doc, ctx.req.placement_strategy)
         .filter(|(_, ty)| ty.as_deref() == Some("random"))

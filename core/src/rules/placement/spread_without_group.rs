@@ -32,11 +32,11 @@ crate::declare_rule! {
         name: "spread-without-group",
         severity: Info,
         catalogue: ["R-PL-20"],
-        check: check,
+        topics: [Placement],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     // Fargate takes no strategies at all (RT601).
     if ctx.req.group.is_some() || ctx.target == Target::Fargate {
         return;

@@ -41,11 +41,11 @@ crate::declare_rule! {
         severity: Info,
         status: Preview,
         catalogue: ["R-PL-12"],
-        check: check,
+        topics: [Placement],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let exprs = query_expressions(ctx);
     if exprs.is_empty() {

@@ -1,5 +1,6 @@
-use crate::context::{json_string, Ctx};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::Applicability;
 
 use super::{binpack_fields, item_name};
 
@@ -34,11 +35,11 @@ crate::declare_rule! {
         severity: Info,
         status: Preview,
         catalogue: ["R-PL-16"],
-        check: check,
+        topics: [Placement],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for (item, field) in binpack_fields(doc, ctx.req) {
         let Some(value) = doc.str(field) else { continue };

@@ -32,11 +32,11 @@ crate::declare_rule! {
         name: "count-may-partially-place",
         severity: Info,
         catalogue: ["R-TOP-12"],
-        check: check,
+        topics: [RequestMembers, Placement],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.target != Target::Ec2Like {
         return;
     }

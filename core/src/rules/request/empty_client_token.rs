@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -31,11 +31,11 @@ crate::declare_rule! {
         name: "empty-client-token",
         severity: Warning,
         catalogue: ["R-TOP-14"],
-        check: check,
+        topics: [RequestMembers],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.client_token else { return };
     if ctx.doc.str(node).is_none_or(|t| !t.is_empty()) {
         return;

@@ -32,11 +32,11 @@ crate::declare_rule! {
         name: "execute-command-enabled",
         severity: Info,
         catalogue: ["R-TOP-28"],
-        check: check,
+        topics: [Exec],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.enable_execute_command else { return };
     if ctx.doc.bool(node) != Some(true) {
         return;

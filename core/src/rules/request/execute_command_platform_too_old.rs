@@ -1,7 +1,7 @@
 use crate::context::Ctx;
-use crate::Severity;
+use crate::diagnostics::Severity;
 
-use super::platform_version_number;
+use crate::data::platform;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -33,33 +33,33 @@ crate::declare_rule! {
         name: "execute-command-platform-too-old",
         severity: Error,
         catalogue: ["R-TOP-26"],
-        check: check,
+        topics: [PlatformVersion, Exec],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(exec) = ctx.req.enable_execute_command else { return };
     if ctx.doc.bool(exec) != Some(true) {
         return;
     }
     let Some(pv_node) = ctx.req.platform_version else { return };
     let Some(pv) = ctx.doc.str(pv_node) else { return };
-    let Some(version) = platform_version_number(&pv) else { return };
-    if version >= (1, 4, 0) {
+    let Some(version) = platform::parse(&pv) else { return };
+    if version >= platform::LINUX_1_4 {
         return;
     }
     // 1.0.0 is also Windows's current version: only report it when the task is known to be
     // Linux. Windows tasks are not concerned.
     match ctx.is_windows() {
         Some(true) => return,
-        None if version == (1, 0, 0) => return,
+        None if platform::WINDOWS_CURRENT.contains(&version) => return,
         _ => {}
     }
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
-    let fix = ctx.replace_value(pv_node, "\"LATEST\"", crate::Applicability::Unsafe, "Replace with `LATEST`");
-    ctx.report(pv_node, format!("ECS Exec needs Fargate platform version 1.4.0 or later on Linux, but `platformVersion` is `{pv}`"))
+    let fix = ctx.replace_value(pv_node, "\"LATEST\"", crate::diagnostics::Applicability::Unsafe, "Replace with `LATEST`");
+    ctx.report(pv_node, format!("ECS Exec needs Fargate platform version {} or later on Linux, but `platformVersion` is `{pv}`", platform::show(platform::LINUX_1_4)))
         .label(exec, "ECS Exec is enabled here")
-        .help("use \"LATEST\" or \"1.4.0\"")
+        .help(crate::rules::fargate::use_latest())
         .severity(severity)
         .fix(fix);
 }

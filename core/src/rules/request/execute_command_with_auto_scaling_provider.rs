@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use crate::data::launch::Capacity;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -32,11 +33,11 @@ crate::declare_rule! {
         severity: Warning,
         status: Preview,
         catalogue: ["R-TOP-27"],
-        check: check,
+        topics: [Exec, LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(exec) = ctx.req.enable_execute_command else { return };
     if ctx.doc.bool(exec) != Some(true) {
         return;
@@ -45,8 +46,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     let asg = doc.elements(ctx.req.capacity_provider_strategy).find_map(|item| {
         let node = doc.get(item, "capacityProvider")?;
         let name = doc.str(node)?;
-        let fargate = name.eq_ignore_ascii_case("FARGATE") || name.eq_ignore_ascii_case("FARGATE_SPOT");
-        (!fargate && !name.is_empty()).then_some((node, name))
+        (Capacity::of_provider(&name) == Some(Capacity::Provider)).then_some((node, name))
     });
     let Some((node, name)) = asg else { return };
     ctx.report(exec, format!("ECS Exec with capacity provider `{name}`: the developer guide has said ECS Exec is not supported for tasks launched by an Auto Scaling group capacity provider"))

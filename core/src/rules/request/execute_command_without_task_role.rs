@@ -33,11 +33,11 @@ crate::declare_rule! {
         name: "execute-command-without-task-role",
         severity: Warning,
         catalogue: ["R-TOP-25"],
-        check: check,
+        topics: [Exec, Iam],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     // With the task definition, the task-definition rules check the role exactly.
     if ctx.td.is_some() {
         return;

@@ -29,11 +29,11 @@ crate::declare_rule! {
         name: "implicit-default-cluster",
         severity: Info,
         catalogue: ["R-TOP-10"],
-        check: check,
+        topics: [RequestMembers],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     if ctx.req.cluster.is_some() {
         return;
     }

@@ -36,11 +36,11 @@ crate::declare_rule! {
         name: "implicit-task-group",
         severity: Info,
         catalogue: ["R-TOP-19"],
-        check: check,
+        topics: [RequestMembers],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     // Placement settings are not allowed on Fargate at all (another rule's error).
     if ctx.req.group.is_some() || ctx.target == Target::Fargate {
         return;

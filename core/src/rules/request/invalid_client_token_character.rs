@@ -1,7 +1,9 @@
-use crate::context::{json_string, Ctx};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::data::limits::{CLIENT_TOKEN_CHARS, CLIENT_TOKEN_MAX};
+use crate::json::json_string;
+use crate::diagnostics::Applicability;
 
-use super::describe_bad_chars;
+use crate::diagnostics::message::describe_chars;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -34,29 +36,31 @@ crate::declare_rule! {
         name: "invalid-client-token-character",
         severity: Error,
         catalogue: ["R-TOP-13"],
-        check: check,
+        topics: [RequestMembers],
     };
 }
 
 fn allowed(c: char) -> bool {
-    ('!'..='~').contains(&c)
+    let (lo, hi) = CLIENT_TOKEN_CHARS;
+    u32::from(lo) <= c as u32 && c as u32 <= u32::from(hi)
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.client_token else { return };
     let Some(token) = ctx.doc.str(node) else { return };
     if token.chars().all(allowed) {
         return;
     }
-    let (chars, total) = describe_bad_chars(&token, |c| !allowed(c), 3);
+    let (chars, total) = describe_chars(&token, |c| !allowed(c), 3);
+    let (lo, hi) = CLIENT_TOKEN_CHARS;
     let cleaned: String = token.chars().filter(|&c| allowed(c)).collect();
-    let fix = (!cleaned.is_empty()).then(|| ctx.replace_value(node, json_string(&cleaned), Applicability::Unsafe, "Remove the characters outside ASCII 33–126"));
+    let fix = (!cleaned.is_empty()).then(|| ctx.replace_value(node, json_string(&cleaned), Applicability::Unsafe, format!("Remove the characters outside ASCII {lo}–{hi}")));
     let message = if total == 1 {
-        format!("`clientToken` contains {chars}, which is outside printable ASCII (33–126)")
+        format!("`clientToken` contains {chars}, which is outside printable ASCII ({lo}–{hi})")
     } else {
-        format!("`clientToken` contains {total} characters outside printable ASCII (33–126): {chars}")
+        format!("`clientToken` contains {total} characters outside printable ASCII ({lo}–{hi}): {chars}")
     };
     ctx.report(node, message)
-        .help("use at most 64 printable ASCII characters without spaces, e.g. a UUID")
+        .help(format!("use at most {CLIENT_TOKEN_MAX} printable ASCII characters without spaces, e.g. a UUID"))
         .fix_opt(fix);
 }

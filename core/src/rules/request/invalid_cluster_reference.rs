@@ -1,6 +1,7 @@
-use crate::context::{json_string, Ctx};
-use crate::rules::shape::shorten;
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::message::shorten;
+use crate::diagnostics::Applicability;
 
 use super::parse_cluster;
 
@@ -36,16 +37,17 @@ crate::declare_rule! {
         name: "invalid-cluster-reference",
         severity: Error,
         catalogue: ["R-TOP-09"],
-        check: check,
+        topics: [RequestMembers, Ids],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.cluster else { return };
     let Some(value) = ctx.doc.str(node) else { return };
     let Err(p) = parse_cluster(&value) else { return };
     let message = format!("`cluster` {} is not a valid cluster name or ARN: {}", shorten(&json_string(&value), 80), p.problem);
-    let fix = p.replacement.as_deref().map(|r| ctx.replace_value(node, json_string(r), Applicability::Safe, format!("Replace with `{r}`")));
+    let applicability = if p.safe { Applicability::Safe } else { Applicability::Unsafe };
+    let fix = p.replacement.as_deref().map(|r| ctx.replace_value(node, json_string(r), applicability, format!("Replace with `{r}`")));
     ctx.report(node, message)
         .help(p.help)
         .note("ECS answers a cluster it cannot find with `ClusterNotFoundException: Cluster not found.`")

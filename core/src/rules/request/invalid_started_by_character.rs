@@ -1,7 +1,8 @@
-use crate::context::{json_string, Ctx};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::Applicability;
 
-use super::describe_bad_chars;
+use crate::diagnostics::message::describe_chars;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -34,7 +35,7 @@ crate::declare_rule! {
         name: "invalid-started-by-character",
         severity: Error,
         catalogue: ["R-TOP-16"],
-        check: check,
+        topics: [RequestMembers],
     };
 }
 
@@ -42,13 +43,13 @@ pub(crate) fn allowed(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/')
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.started_by else { return };
     let Some(value) = ctx.doc.str(node) else { return };
     if value.chars().all(allowed) {
         return;
     }
-    let (chars, total) = describe_bad_chars(&value, |c| !allowed(c), 3);
+    let (chars, total) = describe_chars(&value, |c| !allowed(c), 3);
     let replaced: String = value.chars().map(|c| if allowed(c) { c } else { '-' }).collect();
     let fix = ctx.replace_value(node, json_string(&replaced), Applicability::Unsafe, format!("Replace with `{replaced}`"));
     let message = if total == 1 {
@@ -57,6 +58,6 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         format!("`startedBy` contains {total} characters other than letters, digits, `-`, `_` and `/`: {chars}")
     };
     ctx.report(node, message)
-        .help(format!("use only letters, digits, `-`, `_` and `/`, e.g. `{}`", crate::rules::shape::shorten(&replaced, 60)))
+        .help(format!("use only letters, digits, `-`, `_` and `/`, e.g. `{}`", crate::diagnostics::message::shorten(&replaced, 60)))
         .fix(fix);
 }

@@ -1,6 +1,7 @@
-use crate::context::{json_string, Ctx};
-use crate::rules::shape::shorten;
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::message::shorten;
+use crate::diagnostics::Applicability;
 
 use super::parse_task_definition;
 
@@ -8,9 +9,10 @@ crate::declare_rule! {
     /// ## What it checks
     /// That `taskDefinition` is one of the forms RunTask takes: a family (`web`), a family and
     /// revision (`web:3`), or the task definition's ARN
-    /// `arn:<partition>:ecs:<region>:<account>:task-definition/<family>:<revision>`. The family
-    /// is 1–255 letters, digits, `_` and `-`; the revision is a positive integer; the account is
-    /// 12 digits. The message says which part is wrong.
+    /// `arn:<partition>:ecs:<region>:<account>:task-definition/<family>[:<revision>]` (without a
+    /// revision, like a bare family, it runs the latest ACTIVE revision). The family is 1–255
+    /// letters, digits, `_` and `-`; the revision is a positive integer; the account is 12
+    /// digits. The message says which part is wrong.
     ///
     /// ## Why it matters
     /// ECS cannot find a task definition from a malformed reference and rejects the call with
@@ -39,11 +41,11 @@ crate::declare_rule! {
         name: "invalid-task-definition-reference",
         severity: Error,
         catalogue: ["R-TOP-06"],
-        check: check,
+        topics: [RequestMembers, Ids],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.task_definition else { return };
     let Some(value) = ctx.doc.str(node) else { return };
     // An empty value is RT107's.
@@ -52,7 +54,8 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     }
     let Err(p) = parse_task_definition(&value) else { return };
     let message = format!("`taskDefinition` {} is not a valid task definition reference: {}", shorten(&json_string(&value), 80), p.problem);
-    let fix = p.replacement.as_deref().map(|r| ctx.replace_value(node, json_string(r), Applicability::Safe, format!("Replace with `{r}`")));
+    let applicability = if p.safe { Applicability::Safe } else { Applicability::Unsafe };
+    let fix = p.replacement.as_deref().map(|r| ctx.replace_value(node, json_string(r), applicability, format!("Replace with `{r}`")));
     ctx.report(node, message)
         .help(p.help)
         .note("ECS answers a reference it cannot resolve with `Unable to describe task definition.`")

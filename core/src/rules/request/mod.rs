@@ -4,10 +4,11 @@
 //! Shared here: reading `taskDefinition` and `cluster` references (short forms and ECS ARNs),
 //! describing a character for messages, and platform version numbers.
 
-use std::borrow::Cow;
-
 use crate::arn::{self, PARTITIONS};
-use crate::registry::Rule;
+use crate::diagnostics::message::explain_account;
+use crate::ids;
+use crate::diagnostics::message::{describe_char, shorten};
+use crate::rules::Check;
 
 pub mod count_may_partially_place;
 pub mod empty_client_token;
@@ -28,25 +29,25 @@ pub mod started_by_beyond_legacy_limits;
 pub mod task_definition_wildcard_revision;
 pub mod unpinned_task_definition_revision;
 
-pub(crate) static RULES: &[&Rule] = &[
-    &invalid_task_definition_reference::RULE,
-    &task_definition_wildcard_revision::RULE,
-    &unpinned_task_definition_revision::RULE,
-    &invalid_cluster_reference::RULE,
-    &implicit_default_cluster::RULE,
-    &count_may_partially_place::RULE,
-    &invalid_client_token_character::RULE,
-    &empty_client_token::RULE,
-    &invalid_started_by_character::RULE,
-    &started_by_beyond_legacy_limits::RULE,
-    &implicit_task_group::RULE,
-    &reference_id_present::RULE,
-    &propagate_tags_service::RULE,
-    &propagate_tags_none::RULE,
-    &execute_command_without_task_role::RULE,
-    &execute_command_platform_too_old::RULE,
-    &execute_command_with_auto_scaling_provider::RULE,
-    &execute_command_enabled::RULE,
+pub(crate) static CHECKS: &[Check] = checks![
+    invalid_task_definition_reference,
+    task_definition_wildcard_revision,
+    unpinned_task_definition_revision,
+    invalid_cluster_reference,
+    implicit_default_cluster,
+    count_may_partially_place,
+    invalid_client_token_character,
+    empty_client_token,
+    invalid_started_by_character,
+    started_by_beyond_legacy_limits,
+    implicit_task_group,
+    reference_id_present,
+    propagate_tags_service,
+    propagate_tags_none,
+    execute_command_without_task_role,
+    execute_command_platform_too_old,
+    execute_command_with_auto_scaling_provider,
+    execute_command_enabled,
 ];
 
 /// A task definition revision as written after the family's `:`.
@@ -75,19 +76,21 @@ pub(crate) struct RefProblem {
     pub problem: String,
     pub help: String,
     pub replacement: Option<String>,
+    /// Whether the replacement is surely what was meant (a safe fix), not a likely guess.
+    pub safe: bool,
 }
 
 impl RefProblem {
     fn new(problem: impl Into<String>, help: impl Into<String>) -> Self {
-        RefProblem { problem: problem.into(), help: help.into(), replacement: None }
+        RefProblem { problem: problem.into(), help: help.into(), replacement: None, safe: true }
     }
 }
 
-const TD_FORMS: &str = "use `family`, `family:revision` (e.g. `web:3`) or the full ARN `arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>`";
+const TD_FORMS: &str = "use `family`, `family:revision` (e.g. `web:3`) or the full ARN `arn:aws:ecs:<region>:<account>:task-definition/<family>[:<revision>]`";
 const CLUSTER_FORMS: &str = "use the cluster's name (e.g. `batch`) or its ARN `arn:aws:ecs:<region>:<account>:cluster/<name>`";
 
 /// Reads a `taskDefinition` value: `family`, `family:revision`, `family:*` or
-/// `arn:<partition>:ecs:<region>:<account>:task-definition/<family>:<revision|*>`.
+/// `arn:<partition>:ecs:<region>:<account>:task-definition/<family>[:<revision|*>]`.
 pub(crate) fn parse_task_definition(s: &str) -> Result<TaskDefinitionRef<'_>, RefProblem> {
     if let Some(problem) = whitespace_problem(s, TD_FORMS) {
         return Err(problem);
@@ -160,13 +163,16 @@ fn ecs_arn_resource<'a>(s: &'a str, kind: &str, forms: &str) -> Result<&'a str, 
         let what = if a.region.is_empty() { "it has no region".to_owned() } else { format!("`{}` is not a Region name such as `us-east-1`", a.region) };
         return Err(RefProblem::new(what, forms));
     }
-    if !arn::is_account(a.account) {
-        let what = if a.account.is_empty() {
-            "it has no account ID".to_owned()
-        } else {
-            format!("the account `{}` is not a 12-digit account ID", a.account)
-        };
-        return Err(RefProblem::new(what, forms));
+    if a.account.is_empty() {
+        return Err(RefProblem::new("it has no account ID", forms));
+    }
+    if let Some(id) = ids::account_problem(a.account) {
+        let (says, help) = explain_account(&id);
+        let shown = shorten(a.account, 20);
+        let mut p = RefProblem::new(format!("its account `{shown}` {}", says.strip_prefix("which ").unwrap_or(&says)), if id.suggestion.is_some() { help } else { forms.to_owned() });
+        p.replacement = id.suggestion.map(|good| format!("arn:{}:{}:{}:{good}:{}", a.partition, a.service, a.region, a.resource));
+        p.safe = id.error != ids::IdError::LetterO;
+        return Err(p);
     }
     let prefix_len = kind.len() + 1;
     match a.resource.get(..prefix_len) {
@@ -185,20 +191,16 @@ fn ecs_arn_resource<'a>(s: &'a str, kind: &str, forms: &str) -> Result<&'a str, 
     }
 }
 
-/// `family[:revision]`. In an ARN the revision is required.
+/// `family[:revision]`, alone or after `task-definition/` in an ARN.
 fn family_and_revision(s: &str, in_arn: bool) -> Result<(&str, Revision), RefProblem> {
     let (family, revision) = match s.split_once(':') {
         Some((f, r)) => (f, Some(r)),
         None => (s, None),
     };
     check_name(family, "family", TD_FORMS)?;
+    // No revision, in an ARN too: "If a revision isn't specified, the latest ACTIVE revision is
+    // used" (RunTask API reference; CDK's EcsRunTask sends this form).
     let Some(rev) = revision else {
-        if in_arn {
-            return Err(RefProblem::new(
-                format!("the ARN has no revision after `{family}`"),
-                format!("add the revision (`…:task-definition/{family}:3`), or give just the family `{family}` to run its latest ACTIVE revision"),
-            ));
-        }
         return Ok((family, Revision::Latest));
     };
     if rev == "*" {
@@ -239,11 +241,11 @@ fn check_name(name: &str, what: &str, forms: &str) -> Result<(), RefProblem> {
     }
     let len = name.chars().count();
     if len > crate::data::limits::NAME_MAX {
-        return Err(RefProblem::new(format!("the {what} is {len} characters long, longer than the maximum of 255"), forms));
+        return Err(RefProblem::new(format!("the {what} is {len} characters long, longer than the maximum of {}", crate::data::limits::NAME_MAX), forms));
     }
     if let Some(c) = first_invalid_name_char(name) {
         return Err(RefProblem::new(
-            format!("the {what} `{}` contains {}; only letters, digits, `_` and `-` are allowed", crate::rules::shape::shorten(name, 60), describe_char(c)),
+            format!("the {what} `{}` contains {}; only letters, digits, `_` and `-` are allowed", shorten(name, 60), describe_char(c)),
             forms,
         ));
     }
@@ -253,55 +255,6 @@ fn check_name(name: &str, what: &str, forms: &str) -> Result<(), RefProblem> {
 /// The first character of an ECS name outside `[A-Za-z0-9_-]`.
 pub(crate) fn first_invalid_name_char(name: &str) -> Option<char> {
     name.chars().find(|&c| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-}
-
-/// A character as a message names it: ``a space``, ``a tab``, `` `é` (U+00E9) ``.
-pub(crate) fn describe_char(c: char) -> Cow<'static, str> {
-    match c {
-        ' ' => Cow::Borrowed("a space"),
-        '\t' => Cow::Borrowed("a tab"),
-        '\n' | '\r' => Cow::Borrowed("a line break"),
-        '\u{a0}' => Cow::Borrowed("a no-break space (U+00A0)"),
-        '`' => Cow::Borrowed("a backtick (`` ` ``)"),
-        c if c.is_control() => Cow::Owned(format!("the control character U+{:04X}", c as u32)),
-        c if c.is_ascii() => Cow::Owned(format!("`{c}`")),
-        c if c.is_whitespace() => Cow::Owned(format!("the space character U+{:04X}", c as u32)),
-        c => Cow::Owned(format!("`{c}` (U+{:04X})", c as u32)),
-    }
-}
-
-/// Up to `max` distinct characters of `s` for which `bad` holds, described and joined:
-/// "a space, `.` and `é` (U+00E9)", with the total count of such characters.
-pub(crate) fn describe_bad_chars(s: &str, bad: impl Fn(char) -> bool, max: usize) -> (String, usize) {
-    let mut distinct: Vec<char> = Vec::new();
-    let mut total = 0;
-    for c in s.chars().filter(|&c| bad(c)) {
-        total += 1;
-        if !distinct.contains(&c) {
-            distinct.push(c);
-        }
-    }
-    let mut names: Vec<Cow<'static, str>> = distinct.iter().take(max).map(|&c| describe_char(c)).collect();
-    if distinct.len() > max {
-        names.push(Cow::Owned(format!("{} more", distinct.len() - max)));
-    }
-    let text = match names.len() {
-        0 => String::new(),
-        1 => names[0].to_string(),
-        n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
-    };
-    (text, total)
-}
-
-/// A Fargate platform version `major.minor.patch`; None for `LATEST` and anything else.
-pub(crate) fn platform_version_number(s: &str) -> Option<(u32, u32, u32)> {
-    let mut it = s.split('.');
-    let mut part = || -> Option<u32> {
-        let p = it.next()?;
-        (!p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok()).flatten()
-    };
-    let v = (part()?, part()?, part()?);
-    it.next().is_none().then_some(v)
 }
 
 #[cfg(test)]
@@ -316,6 +269,9 @@ mod tests {
         let arn = parse_task_definition("arn:aws:ecs:us-east-1:123456789012:task-definition/web:3").unwrap();
         assert_eq!(arn, TaskDefinitionRef { family: "web", revision: Revision::Number(3), is_arn: true });
         assert_eq!(parse_task_definition("arn:aws-cn:ecs:cn-north-1:123456789012:task-definition/web:*").unwrap().revision, Revision::Wildcard);
+        // An ARN without a revision runs the latest ACTIVE revision, as a bare family does.
+        let latest = parse_task_definition("arn:aws:ecs:eu-west-2:111122223333:task-definition/ml-demo").unwrap();
+        assert_eq!(latest, TaskDefinitionRef { family: "ml-demo", revision: Revision::Latest, is_arn: true });
     }
 
     #[test]
@@ -331,14 +287,38 @@ mod tests {
         assert!(p(&"a".repeat(256)).contains("256 characters"));
         assert!(p(" web:3").contains("whitespace"));
         assert!(p("web:").contains("nothing follows"));
-        assert!(p("arn:aws:ecs:us-east-1:123456789012:task-definition/web").contains("no revision"));
-        assert!(p("arn:aws:ecs:us-east-1:1234:task-definition/web:3").contains("12-digit"));
+        assert!(p("arn:aws:ecs:us-east-1:1234:task-definition/web:3").contains("has 4 digits; account IDs have 12"));
         assert!(p("arn:aws:ecs::123456789012:task-definition/web:3").contains("no region"));
         assert!(p("arn:aws:iam::123456789012:task-definition/web:3").contains("`iam` ARN"));
         assert!(p("arn:aws:ecs:us-east-1:123456789012:cluster/web").contains("names a `cluster`"));
         assert!(p("arn:awz:ecs:us-east-1:123456789012:task-definition/web:3").contains("not an AWS partition"));
         assert!(p("arn:aws:ecs:us-east-1:123456789012").contains("six"));
         assert!(p("ARN:aws:ecs:us-east-1:123456789012:task-definition/web:3").contains("lowercase"));
+    }
+
+    /// Issue 8: an account ID that can never exist gets the one it evidently means.
+    #[test]
+    fn account_ids_get_a_did_you_mean() {
+        let e = parse_task_definition("arn:aws:ecs:eu-west-2:11112222333O:task-definition/ml-demo:3").unwrap_err();
+        assert_eq!(e.replacement.as_deref(), Some("arn:aws:ecs:eu-west-2:111122223330:task-definition/ml-demo:3"));
+        assert!(!e.safe && e.help == "did you mean the account `111122223330`?", "{e:?}");
+        let e = parse_cluster("arn:aws:ecs:eu-west-2:1111-2222-3333:cluster/batch").unwrap_err();
+        assert_eq!(e.replacement.as_deref(), Some("arn:aws:ecs:eu-west-2:111122223333:cluster/batch"));
+        assert!(e.safe);
+        let e = parse_cluster("arn:aws:ecs:eu-west-2:11112222333:cluster/batch").unwrap_err();
+        assert!(e.problem.contains("has 11 digits") && e.replacement.is_none(), "{e:?}");
+        // The role ARNs of the overrides and of EBS volumes alike.
+        for (member, at) in [("overrides", "/overrides/taskRoleArn"), ("volumes", "/volumeConfigurations/0/managedEBSVolume/roleArn")] {
+            let role = "arn:aws:iam::11112222333O:role/app";
+            let request = if member == "overrides" {
+                format!(r#"{{"taskDefinition": "web:3", "overrides": {{"taskRoleArn": "{role}"}}}}"#)
+            } else {
+                format!(r#"{{"taskDefinition": "web:3", "volumeConfigurations": [{{"name": "d", "managedEBSVolume": {{"roleArn": "{role}", "sizeInGiB": 10}}}}]}}"#)
+            };
+            let report = crate::check(&request, &crate::Options::default()).unwrap();
+            let d = report.diagnostics.iter().find(|d| d.pointer == at).unwrap();
+            assert_eq!(d.fix.as_ref().unwrap().edits[0].content, "\"arn:aws:iam::111122223330:role/app\"", "{member}");
+        }
     }
 
     #[test]
@@ -351,16 +331,6 @@ mod tests {
         assert!(parse_cluster("arn:aws:ecs:eu-west-1:123456789012:task-definition/x:1").unwrap_err().problem.contains("names a `task-definition`"));
     }
 
-    #[test]
-    fn characters_and_versions() {
-        assert_eq!(describe_bad_chars("a b.c d", |c| !c.is_ascii_alphanumeric(), 3), ("a space and `.`".to_owned(), 3));
-        assert_eq!(describe_char('é'), "`é` (U+00E9)");
-        assert_eq!(describe_char('\u{1}'), "the control character U+0001");
-        assert_eq!(platform_version_number("1.4.0"), Some((1, 4, 0)));
-        assert_eq!(platform_version_number("1.4"), None);
-        assert_eq!(platform_version_number("LATEST"), None);
-    }
-
     /// Applying each rule's fixes (unsafe included) removes its finding and adds no error.
     #[test]
     fn fixes_resolve_their_findings() {
@@ -369,6 +339,7 @@ mod tests {
             ("RT110", r#"{"taskDefinition":"web:latest","cluster":"b"}"#),
             ("RT110", r#"{"taskDefinition":" web:3","cluster":"b"}"#),
             ("RT112", r#"{"taskDefinition":"web","cluster":"b"}"#),
+            ("RT112", r#"{"taskDefinition":"arn:aws:ecs:us-east-1:123456789012:task-definition/web","cluster":"b"}"#),
             ("RT113", r#"{"taskDefinition":"web:3","cluster":"batch "}"#),
             ("RT116", r#"{"taskDefinition":"web:3","cluster":"b","clientToken":"run 42\n"}"#),
             ("RT117", r#"{"taskDefinition":"web:3","cluster":"b","clientToken":""}"#),
@@ -376,7 +347,7 @@ mod tests {
             ("RT121", r#"{"taskDefinition":"web:3","cluster":"b","referenceId":"x"}"#),
             ("RT122", r#"{"taskDefinition":"web:3","cluster":"b","propagateTags":"SERVICE"}"#),
             ("RT123", r#"{"taskDefinition":"web:3","propagateTags":"NONE","cluster":"b"}"#),
-            ("RT125", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"FARGATE","platformVersion":"1.3.0","enableExecuteCommand":true,"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"]}}}"#),
+            ("RT125", r#"{"taskDefinition":"web:3","cluster":"b","launchType":"FARGATE","platformVersion":"1.3.0","enableExecuteCommand":true,"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-0123abcd"]}}}"#),
         ];
         let td = r#"{"taskDefinition":{"family":"web","revision":7,"containerDefinitions":[{"name":"app"}]}}"#;
         for (code, src) in cases {

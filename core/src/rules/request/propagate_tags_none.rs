@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -31,11 +31,11 @@ crate::declare_rule! {
         name: "propagate-tags-none",
         severity: Warning,
         catalogue: ["R-TOP-24"],
-        check: check,
+        topics: [RequestMembers, Tags],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.propagate_tags else { return };
     if ctx.doc.str(node).as_deref() != Some("NONE") {
         return;

@@ -1,6 +1,7 @@
-use crate::context::{json_string, Ctx};
-use crate::rules::shape::shorten;
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::message::shorten;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -32,11 +33,11 @@ crate::declare_rule! {
         name: "reference-id-present",
         severity: Warning,
         catalogue: ["R-TOP-20"],
-        check: check,
+        topics: [RequestMembers],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.reference_id else { return };
     let value = ctx.doc.str(node).map(|v| format!(" {}", shorten(&json_string(&v), 60))).unwrap_or_default();
     let fix = ctx.remove(node, Applicability::Unsafe, "Remove `referenceId`");

@@ -31,11 +31,11 @@ crate::declare_rule! {
         name: "started-by-beyond-legacy-limits",
         severity: Info,
         catalogue: ["R-TOP-17"],
-        check: check,
+        topics: [RequestMembers],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.started_by else { return };
     let Some(value) = ctx.doc.str(node) else { return };
     // Invalid values are RT107's and RT118's.
@@ -50,6 +50,6 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         (false, true) => "contains `/`".to_owned(),
         (false, false) => return,
     };
-    ctx.report(node, format!("`startedBy` {what}: fine for RunTask, but StartTask and older documentation allow only 36 characters without `/`"))
-        .help("keep it to 36 characters of letters, digits, `-` and `_` if the same value is also used with StartTask");
+    ctx.report(node, format!("`startedBy` {what}: fine for RunTask, but StartTask and older documentation allow only {STARTED_BY_LEGACY_MAX} characters without `/`"))
+        .help(format!("keep it to {STARTED_BY_LEGACY_MAX} characters of letters, digits, `-` and `_` if the same value is also used with StartTask"));
 }

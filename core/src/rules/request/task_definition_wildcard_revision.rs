@@ -1,5 +1,6 @@
-use crate::context::{json_string, Ctx};
-use crate::rules::shape::shorten;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::message::shorten;
 
 use super::{parse_task_definition, Revision};
 
@@ -34,11 +35,11 @@ crate::declare_rule! {
         name: "task-definition-wildcard-revision",
         severity: Warning,
         catalogue: ["R-TOP-07"],
-        check: check,
+        topics: [RequestMembers],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.task_definition else { return };
     let Some(value) = ctx.doc.str(node) else { return };
     let Ok(r) = parse_task_definition(&value) else { return };

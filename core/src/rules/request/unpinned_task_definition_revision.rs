@@ -1,11 +1,13 @@
-use crate::context::{json_string, Ctx};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::Applicability;
 
 use super::{parse_task_definition, Revision};
 
 crate::declare_rule! {
     /// ## What it checks
-    /// That `taskDefinition` names a revision (`web:3`), rather than only the family (`web`).
+    /// That `taskDefinition` names a revision (`web:3`), rather than only the family (`web`, or
+    /// an ARN ending in the family: `arn:aws:ecs:eu-west-2:111122223333:task-definition/web`).
     ///
     /// ## Why it matters
     /// With only the family, ECS runs the latest ACTIVE revision at the moment of the call: a
@@ -34,11 +36,11 @@ crate::declare_rule! {
         name: "unpinned-task-definition-revision",
         severity: Info,
         catalogue: ["R-TOP-08"],
-        check: check,
+        topics: [RequestMembers],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.task_definition else { return };
     let Some(value) = ctx.doc.str(node) else { return };
     let Ok(r) = parse_task_definition(&value) else { return };
@@ -52,12 +54,15 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         .filter(|td| td.family().as_deref() == Some(family))
         .and_then(|td| td.get("revision").and_then(|n| td.doc.int(n)))
         .filter(|&n| n > 0);
-    let fix = known.map(|n| ctx.replace_value(node, json_string(&format!("{family}:{n}")), Applicability::Unsafe, format!("Pin revision {n}: `{family}:{n}`")));
+    // The pinned form keeps the author's: `family:n`, or the ARN with `:n`.
+    let pinned = |n: i64| if r.is_arn { format!("{value}:{n}") } else { format!("{family}:{n}") };
+    let fix = known.map(|n| ctx.replace_value(node, json_string(&pinned(n)), Applicability::Unsafe, format!("Pin revision {n}: `{}`", pinned(n))));
     let help = match known {
-        Some(n) => format!("pin the revision, e.g. `{family}:{n}` (the supplied task definition), for reproducible runs"),
-        None => format!("pin a revision, e.g. `{family}:3`, for reproducible runs"),
+        Some(n) => format!("pin the revision, e.g. `{}` (the supplied task definition), for reproducible runs", pinned(n)),
+        None => format!("pin a revision, e.g. `{}`, for reproducible runs", pinned(3)),
     };
-    ctx.report(node, format!("`taskDefinition` `{family}` has no revision: ECS runs whichever revision of `{family}` is the latest ACTIVE one at call time"))
+    let what = if r.is_arn { format!("is the ARN of `{family}` without a revision") } else { format!("`{family}` has no revision") };
+    ctx.report(node, format!("`taskDefinition` {what}: ECS runs whichever revision of `{family}` is the latest ACTIVE one at call time"))
         .help(help)
         .fix_opt(fix);
 }

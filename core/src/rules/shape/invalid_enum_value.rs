@@ -1,8 +1,10 @@
-use crate::context::{json_string, Ctx};
+use crate::context::Ctx;
+use crate::data::launch::Capacity;
+use crate::json::json_string;
 use crate::json::Kind;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
-use super::{dotted, shorten};
+use crate::diagnostics::message::{closest, dotted, shorten};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -18,12 +20,12 @@ crate::declare_rule! {
     ///
     /// ## Invalid example
     /// ```json
-    /// {"taskDefinition": "web:3", "launchType": "fargate", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}}}
+    /// {"taskDefinition": "web:3", "launchType": "fargate", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123abcd"]}}}
     /// ```
     ///
     /// ## Valid example
     /// ```json
-    /// {"taskDefinition": "web:3", "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}}}
+    /// {"taskDefinition": "web:3", "launchType": "FARGATE", "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-0123abcd"]}}}
     /// ```
     ///
     /// ## How to fix
@@ -36,11 +38,11 @@ crate::declare_rule! {
         name: "invalid-enum-value",
         severity: Error,
         catalogue: ["R-LT-01", "R-TOP-22", "R-NET-08", "R-CO-15", "R-CO-22", "R-PL-03", "R-PL-14", "R-VOL-20", "R-VOL-24"],
-        check: check,
+        topics: [Shape],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let shapes = ctx.shapes();
     for id in doc.ids() {
@@ -54,21 +56,15 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         // A capacity provider name in launchType has its own rule (RT203).
-        if id == ctx.req.launch_type.unwrap_or(u32::MAX) && value.eq_ignore_ascii_case("FARGATE_SPOT") {
+        if id == ctx.req.launch_type.unwrap_or(u32::MAX) && Capacity::of_launch_type(&value) == Some(Capacity::FargateSpot) {
             continue;
         }
         let path = dotted(doc, id);
         let list = values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
         let message = format!("`{path}` is {}, which is not one of {list}", shorten(&json_string(&value), 40));
-        let case = values.iter().find(|v| v.eq_ignore_ascii_case(&value)).copied();
-        let close = case.or_else(|| {
-            values
-                .iter()
-                .map(|v| (v, strsim::jaro_winkler(&v.to_ascii_lowercase(), &value.to_ascii_lowercase())))
-                .filter(|(_, s)| *s >= 0.85)
-                .max_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(v, _)| *v)
-        });
+        let suggestion = closest(&value, values.iter());
+        let case = suggestion.filter(|s| s.case_only);
+        let close = suggestion.map(|s| s.name);
         match close {
             Some(v) => {
                 let app = if case.is_some() { Applicability::Safe } else { Applicability::Unsafe };

@@ -1,9 +1,10 @@
-use crate::context::{json_string, Ctx};
+use crate::context::Ctx;
+use crate::json::json_string;
 use crate::json::{is_integer_text, Kind};
 use crate::model::ShapeKind;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
-use super::{describe, dotted};
+use crate::diagnostics::message::{article, describe_value, dotted};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -37,11 +38,11 @@ crate::declare_rule! {
         name: "invalid-type",
         severity: Error,
         catalogue: ["R-TOP-03", "R-TOP-29", "R-FG-01", "R-FG-03", "R-CO-03", "R-CO-10", "R-CO-12"],
-        check: check,
+        topics: [Shape],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let shapes = ctx.shapes();
     for id in doc.ids() {
@@ -63,7 +64,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         let sensitive = ctx.is_sensitive(id);
         let path = dotted(doc, id);
         let expected = shape.type_name();
-        let message = format!("`{path}` must be {} {expected}, not {}", article(expected), describe(doc, id, sensitive));
+        let message = format!("`{path}` must be {} {expected}, not {}", article(expected), describe_value(doc, id, sensitive));
         let raw = doc.raw(id);
         let (fix, help): (Option<(String, Applicability)>, String) = match (&shape.kind, kind) {
             (ShapeKind::Integer { .. }, Kind::String) => {
@@ -107,13 +108,5 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         };
         let fix = fix.map(|(content, app)| ctx.replace_value(id, content, app, "Convert the value"));
         ctx.report(id, message).help(help).fix_opt(fix);
-    }
-}
-
-fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
     }
 }

@@ -2,7 +2,8 @@ use crate::context::Ctx;
 use crate::json::Kind;
 use crate::model::ShapeKind;
 
-use super::{dotted, limits_for};
+use super::limits_for;
+use crate::diagnostics::message::dotted;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -33,11 +34,11 @@ crate::declare_rule! {
         name: "item-count-out-of-range",
         severity: Error,
         catalogue: ["R-CP-01", "R-NET-04", "R-NET-05", "R-NET-06", "R-PL-01", "R-PL-13", "R-TAG-01", "R-CO-14", "R-VOL-02"],
-        check: check,
+        topics: [Shape, Tags, Network, Placement, LaunchType, Environment],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let (shapes, members) = (ctx.shapes(), ctx.members());
     for id in doc.ids() {

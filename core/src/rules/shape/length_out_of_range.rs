@@ -2,7 +2,8 @@ use crate::context::Ctx;
 use crate::json::Kind;
 use crate::model::ShapeKind;
 
-use super::{dotted, limits_for};
+use super::limits_for;
+use crate::diagnostics::message::dotted;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -35,11 +36,11 @@ crate::declare_rule! {
         name: "length-out-of-range",
         severity: Error,
         catalogue: ["R-TOP-13", "R-TOP-16", "R-TOP-18", "R-TOP-21", "R-CP-04", "R-PL-06", "R-TAG-02", "R-TAG-03", "R-TAG-04", "R-VOL-26"],
-        check: check,
+        topics: [Shape, Tags, Placement, RequestMembers],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let (shapes, members) = (ctx.shapes(), ctx.members());
     for id in doc.ids() {

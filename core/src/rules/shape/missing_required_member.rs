@@ -1,8 +1,9 @@
 use crate::context::Ctx;
+use crate::data::limits::{EPHEMERAL_MAX_GIB, EPHEMERAL_MIN_GIB};
 use crate::json::Kind;
 use crate::model::ShapeKind;
 
-use super::dotted;
+use crate::diagnostics::message::dotted;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -37,16 +38,16 @@ crate::declare_rule! {
         name: "missing-required-member",
         severity: Error,
         catalogue: ["R-TOP-05", "R-CP-03", "R-NET-03", "R-FG-13", "R-CO-15", "R-CO-16", "R-CO-22", "R-CO-27", "R-VOL-01", "R-VOL-04", "R-VOL-24", "R-VOL-28"],
-        check: check,
+        topics: [Shape],
     };
 }
 
-fn hint(member: &str) -> &'static str {
+fn hint(member: &str) -> String {
     match member {
         "taskDefinition" => "add \"taskDefinition\": \"family:revision\" (or the task definition's ARN)",
         "capacityProvider" => "name the provider, e.g. \"capacityProvider\": \"FARGATE\"",
         "subnets" => "add \"subnets\": [\"subnet-…\"] with at least one subnet ID",
-        "sizeInGiB" => "add \"sizeInGiB\" (21–200), or remove `ephemeralStorage`",
+        "sizeInGiB" => return format!("add \"sizeInGiB\" ({EPHEMERAL_MIN_GIB}–{EPHEMERAL_MAX_GIB}), or remove `ephemeralStorage`"),
         "type" => "add the `type`",
         "value" => "add the S3 object ARN: \"value\": \"arn:aws:s3:::bucket/file.env\"",
         "name" => "add the name",
@@ -56,9 +57,10 @@ fn hint(member: &str) -> &'static str {
         "memory" => "add the MPS memory in MiB",
         _ => "add the member",
     }
+    .to_owned()
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let shapes = ctx.shapes();
     for id in doc.ids() {

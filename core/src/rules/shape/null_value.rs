@@ -1,8 +1,8 @@
 use crate::context::Ctx;
 use crate::json::Kind;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
-use super::dotted;
+use crate::diagnostics::message::dotted;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -34,11 +34,11 @@ crate::declare_rule! {
         name: "null-value",
         severity: Error,
         catalogue: ["R-TOP-04"],
-        check: check,
+        topics: [Shape],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let shapes = ctx.shapes();
     for id in doc.ids().skip(1) {

@@ -2,7 +2,7 @@ use crate::context::Ctx;
 use crate::json::Kind;
 use crate::model::ShapeKind;
 
-use super::dotted;
+use crate::diagnostics::message::dotted;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -33,11 +33,11 @@ crate::declare_rule! {
         name: "tagged-union-members",
         severity: Error,
         catalogue: ["R-CO-26"],
-        check: check,
+        topics: [Shape],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let shapes = ctx.shapes();
     for id in doc.ids() {

@@ -1,9 +1,9 @@
 use crate::context::Ctx;
 use crate::json::Kind;
 use crate::model::ShapeKind;
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
-use super::dotted;
+use crate::diagnostics::message::{closest, dotted};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -38,7 +38,7 @@ crate::declare_rule! {
         name: "unknown-member",
         severity: Error,
         catalogue: ["R-TOP-02"],
-        check: check,
+        topics: [Shape],
     };
 }
 
@@ -71,7 +71,7 @@ const MISPLACED: &[(&str, &str, &str)] = &[
     ("containerOverrides", "environmentVariables", "the member is called `environment`"),
 ];
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let shapes = ctx.shapes();
     for id in doc.ids().skip(1) {
@@ -95,15 +95,9 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             doc.key(parent).map(|k| if k == "overrides" { "overrides" } else { "?" }).unwrap_or("?")
         };
         let exists_elsewhere = |name: &str| doc.get(parent, name).is_some();
-        let case_match = names.iter().find(|n| n.eq_ignore_ascii_case(&key)).copied();
-        let close = case_match.or_else(|| {
-            names
-                .iter()
-                .map(|n| (n, strsim::jaro_winkler(&n.to_ascii_lowercase(), &key.to_ascii_lowercase())))
-                .filter(|(_, s)| *s >= 0.88)
-                .max_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(n, _)| *n)
-        });
+        let suggestion = closest(&key, &names);
+        let case_match = suggestion.filter(|s| s.case_only);
+        let close = suggestion.map(|s| s.name);
         let misplaced = MISPLACED.iter().find(|(ctxk, k, _)| *ctxk == context_key && *k == key).map(|m| m.2);
         let message = format!("unknown member `{key}` in {where_}");
         let mut r = if let Some(name) = close {

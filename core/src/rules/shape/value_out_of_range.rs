@@ -2,7 +2,8 @@ use crate::context::Ctx;
 use crate::json::{is_integer_text, Kind};
 use crate::model::ShapeKind;
 
-use super::{dotted, limits_for};
+use super::limits_for;
+use crate::diagnostics::message::dotted;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -36,13 +37,13 @@ crate::declare_rule! {
         name: "value-out-of-range",
         severity: Error,
         catalogue: ["R-TOP-11", "R-CP-06", "R-CP-07", "R-FG-14", "R-CO-07", "R-CO-27", "R-VOL-17"],
-        check: check,
+        topics: [Shape, LaunchType, EphemeralStorage, Volumes],
     };
 }
 
 const I32_MAX: i128 = i32::MAX as i128;
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let (shapes, members) = (ctx.shapes(), ctx.members());
     for id in doc.ids() {

@@ -1,9 +1,10 @@
 use std::borrow::Cow;
 
-use crate::context::{json_string, Ctx};
+use crate::context::Ctx;
+use crate::json::json_string;
 use crate::json::NodeId;
-use crate::rules::shape::{dotted, shorten};
-use crate::Applicability;
+use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::Applicability;
 
 use super::tag_lists;
 
@@ -37,11 +38,11 @@ crate::declare_rule! {
         name: "duplicate-tag-key",
         severity: Error,
         catalogue: ["R-TAG-06"],
-        check: check,
+        topics: [Tags],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for list in tag_lists(doc, ctx.req) {
         if doc.child_count(list) < 2 {

@@ -1,8 +1,9 @@
 use unicode_general_category::{get_general_category, GeneralCategory};
 
-use crate::context::{json_string, Ctx};
-use crate::rules::shape::{dotted, shorten};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::message::{describe_chars, dotted, shorten};
+use crate::diagnostics::Applicability;
 
 use super::{is_tag_char, tags};
 
@@ -39,31 +40,13 @@ crate::declare_rule! {
         name: "invalid-tag-character",
         severity: Error,
         catalogue: ["R-TAG-05"],
-        check: check,
+        topics: [Tags],
     };
 }
 
 const ALLOWED: &str = "letters, numbers, spaces and + - = . _ : / @";
 
-/// How a character is shown in a message.
-fn show(c: char) -> String {
-    match c {
-        '\t' => "a tab".to_owned(),
-        '\n' | '\r' => "a line break".to_owned(),
-        '`' => "a backquote".to_owned(),
-        _ => match get_general_category(c) {
-            GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark | GeneralCategory::EnclosingMark => {
-                format!("the combining mark U+{:04X}", c as u32)
-            }
-            GeneralCategory::Control | GeneralCategory::Format | GeneralCategory::PrivateUse | GeneralCategory::Unassigned | GeneralCategory::Surrogate => {
-                format!("the invisible character U+{:04X}", c as u32)
-            }
-            _ => format!("`{c}`"),
-        },
-    }
-}
-
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for tag in tags(doc, ctx.req) {
         for (member, what) in [("key", "tag key"), ("value", "tag value")] {
@@ -72,22 +55,8 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             if text.chars().all(is_tag_char) {
                 continue;
             }
-            let mut bad: Vec<char> = Vec::new();
-            let mut marks = false;
-            for c in text.chars().filter(|&c| !is_tag_char(c)) {
-                marks |= matches!(get_general_category(c), GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark | GeneralCategory::EnclosingMark);
-                if !bad.contains(&c) {
-                    bad.push(c);
-                }
-            }
-            let mut listed: Vec<String> = bad.iter().take(3).map(|&c| show(c)).collect();
-            if bad.len() > 3 {
-                listed.push(format!("{} more", bad.len() - 3));
-            }
-            let listed = match listed.len() {
-                1 => listed.remove(0),
-                n => format!("{} and {}", listed[..n - 1].join(", "), listed[n - 1]),
-            };
+            let marks = text.chars().filter(|&c| !is_tag_char(c)).any(|c| matches!(get_general_category(c), GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark | GeneralCategory::EnclosingMark));
+            let (listed, _) = describe_chars(&text, |c| !is_tag_char(c), 3);
             let message = format!("`{}` is {}, which contains {listed}; a {what} allows only {ALLOWED}", dotted(doc, node), shorten(&json_string(&text), 60));
             let trimmed = text.trim_matches(|c: char| c.is_whitespace() && !is_tag_char(c));
             let help = if marks {

@@ -1,18 +1,23 @@
 //! RT5xx: tags. Every rule applies to the task's `tags` and to the `tags` of each EBS tag
 //! specification (`volumeConfigurations[*].managedEBSVolume.tagSpecifications[*].tags`), which
 //! use the same `Tags` shape.
+//!
+//! Other rules about tags live with the member they check (tag counts and lengths with the model
+//! rules, `propagateTags` with the request's members, EBS tag specifications with the volumes, a
+//! tag that overrides the task definition's with the task-definition rules): all are
+//! `Topic::Tags`, listed together under "Tags" in docs/rules.md.
 
 use unicode_general_category::{get_general_category, GeneralCategory as G};
 
 use crate::context::Request;
 use crate::json::{Document, NodeId};
-use crate::registry::Rule;
+use crate::rules::Check;
 
 pub mod duplicate_tag_key;
 pub mod invalid_tag_character;
 pub mod reserved_aws_tag_prefix;
 
-pub(crate) static RULES: &[&Rule] = &[&invalid_tag_character::RULE, &duplicate_tag_key::RULE, &reserved_aws_tag_prefix::RULE];
+pub(crate) static CHECKS: &[Check] = checks![invalid_tag_character, duplicate_tag_key, reserved_aws_tag_prefix];
 
 /// Every tag list of the request: `/tags`, then each EBS tag specification's `tags`.
 pub(crate) fn tag_lists<'d>(doc: &'d Document<'_>, req: &Request) -> impl Iterator<Item = NodeId> + 'd {
@@ -63,6 +68,18 @@ mod tests {
         }
         for c in ['#', '!', '$', '%', '&', '*', '(', ',', ';', '<', '?', '[', '\\', '^', '`', '{', '|', '~', '"', '\'', '\t', '\n', '\u{301}', '€', '😀', '\u{200b}'] {
             assert!(!is_tag_char(c), "{c:?} is not allowed");
+        }
+    }
+
+    /// Issue 8: one character, one name, in every rule's message.
+    #[test]
+    fn a_backtick_is_named_alike_everywhere() {
+        let request = r#"{"taskDefinition": "web:3", "cluster": "a`b", "startedBy": "ci`job", "tags": [{"key": "k`", "value": "v"}]}"#;
+        let report = crate::check(request, &crate::Options::default()).unwrap();
+        let named: Vec<&str> = report.diagnostics.iter().filter(|d| ["RT113", "RT118", "RT500"].contains(&d.code)).map(|d| d.message.as_str()).collect();
+        assert_eq!(named.len(), 3, "{named:?}");
+        for m in named {
+            assert!(m.contains("a backtick (`` ` ``)") && !m.contains("backquote"), "{m}");
         }
     }
 

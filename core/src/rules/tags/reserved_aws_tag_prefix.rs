@@ -1,5 +1,6 @@
-use crate::context::{json_string, Ctx};
-use crate::rules::shape::{dotted, shorten};
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::message::{dotted, shorten};
 
 use super::tags;
 
@@ -36,7 +37,7 @@ crate::declare_rule! {
         name: "reserved-aws-tag-prefix",
         severity: Error,
         catalogue: ["R-TAG-07", "R-TAG-07b"],
-        check: check,
+        topics: [Tags],
     };
 }
 
@@ -45,7 +46,7 @@ fn has_prefix(s: &str) -> bool {
     s.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:"))
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for tag in tags(doc, ctx.req) {
         for (member, what) in [("key", "tag key"), ("value", "tag value")] {

@@ -41,11 +41,11 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-04"],
         task_definition: true,
-        check: check,
+        topics: [Network],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     if ctx.req.network_configuration.is_some() || matches!(ctx.target, Target::Fargate | Target::External) || td.network_mode() != "awsvpc" {
         return;

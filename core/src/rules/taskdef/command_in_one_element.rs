@@ -1,5 +1,6 @@
-use crate::context::{json_string, Ctx};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -40,14 +41,14 @@ crate::declare_rule! {
         severity: Info,
         catalogue: ["R-CO-11"],
         task_definition: true,
-        check: check,
+        topics: [ContainerOverrides],
     };
 }
 
 /// Characters that make a string shell syntax rather than plain words.
 const SHELL: &[char] = &['\'', '"', '`', '$', '|', '&', ';', '<', '>', '*', '?', '(', ')', '{', '}', '[', ']', '~', '\\', '#', '!', '\n', '='];
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let doc = ctx.doc;
     let name = td.name();

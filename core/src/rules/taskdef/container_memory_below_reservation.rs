@@ -39,11 +39,11 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-11"],
         task_definition: true,
-        check: check,
+        topics: [ContainerOverrides],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let doc = ctx.doc;
     let name = td.name();

@@ -1,7 +1,8 @@
-use crate::context::{json_string, Ctx};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::Applicability;
 
-use super::{backticked, closest};
+use crate::diagnostics::message::{backticked, closest};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -41,11 +42,11 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-01"],
         task_definition: true,
-        check: check,
+        topics: [ContainerOverrides],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let doc = ctx.doc;
     let names = td.container_names();
@@ -58,7 +59,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         let listed = backticked(&names);
-        let suggestion = closest(&name, &names).or_else(|| {
+        let suggestion = closest(&name, &names).map(|s| (s.name, s.case_only)).or_else(|| {
             // With a single container, that container is almost certainly the one meant.
             (names.len() == 1).then(|| (names[0].as_ref(), false))
         });

@@ -1,6 +1,6 @@
 use crate::context::{Ctx, Target};
 
-use super::{effective_containers, total, report_at_task_definition, shares, task_cpu, task_memory, Amount};
+use super::{effective_containers, total, report_at_task_definition, shares, Amount};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -45,18 +45,18 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-10"],
         task_definition: true,
-        check: check,
+        topics: [TaskSize, ContainerOverrides],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     if td.is_windows() && ctx.target != Target::Fargate {
         return;
     }
     let name = td.name();
     let containers = effective_containers(ctx);
-    if let Some(task) = task_memory(ctx) {
+    if let Some(task) = ctx.task_memory() {
         let from = if task.node.is_some() { "`overrides.memory`".to_owned() } else { format!("task definition `{name}`") };
         // Overridden container memory is RT334's (R-CO-09); here the task definition's.
         for c in &containers {
@@ -73,7 +73,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             };
         }
     }
-    let Some(task) = task_cpu(ctx) else { return };
+    let Some(task) = ctx.task_cpu() else { return };
     let parts: Vec<(&str, Amount)> = containers.iter().filter_map(|c| Some((c.name.as_ref(), c.cpu?))).collect();
     let sum = total(parts.iter().map(|(_, a)| a.value));
     if sum <= i64::from(task.value) || reported_by_overrides_rules(ctx, task.value, task.node.is_some()) {

@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Severity;
+use crate::diagnostics::Severity;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -38,11 +38,11 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-VOL-29"],
         task_definition: true,
-        check: check,
+        topics: [Windows, Volumes],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let Some(node) = ctx.req.volume_configurations else { return };
     if !td.is_windows() || ctx.doc.elements(Some(node)).next().is_none() {

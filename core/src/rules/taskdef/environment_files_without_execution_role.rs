@@ -37,11 +37,11 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-CO-20"],
         task_definition: true,
-        check: check,
+        topics: [Environment, Iam],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let doc = ctx.doc;
     if td.execution_role_arn().is_some() || ctx.req.overrides.and_then(|o| doc.get(o, "executionRoleArn")).is_some() {

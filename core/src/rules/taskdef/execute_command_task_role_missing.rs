@@ -38,11 +38,11 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-12"],
         task_definition: true,
-        check: check,
+        topics: [Exec, Iam],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let Some(node) = ctx.req.enable_execute_command else { return };
     if ctx.doc.bool(node) != Some(true) || td.task_role_arn().is_some() {

@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 
-use super::backticked;
+use crate::diagnostics::message::backticked;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -39,11 +39,11 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-TD-13"],
         task_definition: true,
-        check: check,
+        topics: [Exec],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let Some(node) = ctx.req.enable_execute_command else { return };
     if ctx.doc.bool(node) != Some(true) {

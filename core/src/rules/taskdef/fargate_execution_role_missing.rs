@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Severity;
+use crate::diagnostics::Severity;
 
 use super::report_at_task_definition;
 
@@ -45,11 +45,11 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-TD-20"],
         task_definition: true,
-        check: check,
+        topics: [Iam],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let Some(severity) = ctx.fargate_severity(Severity::Warning) else { return };
     if td.execution_role_arn().is_some() || ctx.req.overrides.and_then(|o| ctx.doc.get(o, "executionRoleArn")).is_some() {

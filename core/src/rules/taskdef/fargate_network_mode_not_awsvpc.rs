@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Severity;
+use crate::diagnostics::Severity;
 
 use super::report_at_task_definition;
 
@@ -39,11 +39,11 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-06"],
         task_definition: true,
-        check: check,
+        topics: [Network],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let mode = td.network_mode();

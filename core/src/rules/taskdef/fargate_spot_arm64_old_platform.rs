@@ -1,6 +1,7 @@
 use crate::context::Ctx;
+use crate::data::launch::Capacity;
 
-use super::platform_before_1_4;
+use crate::data::platform;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -40,18 +41,18 @@ crate::declare_rule! {
         status: Preview,
         catalogue: ["R-TD-15"],
         task_definition: true,
-        check: check,
+        topics: [PlatformVersion, LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     if td.cpu_architecture().as_deref() != Some("ARM64") || td.is_windows() {
         return;
     }
     let Some(pv) = ctx.req.platform_version else { return };
     let Some(version) = ctx.doc.str(pv) else { return };
-    if !platform_before_1_4(&version) {
+    if !platform::before_1_4(&version) {
         return;
     }
     let doc = ctx.doc;
@@ -59,11 +60,12 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     let spot: Vec<_> = doc
         .elements(ctx.req.capacity_provider_strategy)
         .filter_map(|i| doc.get(i, "capacityProvider"))
-        .filter(|&p| doc.str(p).as_deref() == Some("FARGATE_SPOT"))
+        .filter(|&p| doc.str(p).and_then(|name| Capacity::of_provider(&name)) == Some(Capacity::FargateSpot))
         .collect();
     for p in spot {
-        ctx.report(p, format!("Fargate Spot runs ARM64 tasks (task definition `{name}` has cpuArchitecture `ARM64`) only on platform version 1.4.0 or later, but `platformVersion` is `{version}`"))
-            .label(pv, "platform version before 1.4.0")
-            .help("use platformVersion `LATEST` or `1.4.0`");
+        let min = platform::show(platform::LINUX_1_4);
+        ctx.report(p, format!("Fargate Spot runs ARM64 tasks (task definition `{name}` has cpuArchitecture `ARM64`) only on platform version {min} or later, but `platformVersion` is `{version}`"))
+            .label(pv, format!("platform version before {min}"))
+            .help(crate::rules::fargate::use_latest());
     }
 }

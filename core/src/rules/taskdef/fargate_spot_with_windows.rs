@@ -1,5 +1,7 @@
 use crate::context::Ctx;
-use crate::Applicability;
+use crate::data::launch::Capacity;
+use crate::json::NodeId;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -37,21 +39,22 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-14"],
         task_definition: true,
-        check: check,
+        topics: [Windows, LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     if !td.is_windows() {
         return;
     }
     let doc = ctx.doc;
     let providers: Vec<_> = doc.elements(ctx.req.capacity_provider_strategy).filter_map(|i| doc.get(i, "capacityProvider")).collect();
-    let has_fargate = providers.iter().any(|&p| doc.str(p).as_deref() == Some("FARGATE"));
+    let capacity = |p: NodeId| doc.str(p).and_then(|name| Capacity::of_provider(&name));
+    let has_fargate = providers.iter().any(|&p| capacity(p) == Some(Capacity::Fargate));
     let name = td.name();
     let os = td.os_family();
-    let spot: Vec<_> = providers.iter().copied().filter(|&p| doc.str(p).as_deref() == Some("FARGATE_SPOT")).collect();
+    let spot: Vec<_> = providers.iter().copied().filter(|&p| capacity(p) == Some(Capacity::FargateSpot)).collect();
     for (i, &p) in spot.iter().enumerate() {
         // Replace only the first: the strategy may name `FARGATE` once.
         let fix = (!has_fargate && i == 0).then(|| ctx.replace_value(p, "\"FARGATE\"", Applicability::Unsafe, "Use `FARGATE`"));

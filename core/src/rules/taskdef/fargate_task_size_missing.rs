@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::Severity;
+use crate::diagnostics::Severity;
 
 use super::report_at_task_definition;
 
@@ -41,11 +41,11 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-07"],
         task_definition: true,
-        check: check,
+        topics: [TaskSize],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let no_cpu = td.get("cpu").is_none() && ctx.req.overrides_cpu.is_none();

@@ -41,7 +41,7 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-CO-28"],
         task_definition: true,
-        check: check,
+        topics: [Gpu],
     };
 }
 
@@ -67,7 +67,7 @@ struct GpuContainer<'n> {
     node: Option<NodeId>,
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let doc = ctx.doc;
     let mut gpus: Vec<GpuContainer<'_>> = Vec::new();

@@ -36,11 +36,11 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-23"],
         task_definition: true,
-        check: check,
+        topics: [Gpu, LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     if ctx.target == Target::External || !td.requires("EXTERNAL") {
         return;

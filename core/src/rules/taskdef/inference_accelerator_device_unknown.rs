@@ -1,7 +1,8 @@
-use crate::context::{json_string, Ctx};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::Applicability;
 
-use super::{backticked, closest};
+use crate::diagnostics::message::{backticked, closest};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -39,11 +40,11 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-OV-06"],
         task_definition: true,
-        check: check,
+        topics: [Gpu],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let Some(overrides) = ctx.req.overrides else { return };
     let doc = ctx.doc;
@@ -63,7 +64,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
                 None,
             )
         } else {
-            let suggestion = closest(&device, &devices);
+            let suggestion = closest(&device, &devices).map(|s| (s.name, s.case_only));
             let fix = suggestion.map(|(s, case_only)| {
                 let app = if case_only { Applicability::Safe } else { Applicability::Unsafe };
                 ctx.replace_value(node, json_string(s), app, format!("Replace with `{s}`"))

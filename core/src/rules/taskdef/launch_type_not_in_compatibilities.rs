@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 
-use super::backticked;
+use crate::diagnostics::message::backticked;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -40,11 +40,11 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-03"],
         task_definition: true,
-        check: check,
+        topics: [LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let Some(node) = ctx.req.launch_type else { return };
     let Some(lt) = ctx.doc.str(node) else { return };

@@ -1,6 +1,8 @@
-use crate::context::{json_string, Ctx};
+use crate::context::Ctx;
+use crate::json::json_string;
 
-use super::{backticked, report_at_task_definition};
+use super::report_at_task_definition;
+use crate::diagnostics::message::backticked;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -43,11 +45,11 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-TD-17"],
         task_definition: true,
-        check: check,
+        topics: [Volumes],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     if ctx.doc.elements(ctx.req.volume_configurations).next().is_some() {
         return;

@@ -1,6 +1,6 @@
 use crate::context::{Ctx, Target};
 
-use super::{effective_containers, total, report_at_task_definition, shares, task_memory, Amount};
+use super::{effective_containers, total, report_at_task_definition, shares, Amount};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -43,16 +43,16 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-09"],
         task_definition: true,
-        check: check,
+        topics: [TaskSize, ContainerOverrides],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     if td.is_windows() && ctx.target != Target::Fargate {
         return;
     }
-    let Some(task) = task_memory(ctx) else { return };
+    let Some(task) = ctx.task_memory() else { return };
     let containers = effective_containers(ctx);
     let parts: Vec<(&str, Amount)> = containers.iter().filter_map(|c| Some((c.name.as_ref(), c.reserved()?))).collect();
     let sum = total(parts.iter().map(|(_, a)| a.value));

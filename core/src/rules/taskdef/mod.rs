@@ -9,8 +9,7 @@ use std::borrow::Cow;
 
 use crate::context::{Ctx, Reporter};
 use crate::json::NodeId;
-use crate::registry::Rule;
-use crate::units;
+use crate::rules::Check;
 
 pub mod awsvpc_without_network_configuration;
 pub mod command_in_one_element;
@@ -41,35 +40,35 @@ pub mod task_definition_distinct_instance;
 pub mod task_definition_not_fargate_compatible;
 pub mod volume_configuration_name_unknown;
 
-pub(crate) static RULES: &[&Rule] = &[
-    &container_override_name_unknown::RULE,
-    &task_definition_not_fargate_compatible::RULE,
-    &launch_type_not_in_compatibilities::RULE,
-    &awsvpc_without_network_configuration::RULE,
-    &network_configuration_with_non_awsvpc_mode::RULE,
-    &fargate_network_mode_not_awsvpc::RULE,
-    &fargate_task_size_missing::RULE,
-    &memory_reservations_exceed_task::RULE,
-    &container_resources_exceed_task::RULE,
-    &container_memory_below_reservation::RULE,
-    &execute_command_task_role_missing::RULE,
-    &execute_command_with_read_only_root::RULE,
-    &fargate_spot_with_windows::RULE,
-    &fargate_spot_arm64_old_platform::RULE,
-    &volume_configuration_name_unknown::RULE,
-    &launch_volume_not_configured::RULE,
-    &platform_version_too_old_for_task_definition::RULE,
-    &fargate_execution_role_missing::RULE,
-    &placement_constraints_over_limit_with_task_definition::RULE,
-    &task_definition_distinct_instance::RULE,
-    &gpu_sharing_with_external::RULE,
-    &inference_accelerator_device_unknown::RULE,
-    &command_in_one_element::RULE,
-    &environment_files_without_execution_role::RULE,
-    &environment_files_replace_task_definition_files::RULE,
-    &gpu_sharing_options_mixed::RULE,
-    &tag_overrides_task_definition_tag::RULE,
-    &ebs_volume_on_windows_fargate::RULE,
+pub(crate) static CHECKS: &[Check] = checks![
+    container_override_name_unknown,
+    task_definition_not_fargate_compatible,
+    launch_type_not_in_compatibilities,
+    awsvpc_without_network_configuration,
+    network_configuration_with_non_awsvpc_mode,
+    fargate_network_mode_not_awsvpc,
+    fargate_task_size_missing,
+    memory_reservations_exceed_task,
+    container_resources_exceed_task,
+    container_memory_below_reservation,
+    execute_command_task_role_missing,
+    execute_command_with_read_only_root,
+    fargate_spot_with_windows,
+    fargate_spot_arm64_old_platform,
+    volume_configuration_name_unknown,
+    launch_volume_not_configured,
+    platform_version_too_old_for_task_definition,
+    fargate_execution_role_missing,
+    placement_constraints_over_limit_with_task_definition,
+    task_definition_distinct_instance,
+    gpu_sharing_with_external,
+    inference_accelerator_device_unknown,
+    command_in_one_element,
+    environment_files_without_execution_role,
+    environment_files_replace_task_definition_files,
+    gpu_sharing_options_mixed,
+    tag_overrides_task_definition_tag,
+    ebs_volume_on_windows_fargate,
 ];
 
 /// Reports at `/taskDefinition`, the request member that names the task definition (at the
@@ -81,46 +80,6 @@ pub(crate) fn report_at_task_definition<'c>(ctx: &'c mut Ctx<'_, '_>, message: i
             let root = ctx.req.root;
             ctx.report_missing(root, "taskDefinition", message)
         }
-    }
-}
-
-/// `` `a`, `b`, `c` ``.
-pub(crate) fn backticked<S: AsRef<str>>(items: &[S]) -> String {
-    let mut out = String::new();
-    for (i, s) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push('`');
-        out.push_str(s.as_ref());
-        out.push('`');
-    }
-    out
-}
-
-/// The candidate `name` most likely meant: the same name in another case (second value true),
-/// else the closest spelling (Jaro–Winkler ≥ 0.8).
-pub(crate) fn closest<'c, S: AsRef<str>>(name: &str, candidates: &'c [S]) -> Option<(&'c str, bool)> {
-    if let Some(c) = candidates.iter().find(|c| c.as_ref().eq_ignore_ascii_case(name)) {
-        return Some((c.as_ref(), true));
-    }
-    let lower = name.to_ascii_lowercase();
-    candidates
-        .iter()
-        .map(|c| (c.as_ref(), strsim::jaro_winkler(&lower, &c.as_ref().to_ascii_lowercase())))
-        .filter(|(_, s)| *s >= 0.8)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(c, _)| (c, false))
-}
-
-/// Whether a Fargate platform version (`1.3.0`) is earlier than Linux 1.4.0. `LATEST` and text
-/// that is not a version are not.
-pub(crate) fn platform_before_1_4(version: &str) -> bool {
-    let number = |s: &str| if !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()) { s.parse::<u32>().ok() } else { None };
-    let parts: Vec<Option<u32>> = version.split('.').map(number).collect();
-    match parts.as_slice() {
-        [Some(major), Some(minor)] | [Some(major), Some(minor), Some(_)] => (*major, *minor) < (1, 4),
-        _ => false,
     }
 }
 
@@ -182,31 +141,6 @@ pub(crate) fn effective_containers<'a>(ctx: &Ctx<'a, '_>) -> Vec<Effective<'a>> 
         .collect()
 }
 
-/// A task-level size with where it comes from.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct TaskSize {
-    pub value: u32,
-    /// `overrides.cpu` / `overrides.memory` when the request overrides it.
-    pub node: Option<NodeId>,
-}
-
-/// The effective task memory: `overrides.memory` when set (None when unreadable: other rules
-/// report it), else the task definition's.
-pub(crate) fn task_memory(ctx: &Ctx<'_, '_>) -> Option<TaskSize> {
-    match ctx.req.overrides_memory {
-        Some(n) => ctx.doc.str(n).and_then(|s| units::parse_memory(&s)).map(|v| TaskSize { value: v, node: Some(n) }),
-        None => ctx.td?.memory().map(|v| TaskSize { value: v, node: None }),
-    }
-}
-
-/// The effective task cpu, as [`task_memory`].
-pub(crate) fn task_cpu(ctx: &Ctx<'_, '_>) -> Option<TaskSize> {
-    match ctx.req.overrides_cpu {
-        Some(n) => ctx.doc.str(n).and_then(|s| units::parse_cpu(&s)).map(|v| TaskSize { value: v, node: Some(n) }),
-        None => ctx.td?.cpu().map(|v| TaskSize { value: v, node: None }),
-    }
-}
-
 /// The sum of container amounts, saturating (request integers can be as large as an i64).
 pub(crate) fn total(values: impl Iterator<Item = i64>) -> i64 {
     values.fold(0, i64::saturating_add)
@@ -221,25 +155,18 @@ pub(crate) fn shares(items: &[(&str, Amount)], unit: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Issue 8: one "did you mean" for every rule. A misspelling is suggested for a member name
+    /// (RT101) exactly when the same misspelling of a container name is (RT800).
     #[test]
-    fn platform_versions() {
-        assert!(platform_before_1_4("1.3.0"));
-        assert!(platform_before_1_4("1.0.0"));
-        assert!(platform_before_1_4("1.3"));
-        assert!(!platform_before_1_4("1.4.0"));
-        assert!(!platform_before_1_4("2.0.0"));
-        assert!(!platform_before_1_4("LATEST"));
-        assert!(!platform_before_1_4("1.3.0.1"));
-        assert!(!platform_before_1_4("1..0"));
-        assert!(!platform_before_1_4(""));
-    }
-
-    #[test]
-    fn closest_names() {
-        let names = ["web", "log-router"];
-        assert_eq!(closest("Web", &names), Some(("web", true)));
-        assert_eq!(closest("log_router", &names), Some(("log-router", false)));
-        assert_eq!(closest("database", &names), None);
+    fn one_did_you_mean_for_every_rule() {
+        let td = r#"{"family": "web", "containerDefinitions": [{"name": "group"}, {"name": "tags"}, {"name": "worker"}]}"#;
+        let options = crate::Options { task_definition: Some(td.to_owned()), ..crate::Options::default() };
+        for word in ["roups", "xags", "gruop", "grp"] {
+            let request = format!(r#"{{"taskDefinition": "web:3", "{word}": 1, "overrides": {{"containerOverrides": [{{"name": "{word}"}}]}}}}"#);
+            let report = crate::check(&request, &options).unwrap();
+            let suggests = |code: &str| report.diagnostics.iter().find(|d| d.code == code).unwrap().help.as_deref().unwrap().starts_with("did you mean");
+            assert_eq!(suggests("RT101"), suggests("RT800"), "{word}: {:#?}", report.diagnostics);
+        }
     }
 
     /// Requests with every member of the wrong type, empty, repeated or null: the task-definition
@@ -269,7 +196,7 @@ mod tests {
     /// leaves valid JSON.
     #[test]
     fn fixes_resolve_the_finding() {
-        for rule in RULES {
+        for rule in CHECKS.iter().map(|c| c.rule) {
             let options = crate::Options { task_definition: rule.example("Task definition"), ..crate::Options::default() };
             let bad = rule.example("Invalid example").unwrap();
             let before = crate::check(&bad, &options).unwrap();
@@ -296,11 +223,5 @@ mod tests {
             assert_eq!(fix.edits[0].content, format!("\"{want}\""));
             assert_eq!(fix.applicability == crate::Applicability::Safe, safe, "{name}");
         }
-    }
-
-    #[test]
-    fn backticks() {
-        assert_eq!(backticked(&["a", "b"]), "`a`, `b`");
-        assert_eq!(backticked::<&str>(&[]), "");
     }
 }

@@ -1,5 +1,5 @@
 use crate::context::{Ctx, Target};
-use crate::Applicability;
+use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -39,11 +39,11 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-05"],
         task_definition: true,
-        check: check,
+        topics: [Network],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let Some(node) = ctx.req.network_configuration else { return };
     let mode = td.network_mode();

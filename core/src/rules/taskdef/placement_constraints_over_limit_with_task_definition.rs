@@ -49,13 +49,13 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-21"],
         task_definition: true,
-        check: check,
+        topics: [Placement],
     };
 }
 
 const MAX_CONSTRAINTS: usize = 10;
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let Some(node) = ctx.req.placement_constraints else { return };
     let requested = ctx.doc.elements(Some(node)).count();

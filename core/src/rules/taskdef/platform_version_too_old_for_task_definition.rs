@@ -1,7 +1,8 @@
 use crate::context::Ctx;
-use crate::{units, Applicability, Severity};
+use crate::diagnostics::{Applicability, Severity};
+use crate::units;
 
-use super::platform_before_1_4;
+use crate::data::platform;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -42,15 +43,15 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-18"],
         task_definition: true,
-        check: check,
+        topics: [PlatformVersion],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let Some(node) = ctx.req.platform_version else { return };
     let Some(version) = ctx.doc.str(node) else { return };
-    if td.is_windows() || !platform_before_1_4(&version) {
+    if td.is_windows() || !platform::before_1_4(&version) {
         return;
     }
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
@@ -86,9 +87,9 @@ fn check(ctx: &mut Ctx<'_, '_>) {
     }
     let name = td.name();
     let fix = ctx.replace_value(node, "\"LATEST\"", Applicability::Unsafe, "Use platform version `LATEST`");
-    ctx.report(node, format!("platform version `{version}` predates Linux platform 1.4.0, which task definition `{name}` needs for its {}", features.join(", ")))
+    ctx.report(node, format!("platform version `{version}` predates Linux platform {}, which task definition `{name}` needs for its {}", platform::show(platform::LINUX_1_4), features.join(", ")))
         .severity(severity)
-        .help("use platformVersion `LATEST` or `1.4.0`")
+        .help(crate::rules::fargate::use_latest())
         .note("ECS answers: One or more of the requested capabilities are not supported.")
         .fix(fix);
 }

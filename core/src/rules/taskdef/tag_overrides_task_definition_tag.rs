@@ -38,11 +38,11 @@ crate::declare_rule! {
         severity: Info,
         catalogue: ["R-TAG-08"],
         task_definition: true,
-        check: check,
+        topics: [Tags],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let doc = ctx.doc;
     if ctx.str(ctx.req.propagate_tags).as_deref() != Some("TASK_DEFINITION") {

@@ -40,11 +40,11 @@ crate::declare_rule! {
         severity: Info,
         catalogue: ["R-TD-22"],
         task_definition: true,
-        check: check,
+        topics: [Placement],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let types = td.placement_constraint_types();
     let Some(index) = types.iter().position(|t| t.as_deref() == Some("distinctInstance")) else { return };

@@ -1,7 +1,7 @@
 use crate::context::Ctx;
-use crate::Severity;
+use crate::diagnostics::Severity;
 
-use super::backticked;
+use crate::diagnostics::message::backticked;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -43,11 +43,11 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-02"],
         task_definition: true,
-        check: check,
+        topics: [LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let Some(anchor) = ctx.req.launch_type.or(ctx.req.capacity_provider_strategy).or(ctx.req.platform_version) else { return };

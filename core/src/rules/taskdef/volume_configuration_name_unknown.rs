@@ -1,7 +1,8 @@
-use crate::context::{json_string, Ctx};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::Applicability;
 
-use super::{backticked, closest};
+use crate::diagnostics::message::{backticked, closest};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -42,11 +43,11 @@ crate::declare_rule! {
         severity: Error,
         catalogue: ["R-TD-16"],
         task_definition: true,
-        check: check,
+        topics: [Volumes],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let doc = ctx.doc;
     let volumes = td.volumes();
@@ -60,7 +61,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         let exists = volumes.iter().any(|v| v.name.as_deref() == Some(name.as_ref()));
-        let suggestion = closest(&name, &at_launch).or_else(|| (at_launch.len() == 1 && !exists).then(|| (at_launch[0].as_ref(), false)));
+        let suggestion = closest(&name, &at_launch).map(|s| (s.name, s.case_only)).or_else(|| (at_launch.len() == 1 && !exists).then(|| (at_launch[0].as_ref(), false)));
         let fix = suggestion.filter(|(s, _)| !requested.iter().any(|r| r == s)).map(|(s, case_only)| {
             let app = if case_only { Applicability::Safe } else { Applicability::Unsafe };
             ctx.replace_value(node, json_string(s), app, format!("Replace with `{s}`"))

@@ -1,6 +1,6 @@
 use crate::context::Ctx;
-use crate::rules::shape::dotted;
-use crate::Applicability;
+use crate::diagnostics::message::dotted;
+use crate::diagnostics::Applicability;
 
 use super::ebs_volumes;
 
@@ -43,11 +43,11 @@ crate::declare_rule! {
         severity: Warning,
         catalogue: ["R-VOL-21"],
         task_definition: true,
-        check: check,
+        topics: [Windows, Volumes],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(td) = ctx.td else { return };
     let windows = td.is_windows();
     let os = td.os_family();

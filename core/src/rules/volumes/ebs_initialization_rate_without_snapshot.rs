@@ -1,6 +1,6 @@
 use crate::context::Ctx;
-use crate::rules::shape::{dotted, shorten};
-use crate::Applicability;
+use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::Applicability;
 
 use super::ebs_volumes;
 
@@ -35,11 +35,11 @@ crate::declare_rule! {
         name: "ebs-initialization-rate-without-snapshot",
         severity: Error,
         catalogue: ["R-VOL-19"],
-        check: check,
+        topics: [Volumes],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for ebs in ebs_volumes(doc, ctx.req) {
         let Some(node) = doc.get(ebs.node, "volumeInitializationRate") else { continue };

@@ -1,5 +1,6 @@
 use crate::context::Ctx;
-use crate::rules::shape::dotted;
+use crate::data::limits::EBS_TYPES;
+use crate::diagnostics::message::dotted;
 
 use super::{ebs_volumes, thousands};
 
@@ -32,11 +33,11 @@ crate::declare_rule! {
         name: "ebs-iops-missing",
         severity: Error,
         catalogue: ["R-VOL-11"],
-        check: check,
+        topics: [Volumes],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for ebs in ebs_volumes(doc, ctx.req) {
         let Some(ty) = ebs.ty.filter(|t| t.iops_required) else { continue };
@@ -45,7 +46,8 @@ fn check(ctx: &mut Ctx<'_, '_>) {
         }
         let (lo, hi) = ty.iops_ecs.unwrap_or((0, 0));
         let mut r = ctx.report_missing(ebs.node, "iops", format!("`{}` is an {} volume without `iops`; {} volumes need provisioned IOPS", dotted(doc, ebs.node), ty.name, ty.name));
-        r.help(format!("add \"iops\" ({}–{}), or use gp3, which includes 3,000 IOPS", thousands(lo), thousands(hi)));
+        let gp3 = EBS_TYPES.iter().find(|t| t.name == "gp3").and_then(|t| t.iops_ecs).map_or(0, |(baseline, _)| baseline);
+        r.help(format!("add \"iops\" ({}–{}), or use gp3, which includes {} IOPS", thousands(lo), thousands(hi), thousands(gp3)));
         if let Some(t) = ebs.type_node {
             r.label(t, "provisioned IOPS type");
         }

@@ -1,6 +1,6 @@
 use crate::context::Ctx;
-use crate::rules::shape::{dotted, shorten};
-use crate::Applicability;
+use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::Applicability;
 
 use super::ebs_volumes;
 
@@ -36,11 +36,11 @@ crate::declare_rule! {
         name: "ebs-iops-not-supported",
         severity: Error,
         catalogue: ["R-VOL-12", "R-VOL-13"],
-        check: check,
+        topics: [Volumes],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for ebs in ebs_volumes(doc, ctx.req) {
         let Some(ty) = ebs.ty.filter(|t| t.iops_ec2.is_none()) else { continue };

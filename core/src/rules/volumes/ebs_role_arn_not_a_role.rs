@@ -1,7 +1,7 @@
 use crate::arn::{self, RoleArnProblem};
-use crate::context::{json_string, Ctx};
-use crate::rules::shape::{dotted, shorten};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::json::json_string;
+use crate::diagnostics::message::{dotted, shorten};
 
 use super::ebs_volumes;
 
@@ -39,14 +39,14 @@ crate::declare_rule! {
         name: "ebs-role-arn-not-a-role",
         severity: Error,
         catalogue: ["R-VOL-04"],
-        check: check,
+        topics: [Volumes, Iam, Ids],
     };
 }
 
 const HELP: &str = "use the ECS infrastructure role's ARN, e.g. \"arn:aws:iam::123456789012:role/ecsInfrastructureRole\"";
 
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for ebs in ebs_volumes(doc, ctx.req) {
         let Some(node) = doc.get(ebs.node, "roleArn") else { continue };
@@ -61,15 +61,7 @@ fn check(ctx: &mut Ctx<'_, '_>) {
                 ctx.report(node, format!("{head}, a role name; ECS needs the role's ARN"))
                     .help(format!("use \"arn:aws:iam::<account-id>:role/{value}\" with your account ID"));
             }
-            RoleArnProblem::AssumedRole(ref fixed) => {
-                let fix = ctx.replace_value(node, json_string(fixed), Applicability::Unsafe, format!("Use the role's ARN `{fixed}`"));
-                let message = problem.describe(&head).unwrap_or_default();
-                ctx.report(node, message).help(format!("use the role's ARN: \"{fixed}\" (add the role's path if it has one)")).fix(fix);
-            }
-            _ => {
-                let message = problem.describe(&head).unwrap_or_default();
-                ctx.report(node, message).help(HELP);
-            }
+            _ => crate::rules::role_arn::report(ctx, node, &head, &value, &problem, HELP),
         }
     }
 }

@@ -1,6 +1,6 @@
 use crate::context::Ctx;
-use crate::rules::shape::dotted;
-use crate::{Applicability, Severity};
+use crate::diagnostics::message::dotted;
+use crate::diagnostics::{Applicability, Severity};
 
 use super::{ebs_volumes, fit, int32, thousands, Fit};
 
@@ -38,11 +38,11 @@ crate::declare_rule! {
         name: "ebs-size-out-of-range",
         severity: Error,
         catalogue: ["R-VOL-09", "R-VOL-10"],
-        check: check,
+        topics: [Volumes],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for ebs in ebs_volumes(doc, ctx.req) {
         let Some(ty) = ebs.ty else { continue };

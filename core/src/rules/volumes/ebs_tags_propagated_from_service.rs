@@ -1,6 +1,6 @@
 use crate::context::Ctx;
-use crate::rules::shape::dotted;
-use crate::Applicability;
+use crate::diagnostics::message::dotted;
+use crate::diagnostics::Applicability;
 
 use super::ebs_volumes;
 
@@ -34,11 +34,11 @@ crate::declare_rule! {
         name: "ebs-tags-propagated-from-service",
         severity: Error,
         catalogue: ["R-VOL-25"],
-        check: check,
+        topics: [Tags, Volumes],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for ebs in ebs_volumes(doc, ctx.req) {
         for spec in doc.elements(doc.get(ebs.node, "tagSpecifications")) {

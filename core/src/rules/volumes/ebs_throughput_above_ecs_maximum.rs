@@ -1,7 +1,7 @@
 use crate::context::Ctx;
 use crate::data::limits::{EBS_THROUGHPUT_EC2, EBS_THROUGHPUT_ECS_MAX};
-use crate::rules::shape::dotted;
-use crate::Applicability;
+use crate::diagnostics::message::dotted;
+use crate::diagnostics::Applicability;
 
 use super::{ebs_volumes, int32, thousands};
 
@@ -37,11 +37,11 @@ crate::declare_rule! {
         name: "ebs-throughput-above-ecs-maximum",
         severity: Warning,
         catalogue: ["R-VOL-18"],
-        check: check,
+        topics: [Volumes],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for ebs in ebs_volumes(doc, ctx.req) {
         if ebs.ty.is_none_or(|t| t.name != "gp3") {

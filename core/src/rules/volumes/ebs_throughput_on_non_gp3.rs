@@ -1,6 +1,6 @@
 use crate::context::Ctx;
-use crate::rules::shape::{dotted, shorten};
-use crate::Applicability;
+use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::Applicability;
 
 use super::ebs_volumes;
 
@@ -35,11 +35,11 @@ crate::declare_rule! {
         name: "ebs-throughput-on-non-gp3",
         severity: Error,
         catalogue: ["R-VOL-16"],
-        check: check,
+        topics: [Volumes],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for ebs in ebs_volumes(doc, ctx.req) {
         let Some(ty) = ebs.ty.filter(|t| t.name != "gp3") else { continue };

@@ -31,11 +31,11 @@ crate::declare_rule! {
         severity: Warning,
         status: Preview,
         catalogue: ["R-VOL-30"],
-        check: check,
+        topics: [Volumes, LaunchType],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(vc) = ctx.req.volume_configurations else { return };
     if ctx.launch_type().as_deref() != Some("EXTERNAL") || ctx.doc.child_count(vc) == 0 {
         return;

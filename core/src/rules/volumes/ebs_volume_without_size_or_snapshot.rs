@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::rules::shape::dotted;
+use crate::diagnostics::message::dotted;
 
 use super::ebs_volumes;
 
@@ -32,11 +32,11 @@ crate::declare_rule! {
         name: "ebs-volume-without-size-or-snapshot",
         severity: Error,
         catalogue: ["R-VOL-05"],
-        check: check,
+        topics: [Volumes],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for ebs in ebs_volumes(doc, ctx.req) {
         if doc.get(ebs.node, "sizeInGiB").is_some() || doc.get(ebs.node, "snapshotId").is_some() {

@@ -1,13 +1,16 @@
-use crate::context::{json_string, Ctx};
-use crate::rules::shape::{dotted, shorten};
-use crate::Applicability;
+use crate::context::Ctx;
+use crate::diagnostics::message::{dotted, explain_ec2_id, or_list, shorten};
+use crate::diagnostics::{Applicability, Severity};
+use crate::ids::{IdError, EC2_ID_LENGTHS, SNAPSHOT};
+use crate::json::json_string;
 
 use super::ebs_volumes;
 
 crate::declare_rule! {
     /// ## What it checks
-    /// That `managedEBSVolume.snapshotId` is a snapshot ID: `snap-` followed by hexadecimal
-    /// digits, e.g. `snap-0123456789abcdef0`.
+    /// That `managedEBSVolume.snapshotId` is a snapshot ID: `snap-` and 17 (or 8) lowercase
+    /// hexadecimal digits, e.g. `snap-0123456789abcdef0`. A digit too many or too few, a letter
+    /// `O` for a zero and stray spaces are errors; upper-case digits a warning.
     ///
     /// ## Why it matters
     /// ECS passes the ID to EC2 `CreateVolume`, which rejects anything else; the task does not
@@ -26,7 +29,8 @@ crate::declare_rule! {
     ///
     /// ## How to fix
     /// Use the snapshot's ID (`aws ec2 describe-snapshots --owner-ids self` lists them), not its
-    /// name or ARN. Surrounding spaces, and an ARN around the ID, are removed by the fix (safe).
+    /// name or ARN. When the ID meant is evident the message names it: the fix removes spaces,
+    /// lowers the case, takes the ID out of an ARN (safe) or reads a letter `O` as a zero (unsafe).
     ///
     /// ## Reference
     /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html
@@ -35,30 +39,36 @@ crate::declare_rule! {
         name: "invalid-ebs-snapshot-id",
         severity: Error,
         catalogue: ["R-VOL-06"],
-        check: check,
+        topics: [Volumes, Ids],
     };
 }
 
-/// `snap-` followed by at least one hex digit.
-fn is_snapshot_id(s: &str) -> bool {
-    s.strip_prefix("snap-").is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for ebs in ebs_volumes(doc, ctx.req) {
         let Some(node) = doc.get(ebs.node, "snapshotId") else { continue };
         let Some(value) = doc.str(node) else { continue };
-        if is_snapshot_id(&value) {
+        if SNAPSHOT.is_valid(&value) {
             continue;
         }
-        let message = format!("`{}` is {}, which is not a snapshot ID (`snap-` and hexadecimal digits)", dotted(doc, node), shorten(&json_string(&value), 60));
-        // An ID with spaces around it, or inside an ARN (`arn:aws:ec2:<region>::snapshot/snap-…`).
-        let candidate = value.trim();
-        let candidate = if candidate.starts_with("arn:") { candidate.rsplit('/').next().unwrap_or("") } else { candidate };
-        if is_snapshot_id(candidate) {
-            let fix = ctx.replace_value(node, json_string(candidate), Applicability::Safe, format!("Replace with `{candidate}`"));
-            ctx.report(node, message).help(format!("use the ID alone: \"{candidate}\"")).fix(fix);
+        let head = format!("`{}` is {}", dotted(doc, node), shorten(&json_string(&value), 60));
+        if SNAPSHOT.is_meant(&value) {
+            let Some(problem) = SNAPSHOT.problem(&value) else { continue };
+            let (says, help) = explain_ec2_id(&problem, SNAPSHOT);
+            let fix = problem.suggestion.as_deref().map(|s| {
+                let applicability = if problem.error == IdError::LetterO { Applicability::Unsafe } else { Applicability::Safe };
+                ctx.replace_value(node, json_string(s), applicability, format!("Replace with `{s}`"))
+            });
+            let severity = if problem.certain() { Severity::Error } else { Severity::Warning };
+            ctx.report(node, format!("{head}, {says}")).severity(severity).help(help).fix_opt(fix);
+            continue;
+        }
+        let message = format!("{head}, which is not a snapshot ID (`snap-` and {} hexadecimal digits)", or_list(&EC2_ID_LENGTHS));
+        // An ID inside an ARN (`arn:aws:ec2:<region>::snapshot/snap-…`).
+        let tail = value.trim().rsplit('/').next().unwrap_or("");
+        if value.trim().starts_with("arn:") && SNAPSHOT.is_valid(tail) {
+            let fix = ctx.replace_value(node, json_string(tail), Applicability::Safe, format!("Replace with `{tail}`"));
+            ctx.report(node, message).help(format!("use the ID alone: \"{tail}\"")).fix(fix);
         } else {
             ctx.report(node, message).help("use the snapshot's ID, e.g. \"snap-0123456789abcdef0\"; `aws ec2 describe-snapshots --owner-ids self` lists them");
         }

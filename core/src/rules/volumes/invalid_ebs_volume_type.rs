@@ -1,7 +1,8 @@
-use crate::context::{json_string, Ctx};
+use crate::context::Ctx;
+use crate::json::json_string;
 use crate::data::limits::EBS_TYPES;
-use crate::rules::shape::{dotted, shorten};
-use crate::Applicability;
+use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::Applicability;
 
 use super::ebs_volumes;
 
@@ -36,11 +37,11 @@ crate::declare_rule! {
         name: "invalid-ebs-volume-type",
         severity: Error,
         catalogue: ["R-VOL-07"],
-        check: check,
+        topics: [Volumes],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for ebs in ebs_volumes(doc, ctx.req) {
         let Some(node) = ebs.type_node else { continue };

@@ -1,6 +1,6 @@
 use crate::context::Ctx;
-use crate::rules::shape::dotted;
-use crate::{Applicability, Severity};
+use crate::diagnostics::message::dotted;
+use crate::diagnostics::{Applicability, Severity};
 
 use super::ebs_volumes;
 
@@ -33,11 +33,11 @@ crate::declare_rule! {
         name: "magnetic-ebs-volume-on-fargate",
         severity: Error,
         catalogue: ["R-VOL-08"],
-        check: check,
+        topics: [Volumes],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let doc = ctx.doc;
     for ebs in ebs_volumes(doc, ctx.req) {

@@ -6,7 +6,7 @@
 use crate::context::Request;
 use crate::data::limits::{EbsType, EBS_TYPES};
 use crate::json::{Document, NodeId};
-use crate::registry::Rule;
+use crate::rules::Check;
 
 pub mod ebs_filesystem_mismatches_os;
 pub mod ebs_initialization_rate_without_snapshot;
@@ -27,25 +27,25 @@ pub mod multiple_ebs_tag_specifications;
 pub mod reserved_ebs_tag_key;
 pub mod volume_configuration_without_managed_ebs_volume;
 
-pub(crate) static RULES: &[&Rule] = &[
-    &volume_configuration_without_managed_ebs_volume::RULE,
-    &ebs_role_arn_not_a_role::RULE,
-    &ebs_volume_without_size_or_snapshot::RULE,
-    &invalid_ebs_snapshot_id::RULE,
-    &invalid_ebs_volume_type::RULE,
-    &magnetic_ebs_volume_on_fargate::RULE,
-    &ebs_size_out_of_range::RULE,
-    &ebs_iops_missing::RULE,
-    &ebs_iops_not_supported::RULE,
-    &ebs_iops_out_of_range::RULE,
-    &ebs_throughput_on_non_gp3::RULE,
-    &ebs_throughput_above_ecs_maximum::RULE,
-    &ebs_initialization_rate_without_snapshot::RULE,
-    &ebs_filesystem_mismatches_os::RULE,
-    &ebs_tags_propagated_from_service::RULE,
-    &reserved_ebs_tag_key::RULE,
-    &multiple_ebs_tag_specifications::RULE,
-    &ebs_volume_on_external::RULE,
+pub(crate) static CHECKS: &[Check] = checks![
+    volume_configuration_without_managed_ebs_volume,
+    ebs_role_arn_not_a_role,
+    ebs_volume_without_size_or_snapshot,
+    invalid_ebs_snapshot_id,
+    invalid_ebs_volume_type,
+    magnetic_ebs_volume_on_fargate,
+    ebs_size_out_of_range,
+    ebs_iops_missing,
+    ebs_iops_not_supported,
+    ebs_iops_out_of_range,
+    ebs_throughput_on_non_gp3,
+    ebs_throughput_above_ecs_maximum,
+    ebs_initialization_rate_without_snapshot,
+    ebs_filesystem_mismatches_os,
+    ebs_tags_propagated_from_service,
+    reserved_ebs_tag_key,
+    multiple_ebs_tag_specifications,
+    ebs_volume_on_external,
 ];
 
 /// The volume type ECS uses when `volumeType` is omitted: gp3 (botocore

@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 use crate::json::Kind;
-use crate::rules::shape::dotted;
+use crate::diagnostics::message::dotted;
 
 use super::ebs_volumes;
 
@@ -35,11 +35,11 @@ crate::declare_rule! {
         severity: Warning,
         status: Preview,
         catalogue: ["R-VOL-27"],
-        check: check,
+        topics: [Tags, Volumes],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for ebs in ebs_volumes(doc, ctx.req) {
         let Some(specs) = doc.get(ebs.node, "tagSpecifications") else { continue };

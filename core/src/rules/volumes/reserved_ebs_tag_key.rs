@@ -1,7 +1,7 @@
 use crate::context::Ctx;
 use crate::data::limits::EBS_RESERVED_TAG_KEYS;
-use crate::rules::shape::dotted;
-use crate::Applicability;
+use crate::diagnostics::message::dotted;
+use crate::diagnostics::Applicability;
 
 use super::ebs_volumes;
 
@@ -36,11 +36,11 @@ crate::declare_rule! {
         name: "reserved-ebs-tag-key",
         severity: Error,
         catalogue: ["R-VOL-26"],
-        check: check,
+        topics: [Tags, Volumes],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for ebs in ebs_volumes(doc, ctx.req) {
         for spec in doc.elements(doc.get(ebs.node, "tagSpecifications")) {

@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 use crate::json::Kind;
-use crate::rules::shape::dotted;
+use crate::diagnostics::message::dotted;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -33,11 +33,11 @@ crate::declare_rule! {
         name: "volume-configuration-without-managed-ebs-volume",
         severity: Warning,
         catalogue: ["R-VOL-03"],
-        check: check,
+        topics: [Volumes],
     };
 }
 
-fn check(ctx: &mut Ctx<'_, '_>) {
+pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for v in doc.elements(ctx.req.volume_configurations) {
         if doc.kind(v) != Kind::Object || doc.get(v, "managedEBSVolume").is_some() {

@@ -1,0 +1,275 @@
+//! How messages say things: the one place for the words every rule uses to show a value, a
+//! path, a character, a list or a suggestion, so that the same thing is said the same way
+//! everywhere.
+
+use std::borrow::Cow;
+
+use crate::ids::{Ec2Id, IdError, IdProblem, ACCOUNT_ID_LENGTH, EC2_ID_LENGTHS};
+use crate::json::{Document, Kind, NodeId, Segment};
+
+pub use crate::json::{describe_char, json_string};
+
+/// At most `max` characters of `s`, with an ellipsis when cut.
+#[must_use]
+pub fn shorten(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+/// The dotted path botocore uses in its messages, e.g. `overrides.containerOverrides[0].cpu`.
+#[must_use]
+pub fn dotted(doc: &Document<'_>, id: NodeId) -> String {
+    let mut out = String::new();
+    doc.write_path(id, &mut out, |out, seg| match seg {
+        Segment::Key(raw, escaped) => {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            if escaped {
+                out.push_str(&crate::json::unescape_key(raw));
+            } else {
+                out.push_str(raw);
+            }
+        }
+        Segment::Index(i) => {
+            out.push('[');
+            crate::json::push_u32(out, i);
+            out.push(']');
+        }
+    });
+    out
+}
+
+/// A short description of a value: `the string "2"`, `the number 1.5`. Values under
+/// `environment` (`sensitive`) are masked.
+#[must_use]
+pub fn describe_value(doc: &Document<'_>, id: NodeId, sensitive: bool) -> Cow<'static, str> {
+    let kind = doc.kind(id);
+    if sensitive && matches!(kind, Kind::String | Kind::Number | Kind::Bool) {
+        return Cow::Owned(format!("{} (value hidden)", with_article(kind.describe())));
+    }
+    match kind {
+        Kind::String => Cow::Owned(format!("the string {}", shorten(doc.raw(id), 40))),
+        Kind::Number => Cow::Owned(format!("the number {}", shorten(doc.raw(id), 40))),
+        Kind::Bool => Cow::Owned(format!("`{}`", doc.raw(id))),
+        Kind::Null => Cow::Borrowed("`null`"),
+        Kind::Array => Cow::Borrowed("an array"),
+        Kind::Object => Cow::Borrowed("an object"),
+    }
+}
+
+/// Up to `max` distinct characters of `s` for which `bad` holds, named ([`describe_char`]) and
+/// joined: "a space, `.` and `é` (U+00E9)", with the total count of such characters.
+#[must_use]
+pub fn describe_chars(s: &str, bad: impl Fn(char) -> bool, max: usize) -> (String, usize) {
+    let mut distinct: Vec<char> = Vec::new();
+    let mut total = 0;
+    for c in s.chars().filter(|&c| bad(c)) {
+        total += 1;
+        if !distinct.contains(&c) {
+            distinct.push(c);
+        }
+    }
+    let mut names: Vec<Cow<'static, str>> = distinct.iter().take(max).map(|&c| describe_char(c)).collect();
+    if distinct.len() > max {
+        names.push(Cow::Owned(format!("{} more", distinct.len() - max)));
+    }
+    (and_list(&names), total)
+}
+
+/// The indefinite article of `word`: `an` before a vowel, else `a`.
+#[must_use]
+pub fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// `word` with its article: `an array`, `a string`.
+#[must_use]
+pub fn with_article(word: &str) -> String {
+    format!("{} {word}", article(word))
+}
+
+/// `1 digit`, `2 digits`: a count with its noun.
+#[must_use]
+pub fn count_of(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// `a, b and c`.
+#[must_use]
+pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    joined(items, "and")
+}
+
+/// `a, b or c`.
+#[must_use]
+pub fn or_list<T: std::fmt::Display>(items: &[T]) -> String {
+    let items: Vec<String> = items.iter().map(ToString::to_string).collect();
+    joined(&items, "or")
+}
+
+fn joined<S: AsRef<str>>(items: &[S], word: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} {word} {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// `` `a`, `b`, `c` ``.
+#[must_use]
+pub fn backticked<S: AsRef<str>>(items: &[S]) -> String {
+    let mut out = String::new();
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push('`');
+        out.push_str(s.as_ref());
+        out.push('`');
+    }
+    out
+}
+
+/// What is wrong with an ID (`problem` of [`crate::ids`]), completing "… is "<value>", …", and
+/// the help: the did-you-mean when the correction is evident, else what to do. `what` names the
+/// ID (`subnet`, `account`), `digit` what its characters are (`hexadecimal digit`), `alphabet`
+/// them listed (`0–9, a–f`, or empty), `lengths` its lengths.
+#[must_use]
+pub fn explain_id(problem: &IdProblem, what: &str, digit: &str, alphabet: &str, lengths: &[usize]) -> (String, String) {
+    let alphabet = if alphabet.is_empty() { String::new() } else { format!(" ({alphabet})") };
+    let digits = format!("{digit}s{alphabet}");
+    let message = match &problem.error {
+        IdError::Whitespace => "which has spaces in it".to_owned(),
+        IdError::LetterO => format!("which has the letter `O` where {} ID has only {digits}", with_article(what)),
+        IdError::NotADigit(c) => format!("which has {} where {} ID has only {digits}", describe_char(*c), with_article(what)),
+        IdError::UpperCase => format!("which has upper-case letters; {what} IDs are written in lower case"),
+        IdError::Length(n) => format!("which has {}{alphabet}; {what} IDs have {}", count_of(*n, digit), or_list(lengths)),
+    };
+    let length_hint = match problem.error {
+        IdError::Length(n) if lengths.contains(&(n + 1)) => Some("a digit is missing"),
+        IdError::Length(n) if lengths.iter().any(|&l| n == l + 1) => Some("one digit too many"),
+        _ => None,
+    };
+    let help = match (&problem.suggestion, length_hint) {
+        (Some(s), _) => format!("did you mean \"{s}\"?"),
+        (None, Some(hint)) => format!("{hint}: copy the {what} ID again (the console or the AWS CLI shows it)"),
+        (None, None) => format!("use the {what} ID: {} {digits}", or_list(lengths)),
+    };
+    (message, help)
+}
+
+/// [`explain_id`] for an EC2 resource ID of `kind`.
+#[must_use]
+pub fn explain_ec2_id(problem: &IdProblem, kind: Ec2Id) -> (String, String) {
+    explain_id(problem, kind.name, "hexadecimal digit", "0–9, a–f", &EC2_ID_LENGTHS)
+}
+
+/// [`explain_id`] for an account ID in an ARN; the did-you-mean names the account.
+#[must_use]
+pub fn explain_account(problem: &IdProblem) -> (String, String) {
+    let (message, help) = explain_id(problem, "account", "digit", "", &[ACCOUNT_ID_LENGTH]);
+    match &problem.suggestion {
+        Some(s) => (message, format!("did you mean the account `{s}`?")),
+        None => (message, help),
+    }
+}
+
+/// How alike two names must be (Jaro–Winkler, ignoring ASCII case) for "did you mean".
+pub const SIMILARITY: f64 = 0.85;
+
+/// A name that `word` evidently means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Suggestion<'c> {
+    pub name: &'c str,
+    /// The same name in another ASCII case: a safe correction.
+    pub case_only: bool,
+}
+
+/// The "did you mean" of every message: the candidate equal to `word` but for ASCII case, else
+/// the most similar one ([`SIMILARITY`] or more, the first on a tie), else None.
+#[must_use]
+pub fn closest<'c, S: AsRef<str> + ?Sized + 'c>(word: &str, candidates: impl IntoIterator<Item = &'c S> + Clone) -> Option<Suggestion<'c>> {
+    if let Some(c) = candidates.clone().into_iter().find(|c| c.as_ref().eq_ignore_ascii_case(word)) {
+        return Some(Suggestion { name: c.as_ref(), case_only: true });
+    }
+    let lower = word.to_ascii_lowercase();
+    let mut best: Option<(&'c str, f64)> = None;
+    for c in candidates {
+        let score = strsim::jaro_winkler(&lower, &c.as_ref().to_ascii_lowercase());
+        if score >= SIMILARITY && best.is_none_or(|(_, b)| score > b) {
+            best = Some((c.as_ref(), score));
+        }
+    }
+    best.map(|(name, _)| Suggestion { name, case_only: false })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotted_paths_match_botocore() {
+        let doc = Document::parse(r#"{"overrides":{"containerOverrides":[{"cpu":"256"}]}}"#).unwrap();
+        let cpu = doc.resolve("/overrides/containerOverrides/0/cpu").unwrap();
+        assert_eq!(dotted(&doc, cpu), "overrides.containerOverrides[0].cpu");
+    }
+
+    #[test]
+    fn values_and_characters() {
+        let doc = Document::parse(r#"{"a": "2", "b": 1.5, "environment": [{"value": "hunter2"}]}"#).unwrap();
+        assert_eq!(describe_value(&doc, doc.resolve("/a").unwrap(), false), "the string \"2\"");
+        assert_eq!(describe_value(&doc, doc.resolve("/b").unwrap(), false), "the number 1.5");
+        assert_eq!(describe_value(&doc, doc.resolve("/environment/0/value").unwrap(), true), "a string (value hidden)");
+        assert_eq!(describe_chars("a b.c d", |c| !c.is_ascii_alphanumeric(), 3), ("a space and `.`".to_owned(), 3));
+        assert_eq!(describe_chars("#!$%", |c| !c.is_ascii_alphanumeric(), 2), ("`#`, `!` and 2 more".to_owned(), 4));
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(or_list(&[512, 1024, 2048]), "512, 1024 or 2048");
+        assert_eq!(or_list::<u32>(&[]), "");
+        assert_eq!(and_list(&["a"]), "a");
+        assert_eq!(backticked(&["a", "b"]), "`a`, `b`");
+        assert_eq!(backticked::<&str>(&[]), "");
+        assert_eq!(shorten("abcdef", 3), "abc…");
+        assert_eq!(shorten("日本語", 3), "日本語");
+    }
+
+    #[test]
+    fn ids() {
+        use crate::ids::{account_problem, SECURITY_GROUP, SUBNET};
+        let (message, help) = explain_ec2_id(&SUBNET.problem("subnet-0d539fd1a67a870e").unwrap(), SUBNET);
+        assert_eq!(message, "which has 16 hexadecimal digits (0–9, a–f); subnet IDs have 8 or 17");
+        assert_eq!(help, "a digit is missing: copy the subnet ID again (the console or the AWS CLI shows it)");
+        assert!(explain_ec2_id(&SECURITY_GROUP.problem("sg-e3cb1e57b").unwrap(), SECURITY_GROUP).1.starts_with("one digit too many"));
+        assert_eq!(explain_ec2_id(&SUBNET.problem("subnet-Od539fd1a67a870ec").unwrap(), SUBNET).1, "did you mean \"subnet-0d539fd1a67a870ec\"?");
+        assert_eq!(explain_account(&account_problem("12345678901").unwrap()).0, "which has 11 digits; account IDs have 12");
+        assert_eq!(explain_ec2_id(&SECURITY_GROUP.problem("sg-1").unwrap(), SECURITY_GROUP).0, "which has 1 hexadecimal digit (0–9, a–f); security group IDs have 8 or 17");
+    }
+
+    #[test]
+    fn suggestions() {
+        let names = ["web", "log-router"];
+        assert_eq!(closest("Web", &names), Some(Suggestion { name: "web", case_only: true }));
+        assert_eq!(closest("log_router", &names), Some(Suggestion { name: "log-router", case_only: false }));
+        assert_eq!(closest("database", &names), None);
+        assert_eq!(closest("taskDefintion", ["taskDefinition", "cluster"].iter()).map(|s| s.name), Some("taskDefinition"));
+        // The threshold: one edit in a short word is still a suggestion, two are not.
+        assert!(closest("FARGTE", ["FARGATE"].iter()).is_some());
+        assert!(closest("EXTRA", ["EC2"].iter()).is_none());
+    }
+}
