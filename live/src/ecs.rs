@@ -129,9 +129,7 @@ pub fn split_reference(reference: &str) -> (&str, Option<&str>) {
 /// The account of an ARN (`arn:partition:service:region:account:…`).
 #[must_use]
 pub fn account_of_arn(arn: &str) -> Option<&str> {
-    let mut parts = arn.splitn(6, ':');
-    (parts.next()? == "arn").then_some(())?;
-    parts.nth(3).filter(|a| !a.is_empty())
+    runtask_core::arn::parse(arn).map(|a| a.account).filter(|a| !a.is_empty())
 }
 
 #[cfg(test)]

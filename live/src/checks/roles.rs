@@ -2,6 +2,7 @@
 //! that the task will get (the overrides, else the task definition's). Roles of another account
 //! are not looked up (GetRole sees only the caller's account).
 
+use runtask_core::arn::role_name;
 use runtask_core::json::Document;
 use runtask_core::rules::live::{role_not_found, role_not_trusting_ecs_tasks};
 use runtask_core::LiveFinding;
@@ -77,13 +78,6 @@ async fn lookup<'r>(aws: &Aws, role: Option<&'r Role>, account: Option<&str>, de
     Some((role, within(deadline, "iam:GetRole", aws.query(Service::Iam, "GetRole", &[("RoleName".to_owned(), name.to_owned())])).await))
 }
 
-/// `name` of `arn:aws:iam::123456789012:role/path/name`.
-fn role_name(arn: &str) -> Option<&str> {
-    let resource = arn.strip_prefix("arn:")?.splitn(5, ':').nth(4)?;
-    let path = resource.strip_prefix("role/")?;
-    path.rsplit('/').next().filter(|n| !n.is_empty())
-}
-
 /// The account of the role a GetRole answer describes.
 fn returned_account(xml: &str) -> Option<String> {
     let doc = roxmltree::Document::parse(xml).ok()?;
@@ -125,14 +119,6 @@ fn trusts_ecs_tasks(policy: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn role_names() {
-        assert_eq!(role_name("arn:aws:iam::123456789012:role/job"), Some("job"));
-        assert_eq!(role_name("arn:aws:iam::123456789012:role/service-role/job"), Some("job"));
-        assert_eq!(role_name("arn:aws:iam::123456789012:user/job"), None);
-        assert_eq!(role_name("job"), None);
-    }
 
     #[test]
     fn trust_policies() {
