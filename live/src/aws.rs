@@ -298,15 +298,21 @@ impl Aws {
 
     /// From a loaded SDK configuration (the proxy's, for instance).
     pub fn from_sdk_config(sdk: &aws_config::SdkConfig) -> Result<Aws, ConnectError> {
+        Aws::from_sdk_config_with(sdk, &[])
+    }
+
+    /// From a loaded SDK configuration, with explicit endpoints for some services (the proxy's
+    /// `--endpoint-url`, which names its ECS endpoint) that win over the configured ones.
+    pub fn from_sdk_config_with(sdk: &aws_config::SdkConfig, explicit: &[(Service, &str)]) -> Result<Aws, ConnectError> {
         let region = sdk
             .region()
             .map(ToString::to_string)
             .ok_or_else(|| ConnectError("no AWS Region configured: use --region, AWS_REGION or a profile with a region".to_owned()))?;
         let mut endpoints = Vec::new();
         for service in Service::ALL {
-            let configured = sdk
-                .service_config()
-                .and_then(|c| c.load_config(ServiceConfigKey::builder().service_id(service.sdk_id()).env("AWS_ENDPOINT_URL").profile("endpoint_url").build().ok()?))
+            let explicit = explicit.iter().find(|(s, _)| *s == service).map(|(_, url)| (*url).to_owned());
+            let configured = explicit
+                .or_else(|| sdk.service_config()?.load_config(ServiceConfigKey::builder().service_id(service.sdk_id()).env("AWS_ENDPOINT_URL").profile("endpoint_url").build().ok()?))
                 .or_else(|| sdk.endpoint_url().map(str::to_owned));
             let (url, signing_region) = match configured {
                 Some(url) => (url, region.clone()),
