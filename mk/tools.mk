@@ -10,9 +10,10 @@ export PATH := $(HOME)/.cargo/bin:$(NODE_MODULES)/.bin:$(PATH)
 
 .PHONY: tools-wasm tools-wasm-bindgen tools-trunk tools-node tools-chromium tools-python
 
-# The wasm32 target.
+# The wasm32 targets: the validator and the console (unknown-unknown), the npm bin (wasip1).
 tools-wasm:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@rustup target list --installed | grep -qx wasm32-wasip1 || rustup target add wasm32-wasip1
 
 # wasm-bindgen-cli pinned to the wasm-bindgen crate's exact version (no --locked: its lockfile
 # wants a crate missing from the registry mirror).
@@ -38,7 +39,7 @@ tools-chromium:
 	@command -v chromium >/dev/null || { echo "installing chromium"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) >/dev/null; }
 
-# Python tools: moto's server (a real local ECS endpoint), boto3, pre-commit.
+# Python tools: moto's server (a real local ECS endpoint), boto3, pre-commit, maturin (the wheel).
 tools-python: $(VENV)/.installed
 $(VENV)/.installed: mk/python-requirements.txt
 	test -x $(VENV)/bin/python || python3 -m venv $(VENV)

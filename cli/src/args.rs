@@ -1,22 +1,24 @@
 //! Command-line arguments.
 
-use std::io::IsTerminal;
-
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 
 /// Checks Amazon ECS RunTask requests (the `aws ecs run-task --cli-input-json` / API shape)
 /// offline and reports every problem at once, with its exact position and a fix hint.
 #[derive(Parser, Debug)]
 #[command(name = "runtask-lint", version, args_conflicts_with_subcommands = true)]
-#[command(after_help = "Exit status: 0 no errors, 1 at least one error, 2 usage or I/O failure.\n\
-Examples:\n  runtask-lint request.json\n  runtask-lint --task-definition td.json --format concise jobs/*.json\n  \
-aws ecs describe-task-definition --task-definition web:3 > td.json\n  runtask-lint --live --region eu-west-1 request.json\n  runtask-lint --explain RT301")]
+#[command(after_help = "Exit status: 0 no errors, 1 at least one error, 2 usage, configuration or I/O failure.\n\
+Examples:\n  runtask-lint                      check the request files under the current directory\n  \
+runtask-lint deploy/ request.json\n  runtask-lint --task-definition td.json --format concise jobs/*.json\n  \
+aws ecs describe-task-definition --task-definition web:3 > td.json\n  runtask-lint --live --region eu-west-1 request.json\n  runtask-lint --explain RT301\n\
+(--help shows the configuration keys)")]
+#[command(after_long_help = long_help())]
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Request files (JSON, or YAML in the --cli-input-yaml shape); `-` reads standard input.
-    #[arg(value_name = "FILE")]
+    /// Files and directories to check; a directory is walked (honouring .gitignore) for the
+    /// files that hold requests; `-` reads standard input. Default: the current directory.
+    #[arg(value_name = "PATH")]
     pub files: Vec<String>,
 
     /// Output format.
@@ -24,15 +26,22 @@ pub struct Args {
     pub format: Format,
 
     /// A task definition (DescribeTaskDefinition output, RegisterTaskDefinition input or a bare
-    /// task definition) to turn on the rules that need it.
+    /// task definition) to turn on the rules that need it, for every file (over the
+    /// configuration's `[[task-definitions]]`).
     #[arg(long, value_name = "FILE")]
     pub task_definition: Option<String>,
 
-    /// Run only rules whose code starts with one of these (comma-separated; rule names work too).
+    /// Run only rules whose code starts with one of these (comma-separated; rule names work
+    /// too). Replaces the configuration's `select`.
     #[arg(long, value_name = "CODES")]
     pub select: Vec<String>,
 
+    /// Add to the selected rules (comma-separated).
+    #[arg(long, value_name = "CODES")]
+    pub extend_select: Vec<String>,
+
     /// Skip rules whose code starts with one of these (comma-separated; rule names work too).
+    /// Adds to the configuration's `ignore`.
     #[arg(long, value_name = "CODES")]
     pub ignore: Vec<String>,
 
@@ -45,13 +54,37 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
 
-    /// Apply safe fixes to the files (JSON only), then report what is left.
+    /// Apply safe fixes to the files, then report what is left.
     #[arg(long)]
     pub fix: bool,
 
     /// Apply unsafe fixes too (they change what is requested: review the diff).
     #[arg(long)]
     pub unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff instead of applying them (exit 1 when there is one).
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+
+    /// List the fixes: those available, or with --fix those applied.
+    #[arg(long)]
+    pub show_fixes: bool,
+
+    /// Print counts per rule instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Print the findings and nothing else (no summary, no notes).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Exit 0 even when errors are found (2 still means a usage or I/O failure).
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Write the report to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output_file: Option<String>,
 
     /// Also check against the AWS account, read-only: cluster, task definition (fetched, so the
     /// task-definition rules run with it), subnets, security groups and their VPC and routes,
@@ -74,9 +107,35 @@ pub struct Args {
     #[arg(long, value_name = "SECONDS", default_value_t = 10.0, requires = "live")]
     pub live_timeout: f64,
 
-    /// Colour in the `full` format.
+    /// Colour in the `full` format. `auto`: on a terminal, unless NO_COLOR is set; FORCE_COLOR
+    /// turns it on anywhere.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Apply the configuration's `exclude` to files named on the command line too (as a
+    /// pre-commit hook wants).
+    #[arg(long)]
+    pub force_exclude: bool,
+
+    /// The file name standard input stands for: its configuration and format.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<String>,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+/// Which configuration file applies.
+#[derive(ClapArgs, Debug, Clone, Default)]
+pub struct ConfigArgs {
+    /// Use this configuration file (runtask.toml, or a pyproject.toml with [tool.runtask]) for
+    /// every file, instead of the nearest one above each file.
+    #[arg(long, value_name = "FILE", global = false)]
+    pub config: Option<String>,
+
+    /// Ignore every configuration file.
+    #[arg(long, conflicts_with = "config")]
+    pub isolated: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -92,6 +151,33 @@ pub enum Command {
     },
     /// Print the JSON Schema (draft 2020-12) of the RunTask request.
     Schema,
+    /// Print the effective configuration for a file: which configuration applies, whether a
+    /// directory walk checks the file, and the settings it is checked with.
+    Config {
+        /// The file (default: the current directory's settings).
+        #[arg(value_name = "PATH")]
+        file: Option<String>,
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
+    /// Print a shell completion script: `runtask-lint completions bash > /etc/bash_completion.d/runtask-lint`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Run the editor server (Language Server Protocol over standard input and output).
+    Server {
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
+}
+
+fn long_help() -> String {
+    format!(
+        "Exit status: 0 no errors, 1 at least one error, 2 usage, configuration or I/O failure.\n\n{}\n\n\
+Subcommands: rules, schema, config [PATH], completions bash|zsh|fish|elvish|powershell, server.",
+        crate::config::HELP
+    )
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -117,22 +203,24 @@ pub enum InputFormat {
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// On a terminal, unless NO_COLOR is set.
+    /// On a terminal, unless NO_COLOR is set; anywhere when FORCE_COLOR is set.
     Auto,
     Always,
     Never,
 }
 
 impl ColorChoice {
-    pub fn enabled(self) -> bool {
+    /// Whether to colour output written to standard output (`to_terminal`: it is a terminal).
+    pub fn enabled(self, to_terminal: bool) -> bool {
+        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::io::stdout().is_terminal()
-                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::env::var("TERM").map_or(true, |t| t != "dumb")
-            }
+            // NO_COLOR (no-color.org) wins over FORCE_COLOR (force-color.org); FORCE_COLOR=0 or
+            // false does not force.
+            ColorChoice::Auto if set("NO_COLOR") => false,
+            ColorChoice::Auto if set("FORCE_COLOR") => !matches!(std::env::var("FORCE_COLOR").as_deref(), Ok("0" | "false")),
+            ColorChoice::Auto => to_terminal && std::env::var("TERM").map_or(true, |t| t != "dumb"),
         }
     }
 }

@@ -1,35 +1,36 @@
 //! `--live`: the pre-flight against the AWS account (crate runtask-live), for every file at once.
-//! Built with the `live` feature (default); the pre-commit hook's binary goes without it.
-
-use runtask_core::Options;
+//! Built with the `live` feature (default) on every target but WASI; the pre-commit hook's binary
+//! and the npm package's WASI bin go without it.
 
 use crate::args::Args;
+use crate::candidate::Reading;
+use crate::config::FileSettings;
 use crate::input::Loaded;
 
 /// The live findings and fetched task definition for one file.
 #[derive(Default)]
 pub struct Live {
-    #[cfg(feature = "live")]
+    #[cfg(all(feature = "live", not(target_os = "wasi")))]
     preflight: runtask_live::Preflight,
 }
 
 impl Live {
-    /// The options for this file: the live findings added, and the fetched task definition
-    /// unless `--task-definition` gave one.
-    pub fn options(self, base: &Options) -> Options {
+    /// The settings for this file: the live findings added, and the fetched task definition
+    /// unless `--task-definition` (or the configuration) gave one.
+    pub fn settings(self, base: &FileSettings) -> FileSettings {
         #[allow(unused_mut)]
-        let mut options = base.clone();
-        #[cfg(feature = "live")]
-        self.preflight.apply(&mut options);
-        options
+        let mut settings = base.clone();
+        #[cfg(all(feature = "live", not(target_os = "wasi")))]
+        self.preflight.apply(&mut settings.options);
+        settings
     }
 }
 
-/// One [`Live`] per file: empty without `--live`.
-#[cfg(feature = "live")]
-pub fn preflight(args: &Args, files: &[Loaded]) -> Result<Vec<Live>, String> {
+/// One [`Live`] per request (JSON text, `None` when it cannot be read): empty without `--live`.
+#[cfg(all(feature = "live", not(target_os = "wasi")))]
+pub fn preflight(args: &Args, requests: &[Option<String>]) -> Result<Vec<Live>, String> {
     if !args.live {
-        return Ok(files.iter().map(|_| Live::default()).collect());
+        return Ok(requests.iter().map(|_| Live::default()).collect());
     }
     if !(args.live_timeout > 0.0 && args.live_timeout <= 600.0) {
         return Err("--live-timeout must be more than 0 and at most 600 seconds".to_owned());
@@ -40,9 +41,9 @@ pub fn preflight(args: &Args, files: &[Loaded]) -> Result<Vec<Live>, String> {
         let connect = runtask_live::Connect { region: args.region.clone(), profile: args.profile.clone() };
         let aws = runtask_live::Aws::connect(&connect).await.map_err(|e| format!("--live: {e}"))?;
         let mut tasks = Vec::new();
-        for file in files {
+        for json in requests {
             let aws = aws.clone();
-            let json = request_json(file);
+            let json = json.clone();
             tasks.push(tokio::spawn(async move {
                 match json {
                     Some(json) => aws.preflight(&json, deadline).await,
@@ -58,24 +59,23 @@ pub fn preflight(args: &Args, files: &[Loaded]) -> Result<Vec<Live>, String> {
     })
 }
 
-#[cfg(not(feature = "live"))]
-pub fn preflight(args: &Args, files: &[Loaded]) -> Result<Vec<Live>, String> {
+#[cfg(not(all(feature = "live", not(target_os = "wasi"))))]
+pub fn preflight(args: &Args, requests: &[Option<String>]) -> Result<Vec<Live>, String> {
     if args.live {
-        return Err("--live is not available: this runtask-lint was built without its `live` feature (the pre-commit hook's build leaves it out; `cargo install runtask-lint` has it)".to_owned());
+        return Err("--live is not available: this runtask-lint was built without its `live` feature (the pre-commit hook's build and the npm package's bin leave it out; `cargo install runtask-lint` and the Python wheel have it)".to_owned());
     }
-    Ok(files.iter().map(|_| Live::default()).collect())
+    Ok(requests.iter().map(|_| Live::default()).collect())
 }
 
 /// The request as JSON text: as read, or converted from YAML. None when it cannot be read (the
 /// offline check reports why).
-#[cfg(feature = "live")]
-fn request_json(file: &Loaded) -> Option<String> {
+pub fn request_json(file: &Loaded, reading: Reading) -> Option<String> {
     let text = file.text.as_deref()?;
     if file.error.is_some() || file.too_large.is_some() {
         return None;
     }
-    if file.yaml {
-        return runtask_core::yaml::to_json(text.strip_prefix('\u{feff}').unwrap_or(text)).ok().map(|c| c.json);
+    match reading {
+        Reading::Yaml => runtask_core::yaml::to_json(text.strip_prefix('\u{feff}').unwrap_or(text)).ok().map(|c| c.json),
+        Reading::Json => Some(text.to_owned()),
     }
-    Some(text.to_owned())
 }

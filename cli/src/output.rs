@@ -1,21 +1,33 @@
-//! Rendering, `--explain`, `rules`, `schema` and `--fix`.
+//! Rendering: the report in each format, `--statistics`, `--show-fixes`, `--explain`, `rules`
+//! and `schema`. Each returns the text; [`crate::emit`] writes it.
 
-use std::process::ExitCode;
+use std::collections::BTreeMap;
 
 use runtask_core::registry::{self, find};
 use runtask_core::render::{self, FileResult};
-use runtask_core::{apply_fixes as apply, check_bytes, Options, Report};
+use runtask_core::{Applicability, Diagnostic};
 
 use crate::args::Format;
-use crate::input::Loaded;
+use crate::fix::Applied;
 
-pub fn render(format: Format, files: &[FileResult<'_>], color: bool) -> String {
+/// The report in `format`; `quiet` leaves out the summary line.
+pub fn render(format: Format, files: &[FileResult<'_>], color: bool, quiet: bool) -> String {
     match format {
-        Format::Full => render::full(files, color),
+        Format::Full => {
+            let out = render::full(files, color);
+            if quiet {
+                // `full` ends with the summary line.
+                let summary = format!("{}\n", render::summary(files));
+                return out.strip_suffix(&summary).map_or(out.clone(), str::to_owned);
+            }
+            out
+        }
         Format::Concise => {
             let mut s = render::concise(files);
-            s.push_str(&render::summary(files));
-            s.push('\n');
+            if !quiet {
+                s.push_str(&render::summary(files));
+                s.push('\n');
+            }
             s
         }
         Format::Json => render::json(files),
@@ -24,16 +36,14 @@ pub fn render(format: Format, files: &[FileResult<'_>], color: bool) -> String {
     }
 }
 
-pub fn explain(code: &str) -> Result<ExitCode, String> {
+pub fn explain(code: &str) -> Result<String, String> {
     let Some(rule) = find(code) else {
-        let close: Vec<&str> = registry::rules().iter().filter(|r| strsim_like(code, r.code) || r.name.contains(&code.to_ascii_lowercase())).map(|r| r.code).take(5).collect();
-        let hint = if close.is_empty() { "see `runtask-lint rules`".to_owned() } else { format!("did you mean {}?", close.join(", ")) };
-        return Err(format!("no rule `{code}`: {hint}"));
+        return Err(format!("no rule `{code}`: {}", crate::suggest::rule_hint(code)));
     };
     let mut out = format!("# {} {}\n\n", rule.code, rule.name);
     out.push_str(&format!("Severity: {}. ", rule.severity));
     if rule.needs_task_definition {
-        out.push_str("Runs when a task definition is given (--task-definition). ");
+        out.push_str("Runs when a task definition is given (--task-definition, or `[[task-definitions]]` in runtask.toml). ");
     }
     if rule.live {
         out.push_str("Live: made by --live, against the AWS account. ");
@@ -43,18 +53,13 @@ pub fn explain(code: &str) -> Result<ExitCode, String> {
     }
     out.push_str("\n\n");
     out.push_str(&rule.documentation());
-    print!("{out}");
-    Ok(ExitCode::SUCCESS)
+    Ok(out)
 }
 
-fn strsim_like(a: &str, b: &str) -> bool {
-    let a = a.to_ascii_uppercase();
-    a.len() >= 3 && b.starts_with(&a[..3])
-}
-
-pub fn list_rules(json: bool, markdown: bool) -> Result<ExitCode, String> {
+pub fn list_rules(json: bool, markdown: bool) -> Result<String, String> {
+    let mut out = String::new();
     if markdown {
-        print!("{}", rules_markdown());
+        out.push_str(&rules_markdown());
     } else if json {
         let list: Vec<serde_json::Value> = registry::rules()
             .iter()
@@ -66,7 +71,8 @@ pub fn list_rules(json: bool, markdown: bool) -> Result<ExitCode, String> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?);
+        out.push_str(&serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?);
+        out.push('\n');
     } else {
         for r in registry::rules() {
             let td = if r.needs_task_definition {
@@ -76,10 +82,10 @@ pub fn list_rules(json: bool, markdown: bool) -> Result<ExitCode, String> {
             } else {
                 ""
             };
-            println!("{}  {:<7}  {}{td}\n        {}", r.code, r.severity.as_str(), r.name, r.summary());
+            out.push_str(&format!("{}  {:<7}  {}{td}\n        {}\n", r.code, r.severity.as_str(), r.name, r.summary()));
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(out)
 }
 
 /// The rule reference: a table of every rule, then each rule's documentation.
@@ -115,39 +121,75 @@ pub fn rules_markdown() -> String {
     out
 }
 
-pub fn schema() -> Result<ExitCode, String> {
+pub fn schema() -> Result<String, String> {
     let schema = runtask_core::schema::json_schema();
-    println!("{}", serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?);
-    Ok(ExitCode::SUCCESS)
+    Ok(format!("{}\n", serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?))
 }
 
-/// Applies fixes until none is left (at most 10 rounds), writes the file, and returns the
-/// report of the fixed text. Standard input is left as it is.
-pub fn apply_fixes(loaded: &mut Loaded, report: Report, options: &Options, include_unsafe: bool) -> Result<Report, String> {
-    let (Some(path), Some(text)) = (loaded.path.clone(), loaded.text.clone()) else {
-        return Ok(report);
-    };
-    if loaded.yaml {
-        eprintln!("{path}: fixes apply to JSON only; nothing changed");
-        return Ok(report);
-    }
-    let mut text = text;
-    let mut report = report;
-    let mut total = 0;
-    for _ in 0..10 {
-        let (fixed, applied) = apply(&text, report.fixes(), include_unsafe);
-        if applied == 0 || fixed == text {
-            break;
+/// `--statistics`: findings per rule, most frequent first (a JSON array with `--format json`).
+pub fn statistics(format: Format, files: &[FileResult<'_>]) -> String {
+    let mut counts: BTreeMap<&str, (usize, usize, &Diagnostic)> = BTreeMap::new();
+    for d in files.iter().flat_map(|f| f.diagnostics) {
+        let e = counts.entry(d.code).or_insert((0, 0, d));
+        e.0 += 1;
+        if d.fix.is_some() {
+            e.1 += 1;
         }
-        total += applied;
-        text = fixed;
-        report = check_bytes(text.as_bytes(), options).map_err(|e| e.to_string())?;
     }
-    if total > 0 {
-        std::fs::write(&path, &text).map_err(|e| format!("{path}: writing the fixed file: {e}"))?;
-        eprintln!("{path}: applied {total} fix{}", if total == 1 { "" } else { "es" });
-        loaded.bytes = text.clone().into_bytes();
-        loaded.text = Some(text);
+    let mut rows: Vec<(&str, usize, usize, &Diagnostic)> = counts.into_iter().map(|(c, (n, f, d))| (c, n, f, d)).collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    if format == Format::Json {
+        let list: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(code, n, fixable, d)| serde_json::json!({"code": code, "name": d.name, "severity": d.severity, "count": n, "fixable": fixable}))
+            .collect();
+        return format!("{}\n", serde_json::to_string_pretty(&list).unwrap_or_default());
     }
-    Ok(report)
+    let mut out = String::new();
+    for (code, n, fixable, d) in &rows {
+        let fix = if *fixable > 0 { format!("  ({fixable} fixable)") } else { String::new() };
+        out.push_str(&format!("{n:>5}  {code}  {:<7}  {}{fix}\n", d.severity.as_str(), d.name));
+    }
+    let total: usize = rows.iter().map(|r| r.1).sum();
+    out.push_str(&format!("{total:>5}  in {} file{}\n", files.len(), if files.len() == 1 { "" } else { "s" }));
+    out
+}
+
+/// `--show-fixes` without `--fix`: the fixes available, one line each.
+pub fn available_fixes(files: &[FileResult<'_>]) -> String {
+    let mut lines = Vec::new();
+    let (mut safe, mut unsafe_) = (0, 0);
+    for f in files {
+        for d in f.diagnostics {
+            if let Some(fix) = &d.fix {
+                let kind = if fix.applicability == Applicability::Safe {
+                    safe += 1;
+                    "safe"
+                } else {
+                    unsafe_ += 1;
+                    "unsafe"
+                };
+                lines.push(format!("  {}:{}:{}: {} {} ({kind})", f.path, d.line, d.column, d.code, fix.description));
+            }
+        }
+    }
+    if lines.is_empty() {
+        return "No fixes available.\n".to_owned();
+    }
+    format!("Fixes available ({safe} safe, {unsafe_} unsafe; apply with --fix, and --unsafe-fixes for the unsafe ones):\n{}\n", lines.join("\n"))
+}
+
+/// `--show-fixes` with `--fix`: what was applied, per file.
+pub fn applied_fixes(applied: &[(&str, &[Applied])]) -> String {
+    let total: usize = applied.iter().map(|(_, a)| a.len()).sum();
+    if total == 0 {
+        return "No fixes applied.\n".to_owned();
+    }
+    let mut out = format!("Fixed {total} problem{}:\n", if total == 1 { "" } else { "s" });
+    for (file, list) in applied {
+        for a in *list {
+            out.push_str(&format!("  {file}: {} {}\n", a.code, a.description));
+        }
+    }
+    out
 }

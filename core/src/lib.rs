@@ -83,6 +83,14 @@ impl Options {
         }
         Ok(())
     }
+
+    /// Whether a check with these options runs `rule`: it is selected, not ignored, and has the
+    /// task definition it needs. (Input rules that the driver reports, RT001–RT007, do not depend
+    /// on the options.)
+    #[must_use]
+    pub fn enables(&self, rule: &Rule) -> bool {
+        (!rule.needs_task_definition || self.task_definition.is_some()) && Selection { select: &self.select, ignore: &self.ignore }.enabled(rule)
+    }
 }
 
 /// Misuse of the API: the request itself never causes one.
@@ -145,7 +153,7 @@ struct Selection<'o> {
 
 impl Selection<'_> {
     fn matches(entry: &str, rule: &Rule) -> bool {
-        rule.name == entry || (entry.len() >= 2 && rule.code.len() >= entry.len() && rule.code[..entry.len()].eq_ignore_ascii_case(entry))
+        rule.is_selected_by(entry)
     }
 
     fn enabled(&self, rule: &Rule) -> bool {

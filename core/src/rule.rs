@@ -133,6 +133,13 @@ impl Rule {
         out
     }
 
+    /// Whether a `select`/`ignore` entry names this rule: its code or a prefix of it (at least
+    /// two characters, any case), or its name.
+    #[must_use]
+    pub fn is_selected_by(&self, entry: &str) -> bool {
+        self.name == entry || (entry.len() >= 2 && self.code.len() >= entry.len() && self.code[..entry.len()].eq_ignore_ascii_case(entry))
+    }
+
     /// The first paragraph of "What it checks", as one line.
     #[must_use]
     pub fn summary(&self) -> String {

@@ -84,6 +84,19 @@ fn every_catalogue_row_is_implemented_or_explained() {
     }
 }
 
+#[test]
+fn options_enable_exactly_the_rules_a_check_runs() {
+    let find = |c: &str| runtask_core::registry::find(c).unwrap();
+    let all = Options::default();
+    assert!(all.enables(find("RT106")) && all.enables(find("RT008")));
+    assert!(!all.enables(find("RT801")), "a task-definition rule needs a task definition");
+    let with_td = Options { task_definition: Some("{}".into()), ..Options::default() };
+    assert!(with_td.enables(find("RT801")));
+    let some = Options { select: vec!["RT1".into()], ignore: vec!["RT106".into(), "unused-suppression".into()], ..Options::default() };
+    assert!(some.enables(find("RT112")) && !some.enables(find("RT106")) && !some.enables(find("RT301")) && !some.enables(find("RT008")));
+    assert!(find("RT112").is_selected_by("rt1") && find("RT112").is_selected_by("RT112") && !find("RT112").is_selected_by("R"));
+}
+
 /// Issue 8: a newcomer finds every rule about a topic from one place, whatever area it lives in.
 #[test]
 fn every_rule_has_a_topic_and_the_obvious_ones_are_found() {

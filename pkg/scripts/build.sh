@@ -5,7 +5,9 @@
 #      dist/bundler (ES module importing the .wasm, for webpack/Vite/…), dist/web (ES module with
 #      an init function, for a plain <script type="module">);
 #   3. wasm-opt (npm binaryen; Debian's breaks wasm-bindgen output) on each .wasm;
-#   4. runtask.schema.json, written by the package itself.
+#   4. runtask.schema.json, written by the package itself;
+#   5. the `runtask-lint` bin's module: the CLI (cli/) for wasm32-wasip1, a separate .wasm that
+#      leaves the validator's as it is.
 # `build.sh --paths` prints the paths it reads and exits (tests/build/target-dir.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,9 +17,12 @@ FEATURES=(--enable-bulk-memory --enable-reference-types --enable-multivalue --en
   --enable-nontrapping-float-to-int --enable-mutable-globals)
 
 # Cargo's target directory, wherever CARGO_TARGET_DIR puts it.
-wasm="$(CARGO=$CARGO scripts/target-dir)/wasm32-unknown-unknown/release/runtask_wasm.wasm"
+target_dir=$(CARGO=$CARGO scripts/target-dir)
+wasm="$target_dir/wasm32-unknown-unknown/release/runtask_wasm.wasm"
+cli_wasm="$target_dir/wasm32-wasip1/wasi-release/runtask-lint.wasm"
 if [ "${1:-}" = --paths ]; then
   echo "wasm=$wasm"
+  echo "cli_wasm=$cli_wasm"
   exit 0
 fi
 $CARGO build --locked --release -p runtask-wasm --target wasm32-unknown-unknown
@@ -56,6 +61,14 @@ const fs = require("fs");
 const { schema } = require("./pkg/dist/node/runtask.js");
 fs.writeFileSync("pkg/runtask.schema.json", JSON.stringify(schema(), null, 2) + "\n");
 '
+# The bin: runtask-lint itself for WASI (profile wasi-release in Cargo.toml: thin LTO, -Os).
+$CARGO build --locked -p runtask-lint --target wasm32-wasip1 --profile wasi-release
+mkdir -p "$out/cli"
+cp "$cli_wasm" "$out/cli/runtask-lint.wasm"
+cli_raw=$(stat -c %s "$out/cli/runtask-lint.wasm")
+cli_gz=$(gzip -9 -c "$out/cli/runtask-lint.wasm" | wc -c)
+echo "pkg: bin module dist/cli/runtask-lint.wasm: $cli_raw bytes, $cli_gz bytes gzip -9"
+
 raw=$(stat -c %s "$out/bundler/runtask_bg.wasm")
 gz=$(gzip -9 -c "$out/bundler/runtask_bg.wasm" | wc -c)
 echo "pkg: built $out (runtask_bg.wasm: $raw bytes, $gz bytes gzip -9)"

@@ -26,6 +26,8 @@ for dir in "$tmp/elsewhere" relative-target; do
   expect "make serve runs the proxy from $dir" "$(make -n serve 2>&1)" "$want/release/runtask-proxy --listen"
   expect "make test-web gives the tests the proxy from $dir" "$(make -n test-web 2>&1)" "RUNTASK_PROXY_BIN=\"$want/release/runtask-proxy\""
   expect "pkg/scripts/build.sh reads the .wasm from $dir" "$(pkg/scripts/build.sh --paths)" "wasm=$want/wasm32-unknown-unknown/release/runtask_wasm.wasm"
+  expect "pkg/scripts/build.sh reads the CLI's .wasm from $dir" "$(pkg/scripts/build.sh --paths)" "cli_wasm=$want/wasm32-wasip1/wasi-release/runtask-lint.wasm"
+  expect "make test-lsp runs the CLI from $dir" "$(make -n test-lsp 2>&1)" "RUNTASK_LINT=\"$want/debug/runtask-lint\""
   expect "pkg/scripts/test.sh runs the CLI from $dir" "$(pkg/scripts/test.sh --paths)" "lint=$want/debug/runtask-lint"
   expect "the browser tests find the proxy in $dir" \
     "$(env -u RUNTASK_PROXY_BIN node --input-type=module -e "const m = await import('./tests/web/lib.mjs'); console.log(m.PROXY_BIN)" 2>&1)" \

@@ -34,6 +34,12 @@ cat > deploy/run-task-bad.json <<'JSON'
 JSON
 # Not a RunTask file by name: the hook's `files` pattern leaves it alone.
 echo '{"count": "not a request"}' > other/package.json
+# Excluded by the configuration: the hook passes --force-exclude.
+mkdir -p deploy/legacy
+echo '{"taskDefinition": "web:3", "count": 99}' > deploy/legacy/run-task-old.json
+cat > runtask.toml <<'TOML'
+exclude = ["deploy/legacy/"]
+TOML
 git add -A
 
 fail() { echo "FAIL: $*"; echo "--- output ---"; cat "$1.out" 2>/dev/null || true; exit 1; }
@@ -43,6 +49,7 @@ if "$PRE_COMMIT" try-repo "$ROOT" runtask-lint --all-files --color never > all.o
 grep -q "RT106" all.out || fail all "no RT106 diagnostic"
 grep -q "deploy/run-task-bad.json:3:12" all.out || fail all "no position for the bad file"
 if grep -q "other/package.json" all.out; then fail all "checked a file outside the pattern"; fi
+if grep -q "run-task-old.json" all.out; then fail all "checked a file that runtask.toml excludes"; fi
 
 echo "2. only the valid request: the hook passes"
 "$PRE_COMMIT" try-repo "$ROOT" runtask-lint --files deploy/run-task-ok.json --color never > ok.out 2>&1 || fail ok "the hook failed on a valid request"

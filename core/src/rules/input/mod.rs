@@ -10,6 +10,7 @@ pub mod invalid_json;
 pub mod invalid_utf8;
 pub mod nesting_too_deep;
 pub mod request_not_object;
+pub mod unused_suppression;
 
 /// The first five are reported by the driver itself (the input could not be read as JSON, so no
 /// rule can run); their check does nothing.
@@ -21,6 +22,8 @@ pub(crate) static CHECKS: &[Check] = &[
     Check { rule: &byte_order_mark::RULE, run: reported_by_driver },
     Check { rule: &duplicate_key::RULE, run: duplicate_key::check },
     Check { rule: &request_not_object::RULE, run: request_not_object::check },
+    // Reported by runtask-lint and its editor server, which read the suppression comments.
+    Check { rule: &unused_suppression::RULE, run: reported_by_driver },
 ];
 
 fn reported_by_driver(_: &mut Ctx<'_, '_>) {}
