@@ -9,7 +9,7 @@ use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 #[command(after_help = "Exit status: 0 no errors, 1 at least one error, 2 usage, configuration or I/O failure.\n\
 Examples:\n  runtask-lint                      check the request files under the current directory\n  \
 runtask-lint deploy/ request.json\n  runtask-lint statemachine.asl.json template.yaml deploy.sh\n  runtask-lint --task-definition td.json --format concise jobs/*.json\n  \
-aws ecs describe-task-definition --task-definition web:3 > td.json\n  runtask-lint --explain RT301\n\
+aws ecs describe-task-definition --task-definition web:3 > td.json\n  runtask-lint --live --region eu-west-1 request.json\n  runtask-lint --explain RT301\n\
 (--help shows the configuration keys)")]
 #[command(after_long_help = long_help())]
 pub struct Args {
@@ -99,6 +99,27 @@ pub struct Args {
     /// Write the report to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output_file: Option<String>,
+
+    /// Also check against the AWS account, read-only: cluster, task definition (fetched, so the
+    /// task-definition rules run with it), subnets, security groups and their VPC and routes,
+    /// capacity providers, roles, ECR images, log groups, secrets (existence only). Credentials,
+    /// Region and endpoints (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>) come from the standard
+    /// AWS chain. Checks that cannot be made are warnings (RT850), never errors.
+    #[arg(long)]
+    pub live: bool,
+
+    /// AWS Region for --live (default: AWS_REGION, then the profile's).
+    #[arg(long, value_name = "REGION", requires = "live")]
+    pub region: Option<String>,
+
+    /// AWS profile for --live (default: AWS_PROFILE, then `default`).
+    #[arg(long, value_name = "PROFILE", requires = "live")]
+    pub profile: Option<String>,
+
+    /// Seconds the whole --live pre-flight of a file may take; lookups still running then are
+    /// reported as not made.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0, requires = "live")]
+    pub live_timeout: f64,
 
     /// Colour in the `full` format. `auto`: on a terminal, unless NO_COLOR is set; FORCE_COLOR
     /// turns it on anywhere.

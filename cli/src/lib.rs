@@ -12,6 +12,7 @@ mod emit;
 mod fix;
 mod input;
 mod lint;
+mod live;
 mod output;
 #[cfg(not(target_os = "wasi"))]
 mod server;
@@ -106,6 +107,7 @@ fn overrides_from(config: &ConfigArgs, select: &[String], extend_select: &[Strin
         task_definition: overrides.task_definition.as_ref().map(|(_, t)| t.clone()),
         select: overrides.select.iter().chain(&overrides.extend_select).cloned().collect(),
         ignore: overrides.ignore.clone(),
+        ..Options::default()
     };
     options.validate().map_err(|e| match &overrides.task_definition {
         Some((path, _)) if matches!(e, runtask_core::OptionsError::TaskDefinition(_)) => format!("--task-definition {path}: {e}"),
@@ -134,33 +136,41 @@ fn check(args: &Args) -> Result<ExitCode, Failure> {
     let mut resolver = Resolver::new(overrides).map_err(|e| config_failure(e, stderr_color))?;
     let mut walk = discover::Walk { resolver: &mut resolver, force_exclude: args.force_exclude, forced: forced(args), stdin_filename: args.stdin_filename.clone() };
     let found = walk.targets(&args.files).map_err(|e| config_failure(e, stderr_color))?;
-    let mut results: Vec<Checked> = Vec::with_capacity(found.targets.len());
-    let mut io_failure = false;
+    // Every file is read first, so that `--live` looks them all up at once, under one deadline.
     // Which targets were checked (a walked file in which no request is detected is not).
     let mut checked = vec![false; found.targets.len()];
+    let mut prepared: Vec<(&discover::Target, Loaded, Option<candidate::Reading>)> = Vec::with_capacity(found.targets.len());
     for (i, target) in found.targets.iter().enumerate() {
-        checked[i] = true;
-        let mut loaded = match &target.error {
+        let loaded = match &target.error {
             Some(e) => Loaded { error: Some(e.clone()), ..Loaded::default() },
             None => input::load(target.path.as_deref().map(|p| p.to_str().unwrap_or_default())),
         };
-        if loaded.error.is_some() {
+        let reading = if loaded.error.is_some() { None } else { target.candidate.read_as(&target.name, target.path.is_none(), loaded.head()) };
+        if loaded.error.is_none() && reading.is_none() {
+            continue;
+        }
+        checked[i] = true;
+        prepared.push((target, loaded, reading));
+    }
+    let requests: Vec<Option<String>> = if args.live { prepared.iter().map(|(_, loaded, reading)| reading.and_then(|r| live::request_json(loaded, r))).collect() } else { vec![None; prepared.len()] };
+    let live = live::preflight(args, &requests)?;
+
+    let mut results: Vec<Checked> = Vec::with_capacity(prepared.len());
+    let mut io_failure = false;
+    for ((target, mut loaded, reading), live) in prepared.into_iter().zip(live) {
+        let Some(reading) = reading else {
             io_failure = true;
             results.push(Checked { name: target.name.clone(), loaded, diagnostics: Vec::new(), applied: Vec::new(), diff: String::new() });
             continue;
-        }
-        let stdin = target.path.is_none();
-        let Some(reading) = target.candidate.read_as(&target.name, stdin, loaded.head()) else {
-            checked[i] = false;
-            continue;
         };
+        let settings = live.settings(&target.settings);
         let path = target.path.as_deref().and_then(std::path::Path::to_str);
-        let mut diagnostics = lint::lint(loaded.contents(path), reading, &target.settings).map_err(|e| e.to_string())?;
+        let mut diagnostics = lint::lint(loaded.contents(path), reading, &settings).map_err(|e| e.to_string())?;
         let mut applied = Vec::new();
         let mut diff = String::new();
         let wants_fix = args.fix || args.unsafe_fixes || args.diff;
         if let (true, Some(text)) = (wants_fix && diagnostics.iter().any(|d| d.fix.is_some()), loaded.text.clone()) {
-            let fixed = fix::fix(&text, path, diagnostics.clone(), reading, &target.settings, args.unsafe_fixes).map_err(|e| e.to_string())?;
+            let fixed = fix::fix(&text, path, diagnostics.clone(), reading, &settings, args.unsafe_fixes).map_err(|e| e.to_string())?;
             if args.diff {
                 diff = fix::unified_diff(&target.name, &text, &fixed.text);
             } else if let (Some(path), false) = (&target.path, fixed.applied.is_empty()) {

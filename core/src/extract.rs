@@ -118,7 +118,8 @@ pub(crate) fn check_extracted(file: &str, index: &LineIndex<'_>, ex: &Extracted,
         }
     }
     let request_index = LineIndex::new(text);
-    let mut out = check_document(&doc, &request_index, td, selection);
+    // Live findings are made for a request file, not (yet) for the requests inside a dialect.
+    let mut out = check_document(&doc, &request_index, td, selection, &[]);
     if ex.open {
         // A finding about an absent member (`member` names it) cannot stand when members may be
         // added at run time.

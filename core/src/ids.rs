@@ -18,6 +18,8 @@ pub struct Ec2Id {
 pub const SUBNET: Ec2Id = Ec2Id { prefix: "subnet-", name: "subnet" };
 pub const SECURITY_GROUP: Ec2Id = Ec2Id { prefix: "sg-", name: "security group" };
 pub const SNAPSHOT: Ec2Id = Ec2Id { prefix: "snap-", name: "snapshot" };
+/// Not in a RunTask request: the live pickers take one (runtask-proxy's `/api/pickers/subnets`).
+pub const VPC: Ec2Id = Ec2Id { prefix: "vpc-", name: "VPC" };
 
 /// The lengths of the hexadecimal part: 8 (IDs made before 2016) or 17.
 pub const EC2_ID_LENGTHS: [usize; 2] = [8, 17];

@@ -55,6 +55,27 @@ pub struct Options {
     pub select: Vec<String>,
     /// Skip rules whose code starts with one of these (or whose name is one of these).
     pub ignore: Vec<String>,
+    /// Findings of the live pre-flight against the AWS account (crate runtask-live), positioned
+    /// in the request and ordered with the rules' own findings; `select`/`ignore` apply to them.
+    pub live: Vec<LiveFinding>,
+}
+
+/// A finding made against the AWS account by a live rule ([`Rule::live`]): the request member it
+/// is about (a JSON pointer into the request as checked, or the object that lacks `member`) and
+/// what to say. The check positions it like any other finding.
+#[derive(Clone, Debug)]
+pub struct LiveFinding {
+    pub rule: &'static Rule,
+    /// Usually the rule's; the rule that reports a check that could not be made uses info or
+    /// warning by cause.
+    pub severity: Severity,
+    pub pointer: String,
+    /// When the finding is about an absent member (an omitted `cluster`): its name; `pointer`
+    /// is then the object that lacks it.
+    pub member: Option<&'static str>,
+    pub message: String,
+    pub help: Option<String>,
+    pub note: Option<String>,
 }
 
 impl Options {
@@ -217,7 +238,7 @@ pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, OptionsErr
             return Ok(Report { diagnostics: vec![d], ..Report::default() });
         }
     };
-    Ok(check_text(text, td.as_ref(), &selection))
+    Ok(check_text(text, td.as_ref(), &selection, &options.live))
 }
 
 /// The report for an input of `len` bytes, above [`MAX_INPUT_BYTES`], which is not read at all.
@@ -277,7 +298,7 @@ pub(crate) fn set_position(d: &mut Diagnostic, index: &LineIndex<'_>, start: u32
     d.utf16_end = e.utf16_offset;
 }
 
-fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection<'_>) -> Report {
+fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection<'_>, live: &[LiveFinding]) -> Report {
     let index = LineIndex::new(text);
     let mut diagnostics = Vec::new();
     let mut skip = 0;
@@ -309,13 +330,14 @@ fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection
             return Report { diagnostics, ..Report::default() };
         }
     };
-    diagnostics.extend(check_document(&doc, &index, td, selection));
+    diagnostics.extend(check_document(&doc, &index, td, selection, live));
     Report { diagnostics, ..Report::default() }
 }
 
 /// Runs every selected rule on a parsed request and resolves the findings against `index`, the
-/// line index of the document's text. Sorted by position.
-pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Option<&TaskDefinition<'_>>, selection: &Selection<'_>) -> Vec<Diagnostic> {
+/// line index of the document's text, with the live findings made for this request (`--live`).
+/// Sorted by position.
+pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Option<&TaskDefinition<'_>>, selection: &Selection<'_>, live: &[LiveFinding]) -> Vec<Diagnostic> {
     let req = Request::index(doc);
     let target = Target::of(doc, &req);
     let mut findings: Vec<Finding> = Vec::new();
@@ -337,6 +359,9 @@ pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Opti
         let mut ctx = Ctx { doc, req: &req, target, td, rule, out: &mut findings };
         (check.run)(&mut ctx);
     }
+    if root_is_object {
+        findings.extend(live.iter().filter(|f| selection.enabled(f.rule)).map(|f| live_finding(doc, f)));
+    }
     // What sits under a member shadowed by a later duplicate is ignored by AWS, so by every rule
     // too (RT006 reports the duplication at the member that is kept).
     // Sorted by position, stable (findings at the same place keep the rules' code order); the
@@ -353,6 +378,42 @@ pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Opti
         diagnostics.push(resolve(doc, index, &mut findings[i as usize]));
     }
     diagnostics
+}
+
+/// A live finding at the node its pointer names (the nearest existing ancestor when the member is
+/// gone); about an absent member, at the lacking object's name or opening brace, as
+/// `Ctx::report_missing` places it.
+fn live_finding(doc: &Document<'_>, f: &LiveFinding) -> Finding {
+    let mut pointer = f.pointer.as_str();
+    let node = loop {
+        if let Some(n) = doc.resolve(pointer) {
+            break n;
+        }
+        match pointer.rfind('/') {
+            Some(i) => pointer = &pointer[..i],
+            None => break doc.root(),
+        }
+    };
+    let range = if f.member.is_some() {
+        doc.key_range(node).unwrap_or_else(|| {
+            let r = doc.range(node);
+            json::TextRange::new(r.start, r.start + 1)
+        })
+    } else {
+        doc.range(node)
+    };
+    Finding {
+        rule: f.rule,
+        severity: f.severity,
+        node,
+        range,
+        message: f.message.clone(),
+        help: f.help.clone(),
+        note: f.note.clone(),
+        fix: None,
+        labels: Vec::new(),
+        member: f.member,
+    }
 }
 
 fn resolve(doc: &Document<'_>, index: &LineIndex<'_>, f: &mut Finding) -> Diagnostic {

@@ -45,17 +45,10 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     rules().iter().copied().find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
 }
 
-/// Catalogue rows that no rule implements because they cannot be checked from the request and
-/// task definition alone, each with the reason.
+/// Catalogue rows that no rule implements, each with the reason: what only a launch shows (the
+/// live rules, RT850–RT899, check what the account's state can tell).
 pub static NOT_CHECKABLE: &[(&str, &str)] = &[
-    ("R-TOP-15", "needs ECS's record of earlier clientTokens"),
-    ("R-CP-14", "needs the cluster's capacity provider associations"),
+    ("R-TOP-15", "needs ECS's record of earlier clientTokens, which no API lists: only a launch shows it"),
     ("R-CP-15", "the intent to reach ECS Anywhere instances is not in the request; EXTERNAL with a strategy is reported by RT201/RT204"),
-    ("R-LT-07", "needs to know whether the cluster uses capacity providers"),
-    ("R-NET-11", "needs the VPC of each subnet and security group"),
-    ("R-NET-13", "needs the VPC's tenancy"),
-    ("R-TAG-09", "needs the account's ARN format settings"),
-    ("R-VOL-22", "needs the snapshot's filesystem"),
-    ("R-VOL-23", "needs KMS to resolve the key"),
-    ("R-TD-24", "needs ECS's record of the task definition's status"),
+    ("R-VOL-22", "needs the snapshot's filesystem, which no API describes: only the volume created at launch shows it"),
 ];

@@ -37,6 +37,7 @@ pub enum Topic {
     Ids,
     /// Where a request lives: state machines, templates, EventBridge targets, command lines.
     Dialects,
+    Live,
 }
 
 impl Topic {
@@ -61,6 +62,7 @@ impl Topic {
         Topic::Windows,
         Topic::Ids,
         Topic::Dialects,
+        Topic::Live,
     ];
 
     /// The heading in docs/rules.md.
@@ -86,6 +88,7 @@ impl Topic {
             Topic::Windows => "Windows",
             Topic::Ids => "IDs and ARNs",
             Topic::Dialects => "Requests in state machines, templates, EventBridge targets and command lines",
+            Topic::Live => "Against the AWS account (`--live`)",
         }
     }
 }
@@ -94,7 +97,8 @@ impl Topic {
 pub struct Rule {
     /// Stable code, `RT` and three digits: RT0xx input, RT1xx shape and limits, RT2xx launch type
     /// and capacity providers, RT3xx Fargate sizing, platform and overrides, RT4xx network, RT5xx
-    /// tags, RT6xx placement, RT7xx volumes, RT8xx task-definition-aware, RT9xx reserved for users.
+    /// tags, RT6xx placement, RT7xx volumes, RT800–RT849 task-definition-aware, RT850–RT899 live
+    /// (against the AWS account), RT9xx reserved for users.
     pub code: &'static str,
     /// kebab-case, says what it flags: `launch-type-with-capacity-provider`.
     pub name: &'static str,
@@ -104,6 +108,10 @@ pub struct Rule {
     pub catalogue: &'static [&'static str],
     /// Runs only when a task definition is supplied.
     pub needs_task_definition: bool,
+    /// Made only by the live pre-flight against the AWS account (crate runtask-live,
+    /// `runtask-lint --live`), which hands its findings in through [`crate::Options::live`];
+    /// offline its check does nothing.
+    pub live: bool,
     /// What it is about, across areas.
     pub topics: &'static [Topic],
     /// Markdown, from the rule's doc comment: What it checks, Why it matters, Invalid example,
@@ -196,6 +204,7 @@ macro_rules! declare_rule {
             $(status: $status:ident,)?
             catalogue: [$($cat:literal),* $(,)?],
             $(task_definition: $td:literal,)?
+            $(live: $live:literal,)?
             $(topics: [$($topic:ident),* $(,)?],)?
         };
     ) => {
@@ -206,6 +215,7 @@ macro_rules! declare_rule {
             status: $crate::declare_rule!(@status $($status)?),
             catalogue: &[$($cat),*],
             needs_task_definition: $crate::declare_rule!(@td $($td)?),
+            live: $crate::declare_rule!(@td $($live)?),
             topics: &[$($($crate::rule::Topic::$topic),*)?],
             docs: $crate::declare_rule!(@docs concat!($($doc, "\n"),*)),
         };

@@ -137,8 +137,11 @@ fn every_rule_has_fixtures() {
         let code = folder.split('-').next().unwrap().to_owned();
         present.insert(code, (json_files(&dir.join("valid")).len(), json_files(&dir.join("invalid")).len()));
     }
+    // The live rules need the account's state: their cases are in live/tests/preflight.rs, against
+    // moto's server, one per finding.
     let missing: Vec<String> = rules()
         .iter()
+        .filter(|r| !r.live)
         .filter(|r| !matches!(present.get(r.code), Some((v, i)) if *v > 0 && (*i > 0 || BUILT_BY_TESTS.iter().any(|(c, _)| c == &r.code))))
         .map(|r| format!("{}-{}", r.code, r.name))
         .collect();

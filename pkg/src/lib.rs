@@ -524,7 +524,7 @@ fn options_from_js(options: Option<Ts<ValidateOptions>>) -> Result<(Options, Sou
         })?),
     };
     let source = Source { dialect, filename: text("filename")? };
-    Ok((Options { task_definition, select: list("select")?, ignore: list("ignore")? }, source))
+    Ok((Options { task_definition, select: list("select")?, ignore: list("ignore")?, ..Options::default() }, source))
 }
 
 /// Checks a RunTask request given as JSON text, or the requests of a state machine, template or

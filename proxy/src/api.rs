@@ -90,6 +90,9 @@ pub struct AppState {
     pub policy: Policy,
     pub launches: Arc<Launches>,
     pub auth_required: bool,
+    /// The live pre-flight's connection ([`crate::live`]).
+    pub live: Option<runtask_live::Aws>,
+    pub live_deadline: std::time::Duration,
 }
 
 type Shared = State<Arc<AppState>>;
@@ -102,6 +105,7 @@ pub async fn status(State(state): Shared) -> Json<Value> {
         "region": state.upstream.region(),
         "endpoint": state.upstream.endpoint(),
         "authRequired": state.auth_required,
+        "live": state.live.is_some(),
         "version": env!("CARGO_PKG_VERSION"),
         "allowClusters": state.policy.clusters.0,
         "allowTaskDefinitions": state.policy.task_definitions.0,
@@ -219,6 +223,23 @@ pub async fn run_task(State(state): Shared, bytes: Bytes) -> Result<Response, Ap
     }
     let td_for_final = if td_checked { td_text.as_deref() } else { None };
 
+    // 3b. The live pre-flight, before a real launch: a live error (a subnet that does not exist, a
+    // cluster that is gone, ...) refuses it with 422. A lookup that could not be made is a warning,
+    // never a refusal, and the whole pre-flight ends by its deadline.
+    let mut report = report;
+    let mut live_checked = false;
+    if state.dry_run_reason.is_none() {
+        if let Some(found) = crate::live::preflight(&state, text).await {
+            live_checked = true;
+            let with_live = crate::live::report_with(&bytes, td_for_final, Some(found)).map_err(|e| ApiError::internal(e.to_string()))?;
+            if with_live.has_errors() {
+                tracing::info!(cluster, family, "the live pre-flight found errors: RunTask not sent");
+                return Err(invalid(&with_live, &secrets, None));
+            }
+            report = with_live;
+        }
+    }
+
     // 4. The clientToken: the request's own, or a new one inserted textually.
     let (token, final_text) = match &fields.client_token {
         Some(t) => (t.clone(), text.to_owned()),
@@ -284,6 +305,7 @@ pub async fn run_task(State(state): Shared, bytes: Bytes) -> Result<Response, Ap
         "diagnostics": diagnostics.list,
         "diagnosticsTotal": diagnostics.total,
         "taskDefinitionChecked": td_checked,
+        "liveChecked": live_checked,
     }))
     .into_response())
 }

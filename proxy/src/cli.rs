@@ -53,6 +53,10 @@ pub struct Args {
     /// Attempts per ECS call (throttling and 5xx are retried).
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=10))]
     pub max_attempts: u32,
+    /// Seconds for the whole live pre-flight (`/api/preflight`, the check before each launch)
+    /// and for a picker's listing.
+    #[arg(long, value_name = "SECS", default_value_t = runtask_live::DEFAULT_DEADLINE.as_secs_f64())]
+    pub live_timeout: f64,
     /// Connections open at once; at the cap the one idle longest is closed to make room (lowered
     /// to fit the open-file limit when needed).
     #[arg(long, default_value_t = DEFAULT_MAX_CONNECTIONS, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
@@ -115,6 +119,9 @@ impl Args {
             return Err(StartError::Config("--upstream-timeout must be between 0 and 300 seconds".to_owned()));
         }
         let limits = self.limits()?;
+        if !(self.live_timeout > 0.0 && self.live_timeout <= 600.0) {
+            return Err(StartError::Config("--live-timeout must be more than 0 and at most 600 seconds".to_owned()));
+        }
 
         let http_client = aws_smithy_http_client::Builder::new()
             .tls_provider(aws_smithy_http_client::tls::Provider::Rustls(aws_smithy_http_client::tls::rustls_provider::CryptoMode::Ring))
@@ -151,6 +158,19 @@ impl Args {
             },
             None => tracing::debug!("credential chain: no provider"),
         }
+        // The live pre-flight reads the account with the same credentials and Region; its ECS
+        // endpoint is the proxy's `--endpoint-url` when given, the other services' come from the
+        // SDK's overrides (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_EC2, ...).
+        let live = match (&credentials, no_region) {
+            (Some(_), false) => {
+                let explicit: Vec<(runtask_live::Service, &str)> = self.endpoint_url.iter().map(|u| (runtask_live::Service::Ecs, u.as_str())).collect();
+                match runtask_live::Aws::from_sdk_config_with(&sdk, &explicit) {
+                    Ok(aws) => Some(aws),
+                    Err(e) => return Err(StartError::Config(format!("the live pre-flight cannot connect: {e}"))),
+                }
+            }
+            _ => None,
+        };
         let dry_run_reason = if self.dry_run {
             Some("started with --dry-run".to_owned())
         } else {
@@ -176,6 +196,8 @@ impl Args {
             credentials,
             retry: RetryPolicy { attempt_timeout: Duration::from_secs_f64(self.upstream_timeout), max_attempts: self.max_attempts, ..RetryPolicy::default() },
             limits,
+            live,
+            live_deadline: Duration::from_secs_f64(self.live_timeout),
         })
     }
 }

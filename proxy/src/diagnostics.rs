@@ -3,7 +3,8 @@
 //!
 //! At most [`MAX_DIAGNOSTICS`] and [`MAX_DIAGNOSTICS_BYTES`]; errors are taken before warnings
 //! and notes, then listed in document order; environment values are scrubbed. `total` is how many
-//! runtask-core reported, so a client can say "and N more".
+//! runtask-core reported, so a client can say "and N more". A finding of a live rule (made against
+//! the AWS account, RT850–RT899) carries `"live": true`.
 
 use runtask_core::{Report, Severity};
 use serde_json::Value;
@@ -31,6 +32,9 @@ impl Diagnostics {
         let mut bytes = 0;
         for i in errors.chain(others).take(MAX_DIAGNOSTICS) {
             let mut v = serde_json::to_value(&all[i]).unwrap_or(Value::Null);
+            if runtask_core::registry::find(&all[i].code).is_some_and(|r| r.live) {
+                v["live"] = Value::Bool(true);
+            }
             scrub_value(&mut v, secrets);
             bytes += serde_json::to_string(&v).map_or(0, |s| s.len());
             if bytes > MAX_DIAGNOSTICS_BYTES {

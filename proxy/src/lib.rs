@@ -1,7 +1,9 @@
 //! runtask-proxy: serves the runtask console, re-validates each RunTask request with
 //! runtask-core, signs it with SigV4 and sends it to ECS, so that AWS credentials never reach a
-//! browser. It is the only part of runtask that talks to ECS, and it can reach only `RunTask`,
-//! `DescribeTasks` and `DescribeTaskDefinition`.
+//! browser. It is the only part of runtask that talks to ECS, and its one write is `RunTask`; it
+//! reads with `DescribeTasks`, `DescribeTaskDefinition` and the live pre-flight's read-only
+//! lookups ([`live`], crate runtask-live: `/api/preflight`, the pickers, the check before a
+//! launch).
 //!
 //! The HTTP API is the contract in `docs/proxy-api.md`. [`start`] runs the proxy in-process (the
 //! binary and the tests both use it).
@@ -26,6 +28,7 @@ pub mod error;
 pub mod guard;
 pub mod launch;
 pub mod limits;
+pub mod live;
 pub mod logging;
 pub mod policy;
 pub mod redact;
@@ -37,7 +40,7 @@ pub mod upstream;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use aws_credential_types::provider::SharedCredentialsProvider;
 use axum::extract::Request;
@@ -74,6 +77,12 @@ pub struct Settings {
     pub credentials: Option<SharedCredentialsProvider>,
     pub retry: RetryPolicy,
     pub limits: Limits,
+    /// The read-only connection of the live pre-flight and the pickers (the same credentials and
+    /// Region; endpoints from the SDK's overrides). `None`: `/api/preflight` checks offline only,
+    /// the pickers answer 503 and launches go without the pre-flight.
+    pub live: Option<runtask_live::Aws>,
+    /// One deadline for a whole pre-flight (and for a picker's listing).
+    pub live_deadline: Duration,
 }
 
 impl std::fmt::Debug for Settings {
@@ -92,6 +101,8 @@ impl std::fmt::Debug for Settings {
             .field("credentials", &self.credentials.is_some())
             .field("retry", &self.retry)
             .field("limits", &self.limits)
+            .field("live", &self.live.is_some())
+            .field("live_deadline", &self.live_deadline)
             .finish()
     }
 }
@@ -115,6 +126,8 @@ impl Settings {
             credentials: None,
             retry: RetryPolicy::default(),
             limits: Limits::default(),
+            live: None,
+            live_deadline: runtask_live::DEFAULT_DEADLINE,
         }
     }
 
@@ -232,6 +245,8 @@ fn app(settings: &Settings, addr: SocketAddr) -> Result<(Router, Arc<launch::Lau
         policy: policy(settings),
         launches: launches.clone(),
         auth_required: settings.auth_token.is_some(),
+        live: settings.live.clone(),
+        live_deadline: settings.live_deadline,
     });
     let guard = Arc::new(guard::Guard::new(addr, &settings.allow_origins, settings.auth_token.clone()));
 
@@ -242,6 +257,14 @@ fn app(settings: &Settings, addr: SocketAddr) -> Result<(Router, Arc<launch::Lau
         .route("/run-task", post(api::run_task))
         .route("/tasks", get(api::describe_tasks))
         .route("/task-definitions/{name}", get(api::describe_task_definition))
+        .route("/preflight", post(live::run))
+        .route("/pickers/clusters", get(live::clusters))
+        .route("/pickers/task-definition-families", get(live::families))
+        .route("/pickers/task-definition-revisions", get(live::revisions))
+        .route("/pickers/vpcs", get(live::vpcs))
+        .route("/pickers/subnets", get(live::subnets))
+        .route("/pickers/security-groups", get(live::security_groups))
+        .route("/pickers/capacity-providers", get(live::capacity_providers))
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
         .with_state(state)

@@ -125,6 +125,8 @@ async fn nothing_secret_on_the_binarys_stderr() {
         .env("AWS_SESSION_TOKEN", SESSION_TOKEN)
         .env("AWS_REGION", "us-east-1")
         .env("AWS_ENDPOINT_URL_ECS", fake.url())
+        // The live pre-flight's other services (EC2, IAM, ...) too: nothing leaves loopback.
+        .env("AWS_ENDPOINT_URL", fake.url())
         .env("AWS_CONFIG_FILE", "/nonexistent/runtask-config")
         .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/runtask-credentials")
         .env("AWS_EC2_METADATA_DISABLED", "true")

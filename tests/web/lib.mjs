@@ -85,7 +85,8 @@ function cleanEnv(extra) {
 }
 
 // The real runtask-proxy serving dist/: a dry run without credentials (so it does not try to
-// reach AWS for the task definition), or against `endpointUrl` (moto) with test credentials.
+// reach AWS for the task definition), or against `endpointUrl` (moto) with test credentials: then
+// the live pre-flight's lookups (EC2, IAM, ...) go to moto too (AWS_ENDPOINT_URL).
 export async function startProxy({ dryRun = true, endpointUrl } = {}) {
   assert.ok(fs.existsSync(PROXY_BIN), `${PROXY_BIN} is missing: run \`make test-web\` (it builds the proxy)`);
   assert.ok(fs.existsSync(path.join(ROOT, 'dist/index.html')), 'dist/ is missing: run `make web`');
@@ -93,7 +94,8 @@ export async function startProxy({ dryRun = true, endpointUrl } = {}) {
   const args = ['--listen', `127.0.0.1:${port}`, '--static-dir', path.join(ROOT, 'dist'), '--region', 'us-east-1'];
   if (dryRun) args.push('--dry-run');
   if (endpointUrl) args.push('--endpoint-url', endpointUrl, '--upstream-timeout', '20');
-  const p = child(PROXY_BIN, args, { ...(dryRun ? NO_AWS : FAKE_AWS), RUST_LOG: 'info' });
+  const aws = dryRun ? NO_AWS : { ...FAKE_AWS, ...(endpointUrl ? { AWS_ENDPOINT_URL: endpointUrl } : {}) };
+  const p = child(PROXY_BIN, args, { ...aws, RUST_LOG: 'info' });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(async () => {
     if (p.proc.exitCode !== null) throw new Error(`runtask-proxy exited: ${p.log()}`);

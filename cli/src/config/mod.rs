@@ -238,7 +238,7 @@ impl Config {
                 None => (None, None),
             },
         };
-        FileSettings { options: Options { task_definition, select, ignore }, severity: self.severity.clone(), task_definition_file }
+        FileSettings { options: Options { task_definition, select, ignore, ..Options::default() }, severity: self.severity.clone(), task_definition_file }
     }
 }
 

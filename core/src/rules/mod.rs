@@ -23,6 +23,7 @@ pub mod dialect;
 pub mod fargate;
 pub mod input;
 pub mod launch;
+pub mod live;
 pub mod network;
 pub mod overrides;
 pub mod placement;
@@ -58,4 +59,5 @@ pub(crate) static AREAS: &[&[Check]] = &[
     placement::CHECKS,
     volumes::CHECKS,
     taskdef::CHECKS,
+    live::CHECKS,
 ];

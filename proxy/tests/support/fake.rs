@@ -1,6 +1,8 @@
 //! A fake ECS endpoint that records what it receives and misbehaves on request: it answers
-//! DescribeTaskDefinition with a fixed task definition, and each other call with the next step
-//! of a script (answer, hang, drop the connection) or, when the script is used up, a success.
+//! DescribeTaskDefinition with a fixed task definition, RunTask and DescribeTasks with the next
+//! step of a script (answer, hang, drop the connection) or, when the script is used up, a success,
+//! and any other call (the live pre-flight's lookups) with an `UnknownOperationException`, which
+//! the pre-flight reports as a check it could not make, without using up the script.
 //!
 //! In front of moto ([`Fake::in_front_of`]) it is a fault-injecting forwarder instead: every call
 //! but DescribeTaskDefinition goes to moto, which launches real tasks, and a script step decides
@@ -196,6 +198,10 @@ async fn serve(mut stream: TcpStream, state: Arc<Mutex<State>>, arrived: Arc<Not
         // Also in front of moto: the faults are for the other calls, and a short RunTask
         // deadline must not catch a slow DescribeTaskDefinition.
         ("DescribeTaskDefinition", _) => Step::Answer(200, TASK_DEFINITION.to_owned()),
+        (other, _) if other != "RunTask" && other != "DescribeTasks" => match upstream {
+            Some(_) => Step::Forward,
+            None => Step::Answer(400, r#"{"__type":"UnknownOperationException","message":"the fake ECS answers RunTask, DescribeTasks and DescribeTaskDefinition"}"#.to_owned()),
+        },
         _ => {
             let next = state.lock().unwrap().script.pop_front();
             next.unwrap_or_else(|| match upstream {

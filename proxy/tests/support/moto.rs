@@ -23,6 +23,9 @@ pub struct Moto {
     _child: Mutex<Child>,
 }
 
+/// The account moto answers as.
+pub const ACCOUNT: &str = "123456789012";
+
 const SUPERVISOR: &str = r"
 import subprocess, sys
 p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -56,6 +59,15 @@ impl Moto {
     }
 
     fn start() -> Moto {
+        let mut moto = Moto::start_with(&[]);
+        moto.seed();
+        moto
+    }
+
+    /// A server of its own (not the shared one), started with these environment variables,
+    /// unseeded: for tests that change the server's global state (IAM enforcement).
+    #[must_use]
+    pub fn start_with(env: &[(&str, &str)]) -> Moto {
         let server = moto_server();
         assert!(
             server.is_file(),
@@ -69,6 +81,7 @@ impl Moto {
             .arg(SUPERVISOR)
             .arg(&server)
             .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -83,9 +96,7 @@ impl Moto {
             assert!(Instant::now() < deadline, "moto_server did not listen on {addr} within 60 s");
             std::thread::sleep(Duration::from_millis(100));
         }
-        let mut moto = Moto { addr, subnet: String::new(), security_group: String::new(), _child: Mutex::new(child) };
-        moto.seed();
-        moto
+        Moto { addr, subnet: String::new(), security_group: String::new(), _child: Mutex::new(child) }
     }
 
     fn seed(&mut self) {
@@ -152,12 +163,45 @@ impl Moto {
         serde_json::from_str(&text).unwrap()
     }
 
-    fn ec2(&self, query: &str) -> String {
+    /// An EC2 query call straight to moto (`Action=…&…`, values URL-encoded); the XML answer.
+    pub fn ec2(&self, query: &str) -> String {
         let (status, text) =
             post(self.addr, &[("content-type", "application/x-www-form-urlencoded"), ("authorization", &fake_auth("ec2"))], &format!("{query}&Version=2016-11-15"));
         assert!(status == 200, "moto EC2 {query}: {status} {text}");
         text
     }
+
+    /// An IAM query call straight to moto; the XML answer.
+    pub fn iam(&self, query: &str) -> String {
+        let (status, text) =
+            post(self.addr, &[("content-type", "application/x-www-form-urlencoded"), ("authorization", &fake_auth("iam"))], &format!("{query}&Version=2010-05-08"));
+        assert!(status == 200, "moto IAM {query}: {status} {text}");
+        text
+    }
+
+    /// An awsJson1_1 call straight to moto: `service` is the signing name (`ecr`, `logs`, `ssm`,
+    /// `secretsmanager`), `target` the full `X-Amz-Target`. Panics on an error answer.
+    pub fn json(&self, service: &str, target: &str, body: &serde_json::Value) -> serde_json::Value {
+        let (status, text) = post(self.addr, &[("content-type", "application/x-amz-json-1.1"), ("x-amz-target", target), ("authorization", &fake_auth(service))], &body.to_string());
+        assert!(status == 200, "moto {target}: {status} {text}");
+        if text.trim().is_empty() {
+            return serde_json::Value::Null;
+        }
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("moto {target}: {e}: {text}"))
+    }
+
+    /// Turns IAM enforcement on after `unauthenticated` more requests (moto's
+    /// `/moto-api/reset-auth`).
+    pub fn reset_auth(&self, unauthenticated: u32) {
+        let (status, text) = post_path(self.addr, "/moto-api/reset-auth", &[("content-type", "text/plain")], &unauthenticated.to_string());
+        assert!(status == 200, "moto reset-auth: {status} {text}");
+    }
+}
+
+/// The text of the first `<tag>` of an XML answer.
+#[must_use]
+pub fn xml_text(xml: &str, tag: &str) -> String {
+    xml_value(xml, tag)
 }
 
 /// moto picks the service and region from the credential scope; it does not check signatures.
@@ -174,9 +218,13 @@ fn xml_value(xml: &str, tag: &str) -> String {
 
 /// A blocking HTTP/1.1 POST with `Connection: close`: the status and the body.
 pub fn post(addr: SocketAddr, headers: &[(&str, &str)], body: &str) -> (u16, String) {
+    post_path(addr, "/", headers, body)
+}
+
+fn post_path(addr: SocketAddr, path: &str, headers: &[(&str, &str)], body: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(addr).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-    let mut request = format!("POST / HTTP/1.1\r\nhost: {addr}\r\ncontent-length: {}\r\nconnection: close\r\n", body.len());
+    let mut request = format!("POST {path} HTTP/1.1\r\nhost: {addr}\r\ncontent-length: {}\r\nconnection: close\r\n", body.len());
     for (k, v) in headers {
         request.push_str(&format!("{k}: {v}\r\n"));
     }
