@@ -11,7 +11,7 @@ use crate::diagnostics::{Diagnostic, Edit, Fix};
 use crate::json::{Document, Kind, LineIndex, NodeId, ParseErrorKind, TextRange};
 use crate::mapped::Mapped;
 use crate::task_definition::TaskDefinition;
-use crate::{check_document, input_diagnostic, rules, set_position, FoundRequest, Options, OptionsError, Report, Selection};
+use crate::{check_document, input_diagnostic, rules, set_position, FoundRequest, LiveFinding, Options, OptionsError, Report, Selection};
 
 /// How a dialect names the request's members in messages.
 pub trait Spelling: Sync {
@@ -96,7 +96,8 @@ pub(crate) fn node_at(doc: &Document<'_>, range: TextRange) -> Option<NodeId> {
 
 /// Checks one extracted request and returns its diagnostics placed in `file` (whose line index
 /// is `index`).
-pub(crate) fn check_extracted(file: &str, index: &LineIndex<'_>, ex: &Extracted, td: Option<&TaskDefinition<'_>>, selection: &Selection<'_>) -> Vec<Diagnostic> {
+/// `live`: the live findings made for this request (`--live`; a request file read as YAML).
+pub(crate) fn check_extracted(file: &str, index: &LineIndex<'_>, ex: &Extracted, td: Option<&TaskDefinition<'_>>, selection: &Selection<'_>, live: &[LiveFinding]) -> Vec<Diagnostic> {
     let text = ex.json.text();
     let mut doc = match Document::parse(text) {
         Ok(doc) => doc,
@@ -118,8 +119,9 @@ pub(crate) fn check_extracted(file: &str, index: &LineIndex<'_>, ex: &Extracted,
         }
     }
     let request_index = LineIndex::new(text);
-    // Live findings are made for a request file, not (yet) for the requests inside a dialect.
-    let mut out = check_document(&doc, &request_index, td, selection, &[]);
+    // Live findings are made for a request file (JSON or YAML), not (yet) for the requests inside
+    // a dialect (their callers pass none).
+    let mut out = check_document(&doc, &request_index, td, selection, live);
     if ex.open {
         // A finding about an absent member (`member` names it) cannot stand when members may be
         // added at run time.
@@ -295,7 +297,7 @@ pub fn check_yaml(src: &str, options: &Options) -> Result<Report, OptionsError> 
         Err(e) => return Ok(Report { diagnostics: vec![yaml_error(src, &index, &e, "")], ..Report::default() }),
     };
     let ex = Extracted { json, pointers: FilePointers::Same, dynamic: Vec::new(), location: None, syntax: Syntax::Yaml, spelling: None, range: TextRange::new(0, src.len() as u32), pointer: String::new(), open: false };
-    Ok(Report { diagnostics: check_extracted(src, &index, &ex, td.as_ref(), &selection), ..Report::default() })
+    Ok(Report { diagnostics: check_extracted(src, &index, &ex, td.as_ref(), &selection, &options.live), ..Report::default() })
 }
 
 /// The one diagnostic for YAML that cannot be read, at the syntax position.

@@ -225,7 +225,8 @@ pub fn check_source(path: Option<&str>, bytes: &[u8], dialect: Dialect, options:
     }
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     for ex in &found.requests {
-        diagnostics.extend(check_extracted(text, &index, ex, td.as_ref(), &selection));
+        // No live findings (yet) for the requests inside a state machine, template or script.
+        diagnostics.extend(check_extracted(text, &index, ex, td.as_ref(), &selection, &[]));
     }
     for (mut f, location) in found.findings {
         if selection.enabled(f.rule) {
