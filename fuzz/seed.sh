@@ -4,6 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 mkdir -p corpus/check
 i=0; for f in $(find ../core/tests/fixtures ../tests/inputs -name '*.json' ! -name expect.json); do cp "$f" "corpus/check/seed-$i.json"; i=$((i+1)); done
+# The dialect readers: every dialect fixture and real file (state machines, templates, scripts).
+mkdir -p corpus/dialects
+i=0; for f in $(find ../core/tests/fixtures/dialect ../core/tests/dialects -type f ! -name expect.json ! -name SOURCES.md); do cp "$f" "corpus/dialects/seed-$i"; i=$((i+1)); done
 python3 - <<'PY'
 import json, re
 names = set()
@@ -16,4 +19,4 @@ with open("check.dict", "w") as f:
     for n in sorted(names):
         f.write(json.dumps(json.dumps(n)) + "\n" if False else "\"" + json.dumps(n).replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n")
 PY
-echo "corpus: $(ls corpus/check | wc -l) files; dictionary: $(wc -l < check.dict) entries"
+echo "corpus: $(ls corpus/check | wc -l) + $(ls corpus/dialects | wc -l) files; dictionary: $(wc -l < check.dict) entries"

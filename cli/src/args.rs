@@ -8,7 +8,7 @@ use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 #[command(name = "runtask-lint", version, args_conflicts_with_subcommands = true)]
 #[command(after_help = "Exit status: 0 no errors, 1 at least one error, 2 usage, configuration or I/O failure.\n\
 Examples:\n  runtask-lint                      check the request files under the current directory\n  \
-runtask-lint deploy/ request.json\n  runtask-lint --task-definition td.json --format concise jobs/*.json\n  \
+runtask-lint deploy/ request.json\n  runtask-lint statemachine.asl.json template.yaml deploy.sh\n  runtask-lint --task-definition td.json --format concise jobs/*.json\n  \
 aws ecs describe-task-definition --task-definition web:3 > td.json\n  runtask-lint --live --region eu-west-1 request.json\n  runtask-lint --explain RT301\n\
 (--help shows the configuration keys)")]
 #[command(after_long_help = long_help())]
@@ -16,10 +16,23 @@ pub struct Args {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Files and directories to check; a directory is walked (honouring .gitignore) for the
-    /// files that hold requests; `-` reads standard input. Default: the current directory.
+    /// Files and directories to check: RunTask requests (JSON, or YAML in the --cli-input-yaml
+    /// shape), Step Functions state machines, CloudFormation/SAM/CDK templates, EventBridge
+    /// Scheduler input, shell scripts, Makefiles, Dockerfiles, GitHub Actions workflows. A
+    /// directory is walked (honouring .gitignore) for the files that hold requests; `-` reads
+    /// standard input. Default: the current directory.
     #[arg(value_name = "PATH")]
     pub files: Vec<String>,
+
+    /// What the files are written in; `auto` detects it from the name and content, and checks a
+    /// file named on the command line that it recognises as none of them as a request.
+    #[arg(long, value_enum, default_value_t = DialectChoice::Auto)]
+    pub dialect: DialectChoice,
+
+    /// Skip, silently, files in which no RunTask request is detected (for hooks that see every
+    /// YAML file and script of a repository).
+    #[arg(long)]
+    pub detected_only: bool,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Full)]
@@ -49,12 +62,13 @@ pub struct Args {
     #[arg(long, value_name = "CODE")]
     pub explain: Option<String>,
 
-    /// How to read the input; `auto` goes by the file extension (.yaml/.yml) and, for standard
-    /// input, by its first character.
+    /// How to read a request file; `auto` goes by the file extension (.yaml/.yml) and, for
+    /// standard input, by its first character.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
 
-    /// Apply safe fixes to the files, then report what is left.
+    /// Apply safe fixes to the files, then report what is left (fixes are offered where the edit
+    /// maps back to the file as written).
     #[arg(long)]
     pub fix: bool,
 
@@ -195,7 +209,44 @@ pub enum Format {
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DialectChoice {
+    Auto,
+    /// The RunTask request itself (the `--cli-input-json`/`--cli-input-yaml` shape).
+    Request,
+    /// An Amazon States Language state machine (JSON or YAML).
+    StateMachine,
+    /// A CloudFormation, SAM or CDK template (JSON or YAML).
+    Cloudformation,
+    /// `aws scheduler create-schedule --cli-input-json` input.
+    Scheduler,
+    Shell,
+    Makefile,
+    Dockerfile,
+    /// A GitHub Actions workflow (`run:` steps).
+    GithubActions,
+}
+
+impl DialectChoice {
+    /// The dialect forced, or None for `auto`.
+    pub fn forced(self) -> Option<runtask_core::dialect::Dialect> {
+        use runtask_core::dialect::Dialect;
+        Some(match self {
+            DialectChoice::Auto => return None,
+            DialectChoice::Request => Dialect::Request,
+            DialectChoice::StateMachine => Dialect::StateMachine,
+            DialectChoice::Cloudformation => Dialect::Cloudformation,
+            DialectChoice::Scheduler => Dialect::Scheduler,
+            DialectChoice::Shell => Dialect::Shell,
+            DialectChoice::Makefile => Dialect::Makefile,
+            DialectChoice::Dockerfile => Dialect::Dockerfile,
+            DialectChoice::GithubActions => Dialect::GithubActions,
+        })
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum, Default)]
 pub enum InputFormat {
+    #[default]
     Auto,
     Json,
     Yaml,

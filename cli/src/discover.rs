@@ -6,8 +6,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::args::InputFormat;
-use crate::candidate::{self, Candidate, Origin};
+use crate::candidate::{self, Accept, Candidate, Forced, Origin};
 use crate::config::{ConfigError, FileSettings, Resolver, DEFAULT_EXCLUDE};
 
 /// One file to check.
@@ -26,21 +25,29 @@ pub struct Target {
 /// What the walk found.
 pub struct Found {
     pub targets: Vec<Target>,
-    /// Directories that held no request file, for a warning.
-    pub empty_dirs: Vec<String>,
+    /// Each directory argument and the range of `targets` its walk found: one whose files are
+    /// all skipped (none held a request) gets a warning.
+    pub walked: Vec<(String, std::ops::Range<usize>)>,
 }
 
 pub struct Walk<'r> {
     pub resolver: &'r mut Resolver,
     pub force_exclude: bool,
-    pub forced: InputFormat,
+    pub forced: Forced,
     pub stdin_filename: Option<String>,
+}
+
+impl Found {
+    /// The directory arguments none of whose files was checked (`checked[i]`: target `i` was).
+    pub fn empty_dirs<'a>(&'a self, checked: &'a [bool]) -> impl Iterator<Item = &'a str> + 'a {
+        self.walked.iter().filter(|(_, r)| !checked[r.clone()].iter().any(|&c| c)).map(|(d, _)| d.as_str())
+    }
 }
 
 impl Walk<'_> {
     /// The files to check for `args` (none: the current directory).
     pub fn targets(&mut self, args: &[String]) -> Result<Found, ConfigError> {
-        let mut found = Found { targets: Vec::new(), empty_dirs: Vec::new() };
+        let mut found = Found { targets: Vec::new(), walked: Vec::new() };
         let mut seen: HashSet<PathBuf> = HashSet::new();
         let implicit = args.is_empty();
         let args: Vec<String> = if implicit { vec![".".to_owned()] } else { args.to_vec() };
@@ -49,7 +56,8 @@ impl Walk<'_> {
                 let shown = self.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_owned());
                 let settings_path = PathBuf::from(self.stdin_filename.as_deref().unwrap_or("-"));
                 let (_, settings) = self.resolver.settings_for(&settings_path)?;
-                let candidate = Candidate { origin: Origin::Given, forced: self.forced };
+                let accept = if self.forced.detected_only { Accept::Detected } else { Accept::Anything };
+                let candidate = Candidate { origin: Origin::Given, forced: self.forced, accept };
                 found.targets.push(Target { name: shown, path: None, candidate, settings, error: None });
                 continue;
             }
@@ -57,9 +65,7 @@ impl Walk<'_> {
             if path.is_dir() {
                 let before = found.targets.len();
                 self.walk(path, implicit, &mut seen, &mut found)?;
-                if found.targets.len() == before {
-                    found.empty_dirs.push(arg.clone());
-                }
+                found.walked.push((arg.clone(), before..found.targets.len()));
                 continue;
             }
             let abs = self.resolver.absolute(path);
@@ -88,7 +94,7 @@ impl Walk<'_> {
                 Err(e) => {
                     let (name, message) = walk_error(&e);
                     let (_, settings) = self.resolver.settings_for(dir)?;
-                    let candidate = Candidate { origin: Origin::Found, forced: self.forced };
+                    let candidate = Candidate { origin: Origin::Found, forced: self.forced, accept: Accept::Anything };
                     found.targets.push(Target { name: name.unwrap_or_else(|| dir.display().to_string()), path: None, candidate, settings, error: Some(message) });
                     continue;
                 }

@@ -23,8 +23,8 @@ pub struct Fixed {
 }
 
 /// Applies the fixes of `diagnostics` to `text` (the unsafe ones too with `include_unsafe`),
-/// re-checking after each round, for at most 10 rounds.
-pub fn fix(text: &str, diagnostics: Vec<Diagnostic>, reading: Reading, settings: &FileSettings, include_unsafe: bool) -> Result<Fixed, OptionsError> {
+/// re-checking after each round, for at most 10 rounds. `path`: where the file is.
+pub fn fix(text: &str, path: Option<&str>, diagnostics: Vec<Diagnostic>, reading: Reading, settings: &FileSettings, include_unsafe: bool) -> Result<Fixed, OptionsError> {
     let mut text = text.to_owned();
     let mut diagnostics = diagnostics;
     let mut applied = Vec::new();
@@ -38,7 +38,7 @@ pub fn fix(text: &str, diagnostics: Vec<Diagnostic>, reading: Reading, settings:
         // same walk tells which were applied.
         applied.extend(taken(&text, &wanted, include_unsafe));
         text = fixed;
-        diagnostics = lint(Contents { bytes: text.as_bytes(), text: Some(&text), too_large: None }, reading, settings)?;
+        diagnostics = lint(Contents { bytes: text.as_bytes(), text: Some(&text), too_large: None, path }, reading, settings)?;
     }
     Ok(Fixed { text, diagnostics, applied })
 }

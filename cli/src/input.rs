@@ -1,4 +1,4 @@
-//! Reading the inputs with bounded memory.
+//! Reading the inputs with bounded memory, and the files that `file://` references name.
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -14,14 +14,26 @@ pub struct Loaded {
     pub bytes: Vec<u8>,
     /// The text when the bytes are UTF-8 (for excerpts).
     pub text: Option<String>,
-    /// The full size when it is above the limit (nothing was kept).
+    /// The full size when it is above the limit (only `prefix` was kept).
     pub too_large: Option<u64>,
+    /// The first bytes of a file above the limit, to tell what it is.
+    pub prefix: Vec<u8>,
     pub error: Option<String>,
 }
 
 impl Loaded {
-    pub fn contents(&self) -> Contents<'_> {
-        Contents { bytes: &self.bytes, text: self.text.as_deref(), too_large: self.too_large }
+    /// The contents of the file at `path` (for `file://` references next to it).
+    pub fn contents<'a>(&'a self, path: Option<&'a str>) -> Contents<'a> {
+        Contents { bytes: &self.bytes, text: self.text.as_deref(), too_large: self.too_large, path }
+    }
+
+    /// The bytes that tell what the file is: all of it, or the start of a file too large to read.
+    pub fn head(&self) -> &[u8] {
+        if self.too_large.is_some() {
+            &self.prefix
+        } else {
+            &self.bytes
+        }
     }
 
     /// Replaces the contents (after fixes).
@@ -41,7 +53,10 @@ pub fn load(path: Option<&str>) -> Loaded {
     };
     match result {
         Ok(Read_::Bytes(bytes)) => loaded.bytes = bytes,
-        Ok(Read_::TooLarge(n)) => loaded.too_large = Some(n),
+        Ok(Read_::TooLarge(n, prefix)) => {
+            loaded.too_large = Some(n);
+            loaded.prefix = prefix;
+        }
         Err(e) => loaded.error = Some(e),
     }
     loaded.text = std::str::from_utf8(&loaded.bytes).ok().map(str::to_owned);
@@ -50,8 +65,12 @@ pub fn load(path: Option<&str>) -> Loaded {
 
 enum Read_ {
     Bytes(Vec<u8>),
-    TooLarge(u64),
+    /// The size, and the first bytes (to tell what the file is).
+    TooLarge(u64, Vec<u8>),
 }
+
+/// How much of a file above the limit is read to tell what it is.
+const PREFIX_BYTES: u64 = 64 * 1024;
 
 fn open_and_read(path: &str) -> Result<Read_, String> {
     let file = File::open(path).map_err(|e| describe(&e))?;
@@ -60,7 +79,9 @@ fn open_and_read(path: &str) -> Result<Read_, String> {
         return Err("is a directory".to_owned());
     }
     if meta.len() > MAX_INPUT_BYTES as u64 {
-        return Ok(Read_::TooLarge(meta.len()));
+        let mut prefix = Vec::new();
+        file.take(PREFIX_BYTES).read_to_end(&mut prefix).map_err(|e| describe(&e))?;
+        return Ok(Read_::TooLarge(meta.len(), prefix));
     }
     read_bounded(file)
 }
@@ -73,7 +94,9 @@ fn read_bounded(mut r: impl Read) -> Result<Read_, String> {
         return Ok(Read_::Bytes(buf));
     }
     let rest = io::copy(&mut r, &mut io::sink()).map_err(|e| describe(&e))?;
-    Ok(Read_::TooLarge(buf.len() as u64 + rest))
+    let len = buf.len() as u64 + rest;
+    buf.truncate(PREFIX_BYTES as usize);
+    Ok(Read_::TooLarge(len, buf))
 }
 
 /// An I/O error in a few words.
@@ -90,6 +113,25 @@ pub fn describe(e: &io::Error) -> String {
 pub fn read_text(path: &str) -> Result<String, String> {
     match open_and_read(path)? {
         Read_::Bytes(b) => String::from_utf8(b).map_err(|_| "not UTF-8 text".to_owned()),
-        Read_::TooLarge(n) => Err(format!("{n} bytes is too large for a task definition")),
+        Read_::TooLarge(n, _) => Err(format!("{n} bytes is too large for a task definition")),
+    }
+}
+
+/// Reads `file://` references next to the file that names them, as the AWS CLI reads them
+/// relative to the working directory of the script.
+pub struct NextTo {
+    dir: std::path::PathBuf,
+}
+
+impl NextTo {
+    pub fn new(path: Option<&str>) -> Self {
+        let dir = path.and_then(|p| std::path::Path::new(p).parent().map(std::path::Path::to_path_buf)).unwrap_or_default();
+        NextTo { dir }
+    }
+}
+
+impl runtask_core::dialect::Files for NextTo {
+    fn read(&self, reference: &str) -> Result<String, String> {
+        read_text(&self.dir.join(reference).to_string_lossy())
     }
 }

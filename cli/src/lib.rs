@@ -134,29 +134,22 @@ fn check(args: &Args) -> Result<ExitCode, Failure> {
     let stderr_color = args.color.enabled(std::io::IsTerminal::is_terminal(&std::io::stderr()));
     let overrides = overrides_from(&args.config, &args.select, &args.extend_select, &args.ignore, args.task_definition.as_deref())?;
     let mut resolver = Resolver::new(overrides).map_err(|e| config_failure(e, stderr_color))?;
-    let mut walk = discover::Walk { resolver: &mut resolver, force_exclude: args.force_exclude, forced: args.input_format, stdin_filename: args.stdin_filename.clone() };
+    let mut walk = discover::Walk { resolver: &mut resolver, force_exclude: args.force_exclude, forced: forced(args), stdin_filename: args.stdin_filename.clone() };
     let found = walk.targets(&args.files).map_err(|e| config_failure(e, stderr_color))?;
-    if !args.quiet {
-        for dir in &found.empty_dirs {
-            let dir = if dir == "." && args.files.is_empty() { "the current directory".to_owned() } else { dir.clone() };
-            emit::note(&format!(
-                "runtask-lint: warning: no request files under {dir} (a walk checks the files named like {}, or what `include` in runtask.toml names)",
-                config::DEFAULT_INCLUDE.join(", ")
-            ));
-        }
-    }
-
     // Every file is read first, so that `--live` looks them all up at once, under one deadline.
+    // Which targets were checked (a walked file in which no request is detected is not).
+    let mut checked = vec![false; found.targets.len()];
     let mut prepared: Vec<(&discover::Target, Loaded, Option<candidate::Reading>)> = Vec::with_capacity(found.targets.len());
-    for target in &found.targets {
+    for (i, target) in found.targets.iter().enumerate() {
         let loaded = match &target.error {
             Some(e) => Loaded { error: Some(e.clone()), ..Loaded::default() },
             None => input::load(target.path.as_deref().map(|p| p.to_str().unwrap_or_default())),
         };
-        let reading = if loaded.error.is_some() { None } else { target.candidate.read_as(&target.name, target.path.is_none(), &loaded.bytes) };
+        let reading = if loaded.error.is_some() { None } else { target.candidate.read_as(&target.name, target.path.is_none(), loaded.head()) };
         if loaded.error.is_none() && reading.is_none() {
             continue;
         }
+        checked[i] = true;
         prepared.push((target, loaded, reading));
     }
     let requests: Vec<Option<String>> = if args.live { prepared.iter().map(|(_, loaded, reading)| reading.and_then(|r| live::request_json(loaded, r))).collect() } else { vec![None; prepared.len()] };
@@ -171,12 +164,13 @@ fn check(args: &Args) -> Result<ExitCode, Failure> {
             continue;
         };
         let settings = live.settings(&target.settings);
-        let mut diagnostics = lint::lint(loaded.contents(), reading, &settings).map_err(|e| e.to_string())?;
+        let path = target.path.as_deref().and_then(std::path::Path::to_str);
+        let mut diagnostics = lint::lint(loaded.contents(path), reading, &settings).map_err(|e| e.to_string())?;
         let mut applied = Vec::new();
         let mut diff = String::new();
         let wants_fix = args.fix || args.unsafe_fixes || args.diff;
         if let (true, Some(text)) = (wants_fix && diagnostics.iter().any(|d| d.fix.is_some()), loaded.text.clone()) {
-            let fixed = fix::fix(&text, diagnostics.clone(), reading, &settings, args.unsafe_fixes).map_err(|e| e.to_string())?;
+            let fixed = fix::fix(&text, path, diagnostics.clone(), reading, &settings, args.unsafe_fixes).map_err(|e| e.to_string())?;
             if args.diff {
                 diff = fix::unified_diff(&target.name, &text, &fixed.text);
             } else if let (Some(path), false) = (&target.path, fixed.applied.is_empty()) {
@@ -191,6 +185,16 @@ fn check(args: &Args) -> Result<ExitCode, Failure> {
             }
         }
         results.push(Checked { name: target.name.clone(), loaded, diagnostics, applied, diff });
+    }
+
+    if !args.quiet {
+        for dir in found.empty_dirs(&checked) {
+            let dir = if dir == "." && args.files.is_empty() { "the current directory".to_owned() } else { dir.to_owned() };
+            emit::note(&format!(
+                "runtask-lint: warning: no request files under {dir} (a walk checks the files named like {}, the state machines, templates and scripts with a request, or what `include` in runtask.toml names)",
+                config::DEFAULT_INCLUDE.join(", ")
+            ));
+        }
     }
 
     let files: Vec<FileResult<'_>> = results
@@ -241,7 +245,7 @@ fn show_config(file: Option<&str>, config_args: &ConfigArgs, args: &Args) -> Res
     let abs = resolver.absolute(&path);
     let cwd = resolver.cwd().to_path_buf();
     let shown = |p: &std::path::Path| config::display_path(p, &cwd);
-    let walked = !abs.is_dir() && candidate::select(&abs, candidate::Origin::Found, &config, false, args.input_format).is_some();
+    let walked = !abs.is_dir() && candidate::select(&abs, candidate::Origin::Found, &config, false, forced(args)).is_some();
 
     let mut t = toml::Table::new();
     let strings = |v: &[String]| toml::Value::Array(v.iter().map(|s| toml::Value::String(s.clone())).collect());
@@ -261,6 +265,11 @@ fn show_config(file: Option<&str>, config_args: &ConfigArgs, args: &Args) -> Res
     t.insert("severity".into(), toml::Value::Table(sev));
     let include: Vec<String> = config.include.as_ref().map_or_else(|| config::DEFAULT_INCLUDE.iter().map(|s| (*s).to_owned()).collect(), |l| l.iter().map(|p| p.text.clone()).collect());
     t.insert("include".into(), strings(&include));
+    if config.include.is_none() {
+        // Read too, and checked when a request is detected in them.
+        let detected: Vec<String> = config::DEFAULT_DIALECT_INCLUDE.iter().map(|s| (*s).to_owned()).collect();
+        t.insert("include-when-detected".into(), strings(&detected));
+    }
     let exclude: Vec<String> = config::DEFAULT_EXCLUDE.iter().map(|s| (*s).to_owned()).chain(config.exclude.iter().map(|p| p.text.clone())).collect();
     t.insert("exclude".into(), strings(&exclude));
     if let Some(td) = &settings.task_definition_file {
@@ -268,6 +277,11 @@ fn show_config(file: Option<&str>, config_args: &ConfigArgs, args: &Args) -> Res
     }
     let text = toml::to_string(&t).map_err(|e| e.to_string())?;
     done(emit::stdout(&format!("# the effective configuration of runtask-lint for {}\n{text}", file.unwrap_or("the current directory"))))
+}
+
+/// How the command line says files are read.
+fn forced(args: &Args) -> candidate::Forced {
+    candidate::Forced { format: args.input_format, dialect: args.dialect.forced(), detected_only: args.detected_only }
 }
 
 /// `--select RT1,RT2 --select RT3` → [RT1, RT2, RT3].

@@ -75,7 +75,9 @@ pub fn request_json(file: &Loaded, reading: Reading) -> Option<String> {
         return None;
     }
     match reading {
-        Reading::Yaml => runtask_core::yaml::to_json(text.strip_prefix('\u{feff}').unwrap_or(text)).ok().map(|c| c.json),
+        Reading::Yaml => runtask_core::yaml::to_json(text.strip_prefix('\u{feff}').unwrap_or(text)).ok().map(|c| c.text().to_owned()),
         Reading::Json => Some(text.to_owned()),
+        // The requests inside a state machine, template or script are not looked up yet.
+        Reading::Dialect { .. } => None,
     }
 }

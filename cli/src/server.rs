@@ -27,8 +27,7 @@ use runtask_core::json::LineIndex;
 use runtask_core::registry::find;
 use runtask_core::{Applicability, Diagnostic, Severity};
 
-use crate::args::InputFormat;
-use crate::candidate::{self, Origin, Reading};
+use crate::candidate::{self, Forced, Origin, Reading};
 use crate::config::{FileSettings, Overrides, Resolver};
 use crate::lint::{lint, Contents};
 
@@ -85,6 +84,7 @@ struct Server<'c> {
 /// A document as the server checks it.
 struct Checked {
     text: String,
+    path: String,
     reading: Reading,
     settings: FileSettings,
     diagnostics: Vec<Diagnostic>,
@@ -198,12 +198,13 @@ impl Server<'_> {
             }
         };
         let abs = self.resolver.absolute(&path);
-        let candidate = candidate::select(&abs, Origin::Found, &config, false, InputFormat::Auto)?;
+        let candidate = candidate::select(&abs, Origin::Found, &config, false, Forced::default())?;
         let settings = config.file_settings(&abs, &self.resolver.overrides);
-        let reading = candidate.read_as(&path.to_string_lossy(), false, text.as_bytes())?;
-        let contents = Contents { bytes: text.as_bytes(), text: Some(&text), too_large: (text.len() > runtask_core::MAX_INPUT_BYTES).then_some(text.len() as u64) };
+        let path = path.to_string_lossy().into_owned();
+        let reading = candidate.read_as(&path, false, text.as_bytes())?;
+        let contents = Contents { bytes: text.as_bytes(), text: Some(&text), too_large: (text.len() > runtask_core::MAX_INPUT_BYTES).then_some(text.len() as u64), path: Some(&path) };
         let diagnostics = lint(contents, reading, &settings).ok()?;
-        Some(Checked { text, reading, settings, diagnostics })
+        Some(Checked { text, path, reading, settings, diagnostics })
     }
 
     fn publish(&mut self, uri: &Url) {
@@ -258,7 +259,7 @@ impl Server<'_> {
             }
         }
         if wants(FIX_ALL) && c.diagnostics.iter().any(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe)) {
-            if let Ok(fixed) = crate::fix::fix(&c.text, c.diagnostics.clone(), c.reading, &c.settings, false) {
+            if let Ok(fixed) = crate::fix::fix(&c.text, Some(&c.path), c.diagnostics.clone(), c.reading, &c.settings, false) {
                 if fixed.text != c.text {
                     let whole = range_of(&index, 0, c.text.len() as u32);
                     actions.push(CodeActionOrCommand::CodeAction(CodeAction {

@@ -234,6 +234,8 @@ fn diagnostic(index: &LineIndex<'_>, (start, end): (u32, u32), message: String, 
         labels: Vec::new(),
         fix,
         catalogue: UNUSED.catalogue,
+        request: None,
+        location: None,
     }
 }
 

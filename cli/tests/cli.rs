@@ -191,3 +191,99 @@ fn rules_reference_is_up_to_date() {
     let committed = std::fs::read_to_string(root().join("docs/rules.md")).unwrap();
     assert!(stdout(&o) == committed, "docs/rules.md is out of date: run `cargo run -p runtask-lint -- rules --markdown > docs/rules.md`");
 }
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("runtask-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn state_machines_templates_and_scripts_are_detected_and_read() {
+    let files = ["docs/examples/manage-ecs-task.asl.json", "docs/examples/nightly-report.yaml", "docs/examples/run-report.sh"];
+    let o = lint(&[files[0], files[1], files[2], "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let find = |file: usize, code: &str| v[file]["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == code).cloned().unwrap_or_else(|| panic!("{code} in {}", files[file]));
+    let d = find(0, "RT400");
+    assert_eq!((d["pointer"].as_str(), d["request"].as_str(), d["location"].as_str()), (Some("/States/Manage ECS task/Parameters"), Some(""), Some("state \"Manage ECS task\"")));
+    let d = find(1, "RT106");
+    assert_eq!((d["line"].as_u64(), d["pointer"].as_str(), d["request"].as_str()), (Some(18), Some("/Resources/NightlyReport/Properties/Target/EcsParameters/TaskCount"), Some("/count")));
+    assert!(d["message"].as_str().unwrap().contains("`TaskCount`"));
+    let d = find(2, "RT301");
+    assert_eq!((d["line"].as_u64(), d["pointer"].as_str(), d["location"].as_str()), (Some(10), Some(""), Some("line 5: aws ecs run-task")));
+    // A request file keeps its output: no `request` or `location`.
+    let o = lint(&[BAD, "--format", "json"]);
+    assert!(!stdout(&o).contains("\"location\""));
+}
+
+#[test]
+fn dialect_option_forces_the_reading() {
+    // A state machine read as a request is full of unknown members.
+    let o = lint(&["docs/examples/manage-ecs-task.asl.json", "--dialect", "request", "--format", "concise"]);
+    assert!(stdout(&o).contains("error[RT101] unknown member `StartAt`"), "{}", stdout(&o));
+    // Standard input has no name: the content decides, or --dialect does.
+    let script = b"aws ecs run-task --task-definition web:3 --count 0\n";
+    let o = lint_stdin(&["-", "--format", "concise"], script);
+    assert!(stdout(&o).contains("<stdin>:1:50: error[RT106]"), "{}", stdout(&o));
+    let o = lint_stdin(&["-", "--dialect", "shell", "--format", "concise"], script);
+    assert!(stdout(&o).contains("<stdin>:1:50: error[RT106]"), "{}", stdout(&o));
+}
+
+#[test]
+fn detected_only_skips_files_without_a_request() {
+    let dir = temp_dir("detected");
+    let other = dir.join("package.json");
+    std::fs::write(&other, "{\"name\": \"x\", \"scripts\": {\"test\": \"jest\"}}").unwrap();
+    let compose = dir.join("docker-compose.yml");
+    std::fs::write(&compose, "services:\n  web:\n    image: nginx\n").unwrap();
+    let o = lint(&[other.to_str().unwrap(), compose.to_str().unwrap(), "--detected-only", "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("no problems"), "{}", stdout(&o));
+    // Named explicitly without the option, a file is checked as a request.
+    let o = lint(&[other.to_str().unwrap(), "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn file_references_are_read_next_to_the_script() {
+    let dir = temp_dir("fileref");
+    std::fs::create_dir_all(dir.join("deploy")).unwrap();
+    std::fs::write(dir.join("deploy/overrides.json"), "{\"cpu\": \"abc\"}").unwrap();
+    let script = dir.join("deploy/run.sh");
+    std::fs::write(&script, "#!/bin/sh\naws ecs run-task --task-definition web:3 --launch-type EC2 \\\n  --overrides file://overrides.json \\\n  --placement-constraints file://missing.json\n").unwrap();
+    // Run from elsewhere: the references are next to the script, not the working directory.
+    let o = lint(&[script.to_str().unwrap(), "--format", "concise"]);
+    let out = stdout(&o);
+    assert!(out.contains("run.sh:3:15: error[RT300]"), "{out}");
+    assert!(out.contains("run.sh:4:27: warning[RT062]"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn fixes_apply_to_yaml_state_machines() {
+    let dir = temp_dir("fixyaml");
+    let file = dir.join("machine.asl.yaml");
+    std::fs::write(&file, "StartAt: Run\nStates:\n  Run:\n    Type: Task\n    Resource: arn:aws:states:::ecs:runTask\n    Parameters:\n      TaskDefinition: web:3\n      LaunchType: ec2\n      cluster: batch\n    End: true\n").unwrap();
+    let o = lint(&[file.to_str().unwrap(), "--fix", "--format", "concise"]);
+    let fixed = std::fs::read_to_string(&file).unwrap();
+    assert!(fixed.contains("      LaunchType: \"EC2\"\n      Cluster: batch\n"), "{fixed}");
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn huge_template_gets_one_diagnostic() {
+    let dir = temp_dir("hugetemplate");
+    let file = dir.join("template.yaml");
+    std::fs::write(&file, "Resources:\n  M:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n      Definition: {StartAt: R, States: {R: {Type: Task, Resource: arn:aws:states:::ecs:runTask}}}\n").unwrap();
+    // 10 MB: the CLI reads only its start, to tell what it is.
+    std::fs::OpenOptions::new().write(true).open(&file).unwrap().set_len(10 * 1024 * 1024).unwrap();
+    let o = lint(&[file.to_str().unwrap(), "--format", "concise", "--detected-only"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert_eq!(out.lines().filter(|l| l.contains("error[")).count(), 1, "{out}");
+    assert!(out.contains("error[RT002] the template is 10485760 bytes"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

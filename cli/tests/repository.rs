@@ -226,3 +226,32 @@ fn bash_completion_completes_the_formats() {
     let o = std::process::Command::new("bash").arg("-c").arg(probe).current_dir(&s.dir).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "concise", "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+/// Issue 12 with issue 10: without an `include`, a walk also finds the requests that live in state
+/// machines, templates, scripts, Makefiles and workflows, and skips silently the JSON, YAML and
+/// scripts that hold none (a package.json with npm's `overrides`, a build script).
+#[test]
+fn a_walk_finds_requests_where_they_live() {
+    let s = Scratch::new("dialect-walk");
+    s.file("sfn/report.asl.json", "{\"StartAt\": \"Run\", \"States\": {\"Run\": {\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::ecs:runTask.sync\",\n  \"Parameters\": {\"TaskDefinition\": \"web:3\", \"Cluster\": \"batch\", \"LaunchType\": \"EC2\", \"Count\": 0}, \"End\": true}}}\n")
+        .file("deploy/run.sh", "#!/bin/sh\naws ecs run-task --cluster batch --task-definition web:3 --launch-type EC2 --count 0\n")
+        .file("deploy/build.sh", "#!/bin/sh\ncargo build --release\n")
+        .file(".github/workflows/nightly.yml", "on: push\njobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - run: aws ecs run-task --cluster batch --task-definition web:3 --launch-type EC2\n")
+        .file("Makefile", "all:\n\tcargo build\n")
+        .file("package.json", "{\"name\": \"x\", \"overrides\": {\"a\": \"1\"}, \"taskDefinition\": \"not a request\"}\n")
+        .file("config.yaml", "services:\n  web:\n    image: nginx\n");
+    let o = s.lint(&["--format", "json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(files_of(&o), [".github/workflows/nightly.yml", "deploy/run.sh", "sfn/report.asl.json"]);
+    let codes = codes_of(&o);
+    // The script's count 0; Step Functions does not pass `Count` (read as a state machine).
+    assert!(codes[1].1.contains(&"RT106".to_owned()) && codes[2].1.contains(&"RT052".to_owned()), "{codes:?}");
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    // A directory where nothing holds a request still warns.
+    let o = s.lint(&["deploy/build.sh", "Makefile", "--detected-only", "--format", "json"]);
+    assert_eq!(files_of(&o), Vec::<String>::new());
+    // An `include` replaces the default patterns, the dialect ones too.
+    s.file("runtask.toml", "include = [\"sfn/*.json\"]\n");
+    let o = s.lint(&["--format", "json"]);
+    assert_eq!(files_of(&o), ["sfn/report.asl.json"]);
+}

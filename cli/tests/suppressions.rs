@@ -86,3 +86,29 @@ fn json_has_no_comments() {
     let by_file = codes_of(&s.lint(&["--format", "json"]));
     assert!(by_file[0].1.contains(&"RT112".to_owned()) && !by_file[0].1.contains(&"RT008".to_owned()), "{by_file:?}");
 }
+
+/// Issue 10 on issue 12's suppressions: `#` comments suppress findings in YAML state machines and
+/// templates, scripts and workflows; a JSON state machine has no comments.
+#[test]
+fn suppressions_work_in_state_machines_and_scripts() {
+    let s = Scratch::new("sup-dialects");
+    let machine = "StartAt: Run\nStates:\n  Run:\n    Type: Task\n    Resource: arn:aws:states:::ecs:runTask\n    Parameters:\n      TaskDefinition: web:3\n      Cluster: batch\n      LaunchType: EC2\n      Count: 0{}\n    End: true\n";
+    s.file("m.asl.yaml", &machine.replace("{}", ""));
+    let f = findings(&s, "m.asl.yaml");
+    // Step Functions does not pass `Count`.
+    assert_eq!(codes_on(&f, 10), ["RT052"], "{f:?}");
+    s.file("m.asl.yaml", &machine.replace("{}", "  # runtask: ignore[RT052] removed by the next release"));
+    let f = findings(&s, "m.asl.yaml");
+    assert!(f.is_empty(), "{f:?}");
+    let script = "#!/bin/sh\n{}aws ecs run-task --cluster batch --task-definition web:3 --launch-type EC2 --count 0\n";
+    s.file("run.sh", &script.replace("{}", ""));
+    let f = findings(&s, "run.sh");
+    assert_eq!(codes_on(&f, 2), ["RT106"], "{f:?}");
+    s.file("run.sh", &script.replace("{}", "# runtask: ignore[value-out-of-range]\n"));
+    let f = findings(&s, "run.sh");
+    assert!(f.is_empty(), "{f:?}");
+    // An unused one is reported in a script as in YAML.
+    s.file("run.sh", &script.replace("{}", "# runtask: ignore[RT106, RT301]\n"));
+    let f = findings(&s, "run.sh");
+    assert_eq!(f.iter().map(|d| (d.0.as_str(), d.1)).collect::<Vec<_>>(), [("RT008", 2)], "{f:?}");
+}

@@ -148,6 +148,14 @@ impl Target {
 
     #[must_use]
     pub fn of(doc: &Document<'_>, req: &Request) -> Self {
+        // A launch type or a provider known only at run time could be anything.
+        let dynamic = |n: Option<NodeId>| n.is_some_and(|n| doc.kind(n) == Kind::Dynamic);
+        if dynamic(req.launch_type)
+            || dynamic(req.capacity_provider_strategy)
+            || doc.elements(req.capacity_provider_strategy).any(|item| doc.kind(item) == Kind::Dynamic || dynamic(doc.get(item, "capacityProvider")))
+        {
+            return Target::Unknown;
+        }
         let launch_type = req.launch_type.and_then(|n| doc.str(n)).map(|lt| Capacity::of_launch_type(&lt));
         let providers = doc.elements(req.capacity_provider_strategy).filter_map(|item| doc.get_str(item, "capacityProvider")).map(|p| Capacity::of_provider(&p));
         let mut agreed = None;

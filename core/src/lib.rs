@@ -13,8 +13,13 @@ pub mod arn;
 pub mod context;
 pub mod data;
 pub mod diagnostics;
+#[cfg(feature = "dialects")]
+pub mod dialect;
+#[cfg(feature = "yaml")]
+pub mod extract;
 pub mod ids;
 pub mod json;
+pub mod mapped;
 pub mod model;
 pub mod query;
 pub mod registry;
@@ -117,7 +122,30 @@ impl std::error::Error for OptionsError {}
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
+    /// The RunTask requests found in a state machine, template or script (empty for a request
+    /// file itself).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<FoundRequest>,
 }
+
+/// A request found in a file, as the report lists it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FoundRequest {
+    /// e.g. `state "Run report"`.
+    pub location: String,
+    /// Into the file as parsed; `""` where the file has no pointer for it.
+    pub pointer: String,
+    pub line: u32,
+    pub column: u32,
+    pub start: u32,
+    pub end: u32,
+    /// The request in the API's shape (values known only at run time are `null`).
+    pub json: String,
+    /// The members whose values are known only at run time, as the dialect spells them.
+    pub dynamic: Vec<String>,
+}
+
 
 impl Report {
     #[must_use]
@@ -146,9 +174,9 @@ pub fn is_valid(source: &str, options: &Options) -> Result<bool, OptionsError> {
     Ok(!check(source, options)?.has_errors())
 }
 
-struct Selection<'o> {
-    select: &'o [String],
-    ignore: &'o [String],
+pub(crate) struct Selection<'o> {
+    pub(crate) select: &'o [String],
+    pub(crate) ignore: &'o [String],
 }
 
 impl Selection<'_> {
@@ -156,12 +184,12 @@ impl Selection<'_> {
         rule.is_selected_by(entry)
     }
 
-    fn enabled(&self, rule: &Rule) -> bool {
+    pub(crate) fn enabled(&self, rule: &Rule) -> bool {
         (self.select.is_empty() || self.select.iter().any(|s| Self::matches(s, rule)))
             && !self.ignore.iter().any(|s| Self::matches(s, rule))
     }
 
-    fn validate(&self) -> Result<(), OptionsError> {
+    pub(crate) fn validate(&self) -> Result<(), OptionsError> {
         for entry in self.select.iter().chain(self.ignore) {
             if !rules().iter().any(|r| Self::matches(entry, r)) {
                 return Err(OptionsError::UnknownRule(entry.clone()));
@@ -189,7 +217,7 @@ pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, OptionsErr
             "the input is UTF-16 (it starts with a UTF-16 byte-order mark); JSON requests must be UTF-8".to_owned(),
             Some("save the file as UTF-8"),
         );
-        return Ok(Report { diagnostics: vec![d] });
+        return Ok(Report { diagnostics: vec![d], ..Report::default() });
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -207,7 +235,7 @@ pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, OptionsErr
                 Some("save the file as UTF-8 (AWS reads requests as UTF-8)"),
             );
             set_position(&mut d, &index, e.valid_up_to() as u32, e.valid_up_to() as u32 + 1);
-            return Ok(Report { diagnostics: vec![d] });
+            return Ok(Report { diagnostics: vec![d], ..Report::default() });
         }
     };
     Ok(check_text(text, td.as_ref(), &selection, &options.live))
@@ -223,7 +251,7 @@ pub fn input_too_large(len: u64) -> Report {
         format!("the input is {len} bytes; a RunTask request is refused above {MAX_INPUT_BYTES} bytes"),
         Some("check that this is the request file: even a request at every documented limit is under 100 KB"),
     );
-    Report { diagnostics: vec![d] }
+    Report { diagnostics: vec![d], ..Report::default() }
 }
 
 pub(crate) fn input_diagnostic(rule: &'static Rule, pointer: &str, message: String, help: Option<&str>) -> Diagnostic {
@@ -249,6 +277,8 @@ pub(crate) fn input_diagnostic(rule: &'static Rule, pointer: &str, message: Stri
         labels: Vec::new(),
         fix: None,
         catalogue: rule.catalogue,
+        request: None,
+        location: None,
     }
 }
 
@@ -297,12 +327,24 @@ fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection
             let end = (e.offset + text[e.offset.min(text.len())..].chars().next().map_or(0, char::len_utf8)) as u32;
             set_position(&mut d, &index, e.offset as u32, end);
             diagnostics.push(d);
-            return Report { diagnostics };
+            return Report { diagnostics, ..Report::default() };
         }
     };
-    let req = Request::index(&doc);
-    let target = Target::of(&doc, &req);
+    diagnostics.extend(check_document(&doc, &index, td, selection, live));
+    Report { diagnostics, ..Report::default() }
+}
+
+/// Runs every selected rule on a parsed request and resolves the findings against `index`, the
+/// line index of the document's text, with the live findings made for this request (`--live`).
+/// Sorted by position.
+pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Option<&TaskDefinition<'_>>, selection: &Selection<'_>, live: &[LiveFinding]) -> Vec<Diagnostic> {
+    let req = Request::index(doc);
+    let target = Target::of(doc, &req);
     let mut findings: Vec<Finding> = Vec::new();
+    // A request known only at run time as a whole (a JSONata expression): nothing to check.
+    if doc.kind(doc.root()) == json::Kind::Dynamic {
+        return Vec::new();
+    }
     let root_is_object = doc.kind(doc.root()) == json::Kind::Object;
     for check in registry::checks() {
         let rule = check.rule;
@@ -314,11 +356,11 @@ fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection
         if !always && (!root_is_object || !selection.enabled(rule)) {
             continue;
         }
-        let mut ctx = Ctx { doc: &doc, req: &req, target, td, rule, out: &mut findings };
+        let mut ctx = Ctx { doc, req: &req, target, td, rule, out: &mut findings };
         (check.run)(&mut ctx);
     }
     if root_is_object {
-        findings.extend(live.iter().filter(|f| selection.enabled(f.rule)).map(|f| live_finding(&doc, f)));
+        findings.extend(live.iter().filter(|f| selection.enabled(f.rule)).map(|f| live_finding(doc, f)));
     }
     // What sits under a member shadowed by a later duplicate is ignored by AWS, so by every rule
     // too (RT006 reports the duplication at the member that is kept).
@@ -331,11 +373,11 @@ fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection
         .map(|(i, f)| (f.range.start, f.severity, i as u32))
         .collect();
     order.sort_unstable();
-    diagnostics.reserve(order.len());
+    let mut diagnostics = Vec::with_capacity(order.len());
     for &(_, _, i) in &order {
-        diagnostics.push(resolve(&doc, &index, &mut findings[i as usize]));
+        diagnostics.push(resolve(doc, index, &mut findings[i as usize]));
     }
-    Report { diagnostics }
+    diagnostics
 }
 
 /// A live finding at the node its pointer names (the nearest existing ancestor when the member is
@@ -404,6 +446,8 @@ fn resolve(doc: &Document<'_>, index: &LineIndex<'_>, f: &mut Finding) -> Diagno
         labels,
         fix: f.fix.take(),
         catalogue: f.rule.catalogue,
+        request: None,
+        location: None,
     };
     set_position(&mut d, index, f.range.start, f.range.end);
     d

@@ -35,6 +35,8 @@ pub enum Topic {
     Gpu,
     Windows,
     Ids,
+    /// Where a request lives: state machines, templates, EventBridge targets, command lines.
+    Dialects,
     Live,
 }
 
@@ -59,6 +61,7 @@ impl Topic {
         Topic::Gpu,
         Topic::Windows,
         Topic::Ids,
+        Topic::Dialects,
         Topic::Live,
     ];
 
@@ -84,6 +87,7 @@ impl Topic {
             Topic::Gpu => "GPUs and accelerators",
             Topic::Windows => "Windows",
             Topic::Ids => "IDs and ARNs",
+            Topic::Dialects => "Requests in state machines, templates, EventBridge targets and command lines",
             Topic::Live => "Against the AWS account (`--live`)",
         }
     }
@@ -146,6 +150,19 @@ impl Rule {
         let doc = self.documentation();
         let body = doc.split("## What it checks").nth(1).unwrap_or(&doc);
         body.trim_start().split("\n\n").next().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// The first fenced block under `## heading` of the docs, with its language (`json`, `yaml`,
+    /// `sh`): the dialect rules' examples are state machines, templates and scripts.
+    #[must_use]
+    pub fn example_block(&self, heading: &str) -> Option<(String, String)> {
+        let doc = self.documentation();
+        let section = doc.split(&format!("## {heading}\n")).nth(1)?;
+        let section = section.split("\n## ").next()?;
+        let open = section.find("```")? + 3;
+        let lang_end = section[open..].find('\n')? + open;
+        let end = section[lang_end..].find("```")? + lang_end;
+        Some((section[open..lang_end].trim().to_owned(), section[lang_end..end].trim().to_owned()))
     }
 
     /// A fenced `json` block under `## heading` of the docs.

@@ -460,6 +460,7 @@ fn a_kind(kind: Kind) -> &'static str {
         Kind::String => "a string",
         Kind::Array => "an array",
         Kind::Object => "an object",
+        Kind::Dynamic => "a value known only at run time",
     }
 }
 

@@ -1,22 +1,20 @@
-//! YAML input (the `aws ecs run-task --cli-input-yaml` shape): the YAML is turned into JSON text
-//! while every node's JSON range is recorded beside its YAML range; the JSON is checked as usual
-//! and each diagnostic is moved back to the YAML position. Scalars follow the YAML 1.2 core schema
-//! (what the AWS CLI's YAML loader uses): `yes` is a string, `2` an integer, `"2"` a string.
-//! Fixes are dropped: their edits are JSON edits.
+//! YAML read as JSON text that remembers where every byte comes from (a [`Mapped`] text): the
+//! request YAML of `aws ecs run-task --cli-input-yaml`, and the YAML state machines,
+//! CloudFormation templates and GitHub workflows of [`crate::dialect`]. The JSON is checked as
+//! usual and every position maps back to the YAML, inside strings too (a JSON document held in a
+//! block scalar keeps exact positions).
+//!
+//! Scalars follow the YAML 1.2 core schema (what the AWS CLI's YAML loader uses): `yes` is a
+//! string, `2` an integer, `"2"` a string. With [`YamlOptions::cloudformation_tags`],
+//! CloudFormation's short-form tags become their long forms (`!Ref X` → `{"Ref": "X"}`,
+//! `!Sub …` → `{"Fn::Sub": …}`), as CloudFormation reads them.
 
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
-use crate::json::{LineIndex, TextRange};
-use crate::{check, Options, OptionsError, Report, MAX_INPUT_BYTES};
-
-/// A YAML document converted to JSON, with the map from JSON ranges back to YAML ranges.
-pub struct Converted {
-    pub json: String,
-    /// (JSON range, YAML range) for every key and value, in JSON order.
-    map: Vec<(TextRange, TextRange)>,
-}
+use crate::json::TextRange;
+use crate::mapped::Mapped;
 
 /// Why the YAML could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,26 +24,34 @@ pub struct YamlError {
     pub offset: usize,
 }
 
+/// How to read tags.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct YamlOptions {
+    /// Read `!Ref`, `!Sub`, `!GetAtt`… as CloudFormation intrinsic functions.
+    pub cloudformation_tags: bool,
+}
+
 struct Open {
     is_map: bool,
-    json_start: u32,
-    yaml_start: u32,
     count: usize,
     /// In a mapping: the next scalar is a key.
     expect_key: bool,
+    yaml_start: u32,
+    /// A CloudFormation tag wraps this collection in `{"Fn::…": …}`.
+    wrapped: bool,
 }
 
 struct Converter<'s> {
     src: &'s str,
     /// Byte offset of each char index (only built for non-ASCII input).
     char_to_byte: Option<Vec<u32>>,
-    out: String,
-    map: Vec<(TextRange, TextRange)>,
+    out: Mapped,
     stack: Vec<Open>,
-    anchors: HashMap<usize, (usize, usize)>,
-    /// For each open anchored node: (anchor id, JSON start).
-    anchored: Vec<(usize, usize, usize)>,
-    depth_limit: usize,
+    /// Anchor id → the JSON text of the anchored node.
+    anchors: HashMap<usize, String>,
+    /// For each open anchored collection: (anchor id, JSON start, depth).
+    anchored: Vec<(usize, u32, usize)>,
+    options: YamlOptions,
 }
 
 impl<'s> Converter<'s> {
@@ -57,29 +63,35 @@ impl<'s> Converter<'s> {
     }
 
     fn yaml_range(&self, span: Span) -> TextRange {
-        TextRange::new(self.byte(span.start.index()), self.byte(span.end.index()).max(self.byte(span.start.index())))
+        let s = self.byte(span.start.index());
+        TextRange::new(s, self.byte(span.end.index()).max(s))
+    }
+
+    /// Where separators (`,` `:`) come from: the end of what was written last.
+    fn here(&self) -> TextRange {
+        let o = self.out.origin(self.out.len());
+        TextRange::new(o.end, o.end)
     }
 
     /// Writes the separator before a new value (or key) in the open container.
-    fn before_item(&mut self, is_key_position: bool) {
-        if let Some(top) = self.stack.last_mut() {
-            if top.is_map {
-                if top.expect_key {
-                    if top.count > 0 {
-                        self.out.push(',');
-                    }
-                    top.count += 1;
-                } else {
-                    self.out.push(':');
-                }
-                top.expect_key = !top.expect_key;
-                let _ = is_key_position;
-            } else {
+    fn before_item(&mut self) {
+        let here = self.here();
+        let Some(top) = self.stack.last_mut() else { return };
+        if top.is_map {
+            if top.expect_key {
                 if top.count > 0 {
-                    self.out.push(',');
+                    self.out.push(",", here);
                 }
                 top.count += 1;
+            } else {
+                self.out.push(":", here);
             }
+            top.expect_key = !top.expect_key;
+        } else {
+            if top.count > 0 {
+                self.out.push(",", here);
+            }
+            top.count += 1;
         }
     }
 
@@ -87,46 +99,98 @@ impl<'s> Converter<'s> {
         self.stack.last().is_some_and(|t| t.is_map && t.expect_key)
     }
 
-    fn scalar(&mut self, value: &str, style: ScalarStyle, tag: Option<&str>, span: Span) {
+    /// A JSON string for a YAML scalar, each character mapped to where the YAML writes it.
+    fn push_string(&mut self, value: &str, yr: TextRange, style: ScalarStyle) {
+        let spans = align(self.src, yr, style, value);
+        self.out.push("\"", TextRange::new(yr.start, yr.start));
+        let mut buf = [0u8; 8];
+        for (c, r) in value.chars().zip(spans) {
+            let esc: &str = match c {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                '\u{8}' => "\\b",
+                '\u{c}' => "\\f",
+                c if (c as u32) < 0x20 => {
+                    let s = format!("\\u{:04x}", c as u32);
+                    self.out.push(&s, r);
+                    continue;
+                }
+                c => c.encode_utf8(&mut buf),
+            };
+            self.out.push(esc, r);
+        }
+        self.out.push("\"", TextRange::new(yr.end, yr.end));
+    }
+
+    /// The long form of a CloudFormation short-form tag (`!Ref` → `Ref`, `!Sub` → `Fn::Sub`).
+    fn intrinsic(&self, tag: Option<&saphyr_parser::Tag>) -> Option<String> {
+        let tag = tag?;
+        if !self.options.cloudformation_tags || tag.handle != "!" || tag.suffix.is_empty() {
+            return None;
+        }
+        Some(match tag.suffix.as_str() {
+            "Ref" | "Condition" => tag.suffix.clone(),
+            s => format!("Fn::{s}"),
+        })
+    }
+
+    fn open_intrinsic(&mut self, name: &str, yr: TextRange) {
+        let at = TextRange::new(yr.start, yr.start);
+        self.out.push("{", at);
+        self.out.push(&crate::json::json_string(name), at);
+        self.out.push(":", at);
+    }
+
+    fn scalar(&mut self, value: &str, style: ScalarStyle, tag: Option<&saphyr_parser::Tag>, span: Span) {
         let key = self.in_key_position();
-        self.before_item(key);
-        let start = self.out.len() as u32;
-        let text = if key { json_string(value) } else { scalar_json(value, style, tag) };
-        self.out.push_str(&text);
-        let json = TextRange::new(start, self.out.len() as u32);
-        self.map.push((json, self.yaml_range(span)));
+        self.before_item();
+        let yr = self.yaml_range(span);
+        if key {
+            self.push_string(value, yr, style);
+            return;
+        }
+        if let Some(name) = self.intrinsic(tag) {
+            self.open_intrinsic(&name, yr);
+            self.push_string(value, yr, style);
+            self.out.push("}", TextRange::new(yr.end, yr.end));
+            return;
+        }
+        let core = tag.filter(|t| t.is_yaml_core_schema()).map(|t| t.suffix.as_str());
+        match scalar_json(value, style, core) {
+            Some(text) => self.out.push(&text, yr),
+            None => self.push_string(value, yr, style),
+        }
     }
 }
 
-fn json_string(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned())
-}
-
-/// The JSON text of a YAML scalar under the core schema.
-fn scalar_json(value: &str, style: ScalarStyle, tag: Option<&str>) -> String {
+/// The JSON text of a YAML scalar under the core schema, or None when it is a string.
+fn scalar_json(value: &str, style: ScalarStyle, tag: Option<&str>) -> Option<String> {
     match tag {
-        Some("str") => return json_string(value),
-        Some("null") => return "null".to_owned(),
+        Some("str") => return None,
+        Some("null") => return Some("null".to_owned()),
         _ => {}
     }
     if style != ScalarStyle::Plain {
-        return json_string(value);
+        return None;
     }
     match value {
-        "" | "~" | "null" | "Null" | "NULL" => return "null".to_owned(),
-        "true" | "True" | "TRUE" => return "true".to_owned(),
-        "false" | "False" | "FALSE" => return "false".to_owned(),
+        "" | "~" | "null" | "Null" | "NULL" => return Some("null".to_owned()),
+        "true" | "True" | "TRUE" => return Some("true".to_owned()),
+        "false" | "False" | "FALSE" => return Some("false".to_owned()),
         _ => {}
     }
     let unsigned = value.strip_prefix(['-', '+']).unwrap_or(value);
     let negative = value.starts_with('-');
     if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
-        return format!("{}{unsigned}", if negative { "-" } else { "" });
+        return Some(format!("{}{unsigned}", if negative { "-" } else { "" }));
     }
     for (prefix, radix) in [("0x", 16), ("0o", 8)] {
         if let Some(digits) = value.strip_prefix(prefix) {
             if let Ok(v) = u64::from_str_radix(digits, radix) {
-                return v.to_string();
+                return Some(v.to_string());
             }
         }
     }
@@ -147,9 +211,9 @@ fn scalar_json(value: &str, style: ScalarStyle, tag: Option<&str>) -> String {
             s.push('0');
         }
         s.push_str(exp);
-        return s;
+        return Some(s);
     }
-    json_string(value)
+    None
 }
 
 fn is_yaml_float(s: &str) -> bool {
@@ -173,14 +237,122 @@ fn is_yaml_float(s: &str) -> bool {
     mantissa_ok && exp_ok && (frac.is_some() || exp.is_some())
 }
 
-/// Converts one YAML document to JSON text with its position map.
-pub fn to_json(src: &str) -> Result<Converted, YamlError> {
+/// For each character of a scalar's value, the bytes of the YAML source that write it. The value
+/// differs from the source only by quotes, escapes, indentation and line folding, so walking both
+/// in step and skipping what the value does not contain finds every character; a character the
+/// source writes as an escape maps to the escape.
+fn align(src: &str, yr: TextRange, style: ScalarStyle, value: &str) -> Vec<TextRange> {
+    let bytes = src.as_bytes();
+    let end = (yr.end as usize).min(src.len());
+    let mut pos = (yr.start as usize).min(end);
+    match style {
+        ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted if pos < end && matches!(bytes[pos], b'\'' | b'"') => pos += 1,
+        ScalarStyle::Literal | ScalarStyle::Folded => {
+            // When the span starts at the header (`|`, `>-`, or a tag and anchor before it), the
+            // content starts on the next line.
+            if let Some(nl) = src[pos..end].find('\n') {
+                if src[pos..pos + nl].contains(['|', '>']) {
+                    pos += nl + 1;
+                }
+            }
+        }
+        _ => {}
+    }
+    let quoted = matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted);
+    let mut out = Vec::with_capacity(value.chars().count());
+    for c in value.chars() {
+        let here = |p: usize| {
+            let n = src[p.min(end)..].chars().next().map_or(0, char::len_utf8);
+            TextRange::new(p as u32, (p + n).min(end.max(p)) as u32)
+        };
+        if pos >= end {
+            out.push(TextRange::new(end as u32, end as u32));
+            continue;
+        }
+        let at = src[pos..].chars().next().unwrap_or(' ');
+        if at == c {
+            out.push(here(pos));
+            pos += at.len_utf8();
+            continue;
+        }
+        if c.is_whitespace() {
+            // Folding: a line break, indentation or an escaped break stands for this space.
+            if at.is_whitespace() {
+                out.push(here(pos));
+                pos += at.len_utf8();
+            } else {
+                out.push(TextRange::new(pos as u32, pos as u32));
+            }
+            continue;
+        }
+        // Look ahead past folding white space, a backslash escape or a doubled quote.
+        let mut p = pos;
+        let mut in_escape = 0usize;
+        let mut found = None;
+        while p < end {
+            let ch = src[p..].chars().next().unwrap_or(' ');
+            if ch == c && in_escape == 0 {
+                found = Some(p);
+                break;
+            }
+            if ch == '\\' && quoted {
+                // `\x41`, `\u00e9`: the escape writes the character.
+                let esc_end = escape_len(&src[p..end]);
+                if esc_end > 0 {
+                    found = Some(p);
+                    in_escape = esc_end;
+                    break;
+                }
+            }
+            if ch.is_whitespace() || (quoted && ch == '\'') || (quoted && ch == '\\' && matches!(src.as_bytes().get(p + 1), Some(b'\n' | b'\r'))) {
+                p += ch.len_utf8();
+                continue;
+            }
+            break;
+        }
+        match found {
+            Some(p) if in_escape > 0 => {
+                out.push(TextRange::new(p as u32, (p + in_escape) as u32));
+                pos = p + in_escape;
+            }
+            Some(p) => {
+                out.push(here(p));
+                pos = p + c.len_utf8();
+            }
+            None => out.push(TextRange::new(pos as u32, pos as u32)),
+        }
+    }
+    out
+}
+
+/// The length of a YAML double-quoted escape at the start of `s` (which starts with `\`) that
+/// writes one character other than itself, or 0.
+fn escape_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    match b.get(1) {
+        Some(b'x') => 4,
+        Some(b'u') => 6,
+        Some(b'U') => 10,
+        Some(b'0' | b'a' | b'b' | b't' | b'n' | b'v' | b'f' | b'r' | b'e' | b' ' | b'"' | b'/' | b'\\' | b'N' | b'_' | b'L' | b'P') => 2,
+        _ => 0,
+    }
+    .min(s.len())
+}
+
+/// Converts one YAML document to JSON text mapped to the YAML (core-schema tags only).
+pub fn to_json(src: &str) -> Result<Mapped, YamlError> {
+    to_json_with(src, YamlOptions::default())
+}
+
+/// Converts one YAML document to JSON text mapped to the YAML.
+pub fn to_json_with(src: &str, options: YamlOptions) -> Result<Mapped, YamlError> {
     let char_to_byte = (!src.is_ascii()).then(|| {
         let mut t: Vec<u32> = src.char_indices().map(|(i, _)| i as u32).collect();
         t.push(src.len() as u32);
         t
     });
-    let mut c = Converter { src, char_to_byte, out: String::with_capacity(src.len()), map: Vec::new(), stack: Vec::new(), anchors: HashMap::new(), anchored: Vec::new(), depth_limit: crate::json::MAX_DEPTH };
+    let mut c = Converter { src, char_to_byte, out: Mapped::with_capacity(src.len() + 16), stack: Vec::new(), anchors: HashMap::new(), anchored: Vec::new(), options };
+    let depth_limit = crate::json::MAX_DEPTH;
     let mut documents = 0;
     let mut parser = Parser::new_from_str(src);
     while let Some(item) = parser.next_event() {
@@ -193,57 +365,60 @@ pub fn to_json(src: &str) -> Result<Converted, YamlError> {
                 }
             }
             Event::Scalar(value, style, anchor, tag) => {
-                let tag_suffix = tag.as_ref().filter(|t| t.is_yaml_core_schema()).map(|t| t.suffix.clone());
-                let start = c.out.len();
-                c.scalar(&value, style, tag_suffix.as_deref(), span);
+                let start = c.out.len() as usize;
+                c.scalar(&value, style, tag.as_deref(), span);
                 if anchor > 0 {
-                    let text_start = c.out[start..].find(|ch: char| ch != ',' && ch != ':').map_or(start, |i| start + i);
-                    c.anchors.insert(anchor, (text_start, c.out.len()));
+                    let text = c.out.text()[start..].trim_start_matches([',', ':']).to_owned();
+                    c.anchors.insert(anchor, text);
                 }
             }
             Event::Alias(id) => {
-                let Some(&(s, e)) = c.anchors.get(&id) else {
+                let Some(text) = c.anchors.get(&id).cloned() else {
                     return Err(YamlError { message: "invalid YAML: unknown alias".to_owned(), offset: c.byte(span.start.index()) as usize });
                 };
                 let key = c.in_key_position();
-                c.before_item(key);
-                let text = c.out[s..e].to_owned();
-                let start = c.out.len() as u32;
-                if key && !text.starts_with('"') {
-                    c.out.push_str(&json_string(&text));
-                } else {
-                    c.out.push_str(&text);
-                }
-                let json = TextRange::new(start, c.out.len() as u32);
+                c.before_item();
                 let yr = c.yaml_range(span);
-                c.map.push((json, yr));
+                if key && !text.starts_with('"') {
+                    c.out.push(&crate::json::json_string(&text), yr);
+                } else {
+                    c.out.push(&text, yr);
+                }
             }
-            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+            Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
                 let is_map = matches!(event, Event::MappingStart(..));
                 if c.in_key_position() {
                     return Err(YamlError { message: "a mapping key must be a plain value, not a list or mapping".to_owned(), offset: c.byte(span.start.index()) as usize });
                 }
-                if c.stack.len() >= c.depth_limit {
-                    return Err(YamlError { message: format!("the YAML nests more than {} lists or mappings deep", c.depth_limit), offset: c.byte(span.start.index()) as usize });
+                if c.stack.len() >= depth_limit {
+                    return Err(YamlError { message: format!("the YAML nests more than {depth_limit} lists or mappings deep"), offset: c.byte(span.start.index()) as usize });
                 }
-                c.before_item(false);
-                let json_start = c.out.len() as u32;
-                c.out.push(if is_map { '{' } else { '[' });
+                c.before_item();
+                let yr = c.yaml_range(span);
+                let intrinsic = c.intrinsic(tag.as_deref());
+                if let Some(name) = &intrinsic {
+                    c.open_intrinsic(name, yr);
+                }
+                let json_start = c.out.len();
+                let first = src[yr.start as usize..].chars().next().map_or(0, char::len_utf8) as u32;
+                c.out.push(if is_map { "{" } else { "[" }, TextRange::new(yr.start, yr.start + first));
                 if anchor > 0 {
-                    c.anchored.push((anchor, json_start as usize, c.stack.len()));
+                    c.anchored.push((anchor, json_start, c.stack.len()));
                 }
-                let ys = c.byte(span.start.index());
-                c.stack.push(Open { is_map, json_start, yaml_start: ys, count: 0, expect_key: true });
+                c.stack.push(Open { is_map, count: 0, expect_key: true, yaml_start: yr.start, wrapped: intrinsic.is_some() });
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let Some(open) = c.stack.pop() else { continue };
-                c.out.push(if open.is_map { '}' } else { ']' });
-                let json = TextRange::new(open.json_start, c.out.len() as u32);
                 let ye = c.byte(span.end.index()).max(open.yaml_start);
-                c.map.push((json, TextRange::new(open.yaml_start, ye)));
+                let at = TextRange::new(ye, ye);
+                c.out.push(if open.is_map { "}" } else { "]" }, at);
+                if open.wrapped {
+                    c.out.push("}", at);
+                }
                 if let Some(&(anchor, start, depth)) = c.anchored.last() {
                     if depth == c.stack.len() {
-                        c.anchors.insert(anchor, (start, c.out.len()));
+                        let text = c.out.text()[start as usize..].to_owned();
+                        c.anchors.insert(anchor, text);
                         c.anchored.pop();
                     }
                 }
@@ -252,62 +427,9 @@ pub fn to_json(src: &str) -> Result<Converted, YamlError> {
         }
     }
     if documents == 0 || c.out.is_empty() {
-        return Err(YamlError { message: "the YAML is empty: expected a mapping with the RunTask request".to_owned(), offset: 0 });
+        return Err(YamlError { message: "the YAML is empty: expected a mapping".to_owned(), offset: 0 });
     }
-    Ok(Converted { json: c.out, map: c.map })
-}
-
-impl Converted {
-    /// The YAML range for a JSON range: the node with exactly that range, else the smallest node
-    /// that contains it (a span inside a string maps to the whole YAML scalar; the opening brace
-    /// of an object to the start of the mapping).
-    #[must_use]
-    pub fn yaml_range(&self, json: TextRange) -> TextRange {
-        if let Some((_, y)) = self.map.iter().find(|(j, _)| *j == json) {
-            return *y;
-        }
-        let best = self.map.iter().filter(|(j, _)| j.contains_range(json)).min_by_key(|(j, _)| j.len());
-        match best {
-            Some((j, y)) if j.start == json.start && json.len() <= 1 => TextRange::new(y.start, y.start + 1.min(y.len())),
-            Some((_, y)) => *y,
-            None => TextRange::new(0, 0),
-        }
-    }
-}
-
-/// Checks a request written as YAML. Positions in the report are YAML positions.
-pub fn check_yaml(src: &str, options: &Options) -> Result<Report, OptionsError> {
-    if src.len() > MAX_INPUT_BYTES {
-        return check(src, options);
-    }
-    let converted = match to_json(src) {
-        Ok(c) => c,
-        Err(e) => {
-            // Bad options are an error whatever the input, as for JSON.
-            options.validate()?;
-            let index = LineIndex::new(src);
-            let end = (e.offset + src[e.offset.min(src.len())..].chars().next().map_or(0, char::len_utf8)) as u32;
-            let mut d = crate::input_diagnostic(&crate::rules::input::invalid_json::RULE, "", e.message, Some("check the indentation and quoting at this position"));
-            crate::set_position(&mut d, &index, e.offset as u32, end);
-            return Ok(Report { diagnostics: vec![d] });
-        }
-    };
-    let mut report = check(&converted.json, options)?;
-    let index = LineIndex::new(src);
-    for d in &mut report.diagnostics {
-        let y = converted.yaml_range(TextRange::new(d.start, d.end));
-        crate::set_position(d, &index, y.start, y.end);
-        d.fix = None;
-        for l in &mut d.labels {
-            let y = converted.yaml_range(TextRange::new(l.start, l.end));
-            let p = index.position(y.start);
-            l.start = y.start;
-            l.end = y.end;
-            l.line = p.line;
-            l.column = p.column;
-        }
-    }
-    Ok(report)
+    Ok(c.out)
 }
 
 #[cfg(test)]
@@ -318,7 +440,7 @@ mod tests {
     fn converts_the_core_schema() {
         let y = "taskDefinition: web:3\ncount: 2\nenableExecuteCommand: yes\ngroup: ~\noverrides:\n  cpu: '256'\n  memory: 512\ntags:\n  - key: a\n    value: 1.5\n";
         let c = to_json(y).unwrap();
-        let v: serde_json::Value = serde_json::from_str(&c.json).unwrap();
+        let v: serde_json::Value = serde_json::from_str(c.text()).unwrap();
         assert_eq!(v["taskDefinition"], "web:3");
         assert_eq!(v["count"], 2);
         assert_eq!(v["enableExecuteCommand"], "yes");
@@ -328,29 +450,53 @@ mod tests {
         assert_eq!(v["tags"][0]["value"], 1.5);
     }
 
+    fn file_text<'a>(y: &'a str, m: &Mapped, needle: &str) -> &'a str {
+        let at = m.text().find(needle).unwrap() as u32;
+        let r = m.file_range(TextRange::new(at, at + needle.len() as u32));
+        &y[r.start as usize..r.end as usize]
+    }
+
     #[test]
-    fn diagnostics_point_at_yaml_lines() {
-        let y = "taskDefinition: web:3\ncluster: batch\ncount: 11\n";
-        let r = check_yaml(y, &Options::default()).unwrap();
-        let d = r.diagnostics.iter().find(|d| d.code == "RT106").unwrap();
-        assert_eq!((d.line, d.column, d.pointer.as_str()), (3, 8, "/count"));
-        assert_eq!(&y[d.start as usize..d.end as usize], "11");
+    fn every_scalar_style_maps_back_character_by_character() {
+        let y = "a: plain value\nb: 'single ''q'' x'\nc: \"double \\\"q\\\" \\u00e9 y\"\nd: |\n  {\"Cpu\": \"256\",\n   \"Memory\": \"512\"}\ne: >-\n  folded\n  text z\nf: [flow, 'seq']\n";
+        let m = to_json(y).unwrap();
+        assert_eq!(file_text(y, &m, "value"), "value");
+        assert_eq!(file_text(y, &m, "x\""), "x'");
+        assert_eq!(file_text(y, &m, "y"), "y");
+        assert_eq!(file_text(y, &m, "é"), "\\u00e9");
+        // The JSON inside the literal block: `512` is at its own line and column.
+        assert_eq!(file_text(y, &m, "512"), "512");
+        assert_eq!(file_text(y, &m, "Cpu"), "Cpu");
+        let at = y.find("{\"Cpu").unwrap();
+        let r = m.file_range(TextRange::new(m.text().find("{\\\"Cpu").unwrap() as u32, m.text().find("{\\\"Cpu").unwrap() as u32 + 1));
+        assert_eq!(r.start as usize, at);
+        assert_eq!(file_text(y, &m, "Memory"), "Memory");
+        assert_eq!(file_text(y, &m, "text z"), "text z");
+        assert_eq!(file_text(y, &m, "seq"), "seq");
+        // A whole value maps to the whole scalar, quotes and all.
+        assert_eq!(file_text(y, &m, "\"single 'q' x\""), "'single ''q'' x'");
+    }
+
+    #[test]
+    fn cloudformation_tags_become_long_forms() {
+        let y = "A: !Ref Cluster\nB: !GetAtt Role.Arn\nC: !Join ['', ['arn:', !Ref 'AWS::Partition', ':states']]\nD: !Sub\n  - '${X}'\n  - X: 1\n";
+        let m = to_json_with(y, YamlOptions { cloudformation_tags: true }).unwrap();
+        let v: serde_json::Value = serde_json::from_str(m.text()).unwrap();
+        assert_eq!(v["A"]["Ref"], "Cluster");
+        assert_eq!(v["B"]["Fn::GetAtt"], "Role.Arn");
+        assert_eq!(v["C"]["Fn::Join"][1][1]["Ref"], "AWS::Partition");
+        assert_eq!(v["D"]["Fn::Sub"][0], "${X}");
+        // Without the option the tags are ignored, as before.
+        let plain: serde_json::Value = serde_json::from_str(to_json(y).unwrap().text()).unwrap();
+        assert_eq!(plain["A"], "Cluster");
     }
 
     #[test]
     fn non_ascii_and_aliases() {
         let y = "taskDefinition: web:3\ntags:\n  - &t {key: チーム, value: 日本}\n  - *t\n";
         let c = to_json(y).unwrap();
-        let v: serde_json::Value = serde_json::from_str(&c.json).unwrap();
+        let v: serde_json::Value = serde_json::from_str(c.text()).unwrap();
         assert_eq!(v["tags"][1]["key"], "チーム");
-    }
-
-    #[test]
-    fn bad_yaml_is_a_diagnostic() {
-        let r = check_yaml("taskDefinition: [web\ncount: 1\n", &Options::default()).unwrap();
-        assert_eq!(r.diagnostics[0].code, "RT001");
-        assert!(r.diagnostics[0].message.contains("YAML"));
-        let r = check_yaml("a: 1\n---\nb: 2\n", &Options::default()).unwrap();
-        assert!(r.diagnostics[0].message.contains("more than one document"));
+        assert_eq!(file_text(y, &c, "日本"), "日本");
     }
 }

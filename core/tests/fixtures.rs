@@ -5,6 +5,9 @@
 //!   `invalid/expect.json` names for it (`{"case.json": "/pointer"}`);
 //! - a `task-definition.json` beside `valid/` and `invalid/` is passed as the task definition;
 //! - every registered rule has a folder with at least one valid and one invalid case.
+//!
+//! The `dialect` area holds state machines, templates and scripts (any extension): each is read
+//! as the dialect [`runtask_core::dialect::detect`] finds (with the `dialects` feature).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -35,12 +38,40 @@ fn rule_dirs() -> Vec<PathBuf> {
     dirs
 }
 
+fn is_dialect(dir: &Path) -> bool {
+    dir.parent().and_then(|a| a.file_name()).is_some_and(|a| a == "dialect")
+}
+
+/// The case files of a folder: `.json` files, or any file in the dialect area.
 fn json_files(dir: &Path) -> Vec<PathBuf> {
+    let any = dir.parent().is_some_and(is_dialect);
     let mut v: Vec<PathBuf> = fs::read_dir(dir)
-        .map(|rd| rd.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json") && p.file_name().unwrap() != "expect.json").collect())
+        .map(|rd| rd.map(|e| e.unwrap().path()).filter(|p| (any || p.extension().is_some_and(|e| e == "json")) && p.file_name().unwrap() != "expect.json").collect())
         .unwrap_or_default();
     v.sort();
     v
+}
+
+/// Checks a case file: as a request, or in the dialect area as the dialect it is written in.
+fn check_case(dir: &Path, file: &Path, options: &Options) -> Option<runtask_core::Report> {
+    let bytes = fs::read(file).unwrap();
+    if !is_dialect(dir) {
+        return Some(check_bytes(&bytes, options).unwrap());
+    }
+    check_dialect(file, &bytes, options)
+}
+
+#[cfg(feature = "dialects")]
+fn check_dialect(file: &Path, bytes: &[u8], options: &Options) -> Option<runtask_core::Report> {
+    use runtask_core::dialect::{check_source, detect, Dialect, NoFiles};
+    let path = file.to_string_lossy();
+    let dialect = detect(Some(&path), &String::from_utf8_lossy(bytes)).unwrap_or(Dialect::Request);
+    Some(check_source(Some(&path), bytes, dialect, options, &NoFiles).unwrap())
+}
+
+#[cfg(not(feature = "dialects"))]
+fn check_dialect(_: &Path, _: &[u8], _: &Options) -> Option<runtask_core::Report> {
+    None
 }
 
 #[test]
@@ -58,7 +89,7 @@ fn fixtures_hold() {
         let invalid = json_files(&dir.join("invalid"));
         seen.insert(code.to_owned(), (valid.len(), invalid.len()));
         for f in &valid {
-            let report = check_bytes(&fs::read(f).unwrap(), &options).unwrap();
+            let Some(report) = check_case(&dir, f, &options) else { continue };
             let bad: Vec<_> = report.diagnostics.iter().filter(|d| d.code == code || d.severity == Severity::Error).collect();
             if !bad.is_empty() {
                 failures.push(format!("{}: expected to pass, got {:?}", f.display(), bad.iter().map(|d| format!("{} {} {}", d.code, d.pointer, d.message)).collect::<Vec<_>>()));
@@ -73,7 +104,7 @@ fn fixtures_hold() {
                 failures.push(format!("{}: not listed in expect.json", f.display()));
                 continue;
             };
-            let report = check_bytes(&fs::read(f).unwrap(), &options).unwrap();
+            let Some(report) = check_case(&dir, f, &options) else { continue };
             if !report.diagnostics.iter().any(|d| d.code == code && &d.pointer == pointer) {
                 failures.push(format!(
                     "{}: expected {code} at {pointer:?}, got {:?}",

@@ -1,8 +1,9 @@
 //! The modules of runtask-core form layers, each using only those below it (or its own layer,
 //! without a cycle):
 //!
-//! json, units → model, data, arn, ids, task_definition → diagnostics → query → rule → context →
-//! rules → registry → the crate root (lib.rs: the driver), render, schema, yaml.
+//! json, units → model, data, arn, ids, task_definition, mapped, yaml → diagnostics → query → rule
+//! → context → rules → registry → the crate root (lib.rs: the driver), render, schema → extract
+//! (a request found in a file, checked through the driver) → dialect (the file readers).
 //!
 //! Read from the source: every `crate::<module>` a file names outside comments and its tests
 //! (the `#[cfg(test)]` tail of a file, and `tests.rs` files).
@@ -13,14 +14,16 @@ mod source;
 
 const LAYERS: &[&[&str]] = &[
     &["json", "units"],
-    &["model", "data", "arn", "ids", "task_definition"],
+    &["model", "data", "arn", "ids", "task_definition", "mapped", "yaml"],
     &["diagnostics"],
     &["query"],
     &["rule"],
     &["context"],
     &["rules"],
     &["registry"],
-    &["lib", "render", "schema", "yaml"],
+    &["lib", "render", "schema"],
+    &["extract"],
+    &["dialect"],
 ];
 
 /// What the crate root re-exports from lower modules, by name (`crate::Severity` is

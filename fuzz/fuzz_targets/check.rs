@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         if data.len() < 4096 {
-            let _ = runtask_core::yaml::check_yaml(text, &options).expect("options are valid");
+            let _ = runtask_core::extract::check_yaml(text, &options).expect("options are valid");
         }
     }
 });

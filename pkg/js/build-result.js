@@ -78,10 +78,16 @@ export function buildResult(nums, ascii, other) {
     }
     const catalogue = new Array(nums[i++]);
     for (let c = 0; c < catalogue.length; c++) catalogue[c] = text();
-    diagnostics[d] = {
+    const diagnostic = {
       severity, code, pointer, line, column, message, help, name, note, member, endLine, endColumn, utf16Column, utf16EndColumn,
       start, end, utf16Start, utf16End, labels, fix, catalogue,
     };
+    // Only a request found in a state machine, template or script has these (as in the CLI's JSON).
+    const request = optionalText();
+    const location = optionalText();
+    if (request !== null) diagnostic.request = request;
+    if (location !== null) diagnostic.location = location;
+    diagnostics[d] = diagnostic;
   }
   return { ok, diagnostics };
 }

@@ -168,6 +168,17 @@ export interface Diagnostic {
      * The rows of runtask's rule catalogue this finding comes from.
      */
     catalogue: string[];
+    /**
+     * For a request found in a state machine, template or script: the pointer in the
+     * API-shaped request, e.g. `/overrides/cpu` (`pointer` then points into the file as parsed,
+     * `""` where the file has none).
+     */
+    request?: string;
+    /**
+     * For a request found in a state machine, template or script: where it is, e.g.
+     * `state "Run report"`, `resource Nightly` or `line 12: aws ecs run-task`.
+     */
+    location?: string;
 }
 
 /**
@@ -216,6 +227,19 @@ export interface ValidateOptions {
      * Skip the rules whose code starts with one of these or whose name is one of these.
      */
     ignore?: string[];
+    /**
+     * What `source` is written in. `"auto"` (the default) detects a Step Functions state
+     * machine, a CloudFormation/SAM/CDK template, EventBridge Scheduler input or a script from
+     * the content (and `filename`), and reads anything else as a request; the others force one.
+     */
+    dialect?: "auto" | "request" | "state-machine" | "cloudformation" | "scheduler" | "shell" | "makefile" | "dockerfile" | "github-actions" | null;
+    /**
+     * The name of the file `source` comes from (`deploy/run.sh`, `Makefile`,
+     * `.github/workflows/nightly.yml`, `run-task.yaml`): detection reads it, and a request file
+     * named `.yaml`/`.yml` is read as YAML. `file://` references on command lines are not read
+     * (the package reads no files): each is reported as unread.
+     */
+    filename?: string;
 }
 
 /**
@@ -248,8 +272,9 @@ export function rules(): RuleInfo[];
 export function schema(): JsonSchema;
 
 /**
- * Checks a RunTask request given as JSON text. A request with problems gives `ok: false` and its
- * diagnostics; only bad options throw.
+ * Checks a RunTask request given as JSON text, or the requests of a state machine, template or
+ * script (`options.dialect`, detected by default). A request with problems gives `ok: false` and
+ * its diagnostics; only bad options throw.
  */
 export function validate(source: string, options?: ValidateOptions | null): ValidateResult;
 

@@ -13,7 +13,8 @@
 //!   label count, per label: pointer, message, line, column, utf16Column, start, end, utf16Start, utf16End,
 //!   fix (0|1), if 1: applicability (0 safe, 1 unsafe), description, edit count,
 //!     per edit: start, end, utf16Start, utf16End, content,
-//!   catalogue count, per entry: text
+//!   catalogue count, per entry: text,
+//!   request?, location? (a request found in a state machine, template or script)
 //! ```
 
 use runtask_core::{Applicability, Report, Severity};
@@ -195,6 +196,8 @@ impl Compact {
             for entry in d.catalogue {
                 c.text(entry);
             }
+            c.optional_text(d.request.as_deref());
+            c.optional_text(d.location.as_deref());
         }
         c
     }

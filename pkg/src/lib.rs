@@ -15,6 +15,7 @@ use tsify::{Ts, Tsify};
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
+use runtask_core::dialect::{self, Dialect, NoFiles};
 use runtask_core::{registry, Options};
 
 pub mod compact;
@@ -87,6 +88,47 @@ pub struct ValidateOptions {
     #[tsify(optional)]
     #[serde(default)]
     pub ignore: Option<Vec<String>>,
+    /// What `source` is written in. `"auto"` (the default) detects a Step Functions state
+    /// machine, a CloudFormation/SAM/CDK template, EventBridge Scheduler input or a script from
+    /// the content (and `filename`), and reads anything else as a request; the others force one.
+    #[tsify(optional, type = "\"auto\" | \"request\" | \"state-machine\" | \"cloudformation\" | \"scheduler\" | \"shell\" | \"makefile\" | \"dockerfile\" | \"github-actions\" | null")]
+    #[serde(default)]
+    pub dialect: Option<String>,
+    /// The name of the file `source` comes from (`deploy/run.sh`, `Makefile`,
+    /// `.github/workflows/nightly.yml`, `run-task.yaml`): detection reads it, and a request file
+    /// named `.yaml`/`.yml` is read as YAML. `file://` references on command lines are not read
+    /// (the package reads no files): each is reported as unread.
+    #[tsify(optional)]
+    #[serde(default)]
+    pub filename: Option<String>,
+}
+
+/// How `validate` reads its source: `dialect` and `filename` of [`ValidateOptions`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Source {
+    /// `None`: detected.
+    pub dialect: Option<Dialect>,
+    pub filename: Option<String>,
+}
+
+impl Source {
+    /// Checks `bytes` as this source says: a request as before (JSON, or YAML when the file name
+    /// says so), a state machine, template or script through runtask-core's dialect readers.
+    pub fn check(&self, bytes: &[u8], options: &Options) -> Result<runtask_core::Report, runtask_core::OptionsError> {
+        let path = self.filename.as_deref();
+        let dialect = self.dialect.unwrap_or_else(|| {
+            let text = String::from_utf8_lossy(bytes);
+            dialect::detect(path, text.strip_prefix('\u{feff}').unwrap_or(&text)).unwrap_or(Dialect::Request)
+        });
+        let yaml_request = path.is_some_and(|p| {
+            let p = p.to_ascii_lowercase();
+            p.ends_with(".yaml") || p.ends_with(".yml")
+        });
+        if dialect == Dialect::Request && !yaml_request {
+            return runtask_core::check_bytes(bytes, options);
+        }
+        dialect::check_source(path, bytes, dialect, options, &NoFiles)
+    }
 }
 
 /// The outcome of `validate`: a request with problems is a normal result.
@@ -160,6 +202,17 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
     /// The rows of runtask's rule catalogue this finding comes from.
     pub catalogue: Vec<String>,
+    /// For a request found in a state machine, template or script: the pointer in the
+    /// API-shaped request, e.g. `/overrides/cpu` (`pointer` then points into the file as parsed,
+    /// `""` where the file has none).
+    #[tsify(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request: Option<String>,
+    /// For a request found in a state machine, template or script: where it is, e.g.
+    /// `state "Run report"`, `resource Nightly` or `line 12: aws ecs run-task`.
+    #[tsify(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
 }
 
 /// A secondary location.
@@ -341,6 +394,8 @@ pub fn convert(source: &[u8], report: runtask_core::Report) -> ValidateResult {
                     .collect(),
             }),
             catalogue: d.catalogue.iter().map(|&c| c.to_owned()).collect(),
+            request: d.request,
+            location: d.location,
         })
         .collect();
     ValidateResult { ok, diagnostics }
@@ -348,13 +403,18 @@ pub fn convert(source: &[u8], report: runtask_core::Report) -> ValidateResult {
 
 /// Checks `source` (UTF-8 bytes) as a RunTask request.
 pub fn validate_bytes_native(source: &[u8], options: &Options) -> Result<ValidateResult, OptionsError> {
-    let report = runtask_core::check_bytes(source, options).map_err(OptionsError::Core)?;
+    validate_source_native(source, options, &Source { dialect: Some(Dialect::Request), filename: None })
+}
+
+/// Checks `source` (UTF-8 bytes) read as `how` says.
+pub fn validate_source_native(source: &[u8], options: &Options, how: &Source) -> Result<ValidateResult, OptionsError> {
+    let report = how.check(source, options).map_err(OptionsError::Core)?;
     Ok(convert(source, report))
 }
 
 /// Checks `source` and hands the result to JavaScript in the compact form.
-fn validate_to_js(source: &[u8], options: &Options) -> Result<Ts<ValidateResult>, JsError> {
-    let report = runtask_core::check_bytes(source, options).map_err(|e| JsError::new(&OptionsError::Core(e).to_string()))?;
+fn validate_to_js(source: &[u8], options: &Options, how: &Source) -> Result<Ts<ValidateResult>, JsError> {
+    let report = how.check(source, options).map_err(|e| JsError::new(&OptionsError::Core(e).to_string()))?;
     let c = Compact::encode(source, &report);
     Ok(Ts::new_unchecked(build_result(&c.nums, &c.ascii, &c.other)))
 }
@@ -412,18 +472,18 @@ fn to_js<T: Serialize + Tsify>(value: &T) -> Ts<T> {
 
 /// Reads the options object. Read by hand rather than through serde, which would bring
 /// serde_json's deserializer into the .wasm for three members.
-fn options_from_js(options: Option<Ts<ValidateOptions>>) -> Result<Options, JsError> {
-    let Some(options) = options else { return Ok(Options::default()) };
+fn options_from_js(options: Option<Ts<ValidateOptions>>) -> Result<(Options, Source), JsError> {
+    let Some(options) = options else { return Ok((Options::default(), Source::default())) };
     let options = options.js_value();
     let shape = |m: String| JsError::new(&OptionsError::Shape(m).to_string());
     if !options.is_object() || js_sys::Array::is_array(&options) {
-        return Err(shape("expected an object with `taskDefinition`, `select` and/or `ignore`".to_owned()));
+        return Err(shape("expected an object with `taskDefinition`, `select`, `ignore`, `dialect` and/or `filename`".to_owned()));
     }
     let object: &js_sys::Object = options.unchecked_ref();
     for key in js_sys::Object::keys(object).iter() {
         let key = key.as_string().unwrap_or_default();
-        if !matches!(key.as_str(), "taskDefinition" | "select" | "ignore") {
-            return Err(shape(format!("unknown member `{key}`, expected `taskDefinition`, `select` or `ignore`")));
+        if !matches!(key.as_str(), "taskDefinition" | "select" | "ignore" | "dialect" | "filename") {
+            return Err(shape(format!("unknown member `{key}`, expected `taskDefinition`, `select`, `ignore`, `dialect` or `filename`")));
         }
     }
     let get = |name: &str| js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
@@ -449,19 +509,35 @@ fn options_from_js(options: Option<Ts<ValidateOptions>>) -> Result<Options, JsEr
     } else {
         return Err(shape("`taskDefinition` must be JSON text or an object".to_owned()));
     };
-    Ok(Options { task_definition, select: list("select")?, ignore: list("ignore")?, ..Options::default() })
+    let text = |name: &str| -> Result<Option<String>, JsError> {
+        let v = get(name);
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        v.as_string().map(Some).ok_or_else(|| shape(format!("`{name}` must be a string")))
+    };
+    let dialect = match text("dialect")?.as_deref() {
+        None | Some("auto") => None,
+        Some(name) => Some(Dialect::from_name(name).ok_or_else(|| {
+            let names: Vec<String> = std::iter::once("auto").chain(Dialect::ALL.iter().map(|d| d.name())).map(|n| format!("`{n}`")).collect();
+            shape(format!("unknown `dialect` {name:?}, expected one of {}", names.join(", ")))
+        })?),
+    };
+    let source = Source { dialect, filename: text("filename")? };
+    Ok((Options { task_definition, select: list("select")?, ignore: list("ignore")?, ..Options::default() }, source))
 }
 
-/// Checks a RunTask request given as JSON text. A request with problems gives `ok: false` and its
-/// diagnostics; only bad options throw.
+/// Checks a RunTask request given as JSON text, or the requests of a state machine, template or
+/// script (`options.dialect`, detected by default). A request with problems gives `ok: false` and
+/// its diagnostics; only bad options throw.
 #[wasm_bindgen]
 pub fn validate(source: &JsString, options: Option<Ts<ValidateOptions>>) -> Result<Ts<ValidateResult>, JsError> {
     hook();
     if !source.is_string() {
         return Err(JsError::new("validate: `source` must be a string (the request as JSON text); use validateBytes for bytes"));
     }
-    let options = options_from_js(options)?;
-    validate_to_js(&utf8_of(source), &options)
+    let (options, how) = options_from_js(options)?;
+    validate_to_js(&utf8_of(source), &options, &how)
 }
 
 /// Checks a RunTask request given as the bytes of a file (UTF-8 expected: invalid UTF-8, UTF-16
@@ -469,8 +545,8 @@ pub fn validate(source: &JsString, options: Option<Ts<ValidateOptions>>) -> Resu
 #[wasm_bindgen(js_name = validateBytes)]
 pub fn validate_bytes(source: &[u8], options: Option<Ts<ValidateOptions>>) -> Result<Ts<ValidateResult>, JsError> {
     hook();
-    let options = options_from_js(options)?;
-    validate_to_js(source, &options)
+    let (options, how) = options_from_js(options)?;
+    validate_to_js(source, &options, &how)
 }
 
 /// Every rule's metadata and documentation, in code order.

@@ -113,12 +113,18 @@ fn decode(c: &Compact) -> Value {
             Value::Null
         };
         let catalogue: Vec<String> = (0..r.num()).map(|_| r.text()).collect();
-        diagnostics.push(json!({
+        let mut d = json!({
             "severity": severity, "code": code, "pointer": pointer, "line": n[0], "column": n[1], "message": message,
             "help": help, "name": name, "note": note, "member": member, "endLine": n[2], "endColumn": n[3], "utf16Column": n[4],
             "utf16EndColumn": n[5], "start": n[6], "end": n[7], "utf16Start": n[8], "utf16End": n[9],
             "labels": labels, "fix": fix, "catalogue": catalogue,
-        }));
+        });
+        for key in ["request", "location"] {
+            if let Some(v) = r.optional() {
+                d[key] = json!(v);
+            }
+        }
+        diagnostics.push(d);
     }
     assert_eq!(r.i, c.nums.len(), "numbers left over");
     assert_eq!(r.at, r.ascii.len(), "text left over");
@@ -169,4 +175,52 @@ fn rules_and_fargate_sizes() {
     let sizes = fargate_sizes_native();
     assert_eq!(sizes.iter().filter(|s| s.confirmed).count(), runtask_core::data::fargate::FARGATE_TIERS.len());
     assert_eq!(sizes[0].cpu, 256);
+}
+
+/// Issue 10: requests in a state machine, a template and a script (the README's examples).
+const DIALECT_INPUTS: &[(&str, &str)] = &[
+    ("manage-ecs-task.asl.json", include_str!("../../docs/examples/manage-ecs-task.asl.json")),
+    ("nightly-report.yaml", include_str!("../../docs/examples/nightly-report.yaml")),
+    ("run-report.sh", include_str!("../../docs/examples/run-report.sh")),
+];
+
+/// Detected from the content and name, with `request` and `location` as in the CLI's JSON, and
+/// through the compact form unchanged.
+#[test]
+fn requests_where_they_live_carry_request_and_location() {
+    for (name, src) in DIALECT_INPUTS {
+        let how = Source { dialect: None, filename: Some((*name).to_owned()) };
+        let core = how.check(src.as_bytes(), &Options::default()).unwrap();
+        assert!(core.diagnostics.iter().any(|d| d.location.is_some() && d.request.is_some()), "{name}: {:#?}", core.diagnostics);
+        let ours = serde_json::to_value(convert(src.as_bytes(), core.clone())).unwrap();
+        let cli = serde_json::to_value(&core.diagnostics).unwrap();
+        for (c, o) in cli.as_array().unwrap().iter().zip(ours["diagnostics"].as_array().unwrap()) {
+            for (k, v) in c.as_object().unwrap() {
+                if !matches!(k.as_str(), "labels" | "fix") {
+                    assert_eq!(&o[k], v, "{name}: {k}");
+                }
+            }
+        }
+        assert_eq!(decode(&Compact::encode(src.as_bytes(), &core)), ours, "{name}");
+        // The content alone is enough for the state machine and the template.
+        if !name.ends_with(".sh") {
+            let unnamed = Source::default().check(src.as_bytes(), &Options::default()).unwrap();
+            assert_eq!(unnamed.diagnostics.len(), core.diagnostics.len(), "{name}");
+        }
+    }
+}
+
+#[test]
+fn the_dialect_can_be_forced() {
+    let (_, machine) = DIALECT_INPUTS[0];
+    let as_request = Source { dialect: Some(Dialect::Request), filename: None }.check(machine.as_bytes(), &Options::default()).unwrap();
+    assert!(as_request.diagnostics.iter().any(|d| d.code == "RT101" && d.message.contains("StartAt")), "{:#?}", as_request.diagnostics);
+    assert!(as_request.diagnostics.iter().all(|d| d.location.is_none()));
+    // A script given without a name is still found by its content.
+    let script = b"aws ecs run-task --task-definition web:3 --count 0\n";
+    let r = Source::default().check(script, &Options::default()).unwrap();
+    assert!(r.diagnostics.iter().any(|d| d.code == "RT106" && d.location.as_deref() == Some("line 1: aws ecs run-task")), "{:#?}", r.diagnostics);
+    // A request file named .yaml is read as YAML.
+    let r = Source { dialect: None, filename: Some("run-task.yaml".into()) }.check(b"taskDefinition: web:3\ncount: 0\n", &Options::default()).unwrap();
+    assert!(r.diagnostics.iter().any(|d| d.code == "RT106" && d.line == 2), "{:#?}", r.diagnostics);
 }

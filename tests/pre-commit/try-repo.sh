@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves .pre-commit-hooks.yaml with the real pre-commit (PyPI): `pre-commit try-repo` installs
-# runtask-lint from this repository with cargo and runs it on a scratch repository's files.
+# runtask-lint from this repository with cargo and runs both hooks on a scratch repository's files.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 PRE_COMMIT="${PRE_COMMIT:-$ROOT/.tools/venv/bin/pre-commit}"
@@ -54,5 +54,46 @@ if grep -q "run-task-old.json" all.out; then fail all "checked a file that runta
 echo "2. only the valid request: the hook passes"
 "$PRE_COMMIT" try-repo "$ROOT" runtask-lint --files deploy/run-task-ok.json --color never > ok.out 2>&1 || fail ok "the hook failed on a valid request"
 grep -q "Passed" ok.out || fail ok "no Passed line"
+
+echo "3. the second hook: requests where they live, other files skipped"
+mkdir -p statemachines scripts .github/workflows
+cat > statemachines/report.asl.json <<'JSON'
+{
+  "StartAt": "Run report",
+  "States": {
+    "Run report": {
+      "Type": "Task",
+      "Resource": "arn:aws:states:::ecs:runTask.sync",
+      "Parameters": {
+        "TaskDefinition": "report:3",
+        "LaunchType": "FARGATE",
+        "Count": 2
+      },
+      "End": true
+    }
+  }
+}
+JSON
+cat > scripts/migrate.sh <<'SH'
+#!/bin/sh
+aws ecs run-task --cluster batch --task-definition migrate:7 \
+  --lanch-type EC2
+SH
+# Files with no RunTask request: the hook sees them and says nothing.
+printf 'services:\n  web:\n    image: nginx\n' > docker-compose.yml
+printf '#!/bin/sh\necho hello\n' > scripts/hello.sh
+git add -A
+if "$PRE_COMMIT" try-repo "$ROOT" runtask-lint-everywhere --all-files --color never > everywhere.out 2>&1; then fail everywhere "the hook passed"; fi
+grep -q "RT400" everywhere.out || fail everywhere "no RT400 for the Fargate state without a network configuration"
+grep -q "RT052" everywhere.out || fail everywhere "no RT052 for Count in a Task state"
+grep -q "statemachines/report.asl.json:10:9" everywhere.out || fail everywhere "no position for Count"
+grep -q "RT059" everywhere.out || fail everywhere "no RT059 for the unknown option"
+grep -q "scripts/migrate.sh:3:3" everywhere.out || fail everywhere "no position for the unknown option"
+if grep -q "docker-compose.yml\|hello.sh\|other/package.json" everywhere.out; then fail everywhere "reported a file without a RunTask request"; fi
+if grep -q "run-task-old.json" everywhere.out; then fail everywhere "checked a file that runtask.toml excludes"; fi
+
+echo "4. the second hook on valid files only: it passes"
+"$PRE_COMMIT" try-repo "$ROOT" runtask-lint-everywhere --files deploy/run-task-ok.json docker-compose.yml scripts/hello.sh --color never > everywhere-ok.out 2>&1 || fail everywhere-ok "the hook failed on files without errors"
+grep -q "Passed" everywhere-ok.out || fail everywhere-ok "no Passed line"
 
 echo "pre-commit try-repo: ok"

@@ -23,6 +23,19 @@ use parse::{RawConfig, Table};
 /// hook's pattern (`.pre-commit-hooks.yaml`).
 pub const DEFAULT_INCLUDE: &[&str] = &["{run-task,run_task,runtask}*.{json,yaml,yml}"];
 
+/// The files a walk also reads when no `include` is configured, for the requests that live in
+/// them (the pre-commit hook `runtask-lint-everywhere`'s pattern): state machines, templates,
+/// EventBridge Scheduler input, workflows (JSON, YAML), scripts, Makefiles and Dockerfiles. Unlike
+/// [`DEFAULT_INCLUDE`], such a file is checked only when a state machine, template, schedule or
+/// command line with a RunTask request is detected in it ([`crate::candidate::Accept`]).
+pub const DEFAULT_DIALECT_INCLUDE: &[&str] = &[
+    "*.{json,yaml,yml,template}",
+    "*.{sh,bash,mk}",
+    "{Makefile,GNUmakefile,makefile,Containerfile}",
+    "Dockerfile*",
+    "*.Dockerfile",
+];
+
 /// Never walked into, whatever the configuration (`exclude` adds to these).
 pub const DEFAULT_EXCLUDE: &[&str] = &[".git", ".hg", ".svn", "node_modules", ".venv", "venv", ".tox", "__pycache__"];
 
@@ -191,6 +204,11 @@ impl Config {
         included || self.task_definitions.iter().any(|td| td.requests.iter().any(|p| p.matches(rel)))
     }
 
+    /// Whether no `include` is configured and the default dialect patterns name the file.
+    pub fn includes_dialect_file(&self, rel: &Path) -> bool {
+        self.include.is_none() && default_dialect_include().iter().any(|p| p.matches(rel))
+    }
+
     /// Whether the file, or a directory above it, is excluded (by `exclude` or the defaults).
     pub fn excludes(&self, rel: &Path) -> bool {
         default_exclude().iter().chain(&self.exclude).any(|p| p.matches_path_or_parent(rel))
@@ -227,6 +245,11 @@ impl Config {
 fn default_include() -> &'static [Pattern] {
     static P: std::sync::OnceLock<Vec<Pattern>> = std::sync::OnceLock::new();
     P.get_or_init(|| DEFAULT_INCLUDE.iter().map(|p| Pattern::new(p).expect("default include pattern")).collect())
+}
+
+fn default_dialect_include() -> &'static [Pattern] {
+    static P: std::sync::OnceLock<Vec<Pattern>> = std::sync::OnceLock::new();
+    P.get_or_init(|| DEFAULT_DIALECT_INCLUDE.iter().map(|p| Pattern::new(p).expect("default dialect include pattern")).collect())
 }
 
 fn default_exclude() -> &'static [Pattern] {
@@ -398,6 +421,17 @@ mod tests {
             for no in ["task.json", "run-task.txt", "package.json", "runtask.toml"] {
                 assert!(!p.matches(Path::new(no)), "{no}");
             }
+        }
+    }
+
+    #[test]
+    fn dialect_files_are_walked_by_default() {
+        let defaults = Config::defaults(PathBuf::new());
+        for yes in ["sfn/report.asl.json", "template.yaml", "cdk.out/App.template.json", ".github/workflows/ci.yml", "deploy.sh", "Makefile", "rules.mk", "Dockerfile", "Dockerfile.batch", "api.Dockerfile"] {
+            assert!(defaults.includes_dialect_file(Path::new(yes)), "{yes}");
+        }
+        for no in ["main.rs", "README.md", "runtask.toml", "Makefile.bak"] {
+            assert!(!defaults.includes_dialect_file(Path::new(no)), "{no}");
         }
     }
 

@@ -92,4 +92,13 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
     /// The rows of the rule catalogue (`spec/rules.md`) this finding comes from.
     pub catalogue: &'static [&'static str],
+    /// For a request found inside a larger file (a state machine, a template, a script): the
+    /// pointer in the API-shaped request, e.g. `/overrides/cpu`, while `pointer` points into the
+    /// file as parsed (`""` where the file has no pointer for it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request: Option<String>,
+    /// For a request found inside a larger file: where it is, e.g. `state "Run report"`,
+    /// `resource Nightly` or `line 12: aws ecs run-task`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
 }

@@ -57,6 +57,7 @@ pub fn describe_value(doc: &Document<'_>, id: NodeId, sensitive: bool) -> Cow<'s
         Kind::Null => Cow::Borrowed("`null`"),
         Kind::Array => Cow::Borrowed("an array"),
         Kind::Object => Cow::Borrowed("an object"),
+        Kind::Dynamic => Cow::Borrowed("a value known only at run time"),
     }
 }
 

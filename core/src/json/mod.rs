@@ -14,10 +14,11 @@ pub use line_index::{LineIndex, Position};
 pub use node::{Kind, NodeId, TextRange, NONE};
 pub use parser::{ParseError, ParseErrorKind, MAX_DEPTH};
 pub use pointer::{escape_segment, Pointer};
+pub(crate) use strings::unescape_spans;
 pub use strings::{describe_char, json_string};
 pub use compact::compact_len;
 
-use node::{Node, FLAG_KEY_ESCAPED, FLAG_SHADOWED, FLAG_TRUE, FLAG_VALUE_ESCAPED};
+use node::{Node, FLAG_DYNAMIC, FLAG_KEY_ESCAPED, FLAG_SHADOWED, FLAG_TRUE, FLAG_VALUE_ESCAPED};
 
 /// A parsed JSON document. Nodes refer to the source by byte ranges.
 pub struct Document<'s> {
@@ -61,9 +62,32 @@ impl<'s> Document<'s> {
         &self.nodes[id as usize]
     }
 
+    /// The node's JSON type, or [`Kind::Dynamic`] for a value known only at run time.
     #[must_use]
     pub fn kind(&self, id: NodeId) -> Kind {
-        self.n(id).kind
+        let n = self.n(id);
+        if n.flags & FLAG_DYNAMIC != 0 {
+            Kind::Dynamic
+        } else {
+            n.kind
+        }
+    }
+
+    /// Marks a `null` node as standing for a value known only at run time: [`Self::kind`] then
+    /// says [`Kind::Dynamic`], and the value accessors (`str`, `int`, `bool`, `get`, `elements`)
+    /// find nothing, so value rules skip it while presence rules still see the member.
+    pub fn set_dynamic(&mut self, id: NodeId) {
+        if let Some(n) = self.nodes.get_mut(id as usize) {
+            if n.kind == Kind::Null {
+                n.flags |= FLAG_DYNAMIC;
+            }
+        }
+    }
+
+    /// Whether the node stands for a value known only at run time.
+    #[must_use]
+    pub fn is_dynamic(&self, id: NodeId) -> bool {
+        self.n(id).flags & FLAG_DYNAMIC != 0
     }
 
     #[must_use]

@@ -16,6 +16,10 @@ pub enum Kind {
     String,
     Array,
     Object,
+    /// A member that is present but whose value is known only at run time (a JSONPath or
+    /// JSONata expression, a CloudFormation intrinsic, a shell variable...): see
+    /// [`super::Document::set_dynamic`]. Value rules skip it; presence rules see it.
+    Dynamic,
 }
 
 impl Kind {
@@ -29,6 +33,7 @@ impl Kind {
             Kind::String => "string",
             Kind::Array => "array",
             Kind::Object => "object",
+            Kind::Dynamic => "value known only at run time",
         }
     }
 }
@@ -38,6 +43,8 @@ pub(crate) const FLAG_VALUE_ESCAPED: u8 = 2;
 pub(crate) const FLAG_KEY_ESCAPED: u8 = 4;
 /// An object member whose name appears again later in the same object.
 pub(crate) const FLAG_SHADOWED: u8 = 8;
+/// A value known only at run time (the text holds a `null` in its place).
+pub(crate) const FLAG_DYNAMIC: u8 = 16;
 
 /// One value in the document. Containers link to their children; object members carry the span of
 /// their key. Offsets are UTF-8 byte offsets into the source.

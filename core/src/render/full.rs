@@ -24,12 +24,19 @@ pub fn full(files: &[FileResult<'_>], color: bool) -> String {
             };
             let title = level.primary_title(d.message.as_str()).id(d.code);
             let mut groups: Vec<Group<'_>> = Vec::new();
-            let pointer = if d.pointer.is_empty() { "/".to_owned() } else { d.pointer.clone() };
+            // A request found inside a file: the file's pointer when it has one, else the member
+            // in the request (a command line, a string).
+            let pointer = match (&d.request, d.pointer.is_empty()) {
+                (Some(r), true) if !r.is_empty() => format!("request {r}"),
+                (Some(_), true) => String::new(),
+                _ if d.pointer.is_empty() => "/".to_owned(),
+                _ => d.pointer.clone(),
+            };
             let mut main = match f.source {
                 Some(src) if (d.end as usize) <= src.len() && src.is_char_boundary(d.start as usize) && src.is_char_boundary(d.end as usize) => {
                     let mut snippet = Snippet::source(src)
                         .path(f.path)
-                        .annotation(AnnotationKind::Primary.span(d.start as usize..d.end as usize).label(format!("{} {}", d.name, pointer)));
+                        .annotation(AnnotationKind::Primary.span(d.start as usize..d.end as usize).label(format!("{} {}", d.name, pointer).trim_end().to_owned()));
                     for l in &d.labels {
                         if (l.end as usize) <= src.len() {
                             snippet = snippet.annotation(AnnotationKind::Context.span(l.start as usize..l.end as usize).label(l.message.as_str()));

@@ -19,6 +19,7 @@ macro_rules! checks {
     };
 }
 
+pub mod dialect;
 pub mod fargate;
 pub mod input;
 pub mod launch;
@@ -39,9 +40,15 @@ pub(crate) struct Check {
     pub run: fn(&mut Ctx<'_, '_>),
 }
 
+/// The `check` of rules that are not run on the parsed request but reported by the layer that
+/// reads the input: the driver (the input could not be parsed, so no rule can run) or the
+/// dialect readers (RT050–RT064, at the file's characters).
+pub(crate) fn reported_by_driver(_: &mut Ctx<'_, '_>) {}
+
 /// Every area's checks; [`crate::registry`] joins and sorts them.
 pub(crate) static AREAS: &[&[Check]] = &[
     input::CHECKS,
+    dialect::CHECKS,
     shape::CHECKS,
     request::CHECKS,
     launch::CHECKS,

@@ -37,7 +37,7 @@ crate::declare_rule! {
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let root = ctx.doc.root();
     let kind = ctx.doc.kind(root);
-    if kind == Kind::Object {
+    if matches!(kind, Kind::Object | Kind::Dynamic) {
         return;
     }
     let help = if kind == Kind::Array {
