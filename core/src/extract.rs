@@ -95,8 +95,8 @@ pub(crate) fn node_at(doc: &Document<'_>, range: TextRange) -> Option<NodeId> {
 }
 
 /// Checks one extracted request and returns its diagnostics placed in `file` (whose line index
-/// is `index`).
-pub(crate) fn check_extracted(file: &str, index: &LineIndex<'_>, ex: &Extracted, td: Option<&TaskDefinition<'_>>, selection: &Selection<'_>) -> Vec<Diagnostic> {
+/// is `index`). `live`: the live pre-flight's findings about this request (pointers into it).
+pub(crate) fn check_extracted(file: &str, index: &LineIndex<'_>, ex: &Extracted, td: Option<&TaskDefinition<'_>>, selection: &Selection<'_>, live: &[crate::LiveFinding]) -> Vec<Diagnostic> {
     let text = ex.json.text();
     let mut doc = match Document::parse(text) {
         Ok(doc) => doc,
@@ -118,8 +118,7 @@ pub(crate) fn check_extracted(file: &str, index: &LineIndex<'_>, ex: &Extracted,
         }
     }
     let request_index = LineIndex::new(text);
-    // Live findings are made for a request file, not (yet) for the requests inside a dialect.
-    let mut out = check_document(&doc, &request_index, td, selection, &[]);
+    let mut out = check_document(&doc, &request_index, td, selection, live);
     if ex.open {
         // A finding about an absent member (`member` names it) cannot stand when members may be
         // added at run time.
@@ -295,7 +294,7 @@ pub fn check_yaml(src: &str, options: &Options) -> Result<Report, OptionsError> 
         Err(e) => return Ok(Report { diagnostics: vec![yaml_error(src, &index, &e, "")], ..Report::default() }),
     };
     let ex = Extracted { json, pointers: FilePointers::Same, dynamic: Vec::new(), location: None, syntax: Syntax::Yaml, spelling: None, range: TextRange::new(0, src.len() as u32), pointer: String::new(), open: false };
-    Ok(Report { diagnostics: check_extracted(src, &index, &ex, td.as_ref(), &selection), ..Report::default() })
+    Ok(Report { diagnostics: check_extracted(src, &index, &ex, td.as_ref(), &selection, &options.live), ..Report::default() })
 }
 
 /// The one diagnostic for YAML that cannot be read, at the syntax position.

@@ -214,7 +214,9 @@ pub fn check_source(path: Option<&str>, bytes: &[u8], dialect: Dialect, options:
     }
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     for ex in &found.requests {
-        diagnostics.extend(check_extracted(text, &index, ex, td.as_ref(), &selection));
+        // Live findings are made for a request file (JSON or YAML), not (yet) for the requests
+        // inside a dialect.
+        diagnostics.extend(check_extracted(text, &index, ex, td.as_ref(), &selection, &[]));
     }
     for (mut f, location) in found.findings {
         if selection.enabled(f.rule) {
