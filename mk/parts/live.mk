@@ -3,6 +3,8 @@
 
 .PHONY: test-live
 
-# The live crate's tests alone (moto), and runtask-lint's --live tests.
+# The live crate's tests alone (moto), runtask-lint's --live tests, and the proxy's
+# /api/preflight, launch pre-flight and pickers (proxy/tests/live.rs).
 test-live: tools-python
 	$(CARGO) test --locked -p runtask-live -p runtask-lint
+	$(CARGO) test --locked -p runtask-proxy --test live

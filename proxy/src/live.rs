@@ -108,16 +108,20 @@ pub async fn run(State(state): Shared, bytes: Bytes) -> Result<Response, ApiErro
     Ok(answer(&report, live, None))
 }
 
-/// A picker's answer: `{"items": [...]}`, or the reason the listing could not be made.
-async fn listing<T: Serialize>(state: &AppState, action: impl Future<Output = Result<T, CallError>>) -> Result<Response, ApiError> {
+/// A listing's lookups within the deadline; why not, as the API's error.
+async fn within<T>(state: &AppState, action: impl Future<Output = Result<T, CallError>>) -> Result<T, ApiError> {
     match tokio::time::timeout(state.live_deadline, action).await {
-        Ok(Ok(items)) => Ok(Json(json!({ "items": items })).into_response()),
-        Ok(Err(e)) => {
-            let status = if e.is_denied() { StatusCode::FORBIDDEN } else { StatusCode::BAD_GATEWAY };
-            Err(ApiError::new(status, if e.is_denied() { "live_denied" } else { "live_failed" }, e.reason()))
-        }
+        Ok(Ok(found)) => Ok(found),
+        Ok(Err(e)) if e.is_denied() => Err(ApiError::new(StatusCode::FORBIDDEN, "live_denied", e.reason())),
+        Ok(Err(e)) => Err(ApiError::new(StatusCode::BAD_GATEWAY, "live_failed", e.reason())),
         Err(_) => Err(ApiError::new(StatusCode::GATEWAY_TIMEOUT, "live_timeout", format!("no answer within {} s", state.live_deadline.as_secs_f64()))),
     }
+}
+
+/// A picker's answer: `{"items": [...]}`, or the reason the listing could not be made.
+async fn listing<T: Serialize>(state: &AppState, action: impl Future<Output = Result<T, CallError>>) -> Result<Response, ApiError> {
+    let items = within(state, action).await?;
+    Ok(Json(json!({ "items": items })).into_response())
 }
 
 /// `GET /api/pickers/clusters`: the clusters the allow-list lets a request name.
@@ -216,10 +220,8 @@ pub async fn capacity_providers(State(state): Shared, query: Result<Query<Cluste
     state.policy.cluster(cluster.as_deref())?;
     let aws = connection(&state)?;
     let name = request::cluster_name(cluster.as_deref()).to_owned();
-    match tokio::time::timeout(state.live_deadline, aws.cluster_capacity_providers(Some(&name))).await {
-        Ok(Ok(Some(found))) => Ok(Json(found).into_response()),
-        Ok(Ok(None)) => Err(ApiError::new(StatusCode::NOT_FOUND, "cluster_not_found", format!("there is no cluster `{name}` in {}", aws.region()))),
-        Ok(Err(e)) => Err(ApiError::new(if e.is_denied() { StatusCode::FORBIDDEN } else { StatusCode::BAD_GATEWAY }, if e.is_denied() { "live_denied" } else { "live_failed" }, e.reason())),
-        Err(_) => Err(ApiError::new(StatusCode::GATEWAY_TIMEOUT, "live_timeout", format!("no answer within {} s", state.live_deadline.as_secs_f64()))),
+    match within(&state, aws.cluster_capacity_providers(Some(&name))).await? {
+        Some(found) => Ok(Json(found).into_response()),
+        None => Err(ApiError::new(StatusCode::NOT_FOUND, "cluster_not_found", format!("there is no cluster `{name}` in {}", aws.region()))),
     }
 }

@@ -19,7 +19,10 @@ echo "1. maturin builds the wheel"
 wheel=$(ls "$work"/dist/runtask_lint-*.whl)
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -n 1)
 case "$(basename "$wheel")" in runtask_lint-"$version"-py3-none-*.whl) ;; *) fail "unexpected wheel name $(basename "$wheel")";; esac
-python3 -m zipfile -l "$wheel" | grep -q "runtask_lint-$version.data/scripts/runtask-lint" || fail "the wheel has no runtask-lint script"
+# Listed to a file first: `grep -q` stops reading at the first match, and under pipefail the
+# listing's broken pipe would fail the step.
+python3 -m zipfile -l "$wheel" > "$work/listing" || fail "the wheel cannot be listed"
+grep -q "runtask_lint-$version.data/scripts/runtask-lint" "$work/listing" || fail "the wheel has no runtask-lint script"
 
 echo "2. pip install in a fresh venv puts runtask-lint on PATH"
 python3 -m venv "$work/venv"

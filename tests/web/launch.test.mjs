@@ -62,13 +62,16 @@ test('launches, shows the task ARN, and polls the task status', async () => {
   assertClean(page);
 });
 
-test("shows ECS's error plainly", async () => {
+// The proxy's live pre-flight finds the missing cluster before ECS would (issue 11): the refusal
+// names the live finding.
+test('a cluster that does not exist is refused before launching, as a live finding', async () => {
   await page.getByLabel('Cluster', { exact: true }).fill('no-such-cluster');
   await page.getByRole('button', { name: 'Run task' }).click();
-  await page.getByRole('heading', { name: 'ECS refused the request' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('heading', { name: 'runtask-proxy refused the request' }).waitFor({ timeout: 30_000 });
   const said = await page.locator('.outcome.refused').textContent();
-  assert.match(said, /ClusterNotFoundException/);
-  assert.match(said, /Cluster not found/);
+  assert.match(said, /RT851/);
+  assert.match(said, /no-such-cluster/);
+  assert.match(said, /Live/);
   await shot(page, '16-ecs-error');
   assertClean(page);
 });

@@ -27,6 +27,7 @@ td = ecs.register_task_definition(
 print(json.dumps({
     "cluster": "console-test",
     "taskDefinition": f"{td['family']}:{td['revision']}",
+    "vpc": vpc,
     "subnet": subnet,
     "securityGroup": sg,
     "container": "app",

@@ -24,6 +24,19 @@ pub struct ProxyStatus {
     pub region: String,
     pub endpoint: String,
     pub auth_required: bool,
+    /// The proxy can look the account up (`POST /api/preflight`, the pickers).
+    pub live: bool,
+}
+
+/// What `POST /api/preflight` answered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preflight {
+    /// The diagnostics in the CLI's JSON shape, offline and live; live ones have `"live": true`.
+    pub diagnostics: Vec<Value>,
+    pub total: usize,
+    pub live_checked: bool,
+    /// Why nothing was looked up, when `live_checked` is false.
+    pub reason: Option<String>,
 }
 
 /// What `POST /api/run-task` answered.
@@ -95,6 +108,7 @@ pub async fn status() -> Result<ProxyStatus, ApiError> {
         region: str_at(&v, "region"),
         endpoint: str_at(&v, "endpoint"),
         auth_required: v.get("authRequired").and_then(Value::as_bool).unwrap_or(false),
+        live: v.get("live").and_then(Value::as_bool).unwrap_or(false),
     })
 }
 
@@ -139,6 +153,37 @@ pub async fn task_definition(name: &str, token: String) -> Result<String, ApiErr
         return Err(error_of(code, &v));
     }
     serde_json::to_string_pretty(&v).map_err(|e| ApiError(e.to_string()))
+}
+
+/// `POST /api/preflight`: the live pre-flight of the request text.
+pub async fn preflight(body: String, token: String) -> Result<Preflight, ApiError> {
+    let req = with_headers(Request::post("/api/preflight"), &token)
+        .header("Content-Type", "application/json")
+        .body(body)
+        .map_err(|e| ApiError(e.to_string()))?;
+    let (code, v) = json_of(req.send().await.map_err(network)?).await?;
+    if code != 200 {
+        return Err(error_of(code, &v));
+    }
+    let diagnostics = v.get("diagnostics").and_then(Value::as_array).cloned().unwrap_or_default();
+    Ok(Preflight {
+        total: v.get("diagnosticsTotal").and_then(Value::as_u64).map_or(diagnostics.len(), |n| n as usize),
+        diagnostics,
+        live_checked: v.get("liveChecked").and_then(Value::as_bool).unwrap_or(false),
+        reason: v.get("liveUnavailableReason").and_then(Value::as_str).map(str::to_owned),
+    })
+}
+
+/// `GET /api/pickers/{what}?{query}`: the listing's `items` (the capacity providers' answer is
+/// one object: it is returned whole).
+pub async fn picker(what: &str, query: &[(&str, &str)], token: String) -> Result<Value, ApiError> {
+    let query: Vec<String> = query.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
+    let url = if query.is_empty() { format!("/api/pickers/{what}") } else { format!("/api/pickers/{what}?{}", query.join("&")) };
+    let (code, v) = json_of(with_headers(Request::get(&url), &token).send().await.map_err(network)?).await?;
+    if code != 200 {
+        return Err(error_of(code, &v));
+    }
+    Ok(v.get("items").cloned().unwrap_or(v))
 }
 
 fn encode(s: &str) -> String {

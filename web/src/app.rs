@@ -6,9 +6,11 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::diagnostics_panel::DiagnosticsPanel;
 use crate::components::json_preview::JsonPreview;
+use crate::components::live_check::LiveCheckPanel;
 use crate::components::request_form::RequestForm;
 use crate::components::submit_button::SubmitButton;
 use crate::console::{Console, Proxy};
+use crate::live::Live;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -16,6 +18,7 @@ pub fn App() -> impl IntoView {
     provide_context(console);
     let proxy = Proxy { status: RwSignal::new(None), token: RwSignal::new(String::new()) };
     provide_context(proxy);
+    provide_context(Live::new(console, proxy));
     leptos::task::spawn_local(async move {
         proxy.status.set(Some(api::status().await.map_err(|e| e.to_string())));
     });
@@ -32,6 +35,7 @@ pub fn App() -> impl IntoView {
             </div>
             <aside class="side-column" aria-label="Check and run">
                 <DiagnosticsPanel/>
+                <LiveCheckPanel/>
                 <SubmitButton/>
                 <JsonPreview/>
             </aside>

@@ -16,6 +16,8 @@ mod app;
 mod components;
 #[cfg(target_arch = "wasm32")]
 mod console;
+#[cfg(target_arch = "wasm32")]
+mod live;
 
 fn main() {
     #[cfg(target_arch = "wasm32")]

@@ -82,22 +82,28 @@ fn by_pointer(pointer: &str) -> Option<web_sys::HtmlElement> {
         .find(|e| e.get_attribute("data-pointer").as_deref() == Some(pointer))
 }
 
-/// Focuses the control of `problem`, or its nearest enclosing one; without any, selects the
-/// problem's range in the JSON view.
-pub fn focus_problem(problem: &Problem) {
-    let mut pointer = problem.target.as_str();
+/// Focuses the control at `pointer`, or its nearest enclosing one; false when there is none.
+pub fn focus_pointer(mut pointer: &str) -> bool {
     loop {
         if pointer.is_empty() {
-            break;
+            return false;
         }
         if let Some(el) = by_pointer(pointer) {
             let _ = el.focus();
             let opts = web_sys::ScrollIntoViewOptions::new();
             opts.set_block(web_sys::ScrollLogicalPosition::Center);
             el.scroll_into_view_with_scroll_into_view_options(&opts);
-            return;
+            return true;
         }
         pointer = pointer.rsplit_once('/').map_or("", |(head, _)| head);
+    }
+}
+
+/// Focuses the control of `problem`, or its nearest enclosing one; without any, selects the
+/// problem's range in the JSON view.
+pub fn focus_problem(problem: &Problem) {
+    if focus_pointer(&problem.target) {
+        return;
     }
     if let Some(ta) = document().get_element_by_id(JSON_ID).and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
         let _ = ta.focus();

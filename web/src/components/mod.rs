@@ -3,6 +3,7 @@
 pub mod diagnostics_panel;
 pub mod fields;
 pub mod json_preview;
+pub mod live_check;
 pub mod request_form;
 pub mod rows;
 pub mod submit_button;

@@ -10,6 +10,7 @@ use super::rows::{RowCtx, Rows, TextList};
 use super::task_definition::TaskDefinitionPanel;
 use crate::console::{new_client_token, Console};
 use crate::lens::At;
+use crate::live::Live;
 use crate::state::{
     display, str_of, AwsvpcConfiguration, Capacity, CapacityProvider, ContainerOverride, EnvironmentFile, KeyValue,
     ManagedEbsVolume, NetworkConfiguration, Overrides, PlacementConstraint, PlacementStrategy, Request, Tag,
@@ -79,6 +80,7 @@ fn Section(title: &'static str, #[prop(optional)] pointer: &'static str, childre
 #[component]
 fn TaskSection() -> impl IntoView {
     let console = expect_context::<Console>();
+    let live = expect_context::<Live>();
     let root = At::root();
     let regenerate = move |_| {
         let token = new_client_token();
@@ -87,8 +89,9 @@ fn TaskSection() -> impl IntoView {
     view! {
         <Section title="Task">
             <div class="grid">
-                <TextField label="Task definition" at=at!(root, "taskDefinition", task_definition) placeholder="family:revision or ARN" size="wide"/>
-                <TextField label="Cluster" at=at!(root, "cluster", cluster) placeholder="default" size="wide"/>
+                <TextField label="Task definition" at=at!(root, "taskDefinition", task_definition) placeholder="family:revision or ARN" size="wide"
+                    suggestions=live.task_definitions/>
+                <TextField label="Cluster" at=at!(root, "cluster", cluster) placeholder="default" size="wide" suggestions=live.clusters/>
                 <TextField label="Count" at=at!(root, "count", count) kind=Kind::Int placeholder="1" size="narrow"
                     hint=Signal::derive(|| "1 to 10 tasks a call.".to_owned())/>
                 <TextField label="Group" at=at!(root, "group", group) placeholder="family:NAME"/>
@@ -126,10 +129,11 @@ fn CapacitySection(fargate: Memo<bool>) -> impl IntoView {
             </div>
         }
     };
-    let provider_row = |ctx: RowCtx<CapacityProvider>| {
+    let live = expect_context::<Live>();
+    let provider_row = move |ctx: RowCtx<CapacityProvider>| {
         view! {
             <TextField label="Capacity provider" at=at!(ctx.at, "capacityProvider", capacity_provider)
-                aria_label=ctx.name("Provider", "name") suggestions=suggestions(&["FARGATE", "FARGATE_SPOT"])/>
+                aria_label=ctx.name("Provider", "name") suggestions=live.capacity_providers/>
             <TextField label="Weight" at=at!(ctx.at, "weight", weight) kind=Kind::Int size="narrow" aria_label=ctx.name("Provider", "weight")/>
             <TextField label="Base" at=at!(ctx.at, "base", base) kind=Kind::Int size="narrow" aria_label=ctx.name("Provider", "base")/>
         }
@@ -181,12 +185,29 @@ fn NetworkSection() -> impl IntoView {
     let vpc = obj!(net, "awsvpcConfiguration", awsvpc_configuration);
     let _ = NetworkConfiguration::default;
     let _ = AwsvpcConfiguration::default;
+    let live = expect_context::<Live>();
+    let has_vpcs = move || live.vpcs.with(|v| !v.is_empty());
     view! {
         <Section title="Network" pointer="/networkConfiguration">
             <p class="section-note">"For awsvpc tasks (all Fargate tasks): their own network interface."</p>
+            <Show when=has_vpcs>
+                <div class="field wide">
+                    <label for="vpc-picker">"VPC to pick from"</label>
+                    <select id="vpc-picker" class="input" aria-describedby="vpc-picker-hint"
+                        prop:value=move || live.vpc.get() on:change=move |ev| live.vpc.set(event_target_value(&ev))>
+                        <option value="">"Choose a VPC"</option>
+                        {move || live.vpcs.get().into_iter().map(|(id, label)| {
+                            let text = if label.is_empty() { id.clone() } else { format!("{id} ({label})") };
+                            view! { <option value=id>{text}</option> }
+                        }).collect_view()}
+                    </select>
+                    <p class="hint" id="vpc-picker-hint">"Its subnets and security groups are suggested below (not part of the request)."</p>
+                </div>
+            </Show>
             <div class="lists">
-                <TextList legend="Subnets" noun="subnet" list=at!(vpc, "subnets", subnets) max=16/>
-                <TextList legend="Security groups" noun="security group" list=at!(vpc, "securityGroups", security_groups) max=5/>
+                <TextList legend="Subnets" noun="subnet" list=at!(vpc, "subnets", subnets) max=16 suggestions=live.subnets/>
+                <TextList legend="Security groups" noun="security group" list=at!(vpc, "securityGroups", security_groups) max=5
+                    suggestions=live.security_groups/>
             </div>
             <SelectField label="Assign public IP" at=at!(vpc, "assignPublicIp", assign_public_ip) options=ASSIGN_PUBLIC_IP
                 unset="Not set (DISABLED)"/>

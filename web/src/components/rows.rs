@@ -176,8 +176,19 @@ pub fn RawNotice(raw: Memo<Option<Value>>, what: &'static str) -> impl IntoView 
 
 /// A list of strings (subnets, security groups, a command), one text field a row.
 #[component]
-pub fn TextList(legend: &'static str, noun: &'static str, list: At<List<Text>>, #[prop(optional)] max: Option<usize>) -> impl IntoView {
+pub fn TextList(
+    legend: &'static str,
+    noun: &'static str,
+    list: At<List<Text>>,
+    #[prop(optional)] max: Option<usize>,
+    /// Suggestions for every row (one datalist).
+    #[prop(optional, into)]
+    suggestions: Option<Signal<Vec<(String, String)>>>,
+) -> impl IntoView {
+    let list_id = suggestions.map(|_| uid("list"));
+    let row_list = list_id.clone();
     let row = move |ctx: RowCtx<Text>| {
+        let row_list = row_list.clone();
         let console = expect_context::<Console>();
         let id = uid("f");
         let own = Trigger::new();
@@ -201,6 +212,7 @@ pub fn TextList(legend: &'static str, noun: &'static str, list: At<List<Text>>, 
                     class="input"
                     spellcheck="false"
                     autocomplete="off"
+                    list=row_list
                     data-pointer=move || pointer.get()
                     aria-invalid=super::fields::invalid(problems)
                     aria-describedby=described
@@ -211,7 +223,16 @@ pub fn TextList(legend: &'static str, noun: &'static str, list: At<List<Text>>, 
             </div>
         }
     };
-    view! { <Rows legend=legend noun=noun list=list new_row=|| Text(Value::String(String::new())) row=row max=max.unwrap_or(usize::MAX)/> }
+    view! {
+        <Rows legend=legend noun=noun list=list new_row=|| Text(Value::String(String::new())) row=row max=max.unwrap_or(usize::MAX)/>
+        {suggestions.zip(list_id).map(|(s, id)| {
+            view! {
+                <datalist id=id>
+                    {move || s.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                </datalist>
+            }
+        })}
+    }
 }
 
 #[must_use]

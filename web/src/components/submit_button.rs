@@ -288,7 +288,8 @@ fn Outcome(outcome: Result<RunOutcome, ApiError>) -> impl IntoView {
                 .into_iter()
                 .map(|d| {
                     let sev = runtask_core::Severity::parse(&s(&d, "severity")).map_or("Problem", severity_words);
-                    view! { <li>{sev} " " <span class="code">{s(&d, "code")}</span> ": " {s(&d, "message")} " at " <code>{s(&d, "pointer")}</code></li> }
+                    let live = (d.get("live").and_then(serde_json::Value::as_bool) == Some(true)).then(|| view! { <span class="badge-live">"Live"</span> " " });
+                    view! { <li>{live} {sev} " " <span class="code">{s(&d, "code")}</span> ": " {s(&d, "message")} " at " <code>{s(&d, "pointer")}</code></li> }
                 })
                 .collect_view();
             view! {
