@@ -167,9 +167,76 @@ pub fn detect(path: Option<&str>, text: &str) -> Option<Dialect> {
     named_request.then_some(Dialect::Request)
 }
 
+/// The names detection looks for.
+const DETECTION_NAMES: [&str; 18] = [
+    "Resources", "AWSTemplateFormatVersion", "States", "StartAt", "Target", "jobs", "on",
+    // A request's members.
+    "taskDefinition", "launchType", "capacityProviderStrategy", "networkConfiguration", "overrides", "placementConstraints", "placementStrategy", "platformVersion",
+    // Members of files with request-like members that are something else: a service
+    // (CreateService input), a task definition (RegisterTaskDefinition input,
+    // DescribeTaskDefinition output).
+    "serviceName", "desiredCount", "containerDefinitions",
+];
+
+/// Which of [`DETECTION_NAMES`] a JSON or YAML text writes, read in one pass: each `"name"` (the
+/// text between two neighbouring double quotes: a JSON member name, or a string equal to it) and
+/// each `name:` at the start of a line (YAML). One substring search per name cost more than
+/// checking the request itself.
+struct Members(u32);
+
+impl Members {
+    fn of(text: &str) -> Self {
+        // The names' lengths and first letters, to pass over most strings without comparing.
+        let lengths = DETECTION_NAMES.iter().fold(0u64, |m, n| m | 1 << n.len().min(63));
+        let firsts = DETECTION_NAMES.iter().fold(0u128, |m, n| m | 1 << (n.as_bytes()[0] & 127));
+        let mut found = 0u32;
+        let mut note = |name: &str| {
+            let first = name.as_bytes().first().map_or(0, |&b| b & 127);
+            if lengths & (1 << name.len().min(63)) != 0 && firsts & (1 << first) != 0 {
+                if let Some(i) = DETECTION_NAMES.iter().position(|n| *n == name) {
+                    found |= 1 << i;
+                }
+            }
+        };
+        // One pass over the bytes: quotes pair with their neighbours, and the first `:` of each
+        // line ends its key. (All three are ASCII, so every slice falls on a char boundary.)
+        let mut last_quote: Option<usize> = None;
+        let mut line_start = 0;
+        let mut key_taken = false;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            match b {
+                b'"' => {
+                    if let Some(open) = last_quote {
+                        note(&text[open + 1..i]);
+                    }
+                    last_quote = Some(i);
+                }
+                b'\n' => {
+                    line_start = i + 1;
+                    key_taken = false;
+                }
+                b':' if !key_taken => {
+                    note(text[line_start..i].trim_start());
+                    key_taken = true;
+                }
+                _ => {}
+            }
+        }
+        Members(found)
+    }
+
+    /// Whether the text writes `name`, one of [`DETECTION_NAMES`].
+    fn has(&self, name: &str) -> bool {
+        let i = DETECTION_NAMES.iter().position(|n| *n == name);
+        debug_assert!(i.is_some(), "{name} is not in DETECTION_NAMES");
+        i.is_some_and(|i| self.0 & (1 << i) != 0)
+    }
+}
+
 /// JSON or YAML by its top-level members.
 fn detect_structured(text: &str) -> Option<Dialect> {
-    let has = |key: &str| text.contains(&format!("\"{key}\"")) || text.lines().any(|l| l.trim_start().starts_with(&format!("{key}:")) || l.starts_with(&format!("{key}:")));
+    let members = Members::of(text);
+    let has = |key: &str| members.has(key);
     let template = has("Resources") && (text.contains("AWS::") || has("AWSTemplateFormatVersion"));
     if template {
         let relevant = text.contains("runTask") || text.contains("EcsParameters");
@@ -185,8 +252,7 @@ fn detect_structured(text: &str) -> Option<Dialect> {
         return Some(Dialect::GithubActions);
     }
     const REQUEST_MEMBERS: &[&str] = &["taskDefinition", "launchType", "capacityProviderStrategy", "networkConfiguration", "overrides", "placementConstraints", "placementStrategy", "platformVersion"];
-    // Files with request-like members that are something else: a service (CreateService input),
-    // a task definition (RegisterTaskDefinition input, DescribeTaskDefinition output). A hook
+    // Files with request-like members that are something else (see DETECTION_NAMES): a hook
     // that sees every JSON file must not check them as requests.
     const OTHER_MEMBERS: &[&str] = &["serviceName", "desiredCount", "containerDefinitions"];
     if OTHER_MEMBERS.iter().any(|m| has(m)) {
@@ -343,4 +409,19 @@ fn finding_diagnostic(f: DialectFinding, location: Option<String>, index: &LineI
     d.request = f.request.or_else(|| location.as_ref().map(|_| String::new()));
     d.location = location;
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Members;
+
+    #[test]
+    fn members_are_json_names_in_quotes_and_yaml_keys_at_line_starts() {
+        let json = Members::of(r#"{"States": {"A": {"Resource": "StartAt"}}, "xTargetx": 1, "Resources ": 2}"#);
+        assert!(json.has("States") && json.has("StartAt"));
+        assert!(!json.has("Target") && !json.has("Resources"));
+        let yaml = Members::of("States:\n  Run:\n    Type: Task\non:\n  jobs: {}\n# Target: in a comment\n");
+        assert!(yaml.has("States") && yaml.has("on") && yaml.has("jobs"));
+        assert!(!yaml.has("Target") && !yaml.has("StartAt"));
+    }
 }
