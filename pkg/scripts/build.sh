@@ -5,7 +5,9 @@
 #      dist/bundler (ES module importing the .wasm, for webpack/Vite/…), dist/web (ES module with
 #      an init function, for a plain <script type="module">);
 #   3. wasm-opt (npm binaryen; Debian's breaks wasm-bindgen output) on each .wasm;
-#   4. runtask.schema.json and runtask.asl.schema.json (state machines), written by the package itself;
+#   4. the documentation the .wasm does not carry: dist/rules.json, runtask.schema.json and
+#      runtask.asl.schema.json (state machines), written natively by examples/docs.rs and read by
+#      rules(), schema() and stateMachineSchema() (js/docs.js);
 #   5. the `runtask-lint` bin's module: the CLI (cli/) for wasm32-wasip1, a separate .wasm that
 #      leaves the validator's as it is.
 # `build.sh --paths` prints the paths it reads and exits (tests/build/target-dir.sh).
@@ -25,7 +27,8 @@ if [ "${1:-}" = --paths ]; then
   echo "cli_wasm=$cli_wasm"
   exit 0
 fi
-$CARGO build --locked --release -p runtask-wasm --target wasm32-unknown-unknown
+# Without the `docs` feature: no documentation in the .wasm (step 4).
+$CARGO build --locked --release -p runtask-wasm --target wasm32-unknown-unknown --no-default-features --features console_error_panic_hook
 
 out=pkg/dist
 rm -rf "$out"
@@ -56,12 +59,11 @@ snippet=$(find "$out/node/snippets" -name build-result.js)
 patch_glue "$snippet" 'export function buildResult(' 'function buildResult('
 echo 'module.exports = { buildResult };' >> "$snippet"
 
-node -e '
-const fs = require("fs");
-const { schema, stateMachineSchema } = require("./pkg/dist/node/runtask.js");
-fs.writeFileSync("pkg/runtask.schema.json", JSON.stringify(schema(), null, 2) + "\n");
-fs.writeFileSync("pkg/runtask.asl.schema.json", JSON.stringify(stateMachineSchema(), null, 2) + "\n");
-'
+# dist/node's copy of js/docs.js: the CommonJS form, which reads the files on first use.
+docs_snippet=$(find "$out/node/snippets" -name docs.js)
+[ -n "$docs_snippet" ] || { echo "pkg: no docs.js snippet in $out/node" >&2; exit 1; }
+cp pkg/js/docs.cjs "$docs_snippet"
+$CARGO run --locked -q -p runtask-wasm --example docs -- pkg "$out"
 # The bin: runtask-lint itself for WASI (profile wasi-release in Cargo.toml: thin LTO, -Os).
 $CARGO build --locked -p runtask-lint --target wasm32-wasip1 --profile wasi-release
 mkdir -p "$out/cli"

@@ -28,6 +28,20 @@ extern "C" {
     fn build_result(nums: &[u32], ascii: &str, other: &str) -> JsValue;
 }
 
+// The documentation validate() does not need stays out of the .wasm: `examples/docs.rs` writes it
+// natively (rule_infos(), core's schemas) into files the package ships, and these read them on
+// first use (a copy each call, so a caller's changes stay its own).
+#[wasm_bindgen(module = "/js/docs.js")]
+extern "C" {
+    /// The parsed `dist/rules.json`: [`rule_infos`] as written by `examples/docs.rs`.
+    #[wasm_bindgen(js_name = shippedRules)]
+    fn shipped_rules() -> Vec<JsValue>;
+    /// The parsed `runtask.schema.json` (`"request"`) or `runtask.asl.schema.json`
+    /// (`"state-machine"`).
+    #[wasm_bindgen(js_name = shippedSchema)]
+    fn shipped_schema(which: &str) -> JsValue;
+}
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
@@ -419,7 +433,9 @@ fn validate_to_js(source: &[u8], options: &Options, how: &Source) -> Result<Ts<V
     Ok(Ts::new_unchecked(build_result(&c.nums, &c.ascii, &c.other)))
 }
 
-/// Every rule, in code order.
+/// Every rule with its documentation, in code order: what `rules()` returns (written to
+/// `dist/rules.json` by `examples/docs.rs`).
+#[cfg(feature = "docs")]
 #[must_use]
 pub fn rule_infos() -> Vec<RuleInfo> {
     registry::rules()
@@ -553,7 +569,7 @@ pub fn validate_bytes(source: &[u8], options: Option<Ts<ValidateOptions>>) -> Re
 #[wasm_bindgen]
 pub fn rules() -> Vec<Ts<RuleInfo>> {
     hook();
-    rule_infos().iter().map(to_js).collect()
+    shipped_rules().into_iter().map(Ts::new_unchecked).collect()
 }
 
 /// The valid Fargate task cpu/memory sizes.
@@ -568,7 +584,7 @@ pub fn fargate_sizes() -> Vec<Ts<FargateSize>> {
 #[wasm_bindgen]
 pub fn schema() -> Ts<JsonSchema> {
     hook();
-    to_js(&JsonSchema(runtask_core::schema::json_schema()))
+    Ts::new_unchecked(shipped_schema("request"))
 }
 
 /// The JSON Schema (draft 2020-12) of a Step Functions state machine that checks the `Parameters`
@@ -577,7 +593,7 @@ pub fn schema() -> Ts<JsonSchema> {
 #[wasm_bindgen(js_name = stateMachineSchema)]
 pub fn state_machine_schema() -> Ts<JsonSchema> {
     hook();
-    to_js(&JsonSchema(runtask_core::dialect::schema::state_machine_schema()))
+    Ts::new_unchecked(shipped_schema("state-machine"))
 }
 
 /// The version of runtask-core the package was built from.
