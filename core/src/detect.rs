@@ -46,8 +46,8 @@ impl Dialect {
     }
 
     /// What the file is called in messages.
-    #[cfg_attr(not(feature = "dialects"), allow(dead_code))]
-    pub(crate) fn noun(self) -> &'static str {
+    #[must_use]
+    pub fn noun(self) -> &'static str {
         match self {
             Dialect::Request => "request",
             Dialect::StateMachine => "state machine",

@@ -17,6 +17,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::api::ProxyStatus;
+use crate::found::Found;
 use crate::problems::{FieldIndex, Problems};
 use crate::state::Request;
 
@@ -48,6 +49,19 @@ pub struct Console {
     pub containers: Memo<Vec<String>>,
     /// Whether the JSON view's text could not become the form (syntax error, not an object).
     pub json_unparsed: RwSignal<bool>,
+    /// The last state machine, template or script pasted into the JSON view, and the requests
+    /// found in it (`components/found_panel.rs`); None when there is none to show.
+    pub pasted: RwSignal<Option<Pasted>>,
+}
+
+/// A pasted state machine, template or script, as the dialect reader gets through it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pasted {
+    /// The reader is being loaded or is reading.
+    Reading(runtask_core::detect::Dialect),
+    Read(Arc<Found>),
+    /// The reader could not be loaded (or refused the text): why.
+    Failed(runtask_core::detect::Dialect, String),
 }
 
 impl Console {
@@ -88,6 +102,7 @@ impl Console {
             field_index,
             containers,
             json_unparsed: RwSignal::new(false),
+            pasted: RwSignal::new(None),
         }
     }
 

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
+use super::found_panel;
 use crate::console::Console;
-use crate::export;
+use crate::{export, found};
 use crate::state::Request;
 
 /// The id of the JSON text area (the diagnostics panel selects ranges in it).
@@ -20,7 +21,17 @@ pub fn JsonPreview() -> impl IntoView {
         let pasted = ev
             .dyn_ref::<web_sys::InputEvent>()
             .is_some_and(|e| matches!(e.input_type().as_str(), "insertFromPaste" | "insertFromDrop"));
-        console.edit_json(event_target_value(&ev));
+        let text = event_target_value(&ev);
+        // A state machine, template or script is not a request: the JSON view keeps the request
+        // and the requests found in the file are listed (found_panel.rs).
+        if let Some(dialect) = pasted.then(|| found::pasted_file(&text)).flatten() {
+            if let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                area.set_value(&console.text.get_untracked());
+            }
+            found_panel::read_pasted(console, text, dialect);
+            return;
+        }
+        console.edit_json(text);
         if pasted {
             let _ = console.format_json();
         }
@@ -48,7 +59,7 @@ pub fn JsonPreview() -> impl IntoView {
             <h2 id="json-heading">"JSON"</h2>
             <label for=JSON_ID class="label">"Request JSON"</label>
             <p class="hint" id="json-hint">
-                "The request the form builds (the API and " <code>"--cli-input-json"</code> " shape). Type or paste JSON here and the form follows."
+                "The request the form builds (the API and " <code>"--cli-input-json"</code> " shape). Type or paste JSON here and the form follows. Paste a Step Functions state machine, a CloudFormation or SAM template, a schedule or a script with " <code>"aws ecs run-task"</code> " to list the requests in it."
             </p>
             <Show when=move || console.json_unparsed.get()>
                 <p class="raw-notice" id="json-unparsed">
