@@ -132,7 +132,7 @@ fn FoundProblemItem(problem: FoundProblem) -> impl IntoView {
             <span class="code">{problem.code}</span>
             ": "
             <span class="message">{problem.message}</span>
-            <span class="where">{format!(" line {}, column {}{at}", problem.line, problem.column)}</span>
+            <span class="where">{format!(" at line {}, column {}{at}", problem.line, problem.column)}</span>
         </li>
     }
 }
