@@ -22,7 +22,7 @@ const SCRIPT = fs.readFileSync(path.join(ROOT, 'core/tests/dialects/scripts/run_
 // The reader's report on `text`, from Node.
 const reader = await import(path.join(ROOT, 'dist/extract/extract.js'));
 reader.initSync({ module: fs.readFileSync(path.join(ROOT, 'dist/extract/extract_bg.wasm')) });
-const report = (text) => JSON.parse(reader.extract(text, ''));
+const report = (text, dialect = '') => JSON.parse(reader.extract(text, dialect));
 
 // What the page lists: each request's location, line, summary, problems and dynamic note.
 async function listed(page) {
@@ -135,6 +135,7 @@ test('a shell script with `aws ecs run-task` is listed', async () => {
   await page.getByRole('heading', { name: 'Requests in the pasted script' }).waitFor();
   await status(page).filter({ hasText: '1 RunTask request found.' }).waitFor();
   const want = report(SCRIPT);
+  assert.equal(want.dialect, 'shell');
   const shown = await listed(page);
   assert.deepEqual(shown.map((r) => r.location), ['line 1: aws ecs run-task']);
   assert.equal(shown[0].problems.length, want.diagnostics.filter((d) => d.location === want.requests[0].location).length);
@@ -144,6 +145,29 @@ test('a shell script with `aws ecs run-task` is listed', async () => {
   assert.equal(await page.getByLabel('Task definition', { exact: true }).inputValue(), JSON.parse(want.requests[0].json).taskDefinition);
   await page.locator('#found').getByRole('button', { name: 'Close' }).click();
   assert.ok(await page.locator('#found').isHidden());
+});
+
+test('a file opened with "Open a file" is read by its name too', async () => {
+  // A Makefile: its name makes it one (make's `$(X)` variables), which its content alone would not.
+  const makefile = path.join(ROOT, 'core/tests/dialects/make/Makefile');
+  const want = report(fs.readFileSync(makefile, 'utf8'), 'makefile');
+  assert.equal(want.requests.length, 2);
+  await page.getByLabel('Open a file', { exact: true }).setInputFiles(makefile);
+  await page.getByRole('heading', { name: 'Requests in Makefile' }).waitFor();
+  await status(page).filter({ hasText: '2 RunTask requests found.' }).waitFor();
+  const shown = await listed(page);
+  assert.deepEqual(shown.map((r) => r.location), want.requests.map((r) => r.location));
+  for (const [i, r] of want.requests.entries()) {
+    assert.equal(shown[i].problems.length, want.diagnostics.filter((d) => d.location === r.location).length);
+  }
+  // A request file goes into the JSON view and the form, as a paste does.
+  const request = path.join(ROOT, 'tests/inputs/typical-fargate.json');
+  await page.getByLabel('Open a file', { exact: true }).setInputFiles(request);
+  const typical = JSON.parse(fs.readFileSync(request, 'utf8'));
+  await page.waitForFunction((t) => document.getElementById('request-json').value.includes(t), typical.taskDefinition);
+  const json = await requestJson(page);
+  for (const [k, v] of Object.entries(typical)) assert.deepEqual(json[k], v, k);
+  assert.equal(await page.getByLabel('Cluster', { exact: true }).inputValue(), typical.cluster);
   // The reader was fetched once.
   assert.equal(loaded.filter((u) => u.endsWith('/extract/extract_bg.wasm')).length, 1);
   assertClean(page);

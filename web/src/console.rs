@@ -54,14 +54,26 @@ pub struct Console {
     pub pasted: RwSignal<Option<Pasted>>,
 }
 
-/// A pasted state machine, template or script, as the dialect reader gets through it.
+/// A pasted (or opened) state machine, template or script, and how far the dialect reader got.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Pasted {
+pub struct Pasted {
+    /// Counts pastes: the answer for an earlier one is dropped.
+    pub serial: u32,
+    /// The file's name, when it was opened as a file.
+    pub name: Option<String>,
+    pub dialect: runtask_core::detect::Dialect,
+    pub state: Reading,
+    /// The location of the request last opened in the form from this file.
+    pub opened: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reading {
     /// The reader is being loaded or is reading.
-    Reading(runtask_core::detect::Dialect),
-    Read(Arc<Found>),
+    Busy,
+    Done(Arc<Found>),
     /// The reader could not be loaded (or refused the text): why.
-    Failed(runtask_core::detect::Dialect, String),
+    Failed(String),
 }
 
 impl Console {

@@ -2,7 +2,7 @@
 //! dialect reader's report (`extract/`, one JSON text) with each diagnostic under the request it
 //! belongs to. Plain Rust, tested on the host; the reader itself is loaded by `found_panel.rs`.
 
-use runtask_core::detect::{shape, Dialect};
+use runtask_core::detect::{detect, shape, Dialect};
 use runtask_core::Severity;
 use serde_json::Value;
 
@@ -57,6 +57,13 @@ pub struct Found {
 #[must_use]
 pub fn pasted_file(text: &str) -> Option<Dialect> {
     shape(text).filter(|d| *d != Dialect::Request)
+}
+
+/// The dialect of a file opened (or dropped) with its `name`: by name and content (a Makefile, a
+/// workflow), else as pasted text. None for a request.
+#[must_use]
+pub fn file_dialect(name: &str, text: &str) -> Option<Dialect> {
+    detect(Some(name), text).filter(|d| *d != Dialect::Request).or_else(|| pasted_file(text))
 }
 
 fn text(v: &Value, key: &str) -> String {
@@ -122,6 +129,11 @@ mod tests {
         assert_eq!(pasted_file(include_str!("../../tests/inputs/invalid-many-mistakes.json")), None);
         assert_eq!(pasted_file(include_str!("../../tests/inputs/large-near-limits.json")), None);
         assert_eq!(pasted_file(r#"{"count": 2"#), None);
+        let makefile = include_str!("../../core/tests/dialects/make/Makefile");
+        assert_eq!(file_dialect("Makefile", makefile), Some(Dialect::Makefile));
+        assert_eq!(file_dialect("notes.txt", makefile), Some(Dialect::Shell));
+        assert_eq!(file_dialect("run-task.json", include_str!("../../tests/inputs/typical-fargate.json")), None);
+        assert_eq!(file_dialect("sm.asl.json", include_str!("../../docs/examples/manage-ecs-task.asl.json")), Some(Dialect::StateMachine));
     }
 
     #[test]

@@ -11,8 +11,8 @@ use leptos::wasm_bindgen::{self, prelude::wasm_bindgen, JsCast, JsValue};
 use runtask_core::detect::Dialect;
 use runtask_core::Severity;
 
-use crate::console::{Console, Pasted};
-use crate::found::{Found, FoundProblem, FoundRequest};
+use crate::console::{Console, Pasted, Reading};
+use crate::found::{self, Found, FoundProblem, FoundRequest};
 use crate::problems::{severity_words, summary};
 
 #[wasm_bindgen(module = "/js/extract.js")]
@@ -25,25 +25,52 @@ extern "C" {
 /// The id of the panel (scrolled into view when a file is pasted).
 const FOUND_ID: &str = "found";
 
-/// Reads `text`, pasted as a `dialect` file, with the dialect reader (loading it the first time)
-/// and shows what it found.
-pub fn read_pasted(console: Console, text: String, dialect: Dialect) {
-    console.pasted.set(Some(Pasted::Reading(dialect)));
+/// Reads `text`, a `dialect` file (pasted, or opened as `name`), with the dialect reader (loading
+/// it the first time) and shows what it found.
+pub fn read_pasted(console: Console, text: String, dialect: Dialect, name: Option<String>) {
+    let serial = console.pasted.with_untracked(|p| p.as_ref().map_or(0, |p| p.serial.wrapping_add(1)));
+    console.pasted.set(Some(Pasted { serial, name, dialect, state: Reading::Busy, opened: None }));
     leptos::task::spawn_local(async move {
         let answer = extract_requests(&text, dialect.name()).await;
+        let state = match answer.map(|v| v.as_string().unwrap_or_default()) {
+            Ok(json) => match Found::parse(&json, dialect) {
+                Ok(found) => Reading::Done(Arc::new(found)),
+                Err(why) => Reading::Failed(why),
+            },
+            Err(e) => Reading::Failed(e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))),
+        };
+        // A later paste wins.
+        console.pasted.update(|p| {
+            if let Some(p) = p.as_mut().filter(|p| p.serial == serial) {
+                p.state = state;
+            }
+        });
         if let Some(panel) = document().get_element_by_id(FOUND_ID) {
             panel.scroll_into_view();
         }
-        let shown = match answer.map(|v| v.as_string().unwrap_or_default()) {
-            Ok(json) => match Found::parse(&json, dialect) {
-                Ok(found) => Pasted::Read(Arc::new(found)),
-                Err(why) => Pasted::Failed(dialect, why),
-            },
-            Err(e) => Pasted::Failed(dialect, e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))),
+    });
+}
+
+/// A file opened with the file picker or dropped on the JSON view: a state machine, template or
+/// script is read for its requests (its name helps: a Makefile, a workflow); anything else goes
+/// into the JSON view as a paste would.
+pub fn open_file(console: Console, file: web_sys::File) {
+    leptos::task::spawn_local(async move {
+        let name = file.name();
+        let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(t) => t.as_string().unwrap_or_default(),
+            Err(_) => {
+                let why = format!("{name} could not be read by the browser");
+                console.pasted.set(Some(Pasted { serial: 0, name: Some(name), dialect: Dialect::Request, state: Reading::Failed(why), opened: None }));
+                return;
+            }
         };
-        // A later paste wins.
-        if console.pasted.with_untracked(|p| matches!(p, Some(Pasted::Reading(d)) if *d == dialect)) {
-            console.pasted.set(Some(shown));
+        match found::file_dialect(&name, &text) {
+            Some(dialect) => read_pasted(console, text, dialect, Some(name)),
+            None => {
+                console.edit_json(text);
+                let _ = console.format_json();
+            }
         }
     });
 }
@@ -51,27 +78,27 @@ pub fn read_pasted(console: Console, text: String, dialect: Dialect) {
 #[component]
 pub fn FoundPanel() -> impl IntoView {
     let console = expect_context::<Console>();
-    let opened = RwSignal::new(None::<String>);
     let body = move || {
-        let pasted = console.pasted.get()?;
-        let (dialect, status, found) = match &pasted {
-            Pasted::Reading(d) => (*d, format!("Reading the {}…", d.noun()), None),
-            Pasted::Failed(d, why) => (*d, format!("The {} could not be read: {why}.", d.noun()), None),
-            Pasted::Read(f) => (f.dialect, found_status(f), Some(f.clone())),
+        let Pasted { name, dialect, state, opened, .. } = console.pasted.get()?;
+        let what = name.clone().unwrap_or_else(|| format!("the pasted {}", dialect.noun()));
+        let (status, found) = match &state {
+            Reading::Busy => (format!("Reading {what}…"), None),
+            Reading::Failed(why) => (format!("{what} could not be read: {why}."), None),
+            Reading::Done(f) => (found_status(f), Some(f.clone())),
         };
         let file_problems = found.as_ref().map(|f| f.file_problems.clone()).unwrap_or_default();
         let requests = found.as_ref().map(|f| f.requests.clone()).unwrap_or_default();
         Some(view! {
-            <h2 id="found-heading">{format!("Requests in the pasted {}", dialect.noun())}</h2>
+            <h2 id="found-heading">{format!("Requests in {what}")}</h2>
             <p class="summary" role="status" aria-live="polite">{status}</p>
             <ul class="problem-list found-file-problems">
                 {file_problems.into_iter().map(|p| view! { <FoundProblemItem problem=p/> }).collect_view()}
             </ul>
             <ol class="found-list">
-                {requests.into_iter().enumerate().map(|(i, r)| view! { <FoundRequestItem index=i request=r opened=opened/> }).collect_view()}
+                {requests.into_iter().enumerate().map(|(i, r)| view! { <FoundRequestItem index=i request=r/> }).collect_view()}
             </ol>
-            <p class="hint">{move || opened.get().map(|l| format!("The form now holds the request of {l}."))}</p>
-            <button type="button" on:click=move |_| { console.pasted.set(None); opened.set(None); }>"Close"</button>
+            <p class="hint" role="status">{opened.map(|l| format!("The form now holds the request of {l}."))}</p>
+            <button type="button" on:click=move |_| console.pasted.set(None)>"Close"</button>
         })
     };
     view! {
@@ -93,7 +120,7 @@ fn found_status(found: &Found) -> String {
 }
 
 #[component]
-fn FoundRequestItem(index: usize, request: FoundRequest, opened: RwSignal<Option<String>>) -> impl IntoView {
+fn FoundRequestItem(index: usize, request: FoundRequest) -> impl IntoView {
     let console = expect_context::<Console>();
     let heading = format!("found-{index}");
     let counts = summary(request.count(Severity::Error), request.count(Severity::Warning), request.count(Severity::Info));
@@ -106,7 +133,11 @@ fn FoundRequestItem(index: usize, request: FoundRequest, opened: RwSignal<Option
     let open = move |_| {
         console.edit_json(json.clone());
         let _ = console.format_json();
-        opened.set(Some(location.clone()));
+        console.pasted.update(|p| {
+            if let Some(p) = p {
+                p.opened = Some(location.clone());
+            }
+        });
     };
     view! {
         <li class="found-request">

@@ -28,12 +28,32 @@ pub fn JsonPreview() -> impl IntoView {
             if let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
                 area.set_value(&console.text.get_untracked());
             }
-            found_panel::read_pasted(console, text, dialect);
+            found_panel::read_pasted(console, text, dialect, None);
             return;
         }
         console.edit_json(text);
         if pasted {
             let _ = console.format_json();
+        }
+    };
+    // A file from the picker or dropped on the JSON view: a request, or a file to read requests from.
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            found_panel::open_file(console, file);
+        }
+        input.set_value("");
+    };
+    let dropped_file = |ev: &leptos::ev::DragEvent| ev.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0));
+    let on_dragover = move |ev: leptos::ev::DragEvent| {
+        if dropped_file(&ev) {
+            ev.prevent_default();
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            ev.prevent_default();
+            found_panel::open_file(console, file);
         }
     };
     let format = move |_| match console.format_json() {
@@ -75,6 +95,8 @@ pub fn JsonPreview() -> impl IntoView {
                 aria-describedby="json-hint"
                 prop:value=move || console.text.get()
                 on:input=on_input
+                on:dragover=on_dragover
+                on:drop=on_drop
             ></textarea>
             <div class="buttons">
                 <button type="button" on:click=format>"Format JSON"</button>
@@ -83,6 +105,13 @@ pub fn JsonPreview() -> impl IntoView {
                 <button type="button" on:click=copy("the boto3 call", |_, r| export::boto3(r))>"Copy boto3 call"</button>
             </div>
             <p class="hint" role="status" aria-live="polite">{move || copied.get()}</p>
+            <div class="field file-field">
+                <label for="open-file">"Open a file"</label>
+                <input id="open-file" type="file" aria-describedby="open-file-hint" on:change=on_file/>
+                <p class="hint" id="open-file-hint">
+                    "A request, or a state machine, template, Makefile, workflow or script to list the requests in (or drop the file on the JSON)."
+                </p>
+            </div>
         </section>
     }
 }
