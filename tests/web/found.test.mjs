@@ -11,7 +11,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  ROOT, assertClean, byPointer, endSession, input, jsonView, pasteJson, problems, requestJson, shot, startSession,
+  ROOT, assertClean, byPointer, endSession, input, jsonView, openConsole, pasteJson, problems, requestJson, shot,
+  startSession,
 } from './lib.mjs';
 
 let proxy, browser, page;
@@ -171,4 +172,17 @@ test('a file opened with "Open a file" is read by its name too', async () => {
   // The reader was fetched once.
   assert.equal(loaded.filter((u) => u.endsWith('/extract/extract_bg.wasm')).length, 1);
   assertClean(page);
+});
+
+test('a reader that cannot be loaded is said, and the next paste tries again', async () => {
+  const fresh = await openConsole(browser, proxy.url);
+  let refused = 0;
+  await fresh.route('**/extract/extract_bg.wasm', (route) => (refused++ === 0 ? route.abort() : route.continue()));
+  await pasteJson(fresh, MACHINE);
+  await status(fresh).filter({ hasText: 'The pasted state machine could not be read: the dialect reader could not be loaded' }).waitFor();
+  assert.equal(await fresh.locator('#found .found-request').count(), 0);
+  await pasteJson(fresh, MACHINE);
+  await status(fresh).filter({ hasText: '2 RunTask requests found.' }).waitFor();
+  assert.equal(refused, 2);
+  await fresh.context().close();
 });

@@ -83,7 +83,7 @@ pub fn FoundPanel() -> impl IntoView {
         let what = name.clone().unwrap_or_else(|| format!("the pasted {}", dialect.noun()));
         let (status, found) = match &state {
             Reading::Busy => (format!("Reading {what}…"), None),
-            Reading::Failed(why) => (format!("{what} could not be read: {why}."), None),
+            Reading::Failed(why) => (capitalized(&format!("{what} could not be read: {why}.")), None),
             Reading::Done(f) => (found_status(f), Some(f.clone())),
         };
         let file_problems = found.as_ref().map(|f| f.file_problems.clone()).unwrap_or_default();
@@ -106,6 +106,12 @@ pub fn FoundPanel() -> impl IntoView {
             {body}
         </section>
     }
+}
+
+/// `text` with its first letter in upper case ("the pasted script …" opens a sentence).
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// "2 RunTask requests found." / "No RunTask request found in this template."
