@@ -27,6 +27,10 @@ pub struct LineIndex<'s> {
     /// Byte offset where each line starts.
     starts: Vec<u32>,
     ascii: bool,
+    /// For non-ASCII text: the UTF-16 offset where each line starts, counted in one pass the
+    /// first time a position is asked for (counting from the document's start for each position
+    /// cost O(size × findings)).
+    utf16_starts: std::cell::OnceCell<Vec<u32>>,
 }
 
 impl<'s> LineIndex<'s> {
@@ -65,7 +69,7 @@ impl<'s> LineIndex<'s> {
             }
             i += 1;
         }
-        LineIndex { src, starts, ascii: src.is_ascii() }
+        LineIndex { src, starts, ascii: src.is_ascii(), utf16_starts: std::cell::OnceCell::new() }
     }
 
     /// The position of byte `offset` (clamped to the source and moved back to a char boundary).
@@ -84,7 +88,19 @@ impl<'s> LineIndex<'s> {
         let text = &self.src[start..offset];
         let column = text.chars().count() as u32 + 1;
         let utf16_column = text.encode_utf16().count() as u32 + 1;
-        let utf16_offset = self.src[..offset].encode_utf16().count() as u32;
+        let utf16_start = self.utf16_starts.get_or_init(|| {
+            let mut units = 0u32;
+            let mut from = 0;
+            self.starts
+                .iter()
+                .map(|&s| {
+                    units += self.src[from..s as usize].encode_utf16().count() as u32;
+                    from = s as usize;
+                    units
+                })
+                .collect()
+        })[line];
+        let utf16_offset = utf16_start + utf16_column - 1;
         Position { line: line as u32 + 1, column, utf16_column, utf16_offset }
     }
 

@@ -225,3 +225,21 @@ fn duplicates_are_found_whatever_the_spelling() {
     let doc = parse(&src);
     assert_eq!(doc.children(doc.root()).filter(|&c| !doc.is_shadowed(c)).count(), 7);
 }
+
+/// Every position in non-ASCII text (emoji, CRLF, a lone CR) agrees with counting from the start,
+/// though the index counts each line's UTF-16 start once.
+#[test]
+fn non_ascii_positions_match_counting_from_the_start() {
+    let src = "{\"a\": \"é\",\r\n \"b\": \"😀x\"\r \"c\":\n\"ü😀\"}\n";
+    let index = LineIndex::new(src);
+    // (Between the `\r` and `\n` of a CRLF is still the first line's end.)
+    let inside_crlf = |o: usize| o > 0 && src.as_bytes()[o - 1] == b'\r' && src.as_bytes().get(o) == Some(&b'\n');
+    for offset in (0..=src.len()).filter(|&o| src.is_char_boundary(o) && !inside_crlf(o)) {
+        let p = index.position(offset as u32);
+        let before = &src[..offset];
+        let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        assert_eq!(p.utf16_offset as usize, before.encode_utf16().count(), "offset {offset}");
+        assert_eq!(p.utf16_column as usize, src[line_start..offset].encode_utf16().count() + 1, "offset {offset}");
+        assert_eq!(p.column as usize, src[line_start..offset].chars().count() + 1, "offset {offset}");
+    }
+}
