@@ -198,14 +198,21 @@ pub struct Connect {
     pub profile: Option<String>,
 }
 
-/// Caches credentials from the provider chain until shortly before they expire.
-struct CredentialCache {
+/// Caches credentials from the provider chain until shortly before they expire; one refresh at a
+/// time, bounded by a timeout (instance metadata probing is slow off EC2). Shared with
+/// runtask-proxy, which signs its RunTask calls with the same cache.
+pub struct CredentialCache {
     provider: SharedCredentialsProvider,
     current: RwLock<Option<Credentials>>,
     refresh: tokio::sync::Mutex<()>,
 }
 
 impl CredentialCache {
+    #[must_use]
+    pub fn new(provider: SharedCredentialsProvider) -> Self {
+        CredentialCache { provider, current: RwLock::new(None), refresh: tokio::sync::Mutex::new(()) }
+    }
+
     fn fresh(c: &Credentials) -> bool {
         c.expiry().is_none_or(|t| t > SystemTime::now() + REFRESH_BEFORE_EXPIRY)
     }
@@ -214,7 +221,12 @@ impl CredentialCache {
         self.current.read().ok()?.as_ref().filter(|c| Self::fresh(c)).cloned()
     }
 
-    async fn get(&self) -> Result<Credentials, CallError> {
+    /// Credentials valid for at least a few more minutes, or why there are none (the provider's
+    /// error chain, or that it gave none in time).
+    ///
+    /// # Errors
+    /// The provider failed or took longer than the timeout.
+    pub async fn get(&self) -> Result<Credentials, String> {
         if let Some(c) = self.cached() {
             return Ok(c);
         }
@@ -224,8 +236,8 @@ impl CredentialCache {
         }
         let c = match tokio::time::timeout(CREDENTIALS_TIMEOUT, self.provider.provide_credentials()).await {
             Ok(Ok(c)) => c,
-            Ok(Err(e)) => return Err(CallError::NoCredentials { detail: error_chain(&e) }),
-            Err(_) => return Err(CallError::NoCredentials { detail: format!("the credential chain gave none within {} s", CREDENTIALS_TIMEOUT.as_secs()) }),
+            Ok(Err(e)) => return Err(error_chain(&e)),
+            Err(_) => return Err(format!("the credential chain gave none within {} s", CREDENTIALS_TIMEOUT.as_secs())),
         };
         if let Ok(mut slot) = self.current.write() {
             *slot = Some(c.clone());
@@ -323,7 +335,7 @@ impl Aws {
         Ok(Aws {
             inner: Arc::new(Inner {
                 region,
-                credentials: sdk.credentials_provider().map(|provider| CredentialCache { provider, current: RwLock::new(None), refresh: tokio::sync::Mutex::new(()) }),
+                credentials: sdk.credentials_provider().map(CredentialCache::new),
                 endpoints,
                 http: http_client()?,
             }),
@@ -336,7 +348,7 @@ impl Aws {
         Ok(Aws {
             inner: Arc::new(Inner {
                 region: region.to_owned(),
-                credentials: credentials.map(|c| CredentialCache { provider: SharedCredentialsProvider::new(c), current: RwLock::new(None), refresh: tokio::sync::Mutex::new(()) }),
+                credentials: credentials.map(|c| CredentialCache::new(SharedCredentialsProvider::new(c))),
                 endpoints,
                 http: http_client()?,
             }),
@@ -362,7 +374,7 @@ impl Aws {
     /// Whether the credential chain gives credentials (they are cached for the calls).
     pub async fn credentials(&self) -> Result<(), CallError> {
         match &self.inner.credentials {
-            Some(cache) => cache.get().await.map(|_| ()),
+            Some(cache) => cache.get().await.map(|_| ()).map_err(|detail| CallError::NoCredentials { detail }),
             None => Err(CallError::NoCredentials { detail: "the credential chain has no provider".to_owned() }),
         }
     }
@@ -401,7 +413,8 @@ impl Aws {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let request = self.signed(service, endpoint, action, &body, cache.get().await?).map_err(|detail| CallError::Malformed { action: name.to_owned(), detail })?;
+            let credentials = cache.get().await.map_err(|detail| CallError::NoCredentials { detail })?;
+            let request = self.signed(service, endpoint, action, &body, credentials).map_err(|detail| CallError::Malformed { action: name.to_owned(), detail })?;
             let (error, retry) = match self.send(request).await {
                 Ok((status, bytes)) if status.is_success() => return Ok(bytes),
                 Ok((status, bytes)) => {

@@ -37,7 +37,7 @@ mod request;
 
 use std::time::Duration;
 
-pub use aws::{Aws, CallError, Connect, ConnectError, Service};
+pub use aws::{Aws, CallError, Connect, ConnectError, CredentialCache, Service};
 pub use pickers::{CapacityProviders, Revision, SubnetChoice};
 pub use request::Facts;
 use runtask_core::{LiveFinding, Options};

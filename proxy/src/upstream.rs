@@ -12,14 +12,15 @@
 //! Errors for the client carry ECS's parsed error (code and message) and what kind of failure it
 //! was; never the endpoint or an unparsed answer, which go to the log.
 
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
+use aws_credential_types::provider::SharedCredentialsProvider;
 use aws_credential_types::Credentials;
 use aws_sigv4::http_request::{sign, SignableBody, SignableRequest, SigningSettings};
 use aws_sigv4::sign::v4;
 use aws_smithy_runtime_api::client::identity::Identity;
+use runtask_live::CredentialCache;
 use bytes::Bytes;
 use http::{header, HeaderValue, Method, Request, StatusCode, Uri};
 use http_body_util::{BodyExt, Full, Limited};
@@ -38,8 +39,6 @@ const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 /// Headers whose values are secrets: never shown, never logged.
 pub const SECRET_HEADERS: &[&str] = &["authorization", "x-amz-security-token"];
-/// Refresh credentials this long before they expire.
-const REFRESH_BEFORE_EXPIRY: Duration = Duration::from_secs(300);
 
 /// The only ECS actions the proxy can call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -228,36 +227,9 @@ pub struct Success {
     pub late: bool,
 }
 
-/// Caches credentials from the provider chain until shortly before they expire.
-struct CredentialCache {
-    provider: SharedCredentialsProvider,
-    current: RwLock<Option<Credentials>>,
-    refresh: tokio::sync::Mutex<()>,
-}
-
-impl CredentialCache {
-    fn fresh(c: &Credentials) -> bool {
-        c.expiry().is_none_or(|t| t > SystemTime::now() + REFRESH_BEFORE_EXPIRY)
-    }
-
-    fn cached(&self) -> Option<Credentials> {
-        self.current.read().ok()?.as_ref().filter(|c| Self::fresh(c)).cloned()
-    }
-
-    async fn get(&self) -> Result<Credentials, UpstreamError> {
-        if let Some(c) = self.cached() {
-            return Ok(c);
-        }
-        let _one_refresh = self.refresh.lock().await;
-        if let Some(c) = self.cached() {
-            return Ok(c);
-        }
-        let c = self.provider.provide_credentials().await.map_err(|e| UpstreamError::Signing(format!("no credentials: {}", error_chain(&e))))?;
-        if let Ok(mut slot) = self.current.write() {
-            *slot = Some(c.clone());
-        }
-        Ok(c)
-    }
+/// Signing is impossible without credentials: why the chain gave none.
+fn no_credentials(detail: String) -> UpstreamError {
+    UpstreamError::Signing(format!("no credentials: {detail}"))
 }
 
 /// The exact request the proxy would send, with secrets redacted.
@@ -324,7 +296,7 @@ impl Upstream {
             host,
             endpoint: endpoint.trim_end_matches('/').to_owned(),
             region: region.to_owned(),
-            credentials: credentials.map(|provider| Arc::new(CredentialCache { provider, current: RwLock::new(None), refresh: tokio::sync::Mutex::new(()) })),
+            credentials: credentials.map(|provider| Arc::new(CredentialCache::new(provider))),
             policy,
         })
     }
@@ -384,7 +356,7 @@ impl Upstream {
     /// text to display.
     pub async fn show(&self, action: Action, body: &Bytes, shown_body: String) -> Result<ShownRequest, UpstreamError> {
         let credentials = match &self.credentials {
-            Some(c) => c.get().await?,
+            Some(c) => c.get().await.map_err(no_credentials)?,
             None => Credentials::new("AKIDRYRUNPLACEHOLDER", "dry-run-placeholder", None, None, "runtask-proxy-dry-run"),
         };
         let request = self.signed(action, body, credentials)?;
@@ -412,7 +384,7 @@ impl Upstream {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let request = match cache.get().await.and_then(|credentials| self.signed(action, &body, credentials)) {
+            let request = match cache.get().await.map_err(no_credentials).and_then(|credentials| self.signed(action, &body, credentials)) {
                 Ok(r) => r,
                 Err(e) => {
                     tracing::warn!(action = action.name(), error = %short(&e), "cannot sign the ECS call");
