@@ -16,7 +16,7 @@ pub struct Position {
 
 /// The high bit of each byte of `v` that equals `b`, exactly (no borrow between bytes).
 #[inline]
-fn byte_mask(v: u64, b: u8) -> u64 {
+pub(crate) fn byte_mask(v: u64, b: u8) -> u64 {
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let x = v ^ (u64::from(b) * 0x0101_0101_0101_0101);
     !(((x & LOW7) + LOW7) | x | LOW7)

@@ -11,6 +11,7 @@ mod compact;
 use std::borrow::Cow;
 
 pub use line_index::{LineIndex, Position};
+pub(crate) use line_index::byte_mask;
 pub use node::{Kind, NodeId, TextRange, NONE};
 pub use parser::{ParseError, ParseErrorKind, MAX_DEPTH};
 pub use pointer::{escape_segment, Pointer};
