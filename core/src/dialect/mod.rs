@@ -169,7 +169,14 @@ pub fn detect(path: Option<&str>, text: &str) -> Option<Dialect> {
 
 /// JSON or YAML by its top-level members.
 fn detect_structured(text: &str) -> Option<Dialect> {
-    let has = |key: &str| text.contains(&format!("\"{key}\"")) || text.lines().any(|l| l.trim_start().starts_with(&format!("{key}:")) || l.starts_with(&format!("{key}:")));
+    let has = |key: &str| {
+        // Most keys are in no file: looked for as written first, before any pattern is built.
+        if !text.contains(key) {
+            return false;
+        }
+        let colon = format!("{key}:");
+        text.contains(&format!("\"{key}\"")) || text.lines().any(|l| l.trim_start().starts_with(&colon))
+    };
     let template = has("Resources") && (text.contains("AWS::") || has("AWSTemplateFormatVersion"));
     if template {
         let relevant = text.contains("runTask") || text.contains("EcsParameters");
