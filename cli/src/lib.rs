@@ -248,7 +248,7 @@ fn check(args: &Args) -> Result<ExitCode, Failure> {
         return Ok(ExitCode::from(if io_failure { 2 } else { u8::from(files_changed > 0) }));
     }
 
-    let mut text = if args.statistics { output::statistics(args.format, &files) } else { output::render(args.format, &files, color, args.quiet) };
+    let mut text = if args.statistics { output::statistics(args.format, &files) } else { output::render(args.format, &files, color, args.quiet, &pool) };
     if args.show_fixes && matches!(args.format, Format::Full | Format::Concise | Format::Github) {
         if args.fix || args.unsafe_fixes {
             let applied: Vec<(&str, &[fix::Applied])> = results.iter().filter(|c| !c.applied.is_empty()).map(|c| (c.name.as_str(), c.applied.as_slice())).collect();
