@@ -13,6 +13,7 @@ pub mod arn;
 pub mod context;
 pub mod data;
 pub mod diagnostics;
+pub mod detect;
 #[cfg(feature = "dialects")]
 pub mod dialect;
 #[cfg(feature = "yaml")]

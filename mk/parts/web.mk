@@ -11,6 +11,8 @@ PROXY_BIN := $(TARGET_DIR)/release/runtask-proxy
 .PHONY: web serve test-web web-size bench-web
 
 # Release build, wasm-opt -Oz (wasm-opt is npm binaryen's, on PATH from tests/node_modules).
+# Trunk's post_build hook (Trunk.toml) builds the dialect reader into dist/extract/
+# (scripts/build-extract.sh).
 web: tools-wasm tools-wasm-bindgen tools-trunk tools-node
 	$(CARGO) fetch --locked
 	trunk build --release --cargo-profile $(WEB_CARGO_PROFILE)
@@ -30,6 +32,8 @@ test-web: web proxy tools-chromium tools-node tools-python
 bench-web: web proxy tools-chromium tools-node tools-python
 	RUNTASK_TIMING_GOAL=1 RUNTASK_PROXY_BIN="$(PROXY_BIN)" node --test tests/web/timing.test.mjs
 
-# The console's .wasm as served (after wasm-opt -Oz): raw and gzip -9 bytes.
+# The console's .wasm as served (after wasm-opt -Oz), and the dialect reader's (loaded only when
+# a state machine, template or script is pasted): raw and gzip -9 bytes.
 web-size: web
-	@w=$$(ls dist/*.wasm); echo "$$w: $$(stat -c %s $$w) bytes raw, $$(gzip -9 -c $$w | wc -c) bytes gzip -9"
+	@for w in dist/*.wasm dist/extract/extract_bg.wasm; do \
+	  echo "$$w: $$(stat -c %s $$w) bytes raw, $$(gzip -9 -c $$w | wc -c) bytes gzip -9"; done

@@ -13,8 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 CARGO=${CARGO:-cargo}
 WASM_OPT_LEVEL=${WASM_OPT_LEVEL:--O3}
-FEATURES=(--enable-bulk-memory --enable-reference-types --enable-multivalue --enable-sign-ext
-  --enable-nontrapping-float-to-int --enable-mutable-globals)
+source scripts/wasm-opt-features
 
 # Cargo's target directory, wherever CARGO_TARGET_DIR puts it.
 target_dir=$(CARGO=$CARGO scripts/target-dir)
@@ -46,7 +45,7 @@ patch_glue() { # file, old text, new text
 }
 patch_glue "$out/node/runtask.js" '`${__dirname}/runtask_bg.wasm`' '`${__dirname}/../bundler/runtask_bg.wasm`'
 patch_glue "$out/web/runtask.js" "new URL('runtask_bg.wasm', import.meta.url)" "new URL('../bundler/runtask_bg.wasm', import.meta.url)"
-wasm-opt "$WASM_OPT_LEVEL" "${FEATURES[@]}" "$out/bundler/runtask_bg.wasm" -o "$out/bundler/runtask_bg.wasm"
+wasm-opt "$WASM_OPT_LEVEL" "${WASM_OPT_FEATURES[@]}" "$out/bundler/runtask_bg.wasm" -o "$out/bundler/runtask_bg.wasm"
 # The nodejs target is CommonJS; the package itself is ESM ("type": "module"). Its copy of the
 # JS snippet (js/build-result.js, an ES module) becomes CommonJS too: Node 20 before 20.19 cannot
 # require() an ES module.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # With CARGO_TARGET_DIR set (as many users set it globally), `make serve`, `make test-web`,
-# `make pkg` and the package tests look for cargo's output there, not in ./target. Nothing is
-# built: the Makefile is dry-run (`make -n`) and the scripts print their paths (`--paths`).
+# `make pkg`, the dialect reader's build and the package tests look for cargo's output there, not
+# in ./target. Nothing is built: the Makefile is dry-run (`make -n`) and the scripts print their
+# paths (`--paths`).
 # Run by `make test` (test-target-dir).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,6 +28,7 @@ for dir in "$tmp/elsewhere" relative-target; do
   expect "make test-web gives the tests the proxy from $dir" "$(make -n test-web 2>&1)" "RUNTASK_PROXY_BIN=\"$want/release/runtask-proxy\""
   expect "pkg/scripts/build.sh reads the .wasm from $dir" "$(pkg/scripts/build.sh --paths)" "wasm=$want/wasm32-unknown-unknown/release/runtask_wasm.wasm"
   expect "pkg/scripts/build.sh reads the CLI's .wasm from $dir" "$(pkg/scripts/build.sh --paths)" "cli_wasm=$want/wasm32-wasip1/wasi-release/runtask-lint.wasm"
+  expect "scripts/build-extract.sh reads the dialect reader's .wasm from $dir" "$(scripts/build-extract.sh --paths)" "wasm=$want/wasm32-unknown-unknown/wasm-release/runtask_extract_wasm.wasm"
   expect "make test-lsp runs the CLI from $dir" "$(make -n test-lsp 2>&1)" "RUNTASK_LINT=\"$want/debug/runtask-lint\""
   expect "pkg/scripts/test.sh runs the CLI from $dir" "$(pkg/scripts/test.sh --paths)" "lint=$want/debug/runtask-lint"
   expect "the browser tests find the proxy in $dir" \

@@ -58,3 +58,12 @@ test('narrow screen', async () => {
   await shot(page, '13-narrow', { fullPage: true });
   await page.context().close();
 });
+
+test('the requests of a pasted state machine', async () => {
+  const page = await openConsole(browser, proxy.url);
+  await pasteJson(page, input('guide-two-ecs-tasks.asl.json'));
+  await page.locator('#found .summary').filter({ hasText: '2 RunTask requests found.' }).waitFor();
+  await scan(page, 'found');
+  assertClean(page);
+  await page.context().close();
+});

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::diagnostics_panel::DiagnosticsPanel;
+use crate::components::found_panel::FoundPanel;
 use crate::components::json_preview::JsonPreview;
 use crate::components::live_check::LiveCheckPanel;
 use crate::components::request_form::RequestForm;
@@ -37,6 +38,7 @@ pub fn App() -> impl IntoView {
                 <DiagnosticsPanel/>
                 <LiveCheckPanel/>
                 <SubmitButton/>
+                <FoundPanel/>
                 <JsonPreview/>
             </aside>
         </main>

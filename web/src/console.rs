@@ -17,6 +17,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::api::ProxyStatus;
+use crate::found::Found;
 use crate::problems::{FieldIndex, Problems};
 use crate::state::Request;
 
@@ -48,6 +49,31 @@ pub struct Console {
     pub containers: Memo<Vec<String>>,
     /// Whether the JSON view's text could not become the form (syntax error, not an object).
     pub json_unparsed: RwSignal<bool>,
+    /// The last state machine, template or script pasted into the JSON view, and the requests
+    /// found in it (`components/found_panel.rs`); None when there is none to show.
+    pub pasted: RwSignal<Option<Pasted>>,
+}
+
+/// A pasted (or opened) state machine, template or script, and how far the dialect reader got.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pasted {
+    /// Counts pastes: the answer for an earlier one is dropped.
+    pub serial: u32,
+    /// The file's name, when it was opened as a file.
+    pub name: Option<String>,
+    pub dialect: runtask_core::detect::Dialect,
+    pub state: Reading,
+    /// The location of the request last opened in the form from this file.
+    pub opened: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reading {
+    /// The reader is being loaded or is reading.
+    Busy,
+    Done(Arc<Found>),
+    /// The reader could not be loaded (or refused the text): why.
+    Failed(String),
 }
 
 impl Console {
@@ -88,6 +114,7 @@ impl Console {
             field_index,
             containers,
             json_unparsed: RwSignal::new(false),
+            pasted: RwSignal::new(None),
         }
     }
 

@@ -4,6 +4,7 @@
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 mod export;
+mod found;
 mod lens;
 mod problems;
 mod state;

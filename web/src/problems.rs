@@ -105,6 +105,21 @@ pub fn target(d: &Diagnostic) -> String {
     }
 }
 
+/// How many problems of each severity, in words: "2 errors, 1 note"; "No problems found." for none.
+#[must_use]
+pub fn summary(errors: usize, warnings: usize, infos: usize) -> String {
+    let mut parts = Vec::new();
+    for (n, one, many) in [(errors, "error", "errors"), (warnings, "warning", "warnings"), (infos, "note", "notes")] {
+        if n > 0 {
+            parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+        }
+    }
+    if parts.is_empty() {
+        return "No problems found.".to_owned();
+    }
+    parts.join(", ")
+}
+
 /// Severity in words, capitalised, for people.
 #[must_use]
 pub fn severity_words(s: Severity) -> &'static str {
@@ -154,6 +169,13 @@ mod tests {
         assert!(p.task_definition_error.is_some());
         assert_eq!(p.count(Severity::Error), 0);
         assert_eq!(Problems::check(r#"{"taskDefinition": "t"}"#, Some("  ")).task_definition_error, None);
+    }
+
+    #[test]
+    fn summaries() {
+        assert_eq!(summary(0, 0, 0), "No problems found.");
+        assert_eq!(summary(2, 0, 1), "2 errors, 1 note");
+        assert_eq!(summary(1, 3, 0), "1 error, 3 warnings");
     }
 
     #[test]

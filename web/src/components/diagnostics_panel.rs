@@ -7,24 +7,14 @@ use runtask_core::Severity;
 
 use super::json_preview::JSON_ID;
 use crate::console::Console;
-use crate::problems::{severity_words, Problem};
+use crate::problems::{severity_words, summary, Problem};
 
 #[component]
 pub fn DiagnosticsPanel() -> impl IntoView {
     let console = expect_context::<Console>();
     let summary = move || {
         console.problems.with(|p| {
-            let (e, w, i) = (p.count(Severity::Error), p.count(Severity::Warning), p.count(Severity::Info));
-            if e + w + i == 0 {
-                return "No problems found.".to_owned();
-            }
-            let mut parts = Vec::new();
-            for (n, one, many) in [(e, "error", "errors"), (w, "warning", "warnings"), (i, "note", "notes")] {
-                if n > 0 {
-                    parts.push(format!("{n} {}", if n == 1 { one } else { many }));
-                }
-            }
-            parts.join(", ")
+            summary(p.count(Severity::Error), p.count(Severity::Warning), p.count(Severity::Info))
         })
     };
     // Keyed by what a problem says, so a keystroke that moves offsets rebuilds nothing.

@@ -2,6 +2,7 @@
 
 pub mod diagnostics_panel;
 pub mod fields;
+pub mod found_panel;
 pub mod json_preview;
 pub mod live_check;
 pub mod request_form;
