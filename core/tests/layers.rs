@@ -14,7 +14,7 @@ mod source;
 
 const LAYERS: &[&[&str]] = &[
     &["json", "units"],
-    &["model", "data", "arn", "ids", "task_definition", "mapped", "yaml"],
+    &["model", "data", "arn", "ids", "task_definition", "mapped", "yaml", "detect"],
     &["diagnostics"],
     &["query"],
     &["rule"],
