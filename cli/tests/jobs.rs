@@ -112,8 +112,8 @@ fn one_thread_and_several_give_the_same_output_in_the_order_of_the_arguments() {
         let one = run(&s, &["--format", format, "-j", "1"], &[]);
         let four = run(&s, &["--format", format, "--jobs", "4"], &[]);
         same(&one, &four, &format!("--format {format} -j 4"));
-        if format == "json" {
-            // rayon's own setting, and the default (every core).
+        if matches!(format, "json" | "full") {
+            // rayon's own setting, and the default (every core); `full` is rendered on the threads.
             same(&one, &run(&s, &["--format", format], &[("RAYON_NUM_THREADS", "3")]), "RAYON_NUM_THREADS=3");
             same(&one, &run(&s, &["--format", format], &[]), "the default");
         }
