@@ -121,6 +121,11 @@ pub struct Args {
     #[arg(long, value_name = "SECONDS", default_value_t = 10.0, requires = "live")]
     pub live_timeout: f64,
 
+    /// How many files to read and check at a time (default: `RAYON_NUM_THREADS`, else the number
+    /// of CPU cores). The output is the same whatever the number: in the order of the arguments.
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
     /// Colour in the `full` format. `auto`: on a terminal, unless NO_COLOR is set; FORCE_COLOR
     /// turns it on anywhere.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]

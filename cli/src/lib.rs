@@ -14,6 +14,7 @@ mod input;
 mod lint;
 mod live;
 mod output;
+mod parallel;
 #[cfg(not(target_os = "wasi"))]
 mod server;
 mod suggest;
@@ -128,6 +129,39 @@ struct Checked {
     applied: Vec<fix::Applied>,
     /// `--diff`: the diff of the fixes.
     diff: String,
+    /// `--fix`: what was written, for standard error.
+    note: Option<String>,
+}
+
+/// Checks one file (on any thread); with `--fix`, writes the fixed file. `reading` is `None`
+/// when the file could not be read (`loaded.error` says why).
+fn check_file(args: &Args, target: &discover::Target, mut loaded: Loaded, reading: Option<candidate::Reading>, live: live::Live) -> Result<Checked, String> {
+    let Some(reading) = reading else {
+        return Ok(Checked { name: target.name.clone(), loaded, diagnostics: Vec::new(), applied: Vec::new(), diff: String::new(), note: None });
+    };
+    let settings = live.settings(&target.settings);
+    let path = target.path.as_deref().and_then(std::path::Path::to_str);
+    let mut diagnostics = lint::lint(loaded.contents(path), reading, &settings).map_err(|e| e.to_string())?;
+    let mut applied = Vec::new();
+    let mut diff = String::new();
+    let mut note = None;
+    let wants_fix = args.fix || args.unsafe_fixes || args.diff;
+    if let (true, Some(text)) = (wants_fix && diagnostics.iter().any(|d| d.fix.is_some()), loaded.text.clone()) {
+        let fixed = fix::fix(&text, path, diagnostics.clone(), reading, &settings, args.unsafe_fixes).map_err(|e| e.to_string())?;
+        if args.diff {
+            diff = fix::unified_diff(&target.name, &text, &fixed.text);
+        } else if let (Some(path), false) = (&target.path, fixed.applied.is_empty()) {
+            std::fs::write(path, &fixed.text).map_err(|e| format!("{}: writing the fixed file: {}", target.name, input::describe(&e)))?;
+            if !args.quiet && !args.show_fixes {
+                let n = fixed.applied.len();
+                note = Some(format!("{}: applied {n} fix{}", target.name, if n == 1 { "" } else { "es" }));
+            }
+            loaded.set_text(fixed.text);
+            diagnostics = fixed.diagnostics;
+            applied = fixed.applied;
+        }
+    }
+    Ok(Checked { name: target.name.clone(), loaded, diagnostics, applied, diff, note })
 }
 
 fn check(args: &Args) -> Result<ExitCode, Failure> {
@@ -136,16 +170,24 @@ fn check(args: &Args) -> Result<ExitCode, Failure> {
     let mut resolver = Resolver::new(overrides).map_err(|e| config_failure(e, stderr_color))?;
     let mut walk = discover::Walk { resolver: &mut resolver, force_exclude: args.force_exclude, forced: forced(args), stdin_filename: args.stdin_filename.clone() };
     let found = walk.targets(&args.files).map_err(|e| config_failure(e, stderr_color))?;
+    let pool = parallel::Pool::new(args.jobs.map(usize::from))?;
     // Every file is read first, so that `--live` looks them all up at once, under one deadline.
-    // Which targets were checked (a walked file in which no request is detected is not).
-    let mut checked = vec![false; found.targets.len()];
-    let mut prepared: Vec<(&discover::Target, Loaded, Option<candidate::Reading>)> = Vec::with_capacity(found.targets.len());
-    for (i, target) in found.targets.iter().enumerate() {
+    // Files are read (and what they hold detected) on the pool's threads; standard input after
+    // them, in the order of the arguments.
+    let read = |target: &discover::Target| {
         let loaded = match &target.error {
             Some(e) => Loaded { error: Some(e.clone()), ..Loaded::default() },
             None => input::load(target.path.as_deref().map(|p| p.to_str().unwrap_or_default())),
         };
         let reading = if loaded.error.is_some() { None } else { target.candidate.read_as(&target.name, target.path.is_none(), loaded.head()) };
+        (loaded, reading)
+    };
+    let files = pool.map(found.targets.iter().collect(), |target| (target.path.is_some() || target.error.is_some()).then(|| read(target)));
+    // Which targets were checked (a walked file in which no request is detected is not).
+    let mut checked = vec![false; found.targets.len()];
+    let mut prepared: Vec<(&discover::Target, Loaded, Option<candidate::Reading>)> = Vec::with_capacity(found.targets.len());
+    for (i, (target, file)) in found.targets.iter().zip(files).enumerate() {
+        let (loaded, reading) = file.unwrap_or_else(|| read(target));
         if loaded.error.is_none() && reading.is_none() {
             continue;
         }
@@ -155,37 +197,29 @@ fn check(args: &Args) -> Result<ExitCode, Failure> {
     let requests: Vec<Option<String>> = if args.live { prepared.iter().map(|(_, loaded, reading)| reading.and_then(|r| live::request_json(loaded, r))).collect() } else { vec![None; prepared.len()] };
     let live = live::preflight(args, &requests)?;
 
-    let mut results: Vec<Checked> = Vec::with_capacity(prepared.len());
-    let mut io_failure = false;
-    for ((target, mut loaded, reading), live) in prepared.into_iter().zip(live) {
-        let Some(reading) = reading else {
-            io_failure = true;
-            results.push(Checked { name: target.name.clone(), loaded, diagnostics: Vec::new(), applied: Vec::new(), diff: String::new() });
-            continue;
-        };
-        let settings = live.settings(&target.settings);
-        let path = target.path.as_deref().and_then(std::path::Path::to_str);
-        let mut diagnostics = lint::lint(loaded.contents(path), reading, &settings).map_err(|e| e.to_string())?;
-        let mut applied = Vec::new();
-        let mut diff = String::new();
-        let wants_fix = args.fix || args.unsafe_fixes || args.diff;
-        if let (true, Some(text)) = (wants_fix && diagnostics.iter().any(|d| d.fix.is_some()), loaded.text.clone()) {
-            let fixed = fix::fix(&text, path, diagnostics.clone(), reading, &settings, args.unsafe_fixes).map_err(|e| e.to_string())?;
-            if args.diff {
-                diff = fix::unified_diff(&target.name, &text, &fixed.text);
-            } else if let (Some(path), false) = (&target.path, fixed.applied.is_empty()) {
-                std::fs::write(path, &fixed.text).map_err(|e| format!("{}: writing the fixed file: {}", target.name, input::describe(&e)))?;
-                if !args.quiet && !args.show_fixes {
-                    let n = fixed.applied.len();
-                    emit::note(&format!("{}: applied {n} fix{}", target.name, if n == 1 { "" } else { "es" }));
+    // Each file is checked (and with `--fix` written) on the pool's threads; the results, their
+    // notes and the first failure come in the order of the arguments.
+    let outcomes = pool.map(prepared.into_iter().zip(live).collect(), |((target, loaded, reading), live)| check_file(args, target, loaded, reading, live));
+    let mut results: Vec<Checked> = Vec::with_capacity(outcomes.len());
+    let mut failure = None;
+    for outcome in outcomes {
+        match outcome {
+            Ok(c) => {
+                if let Some(note) = &c.note {
+                    emit::note(note);
                 }
-                loaded.set_text(fixed.text);
-                diagnostics = fixed.diagnostics;
-                applied = fixed.applied;
+                results.push(c);
+            }
+            Err(e) => {
+                failure.get_or_insert(e);
             }
         }
-        results.push(Checked { name: target.name.clone(), loaded, diagnostics, applied, diff });
     }
+    if let Some(e) = failure {
+        return Err(Failure::Usage(e));
+    }
+    // A file that could not be read.
+    let io_failure = results.iter().any(|c| c.loaded.error.is_some());
 
     if !args.quiet {
         for dir in found.empty_dirs(&checked) {
@@ -214,7 +248,7 @@ fn check(args: &Args) -> Result<ExitCode, Failure> {
         return Ok(ExitCode::from(if io_failure { 2 } else { u8::from(files_changed > 0) }));
     }
 
-    let mut text = if args.statistics { output::statistics(args.format, &files) } else { output::render(args.format, &files, color, args.quiet) };
+    let mut text = if args.statistics { output::statistics(args.format, &files) } else { output::render(args.format, &files, color, args.quiet, &pool) };
     if args.show_fixes && matches!(args.format, Format::Full | Format::Concise | Format::Github) {
         if args.fix || args.unsafe_fixes {
             let applied: Vec<(&str, &[fix::Applied])> = results.iter().filter(|c| !c.applied.is_empty()).map(|c| (c.name.as_str(), c.applied.as_slice())).collect();

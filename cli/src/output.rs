@@ -9,31 +9,42 @@ use runtask_core::{Applicability, Diagnostic};
 
 use crate::args::{Format, SchemaDialect};
 use crate::fix::Applied;
+use crate::parallel::Pool;
 
-/// The report in `format`; `quiet` leaves out the summary line.
-pub fn render(format: Format, files: &[FileResult<'_>], color: bool, quiet: bool) -> String {
-    match format {
-        Format::Full => {
-            let out = render::full(files, color);
-            if quiet {
-                // `full` ends with the summary line.
-                let summary = format!("{}\n", render::summary(files));
-                return out.strip_suffix(&summary).map_or(out.clone(), str::to_owned);
-            }
-            out
-        }
-        Format::Concise => {
-            let mut s = render::concise(files);
-            if !quiet {
-                s.push_str(&render::summary(files));
-                s.push('\n');
-            }
-            s
-        }
-        Format::Json => render::json(files),
-        Format::Github => render::github(files),
-        Format::Sarif => render::sarif(files),
+/// The report in `format`; `quiet` leaves out the summary line. The formats made of one block per
+/// file (full, concise, github) are rendered in chunks of files on the pool's threads, and joined
+/// in order.
+pub fn render(format: Format, files: &[FileResult<'_>], color: bool, quiet: bool, pool: &Pool) -> String {
+    let mut out = match format {
+        Format::Full => in_chunks(pool, files, |chunk| full_without_summary(chunk, color)),
+        Format::Concise => in_chunks(pool, files, render::concise),
+        Format::Json => return render::json(files),
+        Format::Github => return in_chunks(pool, files, render::github),
+        Format::Sarif => return render::sarif(files),
+    };
+    if !quiet {
+        out.push_str(&render::summary(files));
+        out.push('\n');
     }
+    out
+}
+
+/// How many files a thread renders at a time.
+const CHUNK: usize = 64;
+
+fn in_chunks(pool: &Pool, files: &[FileResult<'_>], render: impl Fn(&[FileResult<'_>]) -> String + Sync + Send) -> String {
+    pool.map(files.chunks(CHUNK).collect(), |chunk| render(chunk)).concat()
+}
+
+/// The `full` report without the summary line it ends with.
+fn full_without_summary(files: &[FileResult<'_>], color: bool) -> String {
+    let mut out = render::full(files, color);
+    let summary = format!("{}\n", render::summary(files));
+    debug_assert!(out.ends_with(&summary), "the full report ends with its summary line");
+    if out.ends_with(&summary) {
+        out.truncate(out.len() - summary.len());
+    }
+    out
 }
 
 pub fn explain(code: &str) -> Result<String, String> {
@@ -195,4 +206,49 @@ pub fn applied_fixes(applied: &[(&str, &[Applied])]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                collect(&path, out);
+            } else if path.extension().is_some_and(|e| e == "json") && !path.ends_with("expect.json") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Rendered in chunks on several threads, the report is the one core renders in one go.
+    #[test]
+    fn chunks_join_into_the_report_rendered_at_once() {
+        let mut paths = Vec::new();
+        for area in ["overrides", "placement"] {
+            collect(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures").join(area), &mut paths);
+        }
+        paths.sort();
+        assert!(paths.len() > 3 * CHUNK, "{} fixtures", paths.len());
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+        let checked: Vec<Vec<Diagnostic>> = texts.iter().map(|t| runtask_core::check(t, &runtask_core::Options::default()).unwrap().diagnostics).collect();
+        let mut files: Vec<FileResult<'_>> = (0..paths.len()).map(|i| FileResult { path: &names[i], source: Some(&texts[i]), diagnostics: &checked[i], error: None }).collect();
+        files.insert(CHUNK - 1, FileResult { path: "gone.json", source: None, diagnostics: &[], error: Some("no such file") });
+        let findings: usize = files.iter().map(|f| f.diagnostics.len()).sum();
+        assert!(findings > 100, "{findings} findings");
+
+        let pool = Pool::new(Some(3)).unwrap();
+        let summary = format!("{}\n", render::summary(&files));
+        for color in [false, true] {
+            let whole = render::full(&files, color);
+            assert_eq!(render(Format::Full, &files, color, false, &pool), whole);
+            assert_eq!(render(Format::Full, &files, color, true, &pool), whole.strip_suffix(&summary).unwrap());
+        }
+        assert_eq!(render(Format::Concise, &files, false, false, &pool), render::concise(&files) + &summary);
+        assert_eq!(render(Format::Concise, &files, false, true, &pool), render::concise(&files));
+        assert_eq!(render(Format::Github, &files, false, false, &pool), render::github(&files));
+    }
 }

@@ -25,3 +25,11 @@ lint:
 # The Python wheel for PyPI (release build): $(TARGET_DIR)/wheels/runtask_lint-*.whl.
 wheel: tools-python
 	$(VENV)/bin/maturin build --release --locked -m cli/Cargo.toml
+
+# runtask-lint end to end over 10,000 request files (criterion): one thread and every core, and
+# check-jsonschema with runtask's schema on 2,000 of them. `make bench` runs it too. The binary is
+# the offline one (no `live` feature: its AWS stack would only lengthen the build).
+.PHONY: bench-cli
+bench: bench-cli
+bench-cli: tools-python
+	$(CARGO) bench --locked -p runtask-lint --no-default-features --bench many_files

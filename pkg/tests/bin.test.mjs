@@ -55,6 +55,9 @@ const CASES = [
   ['--diff', 'legacy'],
   ['--diff', '--unsafe-fixes', 'deploy/run-task-many.json'],
   ['--exit-zero', 'deploy'],
+  // The native CLI checks on four threads, WASI's one after the other: the same output.
+  ['--jobs', '4', '--format', 'json', 'deploy', 'legacy', 'missing.json'],
+  ['-j', '0'],
   ['bad-config/run-task.json'],
   ['--select', 'RT99X'],
   ['rules'], ['rules', '--json'], ['rules', '--markdown'], ['schema'],
