@@ -1,6 +1,7 @@
 //! Command-line arguments.
 
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+use runtask_core::dialect::Dialect;
 
 /// Checks Amazon ECS RunTask requests (the `aws ecs run-task --cli-input-json` / API shape)
 /// offline and reports every problem at once, with its exact position and a fix hint.
@@ -26,7 +27,7 @@ pub struct Args {
 
     /// What the files are written in; `auto` detects it from the name and content, and checks a
     /// file named on the command line that it recognises as none of them as a request.
-    #[arg(long, value_enum, default_value_t = DialectChoice::Auto)]
+    #[arg(long, value_enum, default_value_t = DialectChoice::AUTO)]
     pub dialect: DialectChoice,
 
     /// Skip, silently, files in which no RunTask request is detected (for hooks that see every
@@ -227,38 +228,49 @@ pub enum SchemaDialect {
     StateMachine,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-pub enum DialectChoice {
-    Auto,
-    /// The RunTask request itself (the `--cli-input-json`/`--cli-input-yaml` shape).
-    Request,
-    /// An Amazon States Language state machine (JSON or YAML).
-    StateMachine,
-    /// A CloudFormation, SAM or CDK template (JSON or YAML).
-    Cloudformation,
-    /// `aws scheduler create-schedule --cli-input-json` input.
-    Scheduler,
-    Shell,
-    Makefile,
-    Dockerfile,
-    /// A GitHub Actions workflow (`run:` steps).
-    GithubActions,
-}
+/// `--dialect`: `auto` (None), or one of runtask-core's dialects, named and ordered as core's
+/// [`Dialect::ALL`] says.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct DialectChoice(Option<Dialect>);
 
 impl DialectChoice {
+    pub const AUTO: DialectChoice = DialectChoice(None);
+    const ALL: [DialectChoice; Dialect::ALL.len() + 1] = {
+        let mut all = [DialectChoice(None); Dialect::ALL.len() + 1];
+        let mut i = 0;
+        while i < Dialect::ALL.len() {
+            all[i + 1] = DialectChoice(Some(Dialect::ALL[i]));
+            i += 1;
+        }
+        all
+    };
+
     /// The dialect forced, or None for `auto`.
-    pub fn forced(self) -> Option<runtask_core::dialect::Dialect> {
-        use runtask_core::dialect::Dialect;
-        Some(match self {
-            DialectChoice::Auto => return None,
-            DialectChoice::Request => Dialect::Request,
-            DialectChoice::StateMachine => Dialect::StateMachine,
-            DialectChoice::Cloudformation => Dialect::Cloudformation,
-            DialectChoice::Scheduler => Dialect::Scheduler,
-            DialectChoice::Shell => Dialect::Shell,
-            DialectChoice::Makefile => Dialect::Makefile,
-            DialectChoice::Dockerfile => Dialect::Dockerfile,
-            DialectChoice::GithubActions => Dialect::GithubActions,
+    pub fn forced(self) -> Option<Dialect> {
+        self.0
+    }
+}
+
+impl ValueEnum for DialectChoice {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Self::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let Some(dialect) = self.0 else { return Some(clap::builder::PossibleValue::new("auto")) };
+        let value = clap::builder::PossibleValue::new(dialect.name());
+        // What `--help` says of each (the names are core's).
+        let help = match dialect {
+            Dialect::Request => Some("The RunTask request itself (the `--cli-input-json`/`--cli-input-yaml` shape)"),
+            Dialect::StateMachine => Some("An Amazon States Language state machine (JSON or YAML)"),
+            Dialect::Cloudformation => Some("A CloudFormation, SAM or CDK template (JSON or YAML)"),
+            Dialect::Scheduler => Some("`aws scheduler create-schedule --cli-input-json` input"),
+            Dialect::GithubActions => Some("A GitHub Actions workflow (`run:` steps)"),
+            Dialect::Shell | Dialect::Makefile | Dialect::Dockerfile => None,
+        };
+        Some(match help {
+            Some(help) => value.help(help),
+            None => value,
         })
     }
 }
