@@ -6,9 +6,11 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 PRE_COMMIT="${PRE_COMMIT:-$ROOT/.tools/venv/bin/pre-commit}"
 [ -x "$PRE_COMMIT" ] || { echo "FAIL: pre-commit not found at $PRE_COMMIT (run: make tools-python)"; exit 1; }
 
-# Cache the hook's build and environment between runs; build without LTO to keep it quick.
-export PRE_COMMIT_HOME="$ROOT/target/pre-commit-home"
-export CARGO_TARGET_DIR="$ROOT/target/pre-commit-build"
+# Cache the hook's build and environment between runs, in cargo's target directory (wherever
+# CARGO_TARGET_DIR puts it); build without LTO to keep it quick.
+target_dir="$(cd "$ROOT" && scripts/target-dir)"
+export PRE_COMMIT_HOME="$target_dir/pre-commit-home"
+export CARGO_TARGET_DIR="$target_dir/pre-commit-build"
 export CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=1
 
 work="$(mktemp -d)"
