@@ -16,7 +16,7 @@ use crate::parallel::Pool;
 /// in order.
 pub fn render(format: Format, files: &[FileResult<'_>], color: bool, quiet: bool, pool: &Pool) -> String {
     let mut out = match format {
-        Format::Full => in_chunks(pool, files, |chunk| full_without_summary(chunk, color)),
+        Format::Full => in_chunks(pool, files, |chunk| render::full_body(chunk, color)),
         Format::Concise => in_chunks(pool, files, render::concise),
         Format::Json => return render::json(files),
         Format::Github => return in_chunks(pool, files, render::github),
@@ -33,18 +33,7 @@ pub fn render(format: Format, files: &[FileResult<'_>], color: bool, quiet: bool
 const CHUNK: usize = 64;
 
 fn in_chunks(pool: &Pool, files: &[FileResult<'_>], render: impl Fn(&[FileResult<'_>]) -> String + Sync + Send) -> String {
-    pool.map(files.chunks(CHUNK).collect(), |chunk| render(chunk)).concat()
-}
-
-/// The `full` report without the summary line it ends with.
-fn full_without_summary(files: &[FileResult<'_>], color: bool) -> String {
-    let mut out = render::full(files, color);
-    let summary = format!("{}\n", render::summary(files));
-    debug_assert!(out.ends_with(&summary), "the full report ends with its summary line");
-    if out.ends_with(&summary) {
-        out.truncate(out.len() - summary.len());
-    }
-    out
+    pool.map(files.chunks(CHUNK).collect(), render).concat()
 }
 
 pub fn explain(code: &str) -> Result<String, String> {

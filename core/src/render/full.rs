@@ -8,6 +8,16 @@ use crate::{Applicability, Severity};
 /// styles (the CLI turns it on only for a terminal). Ends with a summary line.
 #[must_use]
 pub fn full(files: &[FileResult<'_>], color: bool) -> String {
+    let mut out = full_body(files, color);
+    out.push_str(&summary(files));
+    out.push('\n');
+    out
+}
+
+/// [`full`] without its summary line: the blocks of each file, which the CLI renders in chunks of
+/// files on several threads and joins.
+#[must_use]
+pub fn full_body(files: &[FileResult<'_>], color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
     for f in files {
@@ -68,7 +78,5 @@ pub fn full(files: &[FileResult<'_>], color: bool) -> String {
             out.push_str("\n\n");
         }
     }
-    out.push_str(&summary(files));
-    out.push('\n');
     out
 }

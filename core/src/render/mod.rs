@@ -9,7 +9,7 @@ mod json;
 mod sarif;
 
 pub use concise::concise;
-pub use full::full;
+pub use full::{full, full_body};
 pub use github::github;
 pub use json::json;
 pub use sarif::sarif;
