@@ -73,6 +73,15 @@ async fn json_of(resp: Response) -> Result<(u16, Value), ApiError> {
     Ok((status, value))
 }
 
+/// POSTs the request text to `path` exactly as given; the status and the JSON answer.
+async fn post_json(path: &str, body: String, token: &str) -> Result<(u16, Value), ApiError> {
+    let req = with_headers(Request::post(path), token)
+        .header("Content-Type", "application/json")
+        .body(body)
+        .map_err(|e| ApiError(e.to_string()))?;
+    json_of(req.send().await.map_err(network)?).await
+}
+
 fn network(e: gloo_net::Error) -> ApiError {
     ApiError(format!("could not reach runtask-proxy: {e}"))
 }
@@ -114,11 +123,7 @@ pub async fn status() -> Result<ProxyStatus, ApiError> {
 
 /// Sends the request text exactly as checked.
 pub async fn run_task(body: String, token: String) -> Result<RunOutcome, ApiError> {
-    let req = with_headers(Request::post("/api/run-task"), &token)
-        .header("Content-Type", "application/json")
-        .body(body)
-        .map_err(|e| ApiError(e.to_string()))?;
-    let (code, v) = json_of(req.send().await.map_err(network)?).await?;
+    let (code, v) = post_json("/api/run-task", body, &token).await?;
     if code != 200 {
         return Ok(refused(code, &v));
     }
@@ -157,11 +162,7 @@ pub async fn task_definition(name: &str, token: String) -> Result<String, ApiErr
 
 /// `POST /api/preflight`: the live pre-flight of the request text.
 pub async fn preflight(body: String, token: String) -> Result<Preflight, ApiError> {
-    let req = with_headers(Request::post("/api/preflight"), &token)
-        .header("Content-Type", "application/json")
-        .body(body)
-        .map_err(|e| ApiError(e.to_string()))?;
-    let (code, v) = json_of(req.send().await.map_err(network)?).await?;
+    let (code, v) = post_json("/api/preflight", body, &token).await?;
     if code != 200 {
         return Err(error_of(code, &v));
     }
