@@ -2,19 +2,15 @@
 // (DescribeTasks through the proxy) moves each task along its status timeline.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertClean, endSession, pasteJson, problems, requestJson, shot, startMoto, startSession } from './lib.mjs';
+import { assertClean, endLiveSession, pasteJson, problems, requestJson, shot, startLiveSession } from './lib.mjs';
 
 let moto, proxy, browser, page;
 
 before(async () => {
-  moto = await startMoto();
-  ({ proxy, browser, page } = await startSession({ dryRun: false, endpointUrl: moto.url }));
+  ({ moto, proxy, browser, page } = await startLiveSession());
 });
 
-after(async () => {
-  await endSession({ browser, proxy });
-  await moto?.stop();
-});
+after(() => endLiveSession({ moto, browser, proxy }));
 
 test('the console says it is live', async () => {
   await page.getByText('Live:').waitFor();

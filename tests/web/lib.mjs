@@ -141,6 +141,23 @@ export async function endSession({ browser, proxy } = {}) {
   await proxy?.stop();
 }
 
+// A live session: moto's server (`startMoto`) and a session whose proxy sends to it for real
+// (not a dry run). Close it with `endLiveSession`.
+export async function startLiveSession() {
+  const moto = await startMoto();
+  try {
+    return { moto, ...(await startSession({ dryRun: false, endpointUrl: moto.url })) };
+  } catch (e) {
+    await moto.stop();
+    throw e;
+  }
+}
+
+export async function endLiveSession({ moto, ...session } = {}) {
+  await endSession(session);
+  await moto?.stop();
+}
+
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -3,20 +3,16 @@
 // (/api/preflight), whose findings are listed beside the offline problems, marked as live.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertClean, endSession, problems, shot, startMoto, startSession } from './lib.mjs';
+import { assertClean, endLiveSession, problems, shot, startLiveSession } from './lib.mjs';
 
 const MISSING_SUBNET = 'subnet-0deadbeef0000000a';
 let moto, proxy, browser, page;
 
 before(async () => {
-  moto = await startMoto();
-  ({ proxy, browser, page } = await startSession({ dryRun: false, endpointUrl: moto.url }));
+  ({ moto, proxy, browser, page } = await startLiveSession());
 });
 
-after(async () => {
-  await endSession({ browser, proxy });
-  await moto?.stop();
-});
+after(() => endLiveSession({ moto, browser, proxy }));
 
 const options = (locator) => locator.evaluate((e) => [...(e.list?.options ?? [])].map((o) => ({ value: o.value, label: o.textContent })));
 
