@@ -1,7 +1,7 @@
 //! The console's dialect reader, a .wasm of its own: the console's main .wasm leaves the state
 //! machine, template and script readers out (they would add about 145 KB gzip to every page
-//! load) and loads this one only when text that is not a request is pasted (web/src/extract.rs,
-//! web/js/extract.js).
+//! load) and loads this one only when text that is not a request is pasted
+//! (web/src/components/found_panel.rs, web/js/extract.js).
 //!
 //! One function across the boundary, JSON text in both directions: [`extract`].
 
