@@ -6,7 +6,6 @@ use std::borrow::Cow;
 use crate::data::launch::Capacity;
 use crate::diagnostics::{Applicability, Edit, Fix, Severity};
 use crate::json::{json_string, Document, Kind, NodeId, TextRange};
-use crate::model::{Member, Shape, ShapeMap};
 use crate::rule::Rule;
 use crate::task_definition::TaskDefinition;
 use crate::units;
@@ -43,8 +42,6 @@ pub struct Request {
     /// Cluster query language analyses of `memberOf` expressions, shared by the placement rules
     /// within one check.
     pub(crate) query_memo: std::cell::RefCell<Vec<(NodeId, std::rc::Rc<crate::query::Analysis>)>>,
-    /// The model shape of each node, computed on first use by the shape rules.
-    pub(crate) shapes: std::cell::OnceCell<ShapeMap>,
 }
 
 impl Request {
@@ -248,23 +245,6 @@ impl<'a, 's> Ctx<'a, 's> {
                 member: None,
             }),
         }
-    }
-
-    /// The model shape of every node (None: unknown member, or inside one).
-    #[must_use]
-    pub fn shapes(&self) -> &'a [Option<&'static Shape>] {
-        &self.shape_map().shapes
-    }
-
-    /// The model member each object member is (None: not an object member, or unknown).
-    #[must_use]
-    pub fn members(&self) -> &'a [Option<&'static Member>] {
-        &self.shape_map().members
-    }
-
-    fn shape_map(&self) -> &'a ShapeMap {
-        let doc = self.doc;
-        self.req.shapes.get_or_init(|| ShapeMap::of(doc))
     }
 
     /// The analysis of the `memberOf` expression `text` held by `node`, computed once per check.

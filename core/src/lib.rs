@@ -347,18 +347,25 @@ pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Opti
         return Vec::new();
     }
     let root_is_object = doc.kind(doc.root()) == json::Kind::Object;
-    for check in registry::checks() {
-        let rule = check.rule;
-        if rule.needs_task_definition && td.is_none() {
-            continue;
-        }
+    let runs = |rule: &'static Rule| {
         // The root-type rule always runs: without an object nothing else can be checked.
         let always = std::ptr::eq(rule, &rules::input::request_not_object::RULE);
-        if !always && (!root_is_object || !selection.enabled(rule)) {
-            continue;
+        (!rule.needs_task_definition || td.is_some()) && (always || (root_is_object && selection.enabled(rule)))
+    };
+    let mut walked = false;
+    for check in registry::checks() {
+        match check.run {
+            rules::Run::Document(run) if runs(check.rule) => run(&mut Ctx { doc, req: &req, target, td, rule: check.rule, out: &mut findings }),
+            // The node checks follow each other in code order: one walk, where the first stands,
+            // runs all that are enabled.
+            rules::Run::Node(_) if !walked => {
+                walked = true;
+                let node_checks = registry::node_checks();
+                let enabled = node_checks.iter().enumerate().filter(|(_, c)| runs(c.rule)).fold(0u64, |bits, (i, _)| bits | 1 << i);
+                rules::shape::walk(&mut Ctx { doc, req: &req, target, td, rule: check.rule, out: &mut findings }, node_checks, enabled);
+            }
+            _ => {}
         }
-        let mut ctx = Ctx { doc, req: &req, target, td, rule, out: &mut findings };
-        (check.run)(&mut ctx);
     }
     if root_is_object {
         findings.extend(live.iter().filter(|f| selection.enabled(f.rule)).map(|f| live_finding(doc, f)));

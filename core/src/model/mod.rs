@@ -20,7 +20,7 @@ mod generated;
 pub use generated::*;
 
 mod shape_map;
-pub use shape_map::ShapeMap;
+pub use shape_map::child_shape;
 
 /// A botocore shape.
 #[derive(Debug)]

@@ -1,53 +1,31 @@
-//! The model shape of every node of a request document, and the model member of every object
-//! member: what the shape rules walk, computed once per check (see `Ctx::shapes`).
+//! The model shape of a node of a request document, from its parent's: what the one walk of the
+//! shape rules (`rules::shape::walk`) computes for every node as it goes.
 
-use crate::json::{Document, Kind};
+use crate::json::{Document, Kind, NodeId};
 
 use super::{Member, Shape, ShapeKind};
 
-/// The model shape of each node, and the model member of each object member.
-#[derive(Debug, Clone, Default)]
-pub struct ShapeMap {
-    /// By node id; None: an unknown member, or inside one.
-    pub shapes: Vec<Option<&'static Shape>>,
-    /// By node id; None: not an object member, or an unknown one.
-    pub members: Vec<Option<&'static Member>>,
-}
-
-impl ShapeMap {
-    /// Parents come before their children in the arena, so one pass in order suffices. Members
-    /// shadowed by a later duplicate get no shape: AWS ignores them.
-    #[must_use]
-    pub fn of(doc: &Document<'_>) -> ShapeMap {
-        let mut shapes: Vec<Option<&'static Shape>> = vec![None; doc.len()];
-        let mut members: Vec<Option<&'static Member>> = vec![None; doc.len()];
-        if shapes.is_empty() {
-            return ShapeMap { shapes, members };
+/// The model shape of `id`, a child of `parent` whose shape is `parent_shape`, and the model
+/// member it is when it is an object member. None: an unknown member, an element or member of a
+/// value of the wrong JSON type, or a member shadowed by a later duplicate (AWS ignores it).
+#[must_use]
+pub fn child_shape(doc: &Document<'_>, parent: NodeId, parent_shape: &'static Shape, id: NodeId) -> Option<(&'static Shape, Option<&'static Member>)> {
+    if doc.is_shadowed(id) {
+        return None; // an earlier duplicate: ignored by AWS, reported by RT006 only
+    }
+    match (&parent_shape.kind, doc.kind(parent)) {
+        (ShapeKind::Structure { members: ms, .. }, Kind::Object) => {
+            let m = if doc.key_escaped(id) {
+                let key = crate::json::unescape_key(doc.key_raw(id));
+                ms.iter().find(|m| m.name == key)
+            } else {
+                let raw = doc.key_raw(id);
+                ms.iter().find(|m| m.name.len() == raw.len() && m.name == raw)
+            }?;
+            Some((m.shape, Some(m)))
         }
-        shapes[0] = Some(super::request());
-        for id in doc.ids().skip(1) {
-            let Some(parent) = doc.parent(id) else { continue };
-            let Some(ps) = shapes[parent as usize] else { continue };
-            if doc.is_shadowed(id) {
-                continue; // an earlier duplicate: ignored by AWS, reported by RT006 only
-            }
-            shapes[id as usize] = match (&ps.kind, doc.kind(parent)) {
-                (ShapeKind::Structure { members: ms, .. }, Kind::Object) => {
-                    let m = if doc.key_escaped(id) {
-                        let key = crate::json::unescape_key(doc.key_raw(id));
-                        ms.iter().find(|m| m.name == key)
-                    } else {
-                        let raw = doc.key_raw(id);
-                        ms.iter().find(|m| m.name.len() == raw.len() && m.name == raw)
-                    };
-                    members[id as usize] = m;
-                    m.map(|m| m.shape)
-                }
-                (ShapeKind::List { member, .. }, Kind::Array) => Some(*member),
-                _ => None,
-            };
-        }
-        ShapeMap { shapes, members }
+        (ShapeKind::List { member, .. }, Kind::Array) => Some((*member, None)),
+        _ => None,
     }
 }
 
@@ -55,16 +33,32 @@ impl ShapeMap {
 mod tests {
     use super::*;
 
+    /// The shape of every node, parents before children as in the arena.
+    fn shapes(doc: &Document<'_>) -> Vec<Option<&'static Shape>> {
+        let mut shapes = vec![None; doc.len()];
+        shapes[0] = Some(super::super::request());
+        for id in doc.ids().skip(1) {
+            let parent = doc.parent(id).unwrap();
+            shapes[id as usize] = shapes[parent as usize].and_then(|ps| child_shape(doc, parent, ps, id)).map(|(s, _)| s);
+        }
+        shapes
+    }
+
     #[test]
     fn shapes_follow_the_model() {
         let doc = Document::parse(r#"{"tags":[{"key":"a"}],"bogus":{"x":1},"count":1,"count":2}"#).unwrap();
-        let map = ShapeMap::of(&doc);
+        let map = shapes(&doc);
         let key = doc.resolve("/tags/0/key").unwrap();
-        assert_eq!(map.shapes[key as usize].unwrap().name, "TagKey");
-        assert_eq!(map.members[key as usize].unwrap().name, "key");
+        assert_eq!(map[key as usize].unwrap().name, "TagKey");
+        let tag = doc.resolve("/tags/0").unwrap();
+        let (_, member) = child_shape(&doc, tag, map[tag as usize].unwrap(), key).unwrap();
+        assert_eq!(member.unwrap().name, "key");
         let x = doc.resolve("/bogus/x").unwrap();
-        assert!(map.shapes[x as usize].is_none());
+        assert!(map[x as usize].is_none());
         let first_count = doc.children(doc.root()).find(|&c| doc.key(c).as_deref() == Some("count")).unwrap();
-        assert!(map.shapes[first_count as usize].is_none(), "a shadowed member has no shape");
+        assert!(map[first_count as usize].is_none(), "a shadowed member has no shape");
+        let escaped = Document::parse(r#"{"c\u006funt": 1}"#).unwrap();
+        let c = escaped.children(escaped.root()).next().unwrap();
+        assert_eq!(child_shape(&escaped, escaped.root(), super::super::request(), c).and_then(|(_, m)| m).map(|m| m.name), Some("count"));
     }
 }

@@ -15,7 +15,15 @@ use crate::rule::Rule;
 /// for the areas' `CHECKS` (defined before the areas so that they see it).
 macro_rules! checks {
     ($($m:ident),* $(,)?) => {
-        &[$($crate::rules::Check { rule: &$m::RULE, run: $m::check }),*]
+        &[$($crate::rules::Check { rule: &$m::RULE, run: $crate::rules::Run::Document($m::check) }),*]
+    };
+}
+
+/// `node_checks![a, b]`: the [`Check`]s of rule modules that check one node at a time (their
+/// `RULE` and `check_node`), run by the one walk of [`shape::walk`].
+macro_rules! node_checks {
+    ($($m:ident),* $(,)?) => {
+        &[$($crate::rules::Check { rule: &$m::RULE, run: $crate::rules::Run::Node($m::check_node) }),*]
     };
 }
 
@@ -37,7 +45,17 @@ pub mod volumes;
 /// A rule and the function that checks it.
 pub(crate) struct Check {
     pub rule: &'static Rule,
-    pub run: fn(&mut Ctx<'_, '_>),
+    pub run: Run,
+}
+
+/// How a rule is run.
+#[derive(Clone, Copy)]
+pub(crate) enum Run {
+    /// Once on the whole request.
+    Document(fn(&mut Ctx<'_, '_>)),
+    /// On each node of the request, in the one walk that all such rules share
+    /// ([`shape::walk`]), which gives each node's model shape.
+    Node(fn(&mut Ctx<'_, '_>, &shape::Node)),
 }
 
 /// The `check` of rules that are not run on the parsed request but reported by the layer that

@@ -5,13 +5,13 @@
 //! catalogue rows and documentation (for `--explain`, `docs/rules.md`, `--select`/`--ignore`).
 
 use crate::context::Ctx;
-use crate::rules::Check;
+use crate::rules::{Check, Run};
 
 /// `live_checks![a, b]`: the [`Check`]s of the live rule modules `a` and `b`, which all share
 /// [`made_live`] (`checks!` wants a `check` per module).
 macro_rules! live_checks {
     ($($m:ident),* $(,)?) => {
-        &[$(Check { rule: &$m::RULE, run: made_live }),*]
+        &[$(Check { rule: &$m::RULE, run: Run::Document(made_live) }),*]
     };
 }
 

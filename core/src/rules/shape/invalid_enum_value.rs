@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use super::Node;
 use crate::data::launch::Capacity;
 use crate::json::json_string;
 use crate::json::Kind;
@@ -42,39 +43,36 @@ crate::declare_rule! {
     };
 }
 
-pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    let doc = ctx.doc;
-    let shapes = ctx.shapes();
-    for id in doc.ids() {
-        let Some(shape) = shapes[id as usize] else { continue };
-        let values = shape.enum_values();
-        if values.is_empty() || doc.kind(id) != Kind::String {
-            continue;
+pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
+    let (doc, id) = (ctx.doc, node.id);
+    let Some(shape) = node.shape else { return };
+    let values = shape.enum_values();
+    if values.is_empty() || doc.kind(id) != Kind::String {
+        return;
+    }
+    let Some(value) = doc.str(id) else { return };
+    if values.contains(&value.as_ref()) {
+        return;
+    }
+    // A capacity provider name in launchType has its own rule (RT203).
+    if id == ctx.req.launch_type.unwrap_or(u32::MAX) && Capacity::of_launch_type(&value) == Some(Capacity::FargateSpot) {
+        return;
+    }
+    let path = dotted(doc, id);
+    let list = values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
+    let message = format!("`{path}` is {}, which is not one of {list}", shorten(&json_string(&value), 40));
+    let suggestion = closest(&value, values.iter());
+    let case = suggestion.filter(|s| s.case_only);
+    let close = suggestion.map(|s| s.name);
+    match close {
+        Some(v) => {
+            let app = if case.is_some() { Applicability::Safe } else { Applicability::Unsafe };
+            let fix = ctx.replace_value(id, json_string(v), app, format!("Replace with `{v}`"));
+            let help = if case.is_some() { format!("values are case-sensitive: use `{v}`") } else { format!("did you mean `{v}`?") };
+            ctx.report(id, message).help(help).fix(fix);
         }
-        let Some(value) = doc.str(id) else { continue };
-        if values.contains(&value.as_ref()) {
-            continue;
-        }
-        // A capacity provider name in launchType has its own rule (RT203).
-        if id == ctx.req.launch_type.unwrap_or(u32::MAX) && Capacity::of_launch_type(&value) == Some(Capacity::FargateSpot) {
-            continue;
-        }
-        let path = dotted(doc, id);
-        let list = values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
-        let message = format!("`{path}` is {}, which is not one of {list}", shorten(&json_string(&value), 40));
-        let suggestion = closest(&value, values.iter());
-        let case = suggestion.filter(|s| s.case_only);
-        let close = suggestion.map(|s| s.name);
-        match close {
-            Some(v) => {
-                let app = if case.is_some() { Applicability::Safe } else { Applicability::Unsafe };
-                let fix = ctx.replace_value(id, json_string(v), app, format!("Replace with `{v}`"));
-                let help = if case.is_some() { format!("values are case-sensitive: use `{v}`") } else { format!("did you mean `{v}`?") };
-                ctx.report(id, message).help(help).fix(fix);
-            }
-            None => {
-                ctx.report(id, message).help(format!("use one of {list}"));
-            }
+        None => {
+            ctx.report(id, message).help(format!("use one of {list}"));
         }
     }
 }

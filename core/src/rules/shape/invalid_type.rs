@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use super::Node;
 use crate::json::json_string;
 use crate::json::{is_integer_text, Kind};
 use crate::model::ShapeKind;
@@ -42,71 +43,68 @@ crate::declare_rule! {
     };
 }
 
-pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    let doc = ctx.doc;
-    let shapes = ctx.shapes();
-    for id in doc.ids() {
-        let Some(shape) = shapes[id as usize] else { continue };
-        let kind = doc.kind(id);
-        if matches!(kind, Kind::Null | Kind::Dynamic) {
-            continue; // RT103; a value known only at run time has no type to check
-        }
-        let ok = match shape.kind {
-            ShapeKind::String { .. } => kind == Kind::String,
-            ShapeKind::Integer { .. } => kind == Kind::Number && is_integer_text(doc.raw(id)),
-            ShapeKind::Boolean => kind == Kind::Bool,
-            ShapeKind::List { .. } => kind == Kind::Array,
-            ShapeKind::Structure { .. } => kind == Kind::Object,
-        };
-        if ok {
-            continue;
-        }
-        let sensitive = ctx.is_sensitive(id);
-        let path = dotted(doc, id);
-        let expected = shape.type_name();
-        let message = format!("`{path}` must be {} {expected}, not {}", article(expected), describe_value(doc, id, sensitive));
-        let raw = doc.raw(id);
-        let (fix, help): (Option<(String, Applicability)>, String) = match (&shape.kind, kind) {
-            (ShapeKind::Integer { .. }, Kind::String) => {
-                let s = doc.str(id).unwrap_or_default();
-                if is_integer_text(&s) && s.len() < 19 {
-                    (Some((s.to_string(), Applicability::Safe)), format!("remove the quotes: {s}"))
-                } else {
-                    (None, "use a whole number without quotes".to_owned())
-                }
-            }
-            (ShapeKind::Integer { .. }, Kind::Number) => {
-                // 2.0 or 2e3: a number, but not written as an integer.
-                let whole = raw.parse::<f64>().ok().filter(|v| v.fract() == 0.0 && v.abs() < 1e15);
-                match whole {
-                    Some(v) => (Some((format!("{v:.0}"), Applicability::Safe)), format!("write it as an integer: {v:.0}")),
-                    None => (None, "use a whole number".to_owned()),
-                }
-            }
-            (ShapeKind::String { .. }, Kind::Number | Kind::Bool) => {
-                let quoted = json_string(raw);
-                let help = if sensitive { "quote the value".to_owned() } else { format!("quote it: {quoted}") };
-                (Some((quoted, Applicability::Safe)), help)
-            }
-            (ShapeKind::Boolean, Kind::String) => match doc.str(id).as_deref() {
-                Some("true") => (Some(("true".to_owned(), Applicability::Safe)), "remove the quotes: true".to_owned()),
-                Some("false") => (Some(("false".to_owned(), Applicability::Safe)), "remove the quotes: false".to_owned()),
-                _ => (None, "use true or false".to_owned()),
-            },
-            (ShapeKind::List { member, .. }, _) if matches!(member.kind, ShapeKind::String { .. }) && kind == Kind::String => {
-                let help = if doc.key(id).as_deref() == Some("command") {
-                    "a command is a list of arguments: [\"sh\", \"-c\", \"echo hi\"] or [\"echo\", \"hi\"]".to_owned()
-                } else {
-                    format!("put it in a list: [{raw}]")
-                };
-                (Some((format!("[{raw}]"), Applicability::Unsafe)), help)
-            }
-            (ShapeKind::List { .. }, Kind::Object) => {
-                (Some((format!("[{raw}]"), Applicability::Unsafe)), "put the object in a list: [{…}]".to_owned())
-            }
-            _ => (None, format!("use {} {expected}", article(expected))),
-        };
-        let fix = fix.map(|(content, app)| ctx.replace_value(id, content, app, "Convert the value"));
-        ctx.report(id, message).help(help).fix_opt(fix);
+pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
+    let (doc, id) = (ctx.doc, node.id);
+    let Some(shape) = node.shape else { return };
+    let kind = doc.kind(id);
+    if matches!(kind, Kind::Null | Kind::Dynamic) {
+        return; // RT103; a value known only at run time has no type to check
     }
+    let ok = match shape.kind {
+        ShapeKind::String { .. } => kind == Kind::String,
+        ShapeKind::Integer { .. } => kind == Kind::Number && is_integer_text(doc.raw(id)),
+        ShapeKind::Boolean => kind == Kind::Bool,
+        ShapeKind::List { .. } => kind == Kind::Array,
+        ShapeKind::Structure { .. } => kind == Kind::Object,
+    };
+    if ok {
+        return;
+    }
+    let sensitive = ctx.is_sensitive(id);
+    let path = dotted(doc, id);
+    let expected = shape.type_name();
+    let message = format!("`{path}` must be {} {expected}, not {}", article(expected), describe_value(doc, id, sensitive));
+    let raw = doc.raw(id);
+    let (fix, help): (Option<(String, Applicability)>, String) = match (&shape.kind, kind) {
+        (ShapeKind::Integer { .. }, Kind::String) => {
+            let s = doc.str(id).unwrap_or_default();
+            if is_integer_text(&s) && s.len() < 19 {
+                (Some((s.to_string(), Applicability::Safe)), format!("remove the quotes: {s}"))
+            } else {
+                (None, "use a whole number without quotes".to_owned())
+            }
+        }
+        (ShapeKind::Integer { .. }, Kind::Number) => {
+            // 2.0 or 2e3: a number, but not written as an integer.
+            let whole = raw.parse::<f64>().ok().filter(|v| v.fract() == 0.0 && v.abs() < 1e15);
+            match whole {
+                Some(v) => (Some((format!("{v:.0}"), Applicability::Safe)), format!("write it as an integer: {v:.0}")),
+                None => (None, "use a whole number".to_owned()),
+            }
+        }
+        (ShapeKind::String { .. }, Kind::Number | Kind::Bool) => {
+            let quoted = json_string(raw);
+            let help = if sensitive { "quote the value".to_owned() } else { format!("quote it: {quoted}") };
+            (Some((quoted, Applicability::Safe)), help)
+        }
+        (ShapeKind::Boolean, Kind::String) => match doc.str(id).as_deref() {
+            Some("true") => (Some(("true".to_owned(), Applicability::Safe)), "remove the quotes: true".to_owned()),
+            Some("false") => (Some(("false".to_owned(), Applicability::Safe)), "remove the quotes: false".to_owned()),
+            _ => (None, "use true or false".to_owned()),
+        },
+        (ShapeKind::List { member, .. }, _) if matches!(member.kind, ShapeKind::String { .. }) && kind == Kind::String => {
+            let help = if doc.key(id).as_deref() == Some("command") {
+                "a command is a list of arguments: [\"sh\", \"-c\", \"echo hi\"] or [\"echo\", \"hi\"]".to_owned()
+            } else {
+                format!("put it in a list: [{raw}]")
+            };
+            (Some((format!("[{raw}]"), Applicability::Unsafe)), help)
+        }
+        (ShapeKind::List { .. }, Kind::Object) => {
+            (Some((format!("[{raw}]"), Applicability::Unsafe)), "put the object in a list: [{…}]".to_owned())
+        }
+        _ => (None, format!("use {} {expected}", article(expected))),
+    };
+    let fix = fix.map(|(content, app)| ctx.replace_value(id, content, app, "Convert the value"));
+    ctx.report(id, message).help(help).fix_opt(fix);
 }

@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use super::Node;
 use crate::json::Kind;
 use crate::model::ShapeKind;
 
@@ -38,34 +39,31 @@ crate::declare_rule! {
     };
 }
 
-pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    let doc = ctx.doc;
-    let (shapes, members) = (ctx.shapes(), ctx.members());
-    for id in doc.ids() {
-        let Some(shape) = shapes[id as usize] else { continue };
-        let ShapeKind::List { min, max, .. } = shape.kind else { continue };
-        if doc.kind(id) != Kind::Array {
-            continue;
-        }
-        let n = doc.child_count(id) as i64;
-        let limit = members[id as usize].into_iter().flat_map(limits_for).find(|l| match l.keyword {
-            "minItems" => n < l.value,
-            "maxItems" => n > l.value,
-            _ => false,
-        });
-        if let Some(l) = limit {
-            let msg = if l.keyword == "minItems" && n == 0 {
-                format!("`{}` is empty; it needs at least {}", dotted(doc, id), l.value)
-            } else if l.keyword == "minItems" {
-                format!("`{}` has {n} items, fewer than the minimum of {}", dotted(doc, id), l.value)
-            } else {
-                format!("`{}` has {n} items, more than the maximum of {}", dotted(doc, id), l.value)
-            };
-            ctx.report(id, msg).help(l.help);
-        } else if let Some(min) = min.filter(|&m| n < i64::from(m)) {
-            ctx.report(id, format!("`{}` has {n} items, fewer than the minimum of {min}", dotted(doc, id))).help(format!("add at least {min}"));
-        } else if let Some(max) = max.filter(|&m| n > i64::from(m)) {
-            ctx.report(id, format!("`{}` has {n} items, more than the maximum of {max}", dotted(doc, id))).help(format!("keep at most {max}"));
-        }
+pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
+    let (doc, id) = (ctx.doc, node.id);
+    let Some(shape) = node.shape else { return };
+    let ShapeKind::List { min, max, .. } = shape.kind else { return };
+    if doc.kind(id) != Kind::Array {
+        return;
+    }
+    let n = doc.child_count(id) as i64;
+    let limit = node.member.into_iter().flat_map(limits_for).find(|l| match l.keyword {
+        "minItems" => n < l.value,
+        "maxItems" => n > l.value,
+        _ => false,
+    });
+    if let Some(l) = limit {
+        let msg = if l.keyword == "minItems" && n == 0 {
+            format!("`{}` is empty; it needs at least {}", dotted(doc, id), l.value)
+        } else if l.keyword == "minItems" {
+            format!("`{}` has {n} items, fewer than the minimum of {}", dotted(doc, id), l.value)
+        } else {
+            format!("`{}` has {n} items, more than the maximum of {}", dotted(doc, id), l.value)
+        };
+        ctx.report(id, msg).help(l.help);
+    } else if let Some(min) = min.filter(|&m| n < i64::from(m)) {
+        ctx.report(id, format!("`{}` has {n} items, fewer than the minimum of {min}", dotted(doc, id))).help(format!("add at least {min}"));
+    } else if let Some(max) = max.filter(|&m| n > i64::from(m)) {
+        ctx.report(id, format!("`{}` has {n} items, more than the maximum of {max}", dotted(doc, id))).help(format!("keep at most {max}"));
     }
 }

@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use super::Node;
 use crate::json::Kind;
 use crate::model::ShapeKind;
 
@@ -40,41 +41,38 @@ crate::declare_rule! {
     };
 }
 
-pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    let doc = ctx.doc;
-    let (shapes, members) = (ctx.shapes(), ctx.members());
-    for id in doc.ids() {
-        let Some(shape) = shapes[id as usize] else { continue };
-        let ShapeKind::String { min, max, .. } = shape.kind else { continue };
-        if doc.kind(id) != Kind::String {
-            continue;
-        }
-        let mut limits = members[id as usize].into_iter().flat_map(limits_for).peekable();
-        if min.is_none() && max.is_none() && limits.peek().is_none() {
-            continue;
-        }
-        let len = doc.char_len(id).unwrap_or(0) as i64;
-        let limit = limits.find(|l| match l.keyword {
-            "minLength" => len < l.value,
-            "maxLength" => len > l.value,
-            _ => false,
-        });
-        if let Some(l) = limit {
-            let msg = if l.keyword == "minLength" && l.value == 1 {
-                format!("`{}` is empty", dotted(doc, id))
-            } else if l.keyword == "minLength" {
-                format!("`{}` is {len} characters long, shorter than the minimum of {}", dotted(doc, id), l.value)
-            } else {
-                format!("`{}` is {len} characters long, longer than the maximum of {}", dotted(doc, id), l.value)
-            };
-            ctx.report(id, msg).help(l.help);
-        } else if let Some(min) = min.filter(|&m| len < i64::from(m)) {
-            let path = dotted(doc, id);
-            let msg = if min == 1 { format!("`{path}` is empty") } else { format!("`{path}` is {len} characters long, shorter than the minimum of {min}") };
-            ctx.report(id, msg).help(format!("use at least {min} character{}", if min == 1 { "" } else { "s" }));
-        } else if let Some(max) = max.filter(|&m| len > i64::from(m)) {
-            ctx.report(id, format!("`{}` is {len} characters long, longer than the maximum of {max}", dotted(doc, id)))
-                .help(format!("shorten it to at most {max} characters"));
-        }
+pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
+    let (doc, id) = (ctx.doc, node.id);
+    let Some(shape) = node.shape else { return };
+    let ShapeKind::String { min, max, .. } = shape.kind else { return };
+    if doc.kind(id) != Kind::String {
+        return;
+    }
+    let mut limits = node.member.into_iter().flat_map(limits_for).peekable();
+    if min.is_none() && max.is_none() && limits.peek().is_none() {
+        return;
+    }
+    let len = doc.char_len(id).unwrap_or(0) as i64;
+    let limit = limits.find(|l| match l.keyword {
+        "minLength" => len < l.value,
+        "maxLength" => len > l.value,
+        _ => false,
+    });
+    if let Some(l) = limit {
+        let msg = if l.keyword == "minLength" && l.value == 1 {
+            format!("`{}` is empty", dotted(doc, id))
+        } else if l.keyword == "minLength" {
+            format!("`{}` is {len} characters long, shorter than the minimum of {}", dotted(doc, id), l.value)
+        } else {
+            format!("`{}` is {len} characters long, longer than the maximum of {}", dotted(doc, id), l.value)
+        };
+        ctx.report(id, msg).help(l.help);
+    } else if let Some(min) = min.filter(|&m| len < i64::from(m)) {
+        let path = dotted(doc, id);
+        let msg = if min == 1 { format!("`{path}` is empty") } else { format!("`{path}` is {len} characters long, shorter than the minimum of {min}") };
+        ctx.report(id, msg).help(format!("use at least {min} character{}", if min == 1 { "" } else { "s" }));
+    } else if let Some(max) = max.filter(|&m| len > i64::from(m)) {
+        ctx.report(id, format!("`{}` is {len} characters long, longer than the maximum of {max}", dotted(doc, id)))
+            .help(format!("shorten it to at most {max} characters"));
     }
 }

@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use super::Node;
 use crate::data::limits::{EPHEMERAL_MAX_GIB, EPHEMERAL_MIN_GIB};
 use crate::json::Kind;
 use crate::model::ShapeKind;
@@ -60,21 +61,18 @@ fn hint(member: &str) -> String {
     .to_owned()
 }
 
-pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    let doc = ctx.doc;
-    let shapes = ctx.shapes();
-    for id in doc.ids() {
-        if doc.kind(id) != Kind::Object {
+pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
+    let (doc, id) = (ctx.doc, node.id);
+    if doc.kind(id) != Kind::Object {
+        return;
+    }
+    let Some(shape) = node.shape else { return };
+    let ShapeKind::Structure { required, .. } = shape.kind else { return };
+    for &name in required {
+        if doc.get(id, name).is_some() {
             continue;
         }
-        let Some(shape) = shapes[id as usize] else { continue };
-        let ShapeKind::Structure { required, .. } = shape.kind else { continue };
-        for &name in required {
-            if doc.get(id, name).is_some() {
-                continue;
-            }
-            let where_ = if id == doc.root() { "the request".to_owned() } else { format!("`{}`", dotted(doc, id)) };
-            ctx.report_missing(id, name, format!("{where_} is missing the required member `{name}`")).help(hint(name));
-        }
+        let where_ = if id == doc.root() { "the request".to_owned() } else { format!("`{}`", dotted(doc, id)) };
+        ctx.report_missing(id, name, format!("{where_} is missing the required member `{name}`")).help(hint(name));
     }
 }

@@ -1,12 +1,18 @@
 //! RT1xx (RT101–RT109): the request against the model: member names, JSON types, nulls,
 //! required members, enum values, and the numeric, length and count limits of the model and of
 //! `data::limits`.
+//!
+//! These rules check one node at a time (each file's `check_node`). One walk over the request,
+//! [`walk`], computes each node's model shape from its parent's and hands the node to every
+//! enabled rule in turn.
 
 use std::sync::OnceLock;
 
+use crate::context::{Ctx, Finding};
 use crate::data::limits::{SchemaLimit, SCHEMA_LIMITS};
-use crate::model::{self, Member, ShapeKind};
-use crate::rules::Check;
+use crate::json::NodeId;
+use crate::model::{self, Member, Shape, ShapeKind};
+use crate::rules::{Check, Run};
 
 pub mod invalid_enum_value;
 pub mod invalid_type;
@@ -18,7 +24,7 @@ pub mod tagged_union_members;
 pub mod unknown_member;
 pub mod value_out_of_range;
 
-pub(crate) static CHECKS: &[Check] = checks![
+pub(crate) static CHECKS: &[Check] = node_checks![
     unknown_member,
     invalid_type,
     null_value,
@@ -29,6 +35,61 @@ pub(crate) static CHECKS: &[Check] = checks![
     item_count_out_of_range,
     tagged_union_members,
 ];
+
+/// What the walk knows about the node a rule checks.
+pub(crate) struct Node {
+    pub id: NodeId,
+    /// The node's model shape; None for an unknown member (RT101), a shadowed one, or a child of
+    /// a value of the wrong JSON type (RT102).
+    pub shape: Option<&'static Shape>,
+    /// The model member the node is, when it is a member of an object the model knows.
+    pub member: Option<&'static Member>,
+    /// The parent and its model shape; None at the root.
+    pub parent: Option<(NodeId, &'static Shape)>,
+}
+
+/// Runs the node checks of `checks` (all of them in code order, from
+/// [`crate::registry::node_checks`]) whose bit is set in `enabled` on every node of the request
+/// whose shape or whose parent's shape the model knows (what lies inside an unknown member has
+/// nothing to check), each node handed to each check in turn. The findings are then put in the
+/// order that running each check over the whole request in turn would give: by check, then by
+/// node.
+pub(crate) fn walk(ctx: &mut Ctx<'_, '_>, checks: &[&'static Check], enabled: u64) {
+    let doc = ctx.doc;
+    if doc.is_empty() || enabled == 0 {
+        return;
+    }
+    let first = ctx.out.len();
+    let mut shapes: Vec<Option<&'static Shape>> = vec![None; doc.len()];
+    let root = model::request();
+    shapes[0] = Some(root);
+    visit(ctx, checks, enabled, &Node { id: 0, shape: Some(root), member: None, parent: None });
+    for id in doc.ids().skip(1) {
+        let Some(parent) = doc.parent(id) else { continue };
+        let Some(ps) = shapes[parent as usize] else { continue };
+        let (shape, member) = match model::child_shape(doc, parent, ps, id) {
+            Some((s, m)) => (Some(s), m),
+            None => (None, None),
+        };
+        shapes[id as usize] = shape;
+        visit(ctx, checks, enabled, &Node { id, shape, member, parent: Some((parent, ps)) });
+    }
+    let found = &mut ctx.out[first..];
+    if found.len() > 1 {
+        found.sort_by_key(|f: &Finding| checks.iter().position(|c| std::ptr::eq(c.rule, f.rule)));
+    }
+}
+
+fn visit(ctx: &mut Ctx<'_, '_>, checks: &[&'static Check], enabled: u64, node: &Node) {
+    for (i, check) in checks.iter().enumerate() {
+        if let Run::Node(run) = check.run {
+            if enabled & (1 << i) != 0 {
+                ctx.rule = check.rule;
+                run(ctx, node);
+            }
+        }
+    }
+}
 
 /// The `data::limits` entries that apply to a model member, found by resolving each limit's
 /// pointer pattern through the model once.
@@ -77,5 +138,19 @@ mod tests {
         }
         let m = model_member("/count").unwrap();
         assert_eq!(limits_for(m).count(), 2);
+    }
+
+    /// The walk runs where the first node check stands in code order, so the node checks must
+    /// follow each other in that order, and fit the walk's bit set.
+    #[test]
+    fn node_checks_are_consecutive_in_code_order() {
+        let all = crate::registry::checks();
+        let node = crate::registry::node_checks();
+        assert_eq!(node.len(), CHECKS.len());
+        assert!(node.len() <= 64);
+        let first = all.iter().position(|c| std::ptr::eq(*c, node[0])).unwrap();
+        for (i, c) in node.iter().enumerate() {
+            assert!(std::ptr::eq(all[first + i], *c), "{} is not next to the other node checks", c.rule.code);
+        }
     }
 }

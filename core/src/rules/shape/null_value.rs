@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use super::Node;
 use crate::json::Kind;
 use crate::diagnostics::Applicability;
 
@@ -38,17 +39,14 @@ crate::declare_rule! {
     };
 }
 
-pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    let doc = ctx.doc;
-    let shapes = ctx.shapes();
-    for id in doc.ids().skip(1) {
-        if doc.kind(id) != Kind::Null || shapes[id as usize].is_none() {
-            continue;
-        }
-        let path = dotted(doc, id);
-        let fix = ctx.remove(id, Applicability::Safe, format!("Remove `{path}`"));
-        ctx.report(id, format!("`{path}` is null; AWS accepts a value of the member's type or no member at all"))
-            .help("omit the member instead of sending null")
-            .fix(fix);
+pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
+    let (doc, id) = (ctx.doc, node.id);
+    if node.parent.is_none() || doc.kind(id) != Kind::Null || node.shape.is_none() {
+        return;
     }
+    let path = dotted(doc, id);
+    let fix = ctx.remove(id, Applicability::Safe, format!("Remove `{path}`"));
+    ctx.report(id, format!("`{path}` is null; AWS accepts a value of the member's type or no member at all"))
+        .help("omit the member instead of sending null")
+        .fix(fix);
 }

@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use super::Node;
 use crate::json::Kind;
 use crate::model::ShapeKind;
 
@@ -37,20 +38,17 @@ crate::declare_rule! {
     };
 }
 
-pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    let doc = ctx.doc;
-    let shapes = ctx.shapes();
-    for id in doc.ids() {
-        let Some(shape) = shapes[id as usize] else { continue };
-        let ShapeKind::Structure { union: true, members, .. } = shape.kind else { continue };
-        if doc.kind(id) != Kind::Object {
-            continue;
-        }
-        let set = members.iter().filter(|m| doc.get(id, m.name).is_some()).count();
-        if set != 1 {
-            let names = members.iter().map(|m| format!("`{}`", m.name)).collect::<Vec<_>>().join(", ");
-            ctx.report(id, format!("`{}` must set exactly one of {names}; it sets {set}", dotted(doc, id)))
-                .help(format!("set exactly one of {names}"));
-        }
+pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
+    let (doc, id) = (ctx.doc, node.id);
+    let Some(shape) = node.shape else { return };
+    let ShapeKind::Structure { union: true, members, .. } = shape.kind else { return };
+    if doc.kind(id) != Kind::Object {
+        return;
+    }
+    let set = members.iter().filter(|m| doc.get(id, m.name).is_some()).count();
+    if set != 1 {
+        let names = members.iter().map(|m| format!("`{}`", m.name)).collect::<Vec<_>>().join(", ");
+        ctx.report(id, format!("`{}` must set exactly one of {names}; it sets {set}", dotted(doc, id)))
+            .help(format!("set exactly one of {names}"));
     }
 }

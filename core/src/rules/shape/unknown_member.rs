@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use super::Node;
 use crate::json::Kind;
 use crate::model::ShapeKind;
 use crate::diagnostics::Applicability;
@@ -71,56 +72,52 @@ const MISPLACED: &[(&str, &str, &str)] = &[
     ("containerOverrides", "environmentVariables", "the member is called `environment`"),
 ];
 
-pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    let doc = ctx.doc;
-    let shapes = ctx.shapes();
-    for id in doc.ids().skip(1) {
-        let Some(parent) = doc.parent(id) else { continue };
-        if doc.kind(parent) != Kind::Object {
-            continue;
-        }
-        let Some(ps) = shapes[parent as usize] else { continue };
-        let ShapeKind::Structure { members, .. } = &ps.kind else { continue };
-        if shapes[id as usize].is_some() || doc.is_shadowed(id) {
-            continue;
-        }
-        let key = doc.key(id).unwrap_or_default();
-        let where_ = if doc.parent(parent).is_none() { "the request".to_owned() } else { format!("`{}`", dotted(doc, parent)) };
-        let names: Vec<&str> = members.iter().map(|m| m.name).collect();
-        let context_key = if doc.parent(parent).is_none() {
-            ""
-        } else if doc.parent(parent).and_then(|gp| doc.key(gp)).as_deref() == Some("containerOverrides") {
-            "containerOverrides"
+pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
+    let (doc, id) = (ctx.doc, node.id);
+    let Some((parent, ps)) = node.parent else { return };
+    if doc.kind(parent) != Kind::Object {
+        return;
+    }
+    let ShapeKind::Structure { members, .. } = &ps.kind else { return };
+    if node.shape.is_some() || doc.is_shadowed(id) {
+        return;
+    }
+    let key = doc.key(id).unwrap_or_default();
+    let where_ = if doc.parent(parent).is_none() { "the request".to_owned() } else { format!("`{}`", dotted(doc, parent)) };
+    let names: Vec<&str> = members.iter().map(|m| m.name).collect();
+    let context_key = if doc.parent(parent).is_none() {
+        ""
+    } else if doc.parent(parent).and_then(|gp| doc.key(gp)).as_deref() == Some("containerOverrides") {
+        "containerOverrides"
+    } else {
+        doc.key(parent).map(|k| if k == "overrides" { "overrides" } else { "?" }).unwrap_or("?")
+    };
+    let exists_elsewhere = |name: &str| doc.get(parent, name).is_some();
+    let suggestion = closest(&key, &names);
+    let case_match = suggestion.filter(|s| s.case_only);
+    let close = suggestion.map(|s| s.name);
+    let misplaced = MISPLACED.iter().find(|(ctxk, k, _)| *ctxk == context_key && *k == key).map(|m| m.2);
+    let message = format!("unknown member `{key}` in {where_}");
+    let mut r = if let Some(name) = close {
+        let fix = if exists_elsewhere(name) {
+            None
         } else {
-            doc.key(parent).map(|k| if k == "overrides" { "overrides" } else { "?" }).unwrap_or("?")
+            let app = if case_match.is_some() { Applicability::Safe } else { Applicability::Unsafe };
+            ctx.rename_key(id, name, app)
         };
-        let exists_elsewhere = |name: &str| doc.get(parent, name).is_some();
-        let suggestion = closest(&key, &names);
-        let case_match = suggestion.filter(|s| s.case_only);
-        let close = suggestion.map(|s| s.name);
-        let misplaced = MISPLACED.iter().find(|(ctxk, k, _)| *ctxk == context_key && *k == key).map(|m| m.2);
-        let message = format!("unknown member `{key}` in {where_}");
-        let mut r = if let Some(name) = close {
-            let fix = if exists_elsewhere(name) {
-                None
-            } else {
-                let app = if case_match.is_some() { Applicability::Safe } else { Applicability::Unsafe };
-                ctx.rename_key(id, name, app)
-            };
-            let mut r = ctx.report_key(id, message);
-            r.help(format!("did you mean `{name}`?")).fix_opt(fix);
-            r
-        } else if let Some(hint) = misplaced {
-            let mut r = ctx.report_key(id, message);
-            r.help(hint.to_owned());
-            r
-        } else {
-            let mut r = ctx.report_key(id, message);
-            r.help(format!("remove it; valid members here: {}", names.join(", ")));
-            r
-        };
-        if case_match.is_some() && key.starts_with(|c: char| c.is_ascii_uppercase()) {
-            r.note("the API uses camelCase names; PascalCase is CloudFormation's spelling");
-        }
+        let mut r = ctx.report_key(id, message);
+        r.help(format!("did you mean `{name}`?")).fix_opt(fix);
+        r
+    } else if let Some(hint) = misplaced {
+        let mut r = ctx.report_key(id, message);
+        r.help(hint.to_owned());
+        r
+    } else {
+        let mut r = ctx.report_key(id, message);
+        r.help(format!("remove it; valid members here: {}", names.join(", ")));
+        r
+    };
+    if case_match.is_some() && key.starts_with(|c: char| c.is_ascii_uppercase()) {
+        r.note("the API uses camelCase names; PascalCase is CloudFormation's spelling");
     }
 }

@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use super::Node;
 use crate::json::{is_integer_text, Kind};
 use crate::model::ShapeKind;
 
@@ -43,39 +44,36 @@ crate::declare_rule! {
 
 const I32_MAX: i128 = i32::MAX as i128;
 
-pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    let doc = ctx.doc;
-    let (shapes, members) = (ctx.shapes(), ctx.members());
-    for id in doc.ids() {
-        let Some(shape) = shapes[id as usize] else { continue };
-        let ShapeKind::Integer { min, max } = shape.kind else { continue };
-        if doc.kind(id) != Kind::Number || !is_integer_text(doc.raw(id)) {
-            continue;
-        }
-        let raw = doc.raw(id);
-        let v: Option<i128> = raw.parse().ok().filter(|v: &i128| v.abs() <= I32_MAX);
-        let Some(v) = v else {
-            ctx.report(id, format!("`{}` is {raw}, which does not fit a 32-bit integer (at most {})", dotted(doc, id), i32::MAX))
-                .help("use a value within the member's documented range");
-            continue;
-        };
-        // Documented limits (data::limits) first, then the model's own min/max.
-        let limit = members[id as usize].and_then(|m| {
-            limits_for(m).find(|l| match l.keyword {
-                "minimum" => v < i128::from(l.value),
-                "maximum" => v > i128::from(l.value),
-                _ => false,
-            })
-        });
-        if let Some(l) = limit {
-            let word = if l.keyword == "minimum" { "below the minimum" } else { "above the maximum" };
-            ctx.report(id, format!("`{}` is {v}, {word} of {}", dotted(doc, id), l.value)).help(l.help);
-        } else if let Some(min) = min.filter(|&m| v < i128::from(m)) {
-            ctx.report(id, format!("`{}` is {v}, below the minimum of {min}", dotted(doc, id)))
-                .help(format!("use a value of at least {min}"));
-        } else if let Some(max) = max.filter(|&m| v > i128::from(m)) {
-            ctx.report(id, format!("`{}` is {v}, above the maximum of {max}", dotted(doc, id)))
-                .help(format!("use a value of at most {max}"));
-        }
+pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
+    let (doc, id) = (ctx.doc, node.id);
+    let Some(shape) = node.shape else { return };
+    let ShapeKind::Integer { min, max } = shape.kind else { return };
+    if doc.kind(id) != Kind::Number || !is_integer_text(doc.raw(id)) {
+        return;
+    }
+    let raw = doc.raw(id);
+    let v: Option<i128> = raw.parse().ok().filter(|v: &i128| v.abs() <= I32_MAX);
+    let Some(v) = v else {
+        ctx.report(id, format!("`{}` is {raw}, which does not fit a 32-bit integer (at most {})", dotted(doc, id), i32::MAX))
+            .help("use a value within the member's documented range");
+        return;
+    };
+    // Documented limits (data::limits) first, then the model's own min/max.
+    let limit = node.member.and_then(|m| {
+        limits_for(m).find(|l| match l.keyword {
+            "minimum" => v < i128::from(l.value),
+            "maximum" => v > i128::from(l.value),
+            _ => false,
+        })
+    });
+    if let Some(l) = limit {
+        let word = if l.keyword == "minimum" { "below the minimum" } else { "above the maximum" };
+        ctx.report(id, format!("`{}` is {v}, {word} of {}", dotted(doc, id), l.value)).help(l.help);
+    } else if let Some(min) = min.filter(|&m| v < i128::from(m)) {
+        ctx.report(id, format!("`{}` is {v}, below the minimum of {min}", dotted(doc, id)))
+            .help(format!("use a value of at least {min}"));
+    } else if let Some(max) = max.filter(|&m| v > i128::from(m)) {
+        ctx.report(id, format!("`{}` is {v}, above the maximum of {max}", dotted(doc, id)))
+            .help(format!("use a value of at most {max}"));
     }
 }
