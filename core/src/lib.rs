@@ -356,13 +356,12 @@ pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Opti
     for check in registry::checks() {
         match check.run {
             rules::Run::Document(run) if runs(check.rule) => run(&mut Ctx { doc, req: &req, target, td, rule: check.rule, out: &mut findings }),
-            // The node checks follow each other in code order: one walk, where the first stands,
+            // The node rules follow each other in code order: one walk, where the first stands,
             // runs all that are enabled.
-            rules::Run::Node(_) if !walked => {
+            rules::Run::Node if !walked => {
                 walked = true;
-                let node_checks = registry::node_checks();
-                let enabled = node_checks.iter().enumerate().filter(|(_, c)| runs(c.rule)).fold(0u64, |bits, (i, _)| bits | 1 << i);
-                rules::shape::walk(&mut Ctx { doc, req: &req, target, td, rule: check.rule, out: &mut findings }, node_checks, enabled);
+                let enabled = rules::shape::CHECKS.iter().enumerate().filter(|(_, c)| runs(c.rule)).fold(0u64, |bits, (i, _)| bits | 1 << i);
+                rules::shape::walk(&mut Ctx { doc, req: &req, target, td, rule: check.rule, out: &mut findings }, enabled);
             }
             _ => {}
         }

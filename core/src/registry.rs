@@ -16,12 +16,6 @@ pub(crate) fn checks() -> &'static [&'static Check] {
     })
 }
 
-/// The checks that run on each node in the one walk of `rules::shape::walk`, in code order.
-pub(crate) fn node_checks() -> &'static [&'static Check] {
-    static NODE: std::sync::OnceLock<Vec<&'static Check>> = std::sync::OnceLock::new();
-    NODE.get_or_init(|| checks().iter().copied().filter(|c| matches!(c.run, crate::rules::Run::Node(_))).collect())
-}
-
 /// Every rule, in code order.
 #[must_use]
 pub fn rules() -> &'static [&'static Rule] {

@@ -9,6 +9,7 @@ use super::{Member, Shape, ShapeKind};
 /// member it is when it is an object member. None: an unknown member, an element or member of a
 /// value of the wrong JSON type, or a member shadowed by a later duplicate (AWS ignores it).
 #[must_use]
+#[inline]
 pub fn child_shape(doc: &Document<'_>, parent: NodeId, parent_shape: &'static Shape, id: NodeId) -> Option<(&'static Shape, Option<&'static Member>)> {
     if doc.is_shadowed(id) {
         return None; // an earlier duplicate: ignored by AWS, reported by RT006 only
@@ -19,8 +20,13 @@ pub fn child_shape(doc: &Document<'_>, parent: NodeId, parent_shape: &'static Sh
                 let key = crate::json::unescape_key(doc.key_raw(id));
                 ms.iter().find(|m| m.name == key)
             } else {
-                let raw = doc.key_raw(id);
-                ms.iter().find(|m| m.name.len() == raw.len() && m.name == raw)
+                // Length and first byte first: they tell most names apart without a call to
+                // compare the rest.
+                let raw = doc.key_raw(id).as_bytes();
+                ms.iter().find(|m| {
+                    let name = m.name.as_bytes();
+                    name.len() == raw.len() && name.first() == raw.first() && name == raw
+                })
             }?;
             Some((m.shape, Some(m)))
         }

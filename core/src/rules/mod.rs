@@ -19,14 +19,6 @@ macro_rules! checks {
     };
 }
 
-/// `node_checks![a, b]`: the [`Check`]s of rule modules that check one node at a time (their
-/// `RULE` and `check_node`), run by the one walk of [`shape::walk`].
-macro_rules! node_checks {
-    ($($m:ident),* $(,)?) => {
-        &[$($crate::rules::Check { rule: &$m::RULE, run: $crate::rules::Run::Node($m::check_node) }),*]
-    };
-}
-
 pub mod dialect;
 pub mod fargate;
 pub mod input;
@@ -53,9 +45,9 @@ pub(crate) struct Check {
 pub(crate) enum Run {
     /// Once on the whole request.
     Document(fn(&mut Ctx<'_, '_>)),
-    /// On each node of the request, in the one walk that all such rules share
-    /// ([`shape::walk`]), which gives each node's model shape.
-    Node(fn(&mut Ctx<'_, '_>, &shape::Node)),
+    /// On each node of the request (the rule's `applies` and `check`), in the one walk that all such
+    /// rules share ([`shape::walk`]), which gives each node's model shape.
+    Node,
 }
 
 /// The `check` of rules that are not run on the parsed request but reported by the layer that

@@ -2,7 +2,7 @@ use crate::context::Ctx;
 use super::Node;
 use crate::data::launch::Capacity;
 use crate::json::json_string;
-use crate::json::Kind;
+use crate::json::{Document, Kind};
 use crate::diagnostics::Applicability;
 
 use crate::diagnostics::message::{closest, dotted, shorten};
@@ -43,13 +43,18 @@ crate::declare_rule! {
     };
 }
 
-pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
+/// Whether `node` is a string member that takes one of a fixed set of values.
+#[inline(always)]
+pub(super) fn applies(_: &Document<'_>, node: &Node) -> bool {
+    node.kind == Kind::String && node.shape.is_some_and(|s| !s.enum_values().is_empty())
+}
+
+/// Checks a string member that takes an enum value.
+#[inline(never)]
+pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     let (doc, id) = (ctx.doc, node.id);
     let Some(shape) = node.shape else { return };
     let values = shape.enum_values();
-    if values.is_empty() || doc.kind(id) != Kind::String {
-        return;
-    }
     let Some(value) = doc.str(id) else { return };
     if values.contains(&value.as_ref()) {
         return;

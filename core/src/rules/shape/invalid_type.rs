@@ -1,7 +1,7 @@
 use crate::context::Ctx;
 use super::Node;
 use crate::json::json_string;
-use crate::json::{is_integer_text, Kind};
+use crate::json::{is_integer_text, Document, Kind};
 use crate::model::ShapeKind;
 use crate::diagnostics::Applicability;
 
@@ -43,23 +43,29 @@ crate::declare_rule! {
     };
 }
 
-pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
-    let (doc, id) = (ctx.doc, node.id);
-    let Some(shape) = node.shape else { return };
-    let kind = doc.kind(id);
+/// Whether `node` has a value, not of its member's JSON type.
+#[inline(always)]
+pub(super) fn applies(doc: &Document<'_>, node: &Node) -> bool {
+    let Some(shape) = node.shape else { return false };
+    let kind = node.kind;
     if matches!(kind, Kind::Null | Kind::Dynamic) {
-        return; // RT103; a value known only at run time has no type to check
+        return false; // RT103; a value known only at run time has no type to check
     }
-    let ok = match shape.kind {
+    !match shape.kind {
         ShapeKind::String { .. } => kind == Kind::String,
-        ShapeKind::Integer { .. } => kind == Kind::Number && is_integer_text(doc.raw(id)),
+        ShapeKind::Integer { .. } => kind == Kind::Number && is_integer_text(doc.raw(node.id)),
         ShapeKind::Boolean => kind == Kind::Bool,
         ShapeKind::List { .. } => kind == Kind::Array,
         ShapeKind::Structure { .. } => kind == Kind::Object,
-    };
-    if ok {
-        return;
     }
+}
+
+/// The finding for a value of the wrong type.
+#[inline(never)]
+pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
+    let (doc, id) = (ctx.doc, node.id);
+    let Some(shape) = node.shape else { return };
+    let kind = node.kind;
     let sensitive = ctx.is_sensitive(id);
     let path = dotted(doc, id);
     let expected = shape.type_name();

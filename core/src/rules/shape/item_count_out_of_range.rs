@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 use super::Node;
-use crate::json::Kind;
+use crate::json::{Document, Kind};
 use crate::model::ShapeKind;
 
 use super::limits_for;
@@ -39,13 +39,18 @@ crate::declare_rule! {
     };
 }
 
-pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
+/// Whether `node` is a list.
+#[inline(always)]
+pub(super) fn applies(_: &Document<'_>, node: &Node) -> bool {
+    node.kind == Kind::Array && node.shape.is_some_and(|s| matches!(s.kind, ShapeKind::List { .. }))
+}
+
+/// Checks a list against its item count limits.
+#[inline(never)]
+pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     let (doc, id) = (ctx.doc, node.id);
-    let Some(shape) = node.shape else { return };
-    let ShapeKind::List { min, max, .. } = shape.kind else { return };
-    if doc.kind(id) != Kind::Array {
-        return;
-    }
+    let Some(ShapeKind::List { min, max, .. }) = node.shape.map(|s| &s.kind) else { return };
+    let (min, max) = (*min, *max);
     let n = doc.child_count(id) as i64;
     let limit = node.member.into_iter().flat_map(limits_for).find(|l| match l.keyword {
         "minItems" => n < l.value,

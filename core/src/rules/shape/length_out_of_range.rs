@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 use super::Node;
-use crate::json::Kind;
+use crate::json::{Document, Kind};
 use crate::model::ShapeKind;
 
 use super::limits_for;
@@ -41,13 +41,18 @@ crate::declare_rule! {
     };
 }
 
-pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
+/// Whether `node` is a string member.
+#[inline(always)]
+pub(super) fn applies(_: &Document<'_>, node: &Node) -> bool {
+    node.kind == Kind::String && node.shape.is_some_and(|s| matches!(s.kind, ShapeKind::String { .. }))
+}
+
+/// Checks a string against its length limits.
+#[inline(never)]
+pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     let (doc, id) = (ctx.doc, node.id);
-    let Some(shape) = node.shape else { return };
-    let ShapeKind::String { min, max, .. } = shape.kind else { return };
-    if doc.kind(id) != Kind::String {
-        return;
-    }
+    let Some(ShapeKind::String { min, max, .. }) = node.shape.map(|s| &s.kind) else { return };
+    let (min, max) = (*min, *max);
     let mut limits = node.member.into_iter().flat_map(limits_for).peekable();
     if min.is_none() && max.is_none() && limits.peek().is_none() {
         return;

@@ -1,7 +1,7 @@
 use crate::context::Ctx;
 use super::Node;
 use crate::data::limits::{EPHEMERAL_MAX_GIB, EPHEMERAL_MIN_GIB};
-use crate::json::Kind;
+use crate::json::{Document, Kind};
 use crate::model::ShapeKind;
 
 use crate::diagnostics::message::dotted;
@@ -61,14 +61,18 @@ fn hint(member: &str) -> String {
     .to_owned()
 }
 
-pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
+/// Whether `node` is an object whose model structure has required members.
+#[inline(always)]
+pub(super) fn applies(_: &Document<'_>, node: &Node) -> bool {
+    node.kind == Kind::Object && node.shape.is_some_and(|s| matches!(s.kind, ShapeKind::Structure { required, .. } if !required.is_empty()))
+}
+
+/// Reports each required member that `node` lacks.
+#[inline(never)]
+pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     let (doc, id) = (ctx.doc, node.id);
-    if doc.kind(id) != Kind::Object {
-        return;
-    }
-    let Some(shape) = node.shape else { return };
-    let ShapeKind::Structure { required, .. } = shape.kind else { return };
-    for &name in required {
+    let Some(ShapeKind::Structure { required, .. }) = node.shape.map(|s| &s.kind) else { return };
+    for &name in *required {
         if doc.get(id, name).is_some() {
             continue;
         }

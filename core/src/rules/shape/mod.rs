@@ -2,15 +2,16 @@
 //! required members, enum values, and the numeric, length and count limits of the model and of
 //! `data::limits`.
 //!
-//! These rules check one node at a time (each file's `check_node`). One walk over the request,
+//! These rules check one node at a time: each file has `applies`, a cheap test of the node's JSON
+//! kind and model shape, and `check`, which looks closer and reports. One walk over the request,
 //! [`walk`], computes each node's model shape from its parent's and hands the node to every
-//! enabled rule in turn.
+//! enabled rule that applies to it.
 
 use std::sync::OnceLock;
 
 use crate::context::{Ctx, Finding};
 use crate::data::limits::{SchemaLimit, SCHEMA_LIMITS};
-use crate::json::NodeId;
+use crate::json::{Kind, NodeId};
 use crate::model::{self, Member, Shape, ShapeKind};
 use crate::rules::{Check, Run};
 
@@ -24,7 +25,30 @@ pub mod tagged_union_members;
 pub mod unknown_member;
 pub mod value_out_of_range;
 
-pub(crate) static CHECKS: &[Check] = node_checks![
+/// The node rules, in code order, from one list: their `CHECKS` entries and the walk's calls of
+/// their `check_node` (direct calls, which the compiler can inline into the walk).
+macro_rules! node_rules {
+    ($($m:ident),* $(,)?) => {
+        pub(crate) static CHECKS: &[Check] = &[$(Check { rule: &$m::RULE, run: Run::Node }),*];
+
+        /// Hands `node` to each rule whose bit (its place in `CHECKS`) is set in `enabled` and
+        /// which `applies` to it (a cheap test of the node's kind and shape, inlined here).
+        #[inline(always)]
+        fn visit(ctx: &mut Ctx<'_, '_>, enabled: u64, node: &Node) {
+            let mut bit = 1u64;
+            $(
+                if enabled & bit != 0 && $m::applies(ctx.doc, node) {
+                    ctx.rule = &$m::RULE;
+                    $m::check(ctx, node);
+                }
+                bit <<= 1;
+            )*
+            let _ = bit;
+        }
+    };
+}
+
+node_rules![
     unknown_member,
     invalid_type,
     null_value,
@@ -39,6 +63,8 @@ pub(crate) static CHECKS: &[Check] = node_checks![
 /// What the walk knows about the node a rule checks.
 pub(crate) struct Node {
     pub id: NodeId,
+    /// `doc.kind(id)`.
+    pub kind: Kind,
     /// The node's model shape; None for an unknown member (RT101), a shadowed one, or a child of
     /// a value of the wrong JSON type (RT102).
     pub shape: Option<&'static Shape>,
@@ -48,13 +74,12 @@ pub(crate) struct Node {
     pub parent: Option<(NodeId, &'static Shape)>,
 }
 
-/// Runs the node checks of `checks` (all of them in code order, from
-/// [`crate::registry::node_checks`]) whose bit is set in `enabled` on every node of the request
-/// whose shape or whose parent's shape the model knows (what lies inside an unknown member has
-/// nothing to check), each node handed to each check in turn. The findings are then put in the
-/// order that running each check over the whole request in turn would give: by check, then by
-/// node.
-pub(crate) fn walk(ctx: &mut Ctx<'_, '_>, checks: &[&'static Check], enabled: u64) {
+/// Runs the node rules whose bit (their place in [`CHECKS`]) is set in `enabled` on every node
+/// of the request whose shape or whose parent's shape the model knows (what lies inside an
+/// unknown member has nothing to check), each node handed to each rule in turn. The findings are
+/// then put in the order that running each rule over the whole request in turn would give: by
+/// rule, then by node.
+pub(crate) fn walk(ctx: &mut Ctx<'_, '_>, enabled: u64) {
     let doc = ctx.doc;
     if doc.is_empty() || enabled == 0 {
         return;
@@ -63,7 +88,7 @@ pub(crate) fn walk(ctx: &mut Ctx<'_, '_>, checks: &[&'static Check], enabled: u6
     let mut shapes: Vec<Option<&'static Shape>> = vec![None; doc.len()];
     let root = model::request();
     shapes[0] = Some(root);
-    visit(ctx, checks, enabled, &Node { id: 0, shape: Some(root), member: None, parent: None });
+    visit(ctx, enabled, &Node { id: 0, kind: doc.kind(0), shape: Some(root), member: None, parent: None });
     for id in doc.ids().skip(1) {
         let Some(parent) = doc.parent(id) else { continue };
         let Some(ps) = shapes[parent as usize] else { continue };
@@ -72,22 +97,11 @@ pub(crate) fn walk(ctx: &mut Ctx<'_, '_>, checks: &[&'static Check], enabled: u6
             None => (None, None),
         };
         shapes[id as usize] = shape;
-        visit(ctx, checks, enabled, &Node { id, shape, member, parent: Some((parent, ps)) });
+        visit(ctx, enabled, &Node { id, kind: doc.kind(id), shape, member, parent: Some((parent, ps)) });
     }
     let found = &mut ctx.out[first..];
     if found.len() > 1 {
-        found.sort_by_key(|f: &Finding| checks.iter().position(|c| std::ptr::eq(c.rule, f.rule)));
-    }
-}
-
-fn visit(ctx: &mut Ctx<'_, '_>, checks: &[&'static Check], enabled: u64, node: &Node) {
-    for (i, check) in checks.iter().enumerate() {
-        if let Run::Node(run) = check.run {
-            if enabled & (1 << i) != 0 {
-                ctx.rule = check.rule;
-                run(ctx, node);
-            }
-        }
+        found.sort_by_key(|f: &Finding| CHECKS.iter().position(|c| std::ptr::eq(c.rule, f.rule)));
     }
 }
 
@@ -140,17 +154,17 @@ mod tests {
         assert_eq!(limits_for(m).count(), 2);
     }
 
-    /// The walk runs where the first node check stands in code order, so the node checks must
-    /// follow each other in that order, and fit the walk's bit set.
+    /// The walk runs where the first node rule stands in code order and keeps `CHECKS`' order,
+    /// so the node rules must follow each other in code order, all in `CHECKS`, and fit the
+    /// walk's bit set.
     #[test]
-    fn node_checks_are_consecutive_in_code_order() {
+    fn node_rules_are_consecutive_in_code_order() {
         let all = crate::registry::checks();
-        let node = crate::registry::node_checks();
-        assert_eq!(node.len(), CHECKS.len());
-        assert!(node.len() <= 64);
-        let first = all.iter().position(|c| std::ptr::eq(*c, node[0])).unwrap();
-        for (i, c) in node.iter().enumerate() {
-            assert!(std::ptr::eq(all[first + i], *c), "{} is not next to the other node checks", c.rule.code);
+        assert!(CHECKS.len() <= 64);
+        assert_eq!(all.iter().filter(|c| matches!(c.run, Run::Node)).count(), CHECKS.len());
+        let first = all.iter().position(|c| std::ptr::eq(c.rule, CHECKS[0].rule)).unwrap();
+        for (i, c) in CHECKS.iter().enumerate() {
+            assert!(std::ptr::eq(all[first + i].rule, c.rule), "{} is not in code order next to the other node rules", c.rule.code);
         }
     }
 }

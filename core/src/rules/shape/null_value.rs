@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 use super::Node;
-use crate::json::Kind;
+use crate::json::{Document, Kind};
 use crate::diagnostics::Applicability;
 
 use crate::diagnostics::message::dotted;
@@ -39,11 +39,16 @@ crate::declare_rule! {
     };
 }
 
-pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
+/// Whether `node` is a null member or element that the model knows.
+#[inline(always)]
+pub(super) fn applies(_: &Document<'_>, node: &Node) -> bool {
+    node.kind == Kind::Null && node.parent.is_some() && node.shape.is_some()
+}
+
+/// The finding for a null.
+#[inline(never)]
+pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     let (doc, id) = (ctx.doc, node.id);
-    if node.parent.is_none() || doc.kind(id) != Kind::Null || node.shape.is_none() {
-        return;
-    }
     let path = dotted(doc, id);
     let fix = ctx.remove(id, Applicability::Safe, format!("Remove `{path}`"));
     ctx.report(id, format!("`{path}` is null; AWS accepts a value of the member's type or no member at all"))

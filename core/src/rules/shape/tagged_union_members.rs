@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 use super::Node;
-use crate::json::Kind;
+use crate::json::{Document, Kind};
 use crate::model::ShapeKind;
 
 use crate::diagnostics::message::dotted;
@@ -38,13 +38,17 @@ crate::declare_rule! {
     };
 }
 
-pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
+/// Whether `node` is a tagged union.
+#[inline(always)]
+pub(super) fn applies(_: &Document<'_>, node: &Node) -> bool {
+    node.kind == Kind::Object && node.shape.is_some_and(|s| matches!(s.kind, ShapeKind::Structure { union: true, .. }))
+}
+
+/// Counts the members a tagged union sets.
+#[inline(never)]
+pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     let (doc, id) = (ctx.doc, node.id);
-    let Some(shape) = node.shape else { return };
-    let ShapeKind::Structure { union: true, members, .. } = shape.kind else { return };
-    if doc.kind(id) != Kind::Object {
-        return;
-    }
+    let Some(ShapeKind::Structure { members, .. }) = node.shape.map(|s| &s.kind) else { return };
     let set = members.iter().filter(|m| doc.get(id, m.name).is_some()).count();
     if set != 1 {
         let names = members.iter().map(|m| format!("`{}`", m.name)).collect::<Vec<_>>().join(", ");

@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 use super::Node;
-use crate::json::Kind;
+use crate::json::{Document, Kind};
 use crate::model::ShapeKind;
 use crate::diagnostics::Applicability;
 
@@ -72,16 +72,22 @@ const MISPLACED: &[(&str, &str, &str)] = &[
     ("containerOverrides", "environmentVariables", "the member is called `environment`"),
 ];
 
-pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
+/// Whether `node` is a member, of an object the model knows, that the model does not know.
+#[inline(always)]
+pub(super) fn applies(doc: &Document<'_>, node: &Node) -> bool {
+    if node.shape.is_some() {
+        return false;
+    }
+    let Some((parent, ps)) = node.parent else { return false };
+    doc.kind(parent) == Kind::Object && matches!(ps.kind, ShapeKind::Structure { .. }) && !doc.is_shadowed(node.id)
+}
+
+/// The finding for an unknown member.
+#[inline(never)]
+pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     let (doc, id) = (ctx.doc, node.id);
     let Some((parent, ps)) = node.parent else { return };
-    if doc.kind(parent) != Kind::Object {
-        return;
-    }
     let ShapeKind::Structure { members, .. } = &ps.kind else { return };
-    if node.shape.is_some() || doc.is_shadowed(id) {
-        return;
-    }
     let key = doc.key(id).unwrap_or_default();
     let where_ = if doc.parent(parent).is_none() { "the request".to_owned() } else { format!("`{}`", dotted(doc, parent)) };
     let names: Vec<&str> = members.iter().map(|m| m.name).collect();

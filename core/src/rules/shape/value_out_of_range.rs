@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 use super::Node;
-use crate::json::{is_integer_text, Kind};
+use crate::json::{is_integer_text, Document, Kind};
 use crate::model::ShapeKind;
 
 use super::limits_for;
@@ -44,13 +44,18 @@ crate::declare_rule! {
 
 const I32_MAX: i128 = i32::MAX as i128;
 
-pub(super) fn check_node(ctx: &mut Ctx<'_, '_>, node: &Node) {
+/// Whether `node` is an integer member written as an integer.
+#[inline(always)]
+pub(super) fn applies(doc: &Document<'_>, node: &Node) -> bool {
+    node.kind == Kind::Number && node.shape.is_some_and(|s| matches!(s.kind, ShapeKind::Integer { .. })) && is_integer_text(doc.raw(node.id))
+}
+
+/// Checks an integer against its limits.
+#[inline(never)]
+pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     let (doc, id) = (ctx.doc, node.id);
-    let Some(shape) = node.shape else { return };
-    let ShapeKind::Integer { min, max } = shape.kind else { return };
-    if doc.kind(id) != Kind::Number || !is_integer_text(doc.raw(id)) {
-        return;
-    }
+    let Some(ShapeKind::Integer { min, max }) = node.shape.map(|s| &s.kind) else { return };
+    let (min, max) = (*min, *max);
     let raw = doc.raw(id);
     let v: Option<i128> = raw.parse().ok().filter(|v: &i128| v.abs() <= I32_MAX);
     let Some(v) = v else {
