@@ -22,11 +22,14 @@ pub(crate) fn byte_mask(v: u64, b: u8) -> u64 {
     !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
+/// Built for every check but needed only when there is something to place: the line starts are
+/// found on the first position asked for, so a request with no finding never scans for them.
 pub struct LineIndex<'s> {
     src: &'s str,
-    /// Byte offset where each line starts.
-    starts: Vec<u32>,
-    ascii: bool,
+    /// Byte offset where each line starts, found on first use.
+    starts: std::cell::OnceCell<Vec<u32>>,
+    /// Whether the text is ASCII, found on first use.
+    ascii: std::cell::OnceCell<bool>,
     /// For non-ASCII text: the UTF-16 offset where each line starts, counted in one pass the
     /// first time a position is asked for (counting from the document's start for each position
     /// cost O(size × findings)).
@@ -36,6 +39,15 @@ pub struct LineIndex<'s> {
 impl<'s> LineIndex<'s> {
     #[must_use]
     pub fn new(src: &'s str) -> Self {
+        LineIndex { src, starts: std::cell::OnceCell::new(), ascii: std::cell::OnceCell::new(), utf16_starts: std::cell::OnceCell::new() }
+    }
+
+    fn starts(&self) -> &[u32] {
+        self.starts.get_or_init(|| Self::line_starts(self.src))
+    }
+
+    /// Byte offset where each line starts.
+    fn line_starts(src: &str) -> Vec<u32> {
         // About one line per 20 bytes in pretty-printed JSON; growing the vector costs more
         // than the scan.
         let mut starts = Vec::with_capacity(src.len() / 20 + 2);
@@ -69,7 +81,7 @@ impl<'s> LineIndex<'s> {
             }
             i += 1;
         }
-        LineIndex { src, starts, ascii: src.is_ascii(), utf16_starts: std::cell::OnceCell::new() }
+        starts
     }
 
     /// The position of byte `offset` (clamped to the source and moved back to a char boundary).
@@ -79,9 +91,10 @@ impl<'s> LineIndex<'s> {
         while !self.src.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.starts.partition_point(|&s| s as usize <= offset) - 1;
-        let start = self.starts[line] as usize;
-        if self.ascii {
+        let starts = self.starts();
+        let line = starts.partition_point(|&s| s as usize <= offset) - 1;
+        let start = starts[line] as usize;
+        if *self.ascii.get_or_init(|| self.src.is_ascii()) {
             let col = (offset - start) as u32 + 1;
             return Position { line: line as u32 + 1, column: col, utf16_column: col, utf16_offset: offset as u32 };
         }
@@ -91,7 +104,7 @@ impl<'s> LineIndex<'s> {
         let utf16_start = self.utf16_starts.get_or_init(|| {
             let mut units = 0u32;
             let mut from = 0;
-            self.starts
+            starts
                 .iter()
                 .map(|&s| {
                     units += self.src[from..s as usize].encode_utf16().count() as u32;
@@ -107,14 +120,15 @@ impl<'s> LineIndex<'s> {
     /// The text of 1-based line `line`, without its line break.
     #[must_use]
     pub fn line_text(&self, line: u32) -> &'s str {
-        let i = (line as usize).saturating_sub(1).min(self.starts.len() - 1);
-        let start = self.starts[i] as usize;
-        let end = self.starts.get(i + 1).map_or(self.src.len(), |&e| e as usize);
+        let starts = self.starts();
+        let i = (line as usize).saturating_sub(1).min(starts.len() - 1);
+        let start = starts[i] as usize;
+        let end = starts.get(i + 1).map_or(self.src.len(), |&e| e as usize);
         self.src[start..end].trim_end_matches(['\n', '\r'])
     }
 
     #[must_use]
     pub fn line_count(&self) -> usize {
-        self.starts.len()
+        self.starts().len()
     }
 }
