@@ -38,10 +38,16 @@ pub fn is_account(s: &str) -> bool {
 /// dash-separated groups, ending in a number.
 #[must_use]
 pub fn is_region(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    parts.len() >= 3
-        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
-        && parts.last().is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    let mut parts = 0;
+    let mut last = "";
+    for p in s.split('-') {
+        if p.is_empty() || !p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            return false;
+        }
+        parts += 1;
+        last = p;
+    }
+    parts >= 3 && last.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A name of 1–255 letters, digits, `_` and `-` (task definition families, clusters, capacity

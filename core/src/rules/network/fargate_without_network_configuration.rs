@@ -44,11 +44,11 @@ const NOTE: &str = "AWS answers: Network Configuration must be provided when net
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
-    let (why, cause) = ctx.why_fargate();
-    let label = cause.map(|n| (n, "this makes the task a Fargate task"));
     let doc = ctx.doc;
     match ctx.req.network_configuration {
         None => {
+            let (why, cause) = ctx.why_fargate();
+            let label = cause.map(|n| (n, "this makes the task a Fargate task"));
             let mut r = ctx.report_missing(ctx.req.root, "networkConfiguration", format!("the task runs on Fargate ({why}) but the request has no `networkConfiguration`"));
             r.help(HELP).note(NOTE).severity(severity);
             if let Some((node, text)) = label {
@@ -56,6 +56,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             }
         }
         Some(nc) if doc.kind(nc) == Kind::Object && ctx.req.awsvpc.is_none() => {
+            let (why, _) = ctx.why_fargate();
             let mut r = ctx.report_missing(nc, "awsvpcConfiguration", format!("the task runs on Fargate ({why}) but `networkConfiguration` has no `awsvpcConfiguration`"));
             r.help("add \"awsvpcConfiguration\": {\"subnets\": [\"subnet-…\"]} inside `networkConfiguration`").note(NOTE).severity(severity);
         }

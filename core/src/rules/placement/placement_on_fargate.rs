@@ -42,12 +42,12 @@ crate::declare_rule! {
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let doc = ctx.doc;
-    let (why, cause) = ctx.why_fargate();
     for (list, noun, member) in [(ctx.req.placement_constraints, "constraint", "placementConstraints"), (ctx.req.placement_strategy, "strategy", "placementStrategy")] {
         let Some(list) = list else { continue };
         if doc.kind(list) != Kind::Array || doc.child_count(list) == 0 {
             continue;
         }
+        let (why, cause) = ctx.why_fargate();
         let n = doc.child_count(list);
         let plural = if n == 1 { noun.to_owned() } else if noun == "strategy" { "strategies".to_owned() } else { format!("{noun}s") };
         let fix = ctx.remove(list, Applicability::Unsafe, format!("Remove `{member}`"));
