@@ -53,12 +53,24 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     let (doc, id) = (ctx.doc, node.id);
     let Some(ShapeKind::String { min, max, .. }) = node.shape.map(|s| &s.kind) else { return };
     let (min, max) = (*min, *max);
-    let mut limits = node.member.into_iter().flat_map(limits_for).peekable();
-    if min.is_none() && max.is_none() && limits.peek().is_none() {
+    // Each character takes 1 to 12 bytes of the JSON text (`\uD83D\uDE00`), so the length lies
+    // between a twelfth of the bytes between the quotes and all of them: when every limit holds
+    // for both, there is no need to decode and count.
+    let bytes = doc.raw(id).len().saturating_sub(2) as i64;
+    let (fewest, most) = ((bytes + 11) / 12, bytes);
+    let holds = |keyword: &str, value: i64| match keyword {
+        "minLength" => fewest >= value,
+        "maxLength" => most <= value,
+        _ => true,
+    };
+    if min.is_none_or(|m| holds("minLength", m.into()))
+        && max.is_none_or(|m| holds("maxLength", m.into()))
+        && node.member.into_iter().flat_map(limits_for).all(|l| holds(l.keyword, l.value))
+    {
         return;
     }
     let len = doc.char_len(id).unwrap_or(0) as i64;
-    let limit = limits.find(|l| match l.keyword {
+    let limit = node.member.into_iter().flat_map(limits_for).find(|l| match l.keyword {
         "minLength" => len < l.value,
         "maxLength" => len > l.value,
         _ => false,
@@ -79,5 +91,24 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     } else if let Some(max) = max.filter(|&m| len > i64::from(m)) {
         ctx.report(id, format!("`{}` is {len} characters long, longer than the maximum of {max}", dotted(doc, id)))
             .help(format!("shorten it to at most {max} characters"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The byte bounds that spare the count must not spare a string whose escapes hide its
+    /// length: 64 `\u0061` (384 bytes) is a clientToken at its maximum, 65 is over; 128 letters
+    /// outside the BMP written as surrogate pairs (12 bytes each) is a tag key at its maximum,
+    /// 129 is over.
+    #[test]
+    fn escaped_strings_are_counted_in_characters() {
+        let at = |n: usize, unit: &str| unit.repeat(n);
+        let rt107 = |request: String| crate::check(&request, &crate::Options::default()).unwrap().diagnostics.into_iter().filter(|d| d.code == "RT107").map(|d| d.pointer).collect::<Vec<_>>();
+        let token = |n| format!(r#"{{"taskDefinition": "web:3", "clientToken": "{}"}}"#, at(n, r"\u0061"));
+        let key = |n| format!(r#"{{"taskDefinition": "web:3", "tags": [{{"key": "{}", "value": "x"}}]}}"#, at(n, r"\ud835\udc9c"));
+        assert!(rt107(token(64)).is_empty());
+        assert_eq!(rt107(token(65)), ["/clientToken"]);
+        assert!(rt107(key(128)).is_empty());
+        assert_eq!(rt107(key(129)), ["/tags/0/key"]);
     }
 }
