@@ -39,8 +39,8 @@ crate::declare_rule! {
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
-    let items: Vec<_> = container_overrides(doc, ctx.req).collect();
-    for c in items {
+    let req = ctx.req;
+    for c in container_overrides(doc, req) {
         for member in ["memory", "memoryReservation"] {
             let Some(node) = doc.get(c, member) else { continue };
             let Some(v) = doc.int(node).filter(|v| (0..CONTAINER_MEMORY_MIN_MIB).contains(v)) else { continue };

@@ -49,8 +49,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             _ => None,
         }
     });
-    let items: Vec<_> = container_overrides(doc, ctx.req).collect();
-    for c in items {
+    let req = ctx.req;
+    for c in container_overrides(doc, req) {
         let name = doc.get(c, "name");
         let named = name.is_some_and(|n| doc.kind(n) != Kind::String || doc.str(n).is_some_and(|s| !s.is_empty()));
         if named {

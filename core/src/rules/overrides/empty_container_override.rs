@@ -38,8 +38,8 @@ crate::declare_rule! {
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
-    let items: Vec<_> = container_overrides(doc, ctx.req).collect();
-    for c in items {
+    let req = ctx.req;
+    for c in container_overrides(doc, req) {
         let only_name = doc.children(c).all(|m| doc.key(m).as_deref() == Some("name"));
         if !only_name {
             continue;

@@ -41,8 +41,8 @@ crate::declare_rule! {
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
-    let items: Vec<_> = override_items(doc, ctx.req, "environmentFiles").collect();
-    for (_, item) in items {
+    let req = ctx.req;
+    for (_, item) in override_items(doc, req, "environmentFiles") {
         let Some(node) = doc.get(item, "value") else { continue };
         let Some(value) = doc.str(node) else { continue };
         let key = match arn::s3_object(&value) {

@@ -41,12 +41,12 @@ crate::declare_rule! {
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
-    let items: Vec<_> = container_overrides(doc, ctx.req).collect();
-    for c in items {
+    let req = ctx.req;
+    for c in container_overrides(doc, req) {
         let (Some(mem_node), Some(res_node)) = (doc.get(c, "memory"), doc.get(c, "memoryReservation")) else { continue };
         let (Some(mem), Some(res)) = (doc.int(mem_node).filter(|v| *v >= 0), doc.int(res_node).filter(|v| *v >= 0)) else { continue };
-        let who = container_label(doc, c);
         if res > mem {
+            let who = container_label(doc, c);
             let fix = ctx.replace_value(res_node, mem.to_string(), Applicability::Unsafe, format!("Set `memoryReservation` to {mem}"));
             ctx.report(res_node, format!("{who} reserves {res} MiB (`memoryReservation`), more than its hard limit `memory` {mem} MiB"))
                 .label(mem_node, "the hard limit")
@@ -54,6 +54,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
                 .note("`memory` is the hard limit, `memoryReservation` the soft limit below it")
                 .fix(fix);
         } else if res == mem {
+            let who = container_label(doc, c);
             ctx.report(res_node, format!("{who} reserves its whole hard limit: `memoryReservation` and `memory` are both {mem} MiB"))
                 .severity(Severity::Info)
                 .label(mem_node, "the same hard limit")
