@@ -19,7 +19,7 @@ use runtask_core::dialect::{self, Dialect, NoFiles};
 use runtask_core::{registry, Options};
 
 pub mod compact;
-use compact::{Compact, Utf16Offsets};
+use compact::Compact;
 
 #[wasm_bindgen(module = "/js/build-result.js")]
 extern "C" {
@@ -176,8 +176,7 @@ impl From<runtask_core::Severity> for Severity {
     }
 }
 
-/// One finding, with the fields of `runtask-lint --format json` plus UTF-16 offsets for labels and
-/// fix edits. Lines and columns are 1-based; `column` counts Unicode scalar values and
+/// One finding, with the fields of `runtask-lint --format json`. Lines and columns are 1-based; `column` counts Unicode scalar values and
 /// `utf16Column` UTF-16 code units (what JavaScript strings and editors count); `start`/`end` are
 /// UTF-8 byte offsets and `utf16Start`/`utf16End` offsets into the JavaScript string, half open.
 #[derive(Debug, Serialize, Tsify)]
@@ -350,13 +349,10 @@ impl std::fmt::Display for OptionsError {
 
 impl std::error::Error for OptionsError {}
 
-/// Converts core's report, adding UTF-16 offsets to labels and fix edits. (`validate` hands the
-/// same data to JavaScript in the [`compact`] form instead.)
+/// Converts core's report. (`validate` hands the same data to JavaScript in the [`compact`] form
+/// instead.)
 #[must_use]
-pub fn convert(source: &[u8], report: runtask_core::Report) -> ValidateResult {
-    let wanted = compact::wanted_offsets(&report);
-    let text = if wanted.is_empty() { "" } else { std::str::from_utf8(source).unwrap_or("") };
-    let utf16 = Utf16Offsets::new(text, wanted);
+pub fn convert(report: runtask_core::Report) -> ValidateResult {
     let ok = !report.has_errors();
     let diagnostics = report
         .diagnostics
@@ -384,15 +380,15 @@ pub fn convert(source: &[u8], report: runtask_core::Report) -> ValidateResult {
                 .labels
                 .into_iter()
                 .map(|l| Label {
-                    utf16_column: utf16.column(l.start),
-                    utf16_start: utf16.offset(l.start),
-                    utf16_end: utf16.offset(l.end),
                     pointer: l.pointer,
                     message: l.message,
                     line: l.line,
                     column: l.column,
+                    utf16_column: l.utf16_column,
                     start: l.start,
                     end: l.end,
+                    utf16_start: l.utf16_start,
+                    utf16_end: l.utf16_end,
                 })
                 .collect(),
             fix: d.fix.map(|f| Fix {
@@ -404,7 +400,7 @@ pub fn convert(source: &[u8], report: runtask_core::Report) -> ValidateResult {
                 edits: f
                     .edits
                     .into_iter()
-                    .map(|e| Edit { utf16_start: utf16.offset(e.start), utf16_end: utf16.offset(e.end), start: e.start, end: e.end, content: e.content })
+                    .map(|e| Edit { start: e.start, end: e.end, utf16_start: e.utf16_start, utf16_end: e.utf16_end, content: e.content })
                     .collect(),
             }),
             catalogue: d.catalogue.iter().map(|&c| c.to_owned()).collect(),
@@ -423,13 +419,13 @@ pub fn validate_bytes_native(source: &[u8], options: &Options) -> Result<Validat
 /// Checks `source` (UTF-8 bytes) read as `how` says.
 pub fn validate_source_native(source: &[u8], options: &Options, how: &Source) -> Result<ValidateResult, OptionsError> {
     let report = how.check(source, options).map_err(OptionsError::Core)?;
-    Ok(convert(source, report))
+    Ok(convert(report))
 }
 
 /// Checks `source` and hands the result to JavaScript in the compact form.
 fn validate_to_js(source: &[u8], options: &Options, how: &Source) -> Result<Ts<ValidateResult>, JsError> {
     let report = how.check(source, options).map_err(|e| JsError::new(&OptionsError::Core(e).to_string()))?;
-    let c = Compact::encode(source, &report);
+    let c = Compact::encode(&report);
     Ok(Ts::new_unchecked(build_result(&c.nums, &c.ascii, &c.other)))
 }
 

@@ -1,6 +1,7 @@
 use serde::Serialize;
 
 use super::fix::Fix;
+use crate::json::LineIndex;
 
 /// How bad a finding is. `error`: AWS (or the AWS CLI/SDK before sending) rejects the request.
 /// `warning`: accepted, or of unconfirmed outcome, but almost certainly a mistake.
@@ -41,15 +42,24 @@ impl std::fmt::Display for Severity {
 }
 
 /// A secondary location that explains the finding, e.g. the `launchType` that conflicts.
+/// Positioned like the diagnostic ([`Diagnostic::set_position`]): the line, columns and UTF-16
+/// offsets are those of `start`/`end`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Label {
     pub pointer: String,
     pub message: String,
+    /// 1-based line and column (Unicode scalar values) of the start.
     pub line: u32,
     pub column: u32,
+    /// 1-based column of the start in UTF-16 code units.
+    pub utf16_column: u32,
+    /// UTF-8 byte offsets of the range, half open.
     pub start: u32,
     pub end: u32,
+    /// UTF-16 offsets of the range, for JavaScript strings.
+    pub utf16_start: u32,
+    pub utf16_end: u32,
 }
 
 /// One finding. Field order is the order of the JSON output: the fields every consumer needs come
@@ -101,4 +111,36 @@ pub struct Diagnostic {
     /// `resource Nightly` or `line 12: aws ecs run-task`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
+}
+
+impl Diagnostic {
+    /// Sets the range `start..end` (UTF-8 byte offsets into the text `index` was built from) and
+    /// every position derived from it, and positions the labels and fix edits, whose byte offsets
+    /// are into the same text: lines, columns and UTF-16 offsets all come from this one index.
+    pub fn set_position(&mut self, index: &LineIndex<'_>, start: u32, end: u32) {
+        let s = index.position(start);
+        let e = index.position(end);
+        self.start = start;
+        self.end = end;
+        self.line = s.line;
+        self.column = s.column;
+        self.utf16_column = s.utf16_column;
+        self.utf16_start = s.utf16_offset;
+        self.end_line = e.line;
+        self.end_column = e.column;
+        self.utf16_end_column = e.utf16_column;
+        self.utf16_end = e.utf16_offset;
+        for l in &mut self.labels {
+            let s = index.position(l.start);
+            l.line = s.line;
+            l.column = s.column;
+            l.utf16_column = s.utf16_column;
+            l.utf16_start = s.utf16_offset;
+            l.utf16_end = index.position(l.end).utf16_offset;
+        }
+        for e in self.fix.iter_mut().flat_map(|f| &mut f.edits) {
+            e.utf16_start = index.position(e.start).utf16_offset;
+            e.utf16_end = index.position(e.end).utf16_offset;
+        }
+    }
 }

@@ -10,12 +10,26 @@ pub enum Applicability {
     Unsafe,
 }
 
-/// Replace the bytes `start..end` of the source with `content`.
+/// Replace the bytes `start..end` of the source with `content` (in a JavaScript string: the
+/// UTF-16 units `utf16Start..utf16End`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Edit {
     pub start: u32,
     pub end: u32,
+    /// Set with the diagnostic's position ([`crate::Diagnostic::set_position`]); 0 before.
+    pub utf16_start: u32,
+    pub utf16_end: u32,
     pub content: String,
+}
+
+impl Edit {
+    /// Replaces the bytes `start..end` with `content`. The UTF-16 offsets are filled in when the
+    /// diagnostic that carries the edit is positioned.
+    #[must_use]
+    pub fn new(start: u32, end: u32, content: impl Into<String>) -> Self {
+        Edit { start, end, utf16_start: 0, utf16_end: 0, content: content.into() }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
