@@ -20,6 +20,8 @@ use runtask_core::{registry, Options};
 
 pub mod compact;
 use compact::Compact;
+#[cfg(any(feature = "transfer-serde", feature = "transfer-json"))]
+mod transfer_bench;
 
 #[wasm_bindgen(module = "/js/build-result.js")]
 extern "C" {
