@@ -7,8 +7,10 @@
 //! Speed: the request crosses into wasm with one `TextEncoder.encodeInto` straight into wasm
 //! memory (`utf8_of`), and `validate`'s result crosses back in the [`compact`] form (one array of
 //! numbers, two strings) from which `js/build-result.js` builds the plain objects, instead of one
-//! boundary crossing per field or a JSON text to produce and parse. `rules()`, `fargateSizes()`
-//! and `schema()` are not hot and go through JSON.
+//! boundary crossing per field (serde-wasm-bindgen) or a JSON text to produce and parse: those
+//! take 1.2–3.4× as long, measured by `make bench-transfer` (pkg/README, "Handing the result to
+//! JavaScript"; `src/transfer_bench.rs` builds them). `rules()`, `fargateSizes()` and `schema()` are
+//! not hot and go through JSON.
 
 use serde::{Deserialize, Serialize};
 use tsify::{Ts, Tsify};
@@ -178,9 +180,10 @@ impl From<runtask_core::Severity> for Severity {
     }
 }
 
-/// One finding, with the fields of `runtask-lint --format json`. Lines and columns are 1-based; `column` counts Unicode scalar values and
-/// `utf16Column` UTF-16 code units (what JavaScript strings and editors count); `start`/`end` are
-/// UTF-8 byte offsets and `utf16Start`/`utf16End` offsets into the JavaScript string, half open.
+/// One finding, with the fields of `runtask-lint --format json`. Lines and columns are 1-based;
+/// `column` counts Unicode scalar values and `utf16Column` UTF-16 code units (what JavaScript
+/// strings and editors count); `start`/`end` are UTF-8 byte offsets and `utf16Start`/`utf16End`
+/// offsets into the JavaScript string, half open.
 #[derive(Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
