@@ -1,8 +1,11 @@
 //! runtask-wasm: the npm package's API, built with wasm-bindgen from runtask-core. No rule lives
 //! here: every finding comes from [`runtask_core::check`].
 //!
-//! The boundary types ([`ValidateOptions`], [`ValidateResult`], [`Diagnostic`], [`RuleInfo`],
-//! [`FargateSize`]) derive `Tsify`, so the package's TypeScript declarations come from them.
+//! The boundary types ([`ValidateOptions`], [`ValidateResult`], [`RuleInfo`], [`FargateSize`])
+//! derive `Tsify`, so the package's TypeScript declarations come from them; the diagnostic types
+//! ([`Diagnostic`], [`Label`], [`Fix`], [`Edit`], [`Severity`], [`Applicability`]) are
+//! runtask-core's, which derives `Tsify` for them with its feature `tsify`: one definition for
+//! the CLI's JSON, the package's objects and their declarations.
 //!
 //! Speed: the request crosses into wasm with one `TextEncoder.encodeInto` straight into wasm
 //! memory (`utf8_of`), and `validate`'s result crosses back in the [`compact`] form (one array of
@@ -19,6 +22,8 @@ use wasm_bindgen::prelude::*;
 
 use runtask_core::dialect::{self, Dialect, NoFiles};
 use runtask_core::{registry, Options};
+// The diagnostic types are core's own, with their TypeScript declarations (core's feature `tsify`).
+pub use runtask_core::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 
 pub mod compact;
 use compact::Compact;
@@ -159,126 +164,6 @@ pub struct ValidateResult {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// How bad a finding is: `error`, AWS (or the AWS CLI/SDK before sending) rejects the request;
-/// `warning`, accepted or of unconfirmed outcome but almost certainly a mistake; `info`, legal but
-/// surprising.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-impl From<runtask_core::Severity> for Severity {
-    fn from(s: runtask_core::Severity) -> Self {
-        match s {
-            runtask_core::Severity::Error => Severity::Error,
-            runtask_core::Severity::Warning => Severity::Warning,
-            runtask_core::Severity::Info => Severity::Info,
-        }
-    }
-}
-
-/// One finding, with the fields of `runtask-lint --format json`. Lines and columns are 1-based;
-/// `column` counts Unicode scalar values and `utf16Column` UTF-16 code units (what JavaScript
-/// strings and editors count); `start`/`end` are UTF-8 byte offsets and `utf16Start`/`utf16End`
-/// offsets into the JavaScript string, half open.
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct Diagnostic {
-    pub severity: Severity,
-    /// Stable code, e.g. `RT201`.
-    pub code: String,
-    /// JSON pointer (RFC 6901) of the value concerned; `""` is the whole request.
-    pub pointer: String,
-    pub line: u32,
-    pub column: u32,
-    /// What is wrong, with the actual values.
-    pub message: String,
-    /// What to do about it.
-    pub help: Option<String>,
-    /// The rule's name, e.g. `launch-type-with-capacity-provider`.
-    pub name: String,
-    /// Why, or what the documents say.
-    pub note: Option<String>,
-    /// When the finding is about a member that is absent: its name (`pointer` is then the object
-    /// that lacks it).
-    pub member: Option<String>,
-    pub end_line: u32,
-    pub end_column: u32,
-    pub utf16_column: u32,
-    pub utf16_end_column: u32,
-    pub start: u32,
-    pub end: u32,
-    /// `source.slice(utf16Start, utf16End)` is the text concerned.
-    pub utf16_start: u32,
-    pub utf16_end: u32,
-    /// Secondary locations that explain the finding, e.g. the `launchType` that conflicts.
-    pub labels: Vec<Label>,
-    /// An edit that resolves the finding.
-    pub fix: Option<Fix>,
-    /// The rows of runtask's rule catalogue this finding comes from.
-    pub catalogue: Vec<String>,
-    /// For a request found in a state machine, template or script: the pointer in the
-    /// API-shaped request, e.g. `/overrides/cpu` (`pointer` then points into the file as parsed,
-    /// `""` where the file has none).
-    #[tsify(optional)]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub request: Option<String>,
-    /// For a request found in a state machine, template or script: where it is, e.g.
-    /// `state "Run report"`, `resource Nightly` or `line 12: aws ecs run-task`.
-    #[tsify(optional)]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub location: Option<String>,
-}
-
-/// A secondary location.
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct Label {
-    pub pointer: String,
-    pub message: String,
-    pub line: u32,
-    pub column: u32,
-    pub utf16_column: u32,
-    pub start: u32,
-    pub end: u32,
-    pub utf16_start: u32,
-    pub utf16_end: u32,
-}
-
-/// Whether a fix keeps the meaning the author evidently wanted (`safe`, e.g. `"fargate"` →
-/// `"FARGATE"`) or changes what is requested (`unsafe`: review it before applying).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename_all = "lowercase")]
-pub enum Applicability {
-    Safe,
-    Unsafe,
-}
-
-/// A fix: edits to the source that resolve the finding.
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct Fix {
-    pub applicability: Applicability,
-    /// What applying it does, e.g. "Replace `fargate` with `FARGATE`".
-    pub description: String,
-    pub edits: Vec<Edit>,
-}
-
-/// Replace `source.slice(utf16Start, utf16End)` with `content` (or bytes `start..end` of the
-/// UTF-8 text).
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct Edit {
-    pub start: u32,
-    pub end: u32,
-    pub utf16_start: u32,
-    pub utf16_end: u32,
-    pub content: String,
-}
-
 /// Whether a rule is settled (`stable`) or new or of uncertain AWS behaviour (`preview`; still on
 /// by default).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
@@ -354,66 +239,11 @@ impl std::fmt::Display for OptionsError {
 
 impl std::error::Error for OptionsError {}
 
-/// Converts core's report. (`validate` hands the same data to JavaScript in the [`compact`] form
-/// instead.)
+/// The result of `validate` for core's report. (`validate` hands the same data to JavaScript in
+/// the [`compact`] form.)
 #[must_use]
 pub fn convert(report: runtask_core::Report) -> ValidateResult {
-    let ok = !report.has_errors();
-    let diagnostics = report
-        .diagnostics
-        .into_iter()
-        .map(|d| Diagnostic {
-            severity: d.severity.into(),
-            code: d.code.to_owned(),
-            pointer: d.pointer,
-            line: d.line,
-            column: d.column,
-            message: d.message,
-            help: d.help,
-            name: d.name.to_owned(),
-            note: d.note,
-            member: d.member.map(str::to_owned),
-            end_line: d.end_line,
-            end_column: d.end_column,
-            utf16_column: d.utf16_column,
-            utf16_end_column: d.utf16_end_column,
-            start: d.start,
-            end: d.end,
-            utf16_start: d.utf16_start,
-            utf16_end: d.utf16_end,
-            labels: d
-                .labels
-                .into_iter()
-                .map(|l| Label {
-                    pointer: l.pointer,
-                    message: l.message,
-                    line: l.line,
-                    column: l.column,
-                    utf16_column: l.utf16_column,
-                    start: l.start,
-                    end: l.end,
-                    utf16_start: l.utf16_start,
-                    utf16_end: l.utf16_end,
-                })
-                .collect(),
-            fix: d.fix.map(|f| Fix {
-                applicability: match f.applicability {
-                    runtask_core::Applicability::Safe => Applicability::Safe,
-                    runtask_core::Applicability::Unsafe => Applicability::Unsafe,
-                },
-                description: f.description,
-                edits: f
-                    .edits
-                    .into_iter()
-                    .map(|e| Edit { start: e.start, end: e.end, utf16_start: e.utf16_start, utf16_end: e.utf16_end, content: e.content })
-                    .collect(),
-            }),
-            catalogue: d.catalogue.iter().map(|&c| c.to_owned()).collect(),
-            request: d.request,
-            location: d.location,
-        })
-        .collect();
-    ValidateResult { ok, diagnostics }
+    ValidateResult { ok: !report.has_errors(), diagnostics: report.diagnostics }
 }
 
 /// Checks `source` (UTF-8 bytes) as a RunTask request.
@@ -451,7 +281,7 @@ pub fn rule_infos() -> Vec<RuleInfo> {
             RuleInfo {
                 code: r.code.to_owned(),
                 name: r.name.to_owned(),
-                severity: r.severity.into(),
+                severity: r.severity,
                 status: match r.status {
                     registry::Status::Stable => RuleStatus::Stable,
                     registry::Status::Preview => RuleStatus::Preview,
