@@ -21,7 +21,9 @@ use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
 use runtask_core::dialect::{self, Dialect, NoFiles};
-use runtask_core::{registry, Options};
+#[cfg(feature = "docs")]
+use runtask_core::registry;
+use runtask_core::Options;
 // The diagnostic types are core's own, with their TypeScript declarations (core's feature `tsify`).
 pub use runtask_core::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 
@@ -140,7 +142,9 @@ impl Source {
     pub fn check(&self, bytes: &[u8], options: &Options) -> Result<runtask_core::Report, runtask_core::OptionsError> {
         let path = self.filename.as_deref();
         let dialect = self.dialect.unwrap_or_else(|| {
-            let text = String::from_utf8_lossy(bytes);
+            // Valid UTF-8 (the usual case) is read in place: `from_utf8_lossy` checks byte by
+            // byte, `from_utf8` a word at a time.
+            let text = std::str::from_utf8(bytes).map_or_else(|_| String::from_utf8_lossy(bytes), std::borrow::Cow::Borrowed);
             dialect::detect(path, text.strip_prefix('\u{feff}').unwrap_or(&text)).unwrap_or(Dialect::Request)
         });
         let yaml_request = path.is_some_and(|p| {
