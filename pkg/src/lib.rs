@@ -11,7 +11,7 @@
 //! memory (`utf8_of`), and `validate`'s result crosses back in the [`compact`] form (one array of
 //! numbers, two strings) from which `js/build-result.js` builds the plain objects, instead of one
 //! boundary crossing per field (serde-wasm-bindgen) or a JSON text to produce and parse: those
-//! take 1.2–3.4× as long, measured by `make bench-transfer` (pkg/README, "Handing the result to
+//! take up to 3.2× as long, measured by `make bench-transfer` (pkg/README, "Handing the result to
 //! JavaScript"; `src/transfer_bench.rs` builds them). `rules()`, `fargateSizes()` and `schema()` are
 //! not hot and go through JSON.
 
