@@ -183,7 +183,7 @@ pub fn apply(text: &str, marker: &str, diagnostics: Vec<Diagnostic>, options: &O
                 }
             };
             let fix = if all_unused {
-                Fix { applicability: Applicability::Safe, description: "Remove the unused suppression comment".to_owned(), edits: vec![Edit { start: directive.removal.0, end: directive.removal.1, content: String::new() }] }
+                Fix { applicability: Applicability::Safe, description: "Remove the unused suppression comment".to_owned(), edits: vec![Edit::new(directive.removal.0, directive.removal.1, String::new())] }
             } else {
                 Fix { applicability: Applicability::Safe, description: format!("Remove `{code}` from the suppression comment"), edits: vec![remove_code(text, *start, *end)] }
             };
@@ -198,45 +198,46 @@ fn remove_code(text: &str, start: u32, end: u32) -> Edit {
     let (s, e) = (start as usize, end as usize);
     let before = text[..s].trim_end_matches([' ', '\t']);
     if before.ends_with(',') {
-        return Edit { start: (before.len() - 1) as u32, end, content: String::new() };
+        return Edit::new((before.len() - 1) as u32, end, String::new());
     }
     let after = &text[e..];
     let rest = after.trim_start_matches([' ', '\t']);
     if let Some(r) = rest.strip_prefix(',') {
         let r = r.trim_start_matches([' ', '\t']);
-        return Edit { start, end: (text.len() - r.len()) as u32, content: String::new() };
+        return Edit::new(start, (text.len() - r.len()) as u32, String::new());
     }
-    Edit { start, end, content: String::new() }
+    Edit::new(start, end, String::new())
 }
 
 fn diagnostic(index: &LineIndex<'_>, (start, end): (u32, u32), message: String, help: Option<String>, fix: Option<Fix>) -> Diagnostic {
-    let s = index.position(start);
-    let e = index.position(end);
-    Diagnostic {
+    let mut d = Diagnostic {
         severity: UNUSED.severity,
         code: UNUSED.code,
         pointer: String::new(),
-        line: s.line,
-        column: s.column,
+        line: 0,
+        column: 0,
         message,
         help,
         name: UNUSED.name,
         note: None,
         member: None,
-        end_line: e.line,
-        end_column: e.column,
-        utf16_column: s.utf16_column,
-        utf16_end_column: e.utf16_column,
-        start,
-        end,
-        utf16_start: s.utf16_offset,
-        utf16_end: e.utf16_offset,
+        end_line: 0,
+        end_column: 0,
+        utf16_column: 0,
+        utf16_end_column: 0,
+        start: 0,
+        end: 0,
+        utf16_start: 0,
+        utf16_end: 0,
         labels: Vec::new(),
         fix,
         catalogue: UNUSED.catalogue,
         request: None,
         location: None,
-    }
+    };
+    // The range, and the fix's edits in UTF-16.
+    d.set_position(index, start, end);
+    d
 }
 
 #[cfg(test)]

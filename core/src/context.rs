@@ -353,7 +353,7 @@ impl<'a, 's> Ctx<'a, 's> {
         Fix {
             applicability,
             description: description.into(),
-            edits: vec![Edit { start: r.start, end: r.end, content: content.into() }],
+            edits: vec![Edit::new(r.start, r.end, content.into())],
         }
     }
 
@@ -364,7 +364,7 @@ impl<'a, 's> Ctx<'a, 's> {
         Some(Fix {
             applicability,
             description: format!("Rename to `{name}`"),
-            edits: vec![Edit { start: r.start, end: r.end, content: json_string(name) }],
+            edits: vec![Edit::new(r.start, r.end, json_string(name))],
         })
     }
 
@@ -399,7 +399,7 @@ impl<'a, 's> Ctx<'a, 's> {
         Fix {
             applicability,
             description: description.into(),
-            edits: vec![Edit { start: start as u32, end: end as u32, content: String::new() }],
+            edits: vec![Edit::new(start as u32, end as u32, String::new())],
         }
     }
 

@@ -211,48 +211,83 @@ impl Members {
         Members(found)
     }
 
-    /// Whether the text writes `name`, one of [`DETECTION_NAMES`].
-    fn has(&self, name: &str) -> bool {
-        let i = DETECTION_NAMES.iter().position(|n| *n == name);
-        debug_assert!(i.is_some(), "{name} is not in DETECTION_NAMES");
-        i.is_some_and(|i| self.0 & (1 << i) != 0)
+    /// Whether the text writes any name of `mask` (made by [`names`]).
+    fn any(&self, mask: u32) -> bool {
+        self.0 & mask != 0
     }
+
+    /// How many names of `mask` the text writes.
+    fn count(&self, mask: u32) -> u32 {
+        (self.0 & mask).count_ones()
+    }
+}
+
+/// The mask of `list`, names of [`DETECTION_NAMES`]. Used in constants, so a name missing from
+/// the table fails the build instead of never being found.
+const fn names(list: &[&str]) -> u32 {
+    let mut mask = 0;
+    let mut l = 0;
+    while l < list.len() {
+        let (name, mut i, mut found) = (list[l].as_bytes(), 0, false);
+        while i < DETECTION_NAMES.len() && !found {
+            let known = DETECTION_NAMES[i].as_bytes();
+            if known.len() == name.len() {
+                let mut b = 0;
+                while b < name.len() && known[b] == name[b] {
+                    b += 1;
+                }
+                found = b == name.len();
+            }
+            if !found {
+                i += 1;
+            }
+        }
+        assert!(found, "a name missing from DETECTION_NAMES");
+        mask |= 1 << i;
+        l += 1;
+    }
+    mask
 }
 
 /// JSON or YAML by its top-level members, request or not.
 fn structured_shape(text: &str) -> Option<Dialect> {
+    const RESOURCES: u32 = names(&["Resources"]);
+    const TEMPLATE_VERSION: u32 = names(&["AWSTemplateFormatVersion"]);
+    const STATES: u32 = names(&["States"]);
+    const START_AT: u32 = names(&["StartAt"]);
+    const TARGET: u32 = names(&["Target"]);
+    const WORKFLOW: u32 = names(&["jobs", "on"]);
+    const TASK_DEFINITION: u32 = names(&["taskDefinition"]);
+    const REQUEST_MEMBERS: u32 = names(&["taskDefinition", "launchType", "capacityProviderStrategy", "networkConfiguration", "overrides", "placementConstraints", "placementStrategy", "platformVersion"]);
+    // Files with request-like members that are something else (see DETECTION_NAMES): a hook
+    // that sees every JSON file must not check them as requests.
+    const OTHER_MEMBERS: u32 = names(&["serviceName", "desiredCount", "containerDefinitions"]);
     let members = Members::of(text);
-    let has = |key: &str| members.has(key);
-    let template = has("Resources") && (text.contains("AWS::") || has("AWSTemplateFormatVersion"));
+    let template = members.any(RESOURCES) && (members.any(TEMPLATE_VERSION) || text.contains("AWS::"));
     if template {
         return Some(Dialect::Cloudformation);
     }
-    if has("States") && has("StartAt") {
+    if members.any(STATES) && members.any(START_AT) {
         return Some(Dialect::StateMachine);
     }
-    if has("Target") && text.contains("EcsParameters") {
+    if members.any(TARGET) && text.contains("EcsParameters") {
         return Some(Dialect::Scheduler);
     }
-    if text.contains("run-task") && (has("jobs") || has("on")) {
+    if members.any(WORKFLOW) && text.contains("run-task") {
         return Some(Dialect::GithubActions);
     }
-    const REQUEST_MEMBERS: &[&str] = &["taskDefinition", "launchType", "capacityProviderStrategy", "networkConfiguration", "overrides", "placementConstraints", "placementStrategy", "platformVersion"];
-    // Files with request-like members that are something else (see DETECTION_NAMES): a hook
-    // that sees every JSON file must not check them as requests.
-    const OTHER_MEMBERS: &[&str] = &["serviceName", "desiredCount", "containerDefinitions"];
-    if OTHER_MEMBERS.iter().any(|m| has(m)) {
+    if members.any(OTHER_MEMBERS) {
         return None;
     }
     // One member alone other than `taskDefinition` is not enough: npm's package.json has
     // `overrides`.
-    let members = REQUEST_MEMBERS.iter().filter(|m| has(m)).count();
-    (has("taskDefinition") || members >= 2).then_some(Dialect::Request)
+    (members.any(TASK_DEFINITION) || members.count(REQUEST_MEMBERS) >= 2).then_some(Dialect::Request)
 }
 
 
 #[cfg(test)]
 mod tests {
-    use super::{detect, shape, Dialect, Members};
+    use super::{detect, names, shape, Dialect, Members};
 
     /// Pasted text is recognised by its shape whether or not it holds a request, and `detect`
     /// still says None for a file with no request.
@@ -273,11 +308,13 @@ mod tests {
 
     #[test]
     fn members_are_json_names_in_quotes_and_yaml_keys_at_line_starts() {
+        let has = |m: &Members, name: &str| m.any(names(&[name]));
         let json = Members::of(r#"{"States": {"A": {"Resource": "StartAt"}}, "xTargetx": 1, "Resources ": 2}"#);
-        assert!(json.has("States") && json.has("StartAt"));
-        assert!(!json.has("Target") && !json.has("Resources"));
+        assert!(has(&json, "States") && has(&json, "StartAt"));
+        assert!(!has(&json, "Target") && !has(&json, "Resources"));
         let yaml = Members::of("States:\n  Run:\n    Type: Task\non:\n  jobs: {}\n# Target: in a comment\n");
-        assert!(yaml.has("States") && yaml.has("on") && yaml.has("jobs"));
-        assert!(!yaml.has("Target") && !yaml.has("StartAt"));
+        assert!(has(&yaml, "States") && has(&yaml, "on") && has(&yaml, "jobs"));
+        assert!(!has(&yaml, "Target") && !has(&yaml, "StartAt"));
+        assert_eq!(json.count(names(&["States", "StartAt", "Target"])), 2);
     }
 }

@@ -11,7 +11,7 @@ use crate::diagnostics::{Diagnostic, Edit, Fix};
 use crate::json::{Document, Kind, LineIndex, NodeId, ParseErrorKind, TextRange};
 use crate::mapped::Mapped;
 use crate::task_definition::TaskDefinition;
-use crate::{check_document, input_diagnostic, rules, set_position, FoundRequest, LiveFinding, Options, OptionsError, Report, Selection};
+use crate::{check_document, input_diagnostic, rules, FoundRequest, LiveFinding, Options, OptionsError, Report, Selection};
 
 /// How a dialect names the request's members in messages.
 pub trait Spelling: Sync {
@@ -108,7 +108,7 @@ pub(crate) fn check_extracted(file: &str, index: &LineIndex<'_>, ex: &Extracted,
             let mut d = input_diagnostic(rule, &ex.pointer, e.message(), e.help());
             let end = (e.offset + text[e.offset.min(text.len())..].chars().next().map_or(0, char::len_utf8)) as u32;
             let r = ex.json.file_range(TextRange::new(e.offset as u32, end));
-            set_position(&mut d, index, r.start, r.end);
+            d.set_position(index, r.start, r.end);
             d.location.clone_from(&ex.location);
             return vec![d];
         }
@@ -160,7 +160,7 @@ fn unchecked_info(_file: &str, index: &LineIndex<'_>, ex: &Extracted, doc: &Docu
     let mut d = input_diagnostic(rule, &ex.pointer, message, Some("the static members next to them were checked fully; check these values where they are computed"));
     // At the request as a whole: its first line.
     let first = ex.json.file_range(TextRange::new(0, 1));
-    set_position(&mut d, index, first.start, first.end);
+    d.set_position(index, first.start, first.end);
     d.location.clone_from(&ex.location);
     d.request = ex.location.as_ref().map(|_| String::new());
     Some(d)
@@ -179,15 +179,15 @@ pub(crate) fn join_words(items: &[String]) -> String {
 fn place(file: &str, index: &LineIndex<'_>, ex: &Extracted, doc: &Document<'_>, d: &mut Diagnostic) {
     let request_pointer = std::mem::take(&mut d.pointer);
     d.pointer = file_pointer(ex, doc, &request_pointer);
-    let r = ex.json.file_range(TextRange::new(d.start, d.end));
-    set_position(d, index, r.start, r.end);
     for l in &mut d.labels {
         let lr = ex.json.file_range(TextRange::new(l.start, l.end));
-        let p = index.position(lr.start);
         l.pointer = file_pointer(ex, doc, &l.pointer);
-        (l.start, l.end, l.line, l.column) = (lr.start, lr.end, p.line, p.column);
+        (l.start, l.end) = (lr.start, lr.end);
     }
     d.fix = d.fix.take().and_then(|f| map_fix(file, ex, doc, f));
+    // With the labels' and edits' ranges in the file, so that they are positioned there too.
+    let r = ex.json.file_range(TextRange::new(d.start, d.end));
+    d.set_position(index, r.start, r.end);
     if let Some(spelling) = ex.spelling {
         d.message = spelling.spell(&d.message);
         d.help = d.help.as_deref().map(|h| spelling.spell(h));
@@ -250,7 +250,7 @@ fn map_fix(file: &str, ex: &Extracted, doc: &Document<'_>, fix: Fix) -> Option<F
                 _ => return None,
             }
         };
-        edits.push(Edit { start: fr.start, end: fr.end, content });
+        edits.push(Edit::new(fr.start, fr.end, content));
     }
     Some(Fix { edits, ..fix })
 }
@@ -304,7 +304,7 @@ pub fn check_yaml(src: &str, options: &Options) -> Result<Report, OptionsError> 
 pub(crate) fn yaml_error(src: &str, index: &LineIndex<'_>, e: &crate::yaml::YamlError, pointer: &str) -> Diagnostic {
     let end = (e.offset + src[e.offset.min(src.len())..].chars().next().map_or(0, char::len_utf8)) as u32;
     let mut d = input_diagnostic(&rules::input::invalid_json::RULE, pointer, e.message.clone(), Some("check the indentation and quoting at this position"));
-    set_position(&mut d, index, e.offset as u32, end);
+    d.set_position(index, e.offset as u32, end);
     d
 }
 

@@ -235,7 +235,7 @@ pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, OptionsErr
                 format!("the input is not valid UTF-8: byte {} at line {}, column {} cannot start or continue a character", bad.join(" "), pos.line, pos.column),
                 Some("save the file as UTF-8 (AWS reads requests as UTF-8)"),
             );
-            set_position(&mut d, &index, e.valid_up_to() as u32, e.valid_up_to() as u32 + 1);
+            d.set_position(&index, e.valid_up_to() as u32, e.valid_up_to() as u32 + 1);
             return Ok(Report { diagnostics: vec![d], ..Report::default() });
         }
     };
@@ -283,22 +283,6 @@ pub(crate) fn input_diagnostic(rule: &'static Rule, pointer: &str, message: Stri
     }
 }
 
-/// Sets a diagnostic's range and every position derived from it.
-pub(crate) fn set_position(d: &mut Diagnostic, index: &LineIndex<'_>, start: u32, end: u32) {
-    let s = index.position(start);
-    let e = index.position(end);
-    d.start = start;
-    d.end = end;
-    d.line = s.line;
-    d.column = s.column;
-    d.utf16_column = s.utf16_column;
-    d.utf16_start = s.utf16_offset;
-    d.end_line = e.line;
-    d.end_column = e.column;
-    d.utf16_end_column = e.utf16_column;
-    d.utf16_end = e.utf16_offset;
-}
-
 fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection<'_>, live: &[LiveFinding]) -> Report {
     let index = LineIndex::new(text);
     let mut diagnostics = Vec::new();
@@ -312,12 +296,12 @@ fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection
             "the file starts with a UTF-8 byte-order mark; the AWS CLI's `--cli-input-json` rejects it".to_owned(),
             Some("save the file as UTF-8 without a BOM"),
         );
-        set_position(&mut d, &index, 0, 3);
         d.fix = Some(Fix {
             applicability: Applicability::Safe,
             description: "Remove the byte-order mark".to_owned(),
-            edits: vec![Edit { start: 0, end: 3, content: String::new() }],
+            edits: vec![Edit::new(0, 3, String::new())],
         });
+        d.set_position(&index, 0, 3);
         diagnostics.push(d);
     }
     let doc = match Document::parse_from(text, skip) {
@@ -326,7 +310,7 @@ fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection
             let rule = if e.kind == ParseErrorKind::TooDeep { &rules::input::nesting_too_deep::RULE } else { &rules::input::invalid_json::RULE };
             let mut d = input_diagnostic(rule, "", e.message(), e.help());
             let end = (e.offset + text[e.offset.min(text.len())..].chars().next().map_or(0, char::len_utf8)) as u32;
-            set_position(&mut d, &index, e.offset as u32, end);
+            d.set_position(&index, e.offset as u32, end);
             diagnostics.push(d);
             return Report { diagnostics, ..Report::default() };
         }
@@ -427,8 +411,8 @@ fn resolve(doc: &Document<'_>, index: &LineIndex<'_>, f: &mut Finding) -> Diagno
     let labels = std::mem::take(&mut f.labels)
         .into_iter()
         .map(|(node, range, message)| {
-            let p = index.position(range.start);
-            Label { pointer: doc.pointer(node).to_string(), message, line: p.line, column: p.column, start: range.start, end: range.end }
+            // Positioned with the diagnostic (`Diagnostic::set_position` below).
+            Label { pointer: doc.pointer(node).to_string(), message, line: 0, column: 0, utf16_column: 0, start: range.start, end: range.end, utf16_start: 0, utf16_end: 0 }
         })
         .collect();
     let mut d = Diagnostic {
@@ -456,6 +440,6 @@ fn resolve(doc: &Document<'_>, index: &LineIndex<'_>, f: &mut Finding) -> Diagno
         request: None,
         location: None,
     };
-    set_position(&mut d, index, f.range.start, f.range.end);
+    d.set_position(index, f.range.start, f.range.end);
     d
 }

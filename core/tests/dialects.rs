@@ -25,12 +25,28 @@ fn at<'a>(text: &'a str, d: &Diagnostic) -> &'a str {
     &text[d.start as usize..d.end as usize]
 }
 
+/// Every position of `d` (its range, labels and fix edits) in UTF-16 is that of a plain count,
+/// so that JavaScript can slice the file with it.
+fn assert_utf16_positions(text: &str, d: &Diagnostic) {
+    let utf16 = |at: u32| text[..at as usize].encode_utf16().count() as u32;
+    assert_eq!((d.utf16_start, d.utf16_end), (utf16(d.start), utf16(d.end)), "{d:?}");
+    for l in &d.labels {
+        assert_eq!((l.utf16_start, l.utf16_end), (utf16(l.start), utf16(l.end)), "{l:?}");
+        let line_start = text[..l.start as usize].rfind(['\n', '\r']).map_or(0, |i| i + 1) as u32;
+        assert_eq!(l.utf16_column, utf16(l.start) - utf16(line_start) + 1, "{l:?}");
+    }
+    for e in d.fix.iter().flat_map(|f| &f.edits) {
+        assert_eq!((e.utf16_start, e.utf16_end), (utf16(e.start), utf16(e.end)), "{e:?}");
+    }
+}
+
 fn show(text: &str, r: &Report) -> String {
     let mut out = String::new();
     for q in &r.requests {
         out.push_str(&format!("request {} at {}:{} pointer {:?}\n  {}\n", q.location, q.line, q.column, q.pointer, q.json));
     }
     for d in &r.diagnostics {
+        assert_utf16_positions(text, d);
         out.push_str(&format!(
             "{}:{} {}[{}] {}\n  at {:?} pointer {:?} request {:?} in {}\n",
             d.line,
@@ -183,6 +199,24 @@ fn fixes_map_back_to_yaml_and_shell() {
     let d = r.diagnostics.iter().find(|d| d.code == "RT105").unwrap();
     let (fixed, _) = apply_fixes(s, d.fix.iter(), false);
     assert_eq!(fixed, "#!/bin/sh\naws ecs run-task --task-definition web:3 --launch-type FARGATE\n");
+}
+
+/// In a file with non-ASCII text before the request, the labels and fix edits of the request's
+/// findings are placed in the file with their UTF-16 offsets (what the npm package slices with).
+#[test]
+fn labels_and_edits_in_a_file_carry_utf16_offsets() {
+    let y = "Comment: 夜間レポート 🌙\r\nStartAt: Run\r\nStates:\r\n  Run:\r\n    Type: Task\r\n    Resource: arn:aws:states:::ecs:runTask\r\n    Parameters:\r\n      TaskDefinition: web:3\r\n      LaunchType: fargate\r\n      Tags: [{Key: チーム, Value: a}, {Key: team, Value: b}, {Key: team, Value: c}]\r\n    End: true\r\n";
+    let r = check_as("m.asl.yaml", y);
+    for d in &r.diagnostics {
+        assert_utf16_positions(y, d);
+    }
+    let fix = r.diagnostics.iter().find(|d| d.code == "RT105").and_then(|d| d.fix.as_ref()).unwrap_or_else(|| panic!("{}", show(y, &r)));
+    let units: Vec<u16> = y.encode_utf16().collect();
+    let e = &fix.edits[0];
+    assert!(e.utf16_start < e.start, "{e:?}");
+    assert_eq!(String::from_utf16(&units[e.utf16_start as usize..e.utf16_end as usize]).unwrap(), "fargate");
+    let label = r.diagnostics.iter().flat_map(|d| &d.labels).next().unwrap_or_else(|| panic!("a label: {}", show(y, &r)));
+    assert!(label.utf16_start < label.start, "{label:?}");
 }
 
 #[test]

@@ -132,6 +132,18 @@ fn assert_well_located(src: &str) {
         assert!(d.start <= d.end && d.end as usize <= src.len(), "{d:?}");
         let p = index.position(d.start);
         assert_eq!((p.line, p.column, p.utf16_column, p.utf16_offset), (d.line, d.column, d.utf16_column, d.utf16_start), "{d:?}");
+        // Labels and fix edits: UTF-16 offsets as a plain count of the text before them gives.
+        let utf16 = |at: u32| src[..at as usize].encode_utf16().count() as u32;
+        for l in &d.labels {
+            assert!(src.is_char_boundary(l.start as usize) && src.is_char_boundary(l.end as usize) && l.start <= l.end, "{l:?}");
+            let p = index.position(l.start);
+            assert_eq!((l.line, l.column, l.utf16_column), (p.line, p.column, p.utf16_column), "{l:?}");
+            assert_eq!((l.utf16_start, l.utf16_end), (utf16(l.start), utf16(l.end)), "{l:?}");
+        }
+        for e in d.fix.iter().flat_map(|f| &f.edits) {
+            assert!(src.is_char_boundary(e.start as usize) && src.is_char_boundary(e.end as usize), "{e:?}");
+            assert_eq!((e.utf16_start, e.utf16_end), (utf16(e.start), utf16(e.end)), "{e:?}");
+        }
         let Ok(doc) = &doc else { continue };
         let node = doc.resolve(&d.pointer).unwrap_or_else(|| panic!("pointer {:?} does not resolve: {d:?}\n{src}", d.pointer));
         if let Some(member) = d.member {
@@ -192,4 +204,19 @@ fn regression_fuzz_duplicate_unknown_members() {
 fn regression_fuzz_duplicate_inside_a_shadowed_member() {
     let src = std::fs::read_to_string(format!("{}/tests/fuzz-regression-shadowed-subtree.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
     assert_well_located(&src);
+}
+
+/// Labels and fix edits after non-ASCII text and `\r\n` line ends: their UTF-16 offsets differ
+/// from the byte offsets, and are those of a plain count.
+#[test]
+fn labels_and_edits_after_non_ascii_text_carry_utf16_offsets() {
+    let src = "{\r\n  \"taskDefinition\": \"web:1\",\r\n  \"tags\": [{\"key\": \"チーム\", \"value\": \"開発🚀!\"}, {\"key\": \"team\", \"value\": \"x\"}, {\"key\": \"team\", \"value\": \"y\"}],\r\n  \"launchType\": \"fargate\", \"count\": 11\r\n}";
+    assert_well_located(src);
+    let report = check(src, &Options::default()).unwrap();
+    let label = report.diagnostics.iter().flat_map(|d| &d.labels).next().expect("a finding with a label (duplicate tag key)");
+    assert!(label.utf16_start < label.start, "{label:?}");
+    let edit = report.diagnostics.iter().filter(|d| d.code == "RT105").flat_map(|d| d.fix.iter().flat_map(|f| &f.edits)).next().expect("the fix of `fargate`");
+    assert!(edit.utf16_start < edit.start, "{edit:?}");
+    let utf16: Vec<u16> = src.encode_utf16().collect();
+    assert_eq!(String::from_utf16(&utf16[edit.utf16_start as usize..edit.utf16_end as usize]).unwrap(), "\"fargate\"");
 }

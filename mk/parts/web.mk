@@ -27,7 +27,7 @@ serve: web proxy
 test-web: web proxy tools-chromium tools-node tools-python
 	RUNTASK_PROXY_BIN="$(PROXY_BIN)" node --test tests/web/
 
-# The keystroke → update measurement on the large request, held to its goal (median ≤ 16 ms);
+# The keystroke → update measurement on the large request, held to its goal (p95 ≤ 16 ms);
 # `make test` runs the same test for correctness only and records the figures.
 bench-web: web proxy tools-chromium tools-node tools-python
 	RUNTASK_TIMING_GOAL=1 RUNTASK_PROXY_BIN="$(PROXY_BIN)" node --test tests/web/timing.test.mjs

@@ -107,10 +107,10 @@ export interface Label {
 export type Severity = "error" | "warning" | "info";
 
 /**
- * One finding, with the fields of `runtask-lint --format json` plus UTF-16 offsets for labels and
- * fix edits. Lines and columns are 1-based; `column` counts Unicode scalar values and
- * `utf16Column` UTF-16 code units (what JavaScript strings and editors count); `start`/`end` are
- * UTF-8 byte offsets and `utf16Start`/`utf16End` offsets into the JavaScript string, half open.
+ * One finding, with the fields of `runtask-lint --format json`. Lines and columns are 1-based;
+ * `column` counts Unicode scalar values and `utf16Column` UTF-16 code units (what JavaScript
+ * strings and editors count); `start`/`end` are UTF-8 byte offsets and `utf16Start`/`utf16End`
+ * offsets into the JavaScript string, half open.
  */
 export interface Diagnostic {
     severity: Severity;

@@ -16,6 +16,7 @@ cd "$(dirname "$0")/../.."
 CARGO=${CARGO:-cargo}
 WASM_OPT_LEVEL=${WASM_OPT_LEVEL:--O3}
 source scripts/wasm-opt-features
+source pkg/scripts/glue.sh
 
 # Cargo's target directory, wherever CARGO_TARGET_DIR puts it.
 target_dir=$(CARGO=$CARGO scripts/target-dir)
@@ -42,26 +43,10 @@ for target in node web; do
   cmp -s "$out/$target/runtask_bg.wasm" "$out/bundler/runtask_bg.wasm" || { echo "pkg: $target .wasm differs from bundler's" >&2; exit 1; }
   rm "$out/$target/runtask_bg.wasm" "$out/$target/runtask_bg.wasm.d.ts"
 done
-patch_glue() { # file, old text, new text
-  grep -qF "$2" "$1" || { echo "pkg: wasm-bindgen output changed: no \"$2\" in $1" >&2; exit 1; }
-  OLD=$2 NEW=$3 perl -0pi -e 's/\Q$ENV{OLD}\E/$ENV{NEW}/' "$1"
-}
 patch_glue "$out/node/runtask.js" '`${__dirname}/runtask_bg.wasm`' '`${__dirname}/../bundler/runtask_bg.wasm`'
 patch_glue "$out/web/runtask.js" "new URL('runtask_bg.wasm', import.meta.url)" "new URL('../bundler/runtask_bg.wasm', import.meta.url)"
 wasm-opt "$WASM_OPT_LEVEL" "${WASM_OPT_FEATURES[@]}" "$out/bundler/runtask_bg.wasm" -o "$out/bundler/runtask_bg.wasm"
-# The nodejs target is CommonJS; the package itself is ESM ("type": "module"). Its copy of the
-# JS snippet (js/build-result.js, an ES module) becomes CommonJS too: Node 20 before 20.19 cannot
-# require() an ES module.
-echo '{"type": "commonjs"}' > "$out/node/package.json"
-snippet=$(find "$out/node/snippets" -name build-result.js)
-[ -n "$snippet" ] || { echo "pkg: no build-result.js snippet in $out/node" >&2; exit 1; }
-patch_glue "$snippet" 'export function buildResult(' 'function buildResult('
-echo 'module.exports = { buildResult };' >> "$snippet"
-
-# dist/node's copy of js/docs.js: the CommonJS form, which reads the files on first use.
-docs_snippet=$(find "$out/node/snippets" -name docs.js)
-[ -n "$docs_snippet" ] || { echo "pkg: no docs.js snippet in $out/node" >&2; exit 1; }
-cp pkg/js/docs.cjs "$docs_snippet"
+node_glue_commonjs "$out/node"
 $CARGO run --locked -q -p runtask-wasm --example docs -- pkg "$out"
 # The bin: runtask-lint itself for WASI (profile wasi-release in Cargo.toml: thin LTO, -Os).
 $CARGO build --locked -p runtask-lint --target wasm32-wasip1 --profile wasi-release

@@ -21,93 +21,7 @@ use runtask_core::{Applicability, Report, Severity};
 
 pub const NONE: u32 = u32::MAX;
 
-/// Byte offsets to UTF-16 offsets (and columns) in one text.
-pub struct Utf16Offsets<'t> {
-    text: &'t str,
-    ascii: bool,
-    /// Sorted byte offsets with their UTF-16 offsets, for non-ASCII text.
-    known: Vec<(u32, u32)>,
-}
-
-impl<'t> Utf16Offsets<'t> {
-    /// Prepares the offsets `wanted` (and the starts of their lines) for lookup: one pass over
-    /// the text, none when it is ASCII.
-    pub fn new(text: &'t str, wanted: impl IntoIterator<Item = u32>) -> Self {
-        let ascii = text.is_ascii();
-        let mut known = Vec::new();
-        if !ascii {
-            let mut offsets: Vec<u32> = Vec::new();
-            for o in wanted {
-                let o = clamp(text, o);
-                offsets.push(o as u32);
-                offsets.push(line_start(text, o) as u32);
-            }
-            offsets.sort_unstable();
-            offsets.dedup();
-            let (mut byte, mut units) = (0usize, 0u32);
-            for o in offsets {
-                let o = o as usize;
-                units += text[byte..o].encode_utf16().count() as u32;
-                byte = o;
-                known.push((o as u32, units));
-            }
-        }
-        Utf16Offsets { text, ascii, known }
-    }
-
-    /// The UTF-16 offset of byte `offset` (moved back to a character boundary).
-    #[must_use]
-    pub fn offset(&self, offset: u32) -> u32 {
-        let o = clamp(self.text, offset) as u32;
-        if self.ascii {
-            return o;
-        }
-        match self.known.binary_search_by_key(&o, |&(b, _)| b) {
-            Ok(i) => self.known[i].1,
-            // Not prepared: count from the nearest known offset before it.
-            Err(i) => {
-                let (b, u) = if i == 0 { (0, 0) } else { self.known[i - 1] };
-                u + self.text[b as usize..o as usize].encode_utf16().count() as u32
-            }
-        }
-    }
-
-    /// The 1-based UTF-16 column of byte `offset`.
-    #[must_use]
-    pub fn column(&self, offset: u32) -> u32 {
-        let o = clamp(self.text, offset);
-        self.offset(o as u32) - self.offset(line_start(self.text, o) as u32) + 1
-    }
-}
-
-fn clamp(text: &str, offset: u32) -> usize {
-    let mut o = (offset as usize).min(text.len());
-    while !text.is_char_boundary(o) {
-        o -= 1;
-    }
-    o
-}
-
-/// The byte offset where the line holding byte `offset` starts (after `\n`, `\r\n` or `\r`).
-fn line_start(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset].iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |i| i + 1)
-}
-
-/// The byte offsets a report's labels and fix edits need in UTF-16.
-pub fn wanted_offsets(report: &Report) -> Vec<u32> {
-    let mut v = Vec::new();
-    for d in &report.diagnostics {
-        for l in &d.labels {
-            v.extend([l.start, l.end]);
-        }
-        for e in d.fix.iter().flat_map(|f| &f.edits) {
-            v.extend([e.start, e.end]);
-        }
-    }
-    v
-}
-
-/// The numbers and texts of a report, with UTF-16 offsets added to labels and edits.
+/// The numbers and texts of a report.
 #[derive(Default)]
 pub struct Compact {
     pub nums: Vec<u32>,
@@ -135,16 +49,13 @@ impl Compact {
         }
     }
 
-    /// Encodes `report`, checked from `source`.
+    /// Encodes `report`.
     #[must_use]
-    pub fn encode(source: &[u8], report: &Report) -> Self {
+    pub fn encode(report: &Report) -> Self {
         let n = report.diagnostics.len();
         let mut c = Compact { nums: Vec::with_capacity(2 + n * 32), ascii: String::with_capacity(n * 320), other: String::new() };
         c.nums.push(u32::from(!report.has_errors()));
         c.nums.push(report.diagnostics.len() as u32);
-        let wanted = wanted_offsets(report);
-        let text = if wanted.is_empty() { "" } else { std::str::from_utf8(source).unwrap_or("") };
-        let utf16 = Utf16Offsets::new(text, wanted);
         for d in &report.diagnostics {
             c.nums.push(match d.severity {
                 Severity::Error => 0,
@@ -174,7 +85,7 @@ impl Compact {
             for l in &d.labels {
                 c.text(&l.pointer);
                 c.text(&l.message);
-                c.nums.extend([l.line, l.column, utf16.column(l.start), l.start, l.end, utf16.offset(l.start), utf16.offset(l.end)]);
+                c.nums.extend([l.line, l.column, l.utf16_column, l.start, l.end, l.utf16_start, l.utf16_end]);
             }
             match &d.fix {
                 None => c.nums.push(0),
@@ -187,7 +98,7 @@ impl Compact {
                     c.text(&f.description);
                     c.nums.push(f.edits.len() as u32);
                     for e in &f.edits {
-                        c.nums.extend([e.start, e.end, utf16.offset(e.start), utf16.offset(e.end)]);
+                        c.nums.extend([e.start, e.end, e.utf16_start, e.utf16_end]);
                         c.text(&e.content);
                     }
                 }

@@ -1,14 +1,19 @@
 //! runtask-wasm: the npm package's API, built with wasm-bindgen from runtask-core. No rule lives
 //! here: every finding comes from [`runtask_core::check`].
 //!
-//! The boundary types ([`ValidateOptions`], [`ValidateResult`], [`Diagnostic`], [`RuleInfo`],
-//! [`FargateSize`]) derive `Tsify`, so the package's TypeScript declarations come from them.
+//! The boundary types ([`ValidateOptions`], [`ValidateResult`], [`RuleInfo`], [`FargateSize`])
+//! derive `Tsify`, so the package's TypeScript declarations come from them; the diagnostic types
+//! ([`Diagnostic`], [`Label`], [`Fix`], [`Edit`], [`Severity`], [`Applicability`]) are
+//! runtask-core's, which derives `Tsify` for them with its feature `tsify`: one definition for
+//! the CLI's JSON, the package's objects and their declarations.
 //!
 //! Speed: the request crosses into wasm with one `TextEncoder.encodeInto` straight into wasm
 //! memory (`utf8_of`), and `validate`'s result crosses back in the [`compact`] form (one array of
 //! numbers, two strings) from which `js/build-result.js` builds the plain objects, instead of one
-//! boundary crossing per field or a JSON text to produce and parse. `rules()`, `fargateSizes()`
-//! and `schema()` are not hot and go through JSON.
+//! boundary crossing per field (serde-wasm-bindgen) or a JSON text to produce and parse: those
+//! take up to 3.2× as long, measured by `make bench-transfer` (pkg/README, "Handing the result to
+//! JavaScript"; `src/transfer_bench.rs` builds them). `rules()`, `fargateSizes()` and `schema()` are
+//! not hot and go through JSON.
 
 use serde::{Deserialize, Serialize};
 use tsify::{Ts, Tsify};
@@ -16,10 +21,16 @@ use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
 use runtask_core::dialect::{self, Dialect, NoFiles};
-use runtask_core::{registry, Options};
+#[cfg(feature = "docs")]
+use runtask_core::registry;
+use runtask_core::Options;
+// The diagnostic types are core's own, with their TypeScript declarations (core's feature `tsify`).
+pub use runtask_core::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
 
 pub mod compact;
-use compact::{Compact, Utf16Offsets};
+use compact::Compact;
+#[cfg(any(feature = "transfer-serde", feature = "transfer-json"))]
+mod transfer_bench;
 
 #[wasm_bindgen(module = "/js/build-result.js")]
 extern "C" {
@@ -131,7 +142,9 @@ impl Source {
     pub fn check(&self, bytes: &[u8], options: &Options) -> Result<runtask_core::Report, runtask_core::OptionsError> {
         let path = self.filename.as_deref();
         let dialect = self.dialect.unwrap_or_else(|| {
-            let text = String::from_utf8_lossy(bytes);
+            // Valid UTF-8 (the usual case) is read in place: `from_utf8_lossy` checks byte by
+            // byte, `from_utf8` a word at a time.
+            let text = std::str::from_utf8(bytes).map_or_else(|_| String::from_utf8_lossy(bytes), std::borrow::Cow::Borrowed);
             dialect::detect(path, text.strip_prefix('\u{feff}').unwrap_or(&text)).unwrap_or(Dialect::Request)
         });
         let yaml_request = path.is_some_and(|p| {
@@ -153,126 +166,6 @@ pub struct ValidateResult {
     pub ok: bool,
     /// Every finding, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// How bad a finding is: `error`, AWS (or the AWS CLI/SDK before sending) rejects the request;
-/// `warning`, accepted or of unconfirmed outcome but almost certainly a mistake; `info`, legal but
-/// surprising.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-impl From<runtask_core::Severity> for Severity {
-    fn from(s: runtask_core::Severity) -> Self {
-        match s {
-            runtask_core::Severity::Error => Severity::Error,
-            runtask_core::Severity::Warning => Severity::Warning,
-            runtask_core::Severity::Info => Severity::Info,
-        }
-    }
-}
-
-/// One finding, with the fields of `runtask-lint --format json` plus UTF-16 offsets for labels and
-/// fix edits. Lines and columns are 1-based; `column` counts Unicode scalar values and
-/// `utf16Column` UTF-16 code units (what JavaScript strings and editors count); `start`/`end` are
-/// UTF-8 byte offsets and `utf16Start`/`utf16End` offsets into the JavaScript string, half open.
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct Diagnostic {
-    pub severity: Severity,
-    /// Stable code, e.g. `RT201`.
-    pub code: String,
-    /// JSON pointer (RFC 6901) of the value concerned; `""` is the whole request.
-    pub pointer: String,
-    pub line: u32,
-    pub column: u32,
-    /// What is wrong, with the actual values.
-    pub message: String,
-    /// What to do about it.
-    pub help: Option<String>,
-    /// The rule's name, e.g. `launch-type-with-capacity-provider`.
-    pub name: String,
-    /// Why, or what the documents say.
-    pub note: Option<String>,
-    /// When the finding is about a member that is absent: its name (`pointer` is then the object
-    /// that lacks it).
-    pub member: Option<String>,
-    pub end_line: u32,
-    pub end_column: u32,
-    pub utf16_column: u32,
-    pub utf16_end_column: u32,
-    pub start: u32,
-    pub end: u32,
-    /// `source.slice(utf16Start, utf16End)` is the text concerned.
-    pub utf16_start: u32,
-    pub utf16_end: u32,
-    /// Secondary locations that explain the finding, e.g. the `launchType` that conflicts.
-    pub labels: Vec<Label>,
-    /// An edit that resolves the finding.
-    pub fix: Option<Fix>,
-    /// The rows of runtask's rule catalogue this finding comes from.
-    pub catalogue: Vec<String>,
-    /// For a request found in a state machine, template or script: the pointer in the
-    /// API-shaped request, e.g. `/overrides/cpu` (`pointer` then points into the file as parsed,
-    /// `""` where the file has none).
-    #[tsify(optional)]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub request: Option<String>,
-    /// For a request found in a state machine, template or script: where it is, e.g.
-    /// `state "Run report"`, `resource Nightly` or `line 12: aws ecs run-task`.
-    #[tsify(optional)]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub location: Option<String>,
-}
-
-/// A secondary location.
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct Label {
-    pub pointer: String,
-    pub message: String,
-    pub line: u32,
-    pub column: u32,
-    pub utf16_column: u32,
-    pub start: u32,
-    pub end: u32,
-    pub utf16_start: u32,
-    pub utf16_end: u32,
-}
-
-/// Whether a fix keeps the meaning the author evidently wanted (`safe`, e.g. `"fargate"` →
-/// `"FARGATE"`) or changes what is requested (`unsafe`: review it before applying).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename_all = "lowercase")]
-pub enum Applicability {
-    Safe,
-    Unsafe,
-}
-
-/// A fix: edits to the source that resolve the finding.
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct Fix {
-    pub applicability: Applicability,
-    /// What applying it does, e.g. "Replace `fargate` with `FARGATE`".
-    pub description: String,
-    pub edits: Vec<Edit>,
-}
-
-/// Replace `source.slice(utf16Start, utf16End)` with `content` (or bytes `start..end` of the
-/// UTF-8 text).
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct Edit {
-    pub start: u32,
-    pub end: u32,
-    pub utf16_start: u32,
-    pub utf16_end: u32,
-    pub content: String,
 }
 
 /// Whether a rule is settled (`stable`) or new or of uncertain AWS behaviour (`preview`; still on
@@ -350,69 +243,11 @@ impl std::fmt::Display for OptionsError {
 
 impl std::error::Error for OptionsError {}
 
-/// Converts core's report, adding UTF-16 offsets to labels and fix edits. (`validate` hands the
-/// same data to JavaScript in the [`compact`] form instead.)
+/// The result of `validate` for core's report. (`validate` hands the same data to JavaScript in
+/// the [`compact`] form.)
 #[must_use]
-pub fn convert(source: &[u8], report: runtask_core::Report) -> ValidateResult {
-    let wanted = compact::wanted_offsets(&report);
-    let text = if wanted.is_empty() { "" } else { std::str::from_utf8(source).unwrap_or("") };
-    let utf16 = Utf16Offsets::new(text, wanted);
-    let ok = !report.has_errors();
-    let diagnostics = report
-        .diagnostics
-        .into_iter()
-        .map(|d| Diagnostic {
-            severity: d.severity.into(),
-            code: d.code.to_owned(),
-            pointer: d.pointer,
-            line: d.line,
-            column: d.column,
-            message: d.message,
-            help: d.help,
-            name: d.name.to_owned(),
-            note: d.note,
-            member: d.member.map(str::to_owned),
-            end_line: d.end_line,
-            end_column: d.end_column,
-            utf16_column: d.utf16_column,
-            utf16_end_column: d.utf16_end_column,
-            start: d.start,
-            end: d.end,
-            utf16_start: d.utf16_start,
-            utf16_end: d.utf16_end,
-            labels: d
-                .labels
-                .into_iter()
-                .map(|l| Label {
-                    utf16_column: utf16.column(l.start),
-                    utf16_start: utf16.offset(l.start),
-                    utf16_end: utf16.offset(l.end),
-                    pointer: l.pointer,
-                    message: l.message,
-                    line: l.line,
-                    column: l.column,
-                    start: l.start,
-                    end: l.end,
-                })
-                .collect(),
-            fix: d.fix.map(|f| Fix {
-                applicability: match f.applicability {
-                    runtask_core::Applicability::Safe => Applicability::Safe,
-                    runtask_core::Applicability::Unsafe => Applicability::Unsafe,
-                },
-                description: f.description,
-                edits: f
-                    .edits
-                    .into_iter()
-                    .map(|e| Edit { utf16_start: utf16.offset(e.start), utf16_end: utf16.offset(e.end), start: e.start, end: e.end, content: e.content })
-                    .collect(),
-            }),
-            catalogue: d.catalogue.iter().map(|&c| c.to_owned()).collect(),
-            request: d.request,
-            location: d.location,
-        })
-        .collect();
-    ValidateResult { ok, diagnostics }
+pub fn convert(report: runtask_core::Report) -> ValidateResult {
+    ValidateResult { ok: !report.has_errors(), diagnostics: report.diagnostics }
 }
 
 /// Checks `source` (UTF-8 bytes) as a RunTask request.
@@ -423,13 +258,13 @@ pub fn validate_bytes_native(source: &[u8], options: &Options) -> Result<Validat
 /// Checks `source` (UTF-8 bytes) read as `how` says.
 pub fn validate_source_native(source: &[u8], options: &Options, how: &Source) -> Result<ValidateResult, OptionsError> {
     let report = how.check(source, options).map_err(OptionsError::Core)?;
-    Ok(convert(source, report))
+    Ok(convert(report))
 }
 
 /// Checks `source` and hands the result to JavaScript in the compact form.
 fn validate_to_js(source: &[u8], options: &Options, how: &Source) -> Result<Ts<ValidateResult>, JsError> {
     let report = how.check(source, options).map_err(|e| JsError::new(&OptionsError::Core(e).to_string()))?;
-    let c = Compact::encode(source, &report);
+    let c = Compact::encode(&report);
     Ok(Ts::new_unchecked(build_result(&c.nums, &c.ascii, &c.other)))
 }
 
@@ -450,7 +285,7 @@ pub fn rule_infos() -> Vec<RuleInfo> {
             RuleInfo {
                 code: r.code.to_owned(),
                 name: r.name.to_owned(),
-                severity: r.severity.into(),
+                severity: r.severity,
                 status: match r.status {
                     registry::Status::Stable => RuleStatus::Stable,
                     registry::Status::Preview => RuleStatus::Preview,
@@ -612,3 +447,10 @@ fn hook() {
 #[cfg(test)]
 mod tests;
 
+/// The allocator of the .wasm: talc instead of Rust's default dlmalloc. Measured 2026-12-03 with
+/// validate() in Node on the three shared inputs, A/B in one process, five runs: the invalid
+/// input (42 findings, allocation-heavy) 0.84–1.0× the time (median 0.92×), the typical and large within
+/// ±5 % (noise); the .wasm 2.5 KB smaller gzip (pkg/README, "What moved the figures").
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -32,7 +32,7 @@ impl Diagnostics {
         let mut bytes = 0;
         for i in errors.chain(others).take(MAX_DIAGNOSTICS) {
             let mut v = serde_json::to_value(&all[i]).unwrap_or(Value::Null);
-            if runtask_core::registry::find(&all[i].code).is_some_and(|r| r.live) {
+            if runtask_core::registry::find(all[i].code).is_some_and(|r| r.live) {
                 v["live"] = Value::Bool(true);
             }
             scrub_value(&mut v, secrets);

@@ -11,8 +11,8 @@ import { ARTIFACTS, assertClean, endSession, input, jsonView, pasteJson, shot, s
 
 const KEYS = 40;
 const GOAL_MS = 16;
-// The machine may be shared: a run whose median misses the goal is measured again, up to this
-// many times, and the best run counts (all runs are kept in timing.json).
+// The machine may be shared: a run whose p95 misses the goal is measured again, up to this many
+// times, and the best run counts (all runs are kept in timing.json).
 const ATTEMPTS = 3;
 let proxy, browser, page;
 
@@ -30,10 +30,10 @@ async function best(target, label) {
   const runs = [];
   for (let i = 0; i < ATTEMPTS; i++) {
     runs.push(await measure(target, `${label}${i}`));
-    if (runs.at(-1).update.median <= GOAL_MS) break;
+    if (runs.at(-1).update.p95 <= GOAL_MS) break;
   }
-  const b = runs.reduce((a, r) => (r.update.median < a.update.median ? r : a));
-  return { ...b, runs: runs.map((r) => r.update.median) };
+  const b = runs.reduce((a, r) => (r.update.p95 < a.update.p95 ? r : a));
+  return { ...b, runs: runs.map((r) => ({ median: r.update.median, p95: r.update.p95 })) };
 }
 
 async function measure(target, label) {
@@ -122,8 +122,9 @@ test('keystroke → problems and JSON view, large request', async () => {
   // `make test` this test checks that every keystroke updates the problems and the JSON view, and
   // records the figures in timing.json.
   if (process.env.RUNTASK_TIMING_GOAL === '1') {
-    assert.ok(cluster.update.median <= GOAL_MS, `median ${cluster.update.median} ms > ${GOAL_MS} ms`);
-    assert.ok(env.update.median <= GOAL_MS, `median ${env.update.median} ms > ${GOAL_MS} ms`);
+    // Issue 13's goal: every keystroke in time, p95 included.
+    assert.ok(cluster.update.p95 <= GOAL_MS, `Cluster: p95 ${cluster.update.p95} ms > ${GOAL_MS} ms`);
+    assert.ok(env.update.p95 <= GOAL_MS, `container env value: p95 ${env.update.p95} ms > ${GOAL_MS} ms`);
   }
   assertClean(page);
 });

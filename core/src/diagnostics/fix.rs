@@ -1,7 +1,9 @@
 use serde::Serialize;
 
-/// Whether a fix can be applied without a person looking at it.
+/// Whether a fix keeps the meaning the author evidently wanted (`safe`, e.g. `"fargate"` →
+/// `"FARGATE"`) or changes what is requested (`unsafe`: review it before applying).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Applicability {
     /// Keeps the meaning the author evidently wanted (e.g. `"fargate"` → `"FARGATE"`).
@@ -10,15 +12,33 @@ pub enum Applicability {
     Unsafe,
 }
 
-/// Replace the bytes `start..end` of the source with `content`.
+/// Replace `source.slice(utf16Start, utf16End)` with `content` (or bytes `start..end` of the
+/// UTF-8 text).
+// The UTF-16 offsets are set when the diagnostic that carries the edit is positioned
+// (`Diagnostic::set_position`); 0 before.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
 pub struct Edit {
     pub start: u32,
     pub end: u32,
+    pub utf16_start: u32,
+    pub utf16_end: u32,
     pub content: String,
 }
 
+impl Edit {
+    /// Replaces the bytes `start..end` with `content`. The UTF-16 offsets are filled in when the
+    /// diagnostic that carries the edit is positioned.
+    #[must_use]
+    pub fn new(start: u32, end: u32, content: impl Into<String>) -> Self {
+        Edit { start, end, utf16_start: 0, utf16_end: 0, content: content.into() }
+    }
+}
+
+/// A fix: edits to the source that resolve the finding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "tsify", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Fix {
     pub applicability: Applicability,

@@ -432,7 +432,7 @@ impl Walker<'_, '_> {
         let written = &self.text.text()[raw.start as usize..raw.end as usize];
         // Only where the file writes the name as the document does (a JSON or YAML key).
         let content = if written.starts_with('"') { crate::json::json_string(to) } else { to.to_owned() };
-        Some(Fix { applicability: Applicability::Safe, description: format!("Rename to `{to}`"), edits: vec![Edit { start: fr.start, end: fr.end, content }] })
+        Some(Fix { applicability: Applicability::Safe, description: format!("Rename to `{to}`"), edits: vec![Edit::new(fr.start, fr.end, content)] })
     }
 
     fn not_carried(&mut self, node: NodeId, key_range: TextRange, written: &str, path: &str, api: &str) {

@@ -22,7 +22,7 @@ use crate::extract::{check_extracted, Extracted, Syntax};
 use crate::json::{Document, LineIndex};
 use crate::mapped::Mapped;
 use crate::task_definition::TaskDefinition;
-use crate::{input_diagnostic, rules, set_position, Options, OptionsError, Report, Selection, MAX_INPUT_BYTES};
+use crate::{input_diagnostic, rules, Options, OptionsError, Report, Selection, MAX_INPUT_BYTES};
 
 use convert::DialectFinding;
 pub use crate::detect::{detect, Dialect};
@@ -131,7 +131,7 @@ fn read(dialect: Dialect, text: &str, index: &LineIndex<'_>, files: &dyn Files, 
                     let rule = if e.kind == crate::json::ParseErrorKind::TooDeep { &rules::input::nesting_too_deep::RULE } else { &rules::input::invalid_json::RULE };
                     let mut d = input_diagnostic(rule, "", e.message(), e.help());
                     let r = mapped.file_range_of_char(e.offset);
-                    set_position(&mut d, index, r.start, r.end);
+                    d.set_position(index, r.start, r.end);
                     return Err(Box::new(d));
                 }
             };
@@ -200,7 +200,7 @@ fn finding_diagnostic(f: DialectFinding, location: Option<String>, index: &LineI
     d.help = f.help;
     d.note = f.note;
     d.fix = f.fix;
-    set_position(&mut d, index, f.range.start, f.range.end);
+    d.set_position(index, f.range.start, f.range.end);
     d.request = f.request.or_else(|| location.as_ref().map(|_| String::new()));
     d.location = location;
     d

@@ -11,7 +11,7 @@ use crate::json::{Document, Kind, LineIndex, NodeId, TextRange};
 use crate::mapped::Mapped;
 use crate::model::{self, Member, ShapeKind};
 use crate::rules::dialect as r;
-use crate::{input_diagnostic, set_position};
+use crate::{input_diagnostic};
 
 use super::convert::{short, Builder, DialectFinding, Hooks, Walker};
 use super::names::{self, cli_option};
@@ -532,7 +532,7 @@ pub(crate) fn extract_workflow(doc: &Document<'_>, text: &Mapped, index: &LineIn
 
 fn error(e: ShellError, index: &LineIndex<'_>) -> Box<Diagnostic> {
     let mut d = input_diagnostic(&r::unreadable_script::RULE, "", e.message, Some("close the quote or substitution; until then the shell runs none of the script as written"));
-    set_position(&mut d, index, e.range.start, e.range.end);
+    d.set_position(index, e.range.start, e.range.end);
     Box::new(d)
 }
 

@@ -93,7 +93,7 @@ pub(crate) fn size_fix(ctx: &Ctx<'_, '_>, cpu: u32, memory: Option<u32>, best: (
         let (n, text) = node.and_then(|n| doc.str(n).map(|s| (n, s)))?;
         let r = doc.range(n);
         let content = if is_cpu { cpu_json(want, &text) } else { memory_json(want, &text) };
-        edits.push(Edit { start: r.start, end: r.end, content });
+        edits.push(Edit::new(r.start, r.end, content));
     }
     (!edits.is_empty()).then(|| Fix { applicability: Applicability::Unsafe, description: format!("Set cpu {} and memory {}", best.0, best.1), edits })
 }

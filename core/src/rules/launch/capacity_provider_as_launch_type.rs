@@ -56,7 +56,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let fix = Fix {
         applicability: Applicability::Safe,
         description: "Replace `launchType` with a FARGATE_SPOT capacity provider strategy".to_owned(),
-        edits: vec![Edit { start: r.start, end: r.end, content: STRATEGY.to_owned() }],
+        edits: vec![Edit::new(r.start, r.end, STRATEGY.to_owned())],
     };
     ctx.report(node, message).help(format!("replace the member with {STRATEGY}")).fix(fix);
 }

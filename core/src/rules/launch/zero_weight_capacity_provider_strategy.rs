@@ -54,7 +54,7 @@ fn weight_fix(ctx: &Ctx<'_, '_>, item: &Item<'_>) -> Fix {
     }
     let at = ctx.doc.range(item.node).start + 1;
     let content = if ctx.doc.child_count(item.node) == 0 { "\"weight\": 1" } else { "\"weight\": 1, " };
-    Fix { applicability: Applicability::Unsafe, description, edits: vec![Edit { start: at, end: at, content: content.to_owned() }] }
+    Fix { applicability: Applicability::Unsafe, description, edits: vec![Edit::new(at, at, content.to_owned())] }
 }
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {

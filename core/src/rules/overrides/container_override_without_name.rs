@@ -76,7 +76,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             Fix {
                 applicability: Applicability::Unsafe,
                 description: format!("Name the task definition's only container, `{container}`"),
-                edits: vec![Edit { start, end, content }],
+                edits: vec![Edit::new(start, end, content)],
             }
         });
         let help = match &only_container {

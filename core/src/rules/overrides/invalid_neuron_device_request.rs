@@ -73,7 +73,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
                 let fix = Fix {
                     applicability: Applicability::Unsafe,
                     description: "Add \"value\": \"ALL\"".to_owned(),
-                    edits: vec![Edit { start: open, end: open, content: content.to_owned() }],
+                    edits: vec![Edit::new(open, open, content.to_owned())],
                 };
                 ctx.report(item, format!("{who}'s `NeuronDevice` requirement has no `value`; it must be `ALL`")).help("add \"value\": \"ALL\"").fix(fix);
             }

@@ -133,7 +133,7 @@ pub(crate) fn replacement_fix(doc: &Document<'_>, node: NodeId, expr: &str, span
     Some(Fix {
         applicability: if r.safe { Applicability::Safe } else { Applicability::Unsafe },
         description,
-        edits: vec![Edit { start: range.start, end: range.end, content }],
+        edits: vec![Edit::new(range.start, range.end, content)],
     })
 }
 
@@ -179,7 +179,7 @@ pub(crate) fn insert_member(doc: &Document<'_>, item: NodeId, name: &str, value:
     Fix {
         applicability,
         description: format!("Add \"{name}\": {}", json_string(value)),
-        edits: vec![Edit { start: at, end: at, content: format!("{}: {}{sep}", json_string(name), json_string(value)) }],
+        edits: vec![Edit::new(at, at, format!("{}: {}{sep}", json_string(name), json_string(value)))],
     }
 }
 
