@@ -1,7 +1,8 @@
 //! The rules, one file each, grouped by area (the member a rule looks at: RT5xx `tags`, RT7xx
 //! `volumeConfigurations`, RT8xx what needs the task definition, …). Each rule file declares its
 //! [`Rule`] (metadata, documentation, topics) and its `check`; each area's `mod.rs` joins them in
-//! `CHECKS`.
+//! `CHECKS`. The shape rules (RT101–RT109) check one node at a time: each also has `applies`, and
+//! one walk over the request runs them all ([`shape::walk`]).
 //!
 //! A topic can span areas (the tags of EBS volumes are checked with the volumes, a request tag
 //! that overrides a task definition tag with the task definition rules): every rule lists its

@@ -25,8 +25,8 @@ pub mod tagged_union_members;
 pub mod unknown_member;
 pub mod value_out_of_range;
 
-/// The node rules, in code order, from one list: their `CHECKS` entries and the walk's calls of
-/// their `check_node` (direct calls, which the compiler can inline into the walk).
+/// The node rules, in code order, from one list: their `CHECKS` entries and the walk's direct
+/// calls of their `applies` (inlined into the walk) and `check`.
 macro_rules! node_rules {
     ($($m:ident),* $(,)?) => {
         pub(crate) static CHECKS: &[Check] = &[$(Check { rule: &$m::RULE, run: Run::Node }),*];
