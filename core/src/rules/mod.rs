@@ -2,7 +2,7 @@
 //! `volumeConfigurations`, RT8xx what needs the task definition, …). Each rule file declares its
 //! [`Rule`] (metadata, documentation, topics) and its `check`; each area's `mod.rs` joins them in
 //! `CHECKS`. The shape rules (RT101–RT109) check one node at a time: each also has `applies`, and
-//! one walk over the request runs them all ([`shape::walk`]).
+//! one walk over the request runs them all (`shape::walk`).
 //!
 //! A topic can span areas (the tags of EBS volumes are checked with the volumes, a request tag
 //! that overrides a task definition tag with the task definition rules): every rule lists its

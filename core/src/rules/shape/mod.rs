@@ -4,7 +4,7 @@
 //!
 //! These rules check one node at a time: each file has `applies`, a cheap test of the node's JSON
 //! kind and model shape, and `check`, which looks closer and reports. One walk over the request,
-//! [`walk`], computes each node's model shape from its parent's and hands the node to every
+//! `walk`, computes each node's model shape from its parent's and hands the node to every
 //! enabled rule that applies to it.
 
 use std::sync::OnceLock;
