@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use crate::context::{Ctx, Finding};
+use crate::context::Ctx;
 use crate::data::limits::{SchemaLimit, SCHEMA_LIMITS};
 use crate::json::{Kind, NodeId};
 use crate::model::{self, Member, Shape, ShapeKind};
@@ -76,15 +76,18 @@ pub(crate) struct Node {
 
 /// Runs the node rules whose bit (their place in [`CHECKS`]) is set in `enabled` on every node
 /// of the request whose shape or whose parent's shape the model knows (what lies inside an
-/// unknown member has nothing to check), each node handed to each rule in turn. The findings are
-/// then put in the order that running each rule over the whole request in turn would give: by
-/// rule, then by node.
+/// unknown member has nothing to check), each node handed to each rule in turn.
+///
+/// The findings come by node, then by rule, where running each rule over the whole request in
+/// turn gave them by rule, then by node. The report is the same: it orders findings by position
+/// and keeps this order only among findings at the same position, and these rules report at a
+/// node's value or member name (or, for an object without one, its opening brace), which no other
+/// node shares; at one node the findings still come in rule order.
 pub(crate) fn walk(ctx: &mut Ctx<'_, '_>, enabled: u64) {
     let doc = ctx.doc;
     if doc.is_empty() || enabled == 0 {
         return;
     }
-    let first = ctx.out.len();
     let mut shapes: Vec<Option<&'static Shape>> = vec![None; doc.len()];
     let root = model::request();
     shapes[0] = Some(root);
@@ -98,10 +101,6 @@ pub(crate) fn walk(ctx: &mut Ctx<'_, '_>, enabled: u64) {
         };
         shapes[id as usize] = shape;
         visit(ctx, enabled, &Node { id, kind: doc.kind(id), shape, member, parent: Some((parent, ps)) });
-    }
-    let found = &mut ctx.out[first..];
-    if found.len() > 1 {
-        found.sort_by_key(|f: &Finding| CHECKS.iter().position(|c| std::ptr::eq(c.rule, f.rule)));
     }
 }
 
