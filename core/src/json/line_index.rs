@@ -58,6 +58,11 @@ impl<'s> LineIndex<'s> {
         // chunk with a `\r` (rare: CRLF or old Mac files) is done byte by byte.
         while let Some(chunk) = bytes.get(i..i + 8) {
             let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            // Most chunks have no byte below 0x0E (`\t`, `\n`, `\r`): one test passes them.
+            if v.wrapping_sub(0x0E0E_0E0E_0E0E_0E0E) & !v & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
             if byte_mask(v, b'\r') != 0 {
                 break;
             }
