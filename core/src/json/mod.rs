@@ -220,13 +220,9 @@ impl<'s> Document<'s> {
         if self.n(id).kind != Kind::Object {
             return None;
         }
-        let mut found = None;
-        for c in self.children(id) {
-            if self.key_is(c, name) {
-                found = Some(c);
-            }
-        }
-        found
+        // The parser marks every member whose name comes again later as shadowed, so the first
+        // match that is not shadowed is the last one.
+        self.children(id).find(|&c| !self.is_shadowed(c) && self.key_is(c, name))
     }
 
     /// Follows a path of member names from `id`, stopping at the first that is missing.

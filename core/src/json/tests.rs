@@ -35,6 +35,14 @@ fn duplicate_keys_last_wins() {
     let doc = parse(r#"{"a": 1, "a": 2}"#);
     assert_eq!(doc.get_int(doc.root(), "a"), Some(2));
     assert_eq!(doc.child_count(doc.root()), 2);
+    // Whatever the spelling, and in objects above the size compared pair by pair.
+    let doc = parse(r#"{"a": 1, "\u0061": 2, "b": 3, "a": 4, "\u0062": 5}"#);
+    assert_eq!((doc.get_int(doc.root(), "a"), doc.get_int(doc.root(), "b")), (Some(4), Some(5)));
+    let many: Vec<String> = (0..100).map(|i| format!("\"k{}\": {i}", i % 7)).collect();
+    let src = format!("{{{}}}", many.join(","));
+    let doc = parse(&src);
+    assert_eq!(doc.get_int(doc.root(), "k3"), Some(94));
+    assert_eq!(doc.get_int(doc.root(), "k7"), None);
 }
 
 #[test]
