@@ -83,7 +83,7 @@ fn a_missing_path_is_reported_and_the_others_still_checked() {
 /// Runs runtask-lint in `dir` with its standard output a pipe whose reading end is already
 /// closed, as after `| head` has read enough: its first write fails.
 fn closed_pipe_in(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String) {
-    let (reader, writer) = std::io::pipe().unwrap();
+    let (reader, writer) = os_pipe::pipe().unwrap();
     drop(reader);
     let mut child = command(dir, args).stdout(writer).stderr(Stdio::piped()).spawn().unwrap();
     let mut err = String::new();
