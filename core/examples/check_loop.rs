@@ -1,6 +1,8 @@
 //! Runs the check on a file many times, for profilers (valgrind --tool=callgrind, perf):
 //! cargo run --release -p runtask-core --example check_loop -- tests/inputs/typical-fargate.json 1000
-//! With SERDE_ONLY set it times `serde_json::from_str::<Value>` instead, for comparison.
+//! With SERDE_ONLY set it times `serde_json::from_str::<Value>` instead, for comparison; with
+//! DETECT_ONLY, the detection of what the text is written in (`detect::detect`, which the npm
+//! package's `validate` runs on every call).
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -8,6 +10,13 @@ fn main() {
     let n: usize = args.next().map_or(1000, |s| s.parse().expect("iterations"));
     let src = std::fs::read_to_string(&path).expect("read");
     let mut count = 0;
+    if std::env::var_os("DETECT_ONLY").is_some() {
+        for _ in 0..n {
+            count += usize::from(runtask_core::detect::detect(None, std::hint::black_box(&src)).is_some());
+        }
+        println!("{count}");
+        return;
+    }
     if std::env::var_os("SERDE_ONLY").is_some() {
         for _ in 0..n {
             count += serde_json::from_str::<serde_json::Value>(&src).map_or(0, |v| v.as_object().map_or(0, serde_json::Map::len));

@@ -158,55 +158,48 @@ struct Members(u32);
 
 impl Members {
     fn of(text: &str) -> Self {
-        // The names' lengths and first letters, to pass over most strings without comparing.
-        let lengths = DETECTION_NAMES.iter().fold(0u64, |m, n| m | 1 << n.len().min(63));
-        let firsts = DETECTION_NAMES.iter().fold(0u128, |m, n| m | 1 << (n.as_bytes()[0] & 127));
+        let bytes = text.as_bytes();
         let mut found = 0u32;
-        let mut note = |name: &str| {
-            let first = name.as_bytes().first().map_or(0, |&b| b & 127);
-            if lengths & (1 << name.len().min(63)) != 0 && firsts & (1 << first) != 0 {
-                if let Some(i) = DETECTION_NAMES.iter().position(|n| *n == name) {
-                    found |= 1 << i;
-                }
-            }
-        };
-        // One pass over the bytes: quotes pair with their neighbours, and the first `:` of each
-        // line ends its key. (All three are ASCII, so every slice falls on a char boundary.)
+        // Quotes pair with their neighbours, and the first `:` of each line ends its key. (All
+        // three are ASCII, so every slice falls on a char boundary.)
         let mut last_quote: Option<usize> = None;
         let mut line_start = 0;
         let mut key_taken = false;
-        let mut at = |i: usize, b: u8| match b {
-            b'"' => {
-                if let Some(open) = last_quote {
-                    note(&text[open + 1..i]);
+        // Eight bytes at a time: a mask of the bytes that matter, then each of them in order.
+        let mut at = 0;
+        while let Some(rest) = bytes.get(at..).filter(|r| !r.is_empty()) {
+            let v = match rest.first_chunk::<8>() {
+                Some(chunk) => u64::from_le_bytes(*chunk),
+                None => {
+                    // The last bytes, padded with zeros, which are none of the three.
+                    let mut chunk = [0u8; 8];
+                    chunk[..rest.len()].copy_from_slice(rest);
+                    u64::from_le_bytes(chunk)
                 }
-                last_quote = Some(i);
+            };
+            let mut marks = byte_mask(v, b'"') | byte_mask(v, b'\n') | byte_mask(v, b':');
+            while marks != 0 {
+                let i = at + marks.trailing_zeros() as usize / 8;
+                marks &= marks - 1;
+                match bytes[i] {
+                    b'"' => {
+                        if let Some(open) = last_quote {
+                            found |= named(&bytes[open + 1..i]);
+                        }
+                        last_quote = Some(i);
+                    }
+                    b'\n' => {
+                        line_start = i + 1;
+                        key_taken = false;
+                    }
+                    _ if !key_taken => {
+                        found |= named(trim_start(&text[line_start..i]).as_bytes());
+                        key_taken = true;
+                    }
+                    _ => {}
+                }
             }
-            b'\n' => {
-                line_start = i + 1;
-                key_taken = false;
-            }
-            b':' if !key_taken => {
-                note(text[line_start..i].trim_start());
-                key_taken = true;
-            }
-            _ => {}
-        };
-        // Eight bytes at a time, in order: a mask of the bytes that matter, then each of them.
-        let bytes = text.as_bytes();
-        let mut chunks = bytes.chunks_exact(8);
-        for (n, chunk) in chunks.by_ref().enumerate() {
-            let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            let mut m = byte_mask(v, b'"') | byte_mask(v, b'\n') | byte_mask(v, b':');
-            while m != 0 {
-                let i = n * 8 + m.trailing_zeros() as usize / 8;
-                at(i, bytes[i]);
-                m &= m - 1;
-            }
-        }
-        let tail = bytes.len() - chunks.remainder().len();
-        for (i, &b) in bytes.iter().enumerate().skip(tail) {
-            at(i, b);
+            at += 8;
         }
         Members(found)
     }
@@ -249,6 +242,71 @@ const fn names(list: &[&str]) -> u32 {
     mask
 }
 
+/// `s.trim_start()`, with the spaces and tabs of indentation passed over a byte at a time.
+#[inline]
+fn trim_start(s: &str) -> &str {
+    let rest = &s[s.bytes().take_while(|&b| b == b' ' || b == b'\t').count()..];
+    // Rare: other white space (such as Unicode's) after the spaces and tabs.
+    if rest.chars().next().is_some_and(char::is_whitespace) {
+        rest.trim_start()
+    } else {
+        rest
+    }
+}
+
+/// The longest name in [`DETECTION_NAMES`].
+const LONGEST_NAME: usize = {
+    let (mut max, mut i) = (0, 0);
+    while i < DETECTION_NAMES.len() {
+        if DETECTION_NAMES[i].len() > max {
+            max = DETECTION_NAMES[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
+/// For each length, the names of [`DETECTION_NAMES`] of that length (a mask): the text between
+/// two quotes is compared with these alone.
+const NAMES_BY_LENGTH: [u32; LONGEST_NAME + 1] = {
+    let mut table = [0u32; LONGEST_NAME + 1];
+    let mut i = 0;
+    while i < DETECTION_NAMES.len() {
+        table[DETECTION_NAMES[i].len()] |= 1 << i;
+        i += 1;
+    }
+    table
+};
+
+/// For each value of the low six bits of a first byte, the names of [`DETECTION_NAMES`] whose
+/// first byte has them (a mask).
+const NAMES_BY_FIRST_BYTE: [u32; 64] = {
+    let mut table = [0u32; 64];
+    let mut i = 0;
+    while i < DETECTION_NAMES.len() {
+        table[(DETECTION_NAMES[i].as_bytes()[0] & 63) as usize] |= 1 << i;
+        i += 1;
+    }
+    table
+};
+
+/// The bit of the name of [`DETECTION_NAMES`] that `text` is, or 0.
+#[inline]
+fn named(text: &[u8]) -> u32 {
+    let Some(&first) = text.first() else { return 0 };
+    // Length and first byte together rule out almost every other string.
+    let mut candidates = NAMES_BY_LENGTH.get(text.len()).copied().unwrap_or(0) & NAMES_BY_FIRST_BYTE[(first & 63) as usize];
+    while candidates != 0 {
+        let i = candidates.trailing_zeros();
+        let name = DETECTION_NAMES[i as usize].as_bytes();
+        if name == text {
+            return 1 << i;
+        }
+        candidates &= candidates - 1;
+    }
+    0
+}
+
 /// JSON or YAML by its top-level members, request or not.
 fn structured_shape(text: &str) -> Option<Dialect> {
     const RESOURCES: u32 = names(&["Resources"]);
@@ -287,7 +345,7 @@ fn structured_shape(text: &str) -> Option<Dialect> {
 
 #[cfg(test)]
 mod tests {
-    use super::{detect, names, shape, Dialect, Members};
+    use super::{detect, named, names, shape, trim_start, Dialect, Members, DETECTION_NAMES};
 
     /// Pasted text is recognised by its shape whether or not it holds a request, and `detect`
     /// still says None for a file with no request.
@@ -316,5 +374,26 @@ mod tests {
         assert!(has(&yaml, "States") && has(&yaml, "on") && has(&yaml, "jobs"));
         assert!(!has(&yaml, "Target") && !has(&yaml, "StartAt"));
         assert_eq!(json.count(names(&["States", "StartAt", "Target"])), 2);
+    }
+
+    #[test]
+    fn the_name_tables_find_each_name_and_nothing_else() {
+        for (i, name) in DETECTION_NAMES.iter().enumerate() {
+            assert_eq!(named(name.as_bytes()), 1 << i, "{name}");
+            // One byte off at each end, and another case: not a name.
+            for near in [&name[1..], &name[..name.len() - 1], &name.to_ascii_uppercase(), &format!("{name}s"), &format!("b{}", &name[1..])] {
+                let expected = DETECTION_NAMES.iter().position(|n| *n == near).map_or(0, |j| 1 << j);
+                assert_eq!(named(near.as_bytes()), expected, "{near}");
+            }
+        }
+        assert_eq!(named(b""), 0);
+        assert_eq!(named(b": "), 0);
+    }
+
+    #[test]
+    fn keys_are_trimmed_as_str_trim_start_does() {
+        for s in ["", "  a", "\t\tb", " \u{b}c", "\u{3000}d", "  \u{a0} e", "\u{85}f", "g ", " é"] {
+            assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+        }
     }
 }
