@@ -21,24 +21,28 @@ pub fn shorten(s: &str, max: usize) -> String {
 /// The dotted path botocore uses in its messages, e.g. `overrides.containerOverrides[0].cpu`.
 #[must_use]
 pub fn dotted(doc: &Document<'_>, id: NodeId) -> String {
-    let mut out = String::new();
-    doc.write_path(id, &mut out, |out, seg| match seg {
-        Segment::Key(raw, escaped) => {
-            if !out.is_empty() {
-                out.push('.');
+    let steps = doc.steps(id);
+    // Nearly every path fits (as with `Document::pointer`).
+    let mut out = String::with_capacity(64);
+    for seg in steps.segments() {
+        match seg {
+            Segment::Key(raw, escaped) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                if escaped {
+                    out.push_str(&crate::json::unescape_key(raw));
+                } else {
+                    out.push_str(raw);
+                }
             }
-            if escaped {
-                out.push_str(&crate::json::unescape_key(raw));
-            } else {
-                out.push_str(raw);
+            Segment::Index(i) => {
+                out.push('[');
+                crate::json::push_u32(&mut out, i);
+                out.push(']');
             }
         }
-        Segment::Index(i) => {
-            out.push('[');
-            crate::json::push_u32(out, i);
-            out.push(']');
-        }
-    });
+    }
     out
 }
 
