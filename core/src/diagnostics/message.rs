@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::ids::{Ec2Id, IdError, IdProblem, ACCOUNT_ID_LENGTH, EC2_ID_LENGTHS};
-use crate::json::{Document, Kind, NodeId, Segment};
+use crate::json::{push_decimal, Document, Kind, NodeId, Segment};
 
 pub use crate::json::{describe_char, json_string};
 
@@ -13,8 +13,24 @@ pub use crate::json::{describe_char, json_string};
 #[must_use]
 pub fn shorten(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &s[..i]),
+        Some((i, _)) => [&s[..i], "…"].concat(),
         None => s.to_owned(),
+    }
+}
+
+/// `s` as a JSON string, shortened to `max` characters: `shorten(&json_string(s), max)`, built
+/// in one go when `s` needs no escapes.
+#[must_use]
+pub fn shown(s: &str, max: usize) -> String {
+    if max == 0 || !s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        return shorten(&json_string(s), max);
+    }
+    // The quote takes one of the `max` characters.
+    match s.char_indices().nth(max - 1) {
+        Some((i, _)) => ["\"", &s[..i], "…"].concat(),
+        // `"s"` exactly one character too long: the closing quote is cut.
+        None if s.chars().count() + 2 > max => ["\"", s, "…"].concat(),
+        None => ["\"", s, "\""].concat(),
     }
 }
 
@@ -97,47 +113,56 @@ pub fn article(word: &str) -> &'static str {
 /// `word` with its article: `an array`, `a string`.
 #[must_use]
 pub fn with_article(word: &str) -> String {
-    format!("{} {word}", article(word))
+    [article(word), " ", word].concat()
 }
 
 /// `1 digit`, `2 digits`: a count with its noun.
 #[must_use]
 pub fn count_of(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+    let mut out = String::with_capacity(noun.len() + 8);
+    push_decimal(&mut out, n as u64);
+    out.push(' ');
+    out.push_str(noun);
+    if n != 1 {
+        out.push('s');
     }
+    out
 }
 
 /// `a, b and c`.
 #[must_use]
 pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
-    joined(items, "and")
+    let mut out = String::with_capacity(items.iter().map(|s| s.as_ref().len() + 2).sum::<usize>() + 4);
+    joined(&mut out, items, " and ", |out, s| out.push_str(s.as_ref()));
+    out
 }
 
 /// `a, b or c`.
 #[must_use]
 pub fn or_list<T: std::fmt::Display>(items: &[T]) -> String {
-    let items: Vec<String> = items.iter().map(ToString::to_string).collect();
-    joined(&items, "or")
+    let mut out = String::with_capacity(items.len() * 8);
+    joined(&mut out, items, " or ", |out, item| {
+        use std::fmt::Write;
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{item}");
+    });
+    out
 }
 
-fn joined<S: AsRef<str>>(items: &[S], word: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_owned(),
-        [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} {word} {}", init.join(", "), last.as_ref())
+/// Writes `items` with `, ` between them and `last` (` and `, ` or `) before the last one.
+fn joined<T>(out: &mut String, items: &[T], last: &str, mut write: impl FnMut(&mut String, &T)) {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == items.len() { last } else { ", " });
         }
+        write(out, item);
     }
 }
 
 /// `` `a`, `b`, `c` ``.
 #[must_use]
 pub fn backticked<S: AsRef<str>>(items: &[S]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(items.iter().map(|s| s.as_ref().len() + 4).sum());
     for (i, s) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
@@ -155,14 +180,14 @@ pub fn backticked<S: AsRef<str>>(items: &[S]) -> String {
 /// them listed (`0–9, a–f`, or empty), `lengths` its lengths.
 #[must_use]
 pub fn explain_id(problem: &IdProblem, what: &str, digit: &str, alphabet: &str, lengths: &[usize]) -> (String, String) {
-    let alphabet = if alphabet.is_empty() { String::new() } else { format!(" ({alphabet})") };
-    let digits = format!("{digit}s{alphabet}");
+    let (open, close) = if alphabet.is_empty() { ("", "") } else { (" (", ")") };
+    let digits = [digit, "s", open, alphabet, close].concat();
     let message = match &problem.error {
         IdError::Whitespace => "which has spaces in it".to_owned(),
-        IdError::LetterO => format!("which has the letter `O` where {} ID has only {digits}", with_article(what)),
-        IdError::NotADigit(c) => format!("which has {} where {} ID has only {digits}", describe_char(*c), with_article(what)),
-        IdError::UpperCase => format!("which has upper-case letters; {what} IDs are written in lower case"),
-        IdError::Length(n) => format!("which has {}{alphabet}; {what} IDs have {}", count_of(*n, digit), or_list(lengths)),
+        IdError::LetterO => ["which has the letter `O` where ", &with_article(what), " ID has only ", &digits].concat(),
+        IdError::NotADigit(c) => ["which has ", &describe_char(*c), " where ", &with_article(what), " ID has only ", &digits].concat(),
+        IdError::UpperCase => ["which has upper-case letters; ", what, " IDs are written in lower case"].concat(),
+        IdError::Length(n) => ["which has ", &count_of(*n, digit), open, alphabet, close, "; ", what, " IDs have ", &or_list(lengths)].concat(),
     };
     let length_hint = match problem.error {
         IdError::Length(n) if lengths.contains(&(n + 1)) => Some("a digit is missing"),
@@ -170,9 +195,9 @@ pub fn explain_id(problem: &IdProblem, what: &str, digit: &str, alphabet: &str, 
         _ => None,
     };
     let help = match (&problem.suggestion, length_hint) {
-        (Some(s), _) => format!("did you mean \"{s}\"?"),
-        (None, Some(hint)) => format!("{hint}: copy the {what} ID again (the console or the AWS CLI shows it)"),
-        (None, None) => format!("use the {what} ID: {} {digits}", or_list(lengths)),
+        (Some(s), _) => ["did you mean \"", s, "\"?"].concat(),
+        (None, Some(hint)) => [hint, ": copy the ", what, " ID again (the console or the AWS CLI shows it)"].concat(),
+        (None, None) => ["use the ", what, " ID: ", &or_list(lengths), " ", &digits].concat(),
     };
     (message, help)
 }
@@ -252,6 +277,13 @@ mod tests {
         assert_eq!(backticked::<&str>(&[]), "");
         assert_eq!(shorten("abcdef", 3), "abc…");
         assert_eq!(shorten("日本語", 3), "日本語");
+        for s in ["", "ab", "abc", "abcd", "日本語", "a\"b", "a\nb"] {
+            for max in 0..7 {
+                assert_eq!(shown(s, max), shorten(&json_string(s), max), "{s:?} {max}");
+            }
+        }
+        assert_eq!(count_of(1, "digit"), "1 digit");
+        assert_eq!(count_of(12, "digit"), "12 digits");
     }
 
     #[test]

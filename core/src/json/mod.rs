@@ -401,7 +401,12 @@ pub enum Segment<'s> {
 
 /// Appends the decimal digits of `v`.
 pub fn push_u32(out: &mut String, v: u32) {
-    let mut buf = [0u8; 10];
+    push_decimal(out, u64::from(v));
+}
+
+/// Appends the decimal digits of `v`, without the formatting machinery.
+pub fn push_decimal(out: &mut String, v: u64) {
+    let mut buf = [0u8; 20];
     let mut i = buf.len();
     let mut v = v;
     loop {

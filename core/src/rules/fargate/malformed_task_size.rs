@@ -1,7 +1,7 @@
 use crate::context::Ctx;
 use crate::json::json_string;
 use crate::json::NodeId;
-use crate::diagnostics::message::shorten;
+use crate::diagnostics::message::shown;
 use crate::units;
 use crate::diagnostics::Applicability;
 
@@ -65,7 +65,7 @@ fn check_one(ctx: &mut Ctx<'_, '_>, node: NodeId, is_cpu: bool) {
     } else {
         ("overrides.memory", "MiB", "MiB (\"2048\")", "GB (\"2 GB\")")
     };
-    let shown = shorten(&json_string(&text), 40);
+    let shown = shown(&text, 40);
     let message = if text.trim().is_empty() {
         format!("`{member}` is empty; it takes {plain} or {scaled}")
     } else if text.trim_start().starts_with('-') {

@@ -1,7 +1,7 @@
 use crate::arn;
 use crate::context::Ctx;
 use crate::json::json_string;
-use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::message::{dotted, shown};
 use crate::diagnostics::Applicability;
 
 use super::override_items;
@@ -56,7 +56,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         if arn::s3_object(&value).is_some() {
             continue;
         }
-        let head = format!("`{}` is {}", dotted(doc, node), shorten(&json_string(&value), 100));
+        let head = format!("`{}` is {}", dotted(doc, node), shown(&value, 100));
         if let Some(rest) = value.strip_prefix("s3://") {
             let fixed = format!("arn:aws:s3:::{rest}");
             if arn::s3_object(&fixed).is_some() {

@@ -1,7 +1,6 @@
 use crate::arn::{self, RoleArnProblem};
 use crate::context::Ctx;
-use crate::json::json_string;
-use crate::diagnostics::message::shorten;
+use crate::diagnostics::message::shown;
 use crate::diagnostics::Severity;
 
 crate::declare_rule! {
@@ -50,7 +49,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         let Some(node) = ctx.doc.get(overrides, member) else { continue };
         let Some(value) = ctx.doc.str(node) else { continue };
         let Some(problem) = arn::role_arn_problem(&value) else { continue };
-        let head = format!("`overrides.{member}` is {}", shorten(&json_string(&value), 80));
+        let head = format!("`overrides.{member}` is {}", shown(&value, 80));
         match problem {
             RoleArnProblem::Empty => {
                 ctx.report(node, format!("`overrides.{member}` is empty")).help(format!("{HELP}, or remove `{member}` to keep the task definition's role"));

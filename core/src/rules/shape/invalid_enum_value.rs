@@ -5,7 +5,7 @@ use crate::json::json_string;
 use crate::json::{Document, Kind};
 use crate::diagnostics::Applicability;
 
-use crate::diagnostics::message::{closest, dotted, shorten};
+use crate::diagnostics::message::{backticked, closest, dotted, shown};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -64,8 +64,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
         return;
     }
     let path = dotted(doc, id);
-    let list = values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
-    let message = format!("`{path}` is {}, which is not one of {list}", shorten(&json_string(&value), 40));
+    let list = backticked(values);
+    let message = format!("`{path}` is {}, which is not one of {list}", shown(&value, 40));
     let suggestion = closest(&value, values.iter());
     let case = suggestion.filter(|s| s.case_only);
     let close = suggestion.map(|s| s.name);

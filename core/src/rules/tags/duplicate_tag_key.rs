@@ -1,9 +1,8 @@
 use std::borrow::Cow;
 
 use crate::context::Ctx;
-use crate::json::json_string;
 use crate::json::NodeId;
-use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::message::{dotted, shorten, shown};
 use crate::diagnostics::Applicability;
 
 use super::tag_lists;
@@ -76,7 +75,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             } else {
                 "keep one tag per key: remove one of them, or rename its key".to_owned()
             };
-            ctx.report(key_node, format!("`{}` is {}, a key that `{}` already uses; tag keys must be unique", dotted(doc, key_node), shorten(&json_string(key), 60), dotted(doc, first_tag)))
+            ctx.report(key_node, format!("`{}` is {}, a key that `{}` already uses; tag keys must be unique", dotted(doc, key_node), shown(key, 60), dotted(doc, first_tag)))
                 .label(first_key, "first used here")
                 .help(help)
                 .fix(fix);
