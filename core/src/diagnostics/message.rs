@@ -68,12 +68,12 @@ pub fn dotted(doc: &Document<'_>, id: NodeId) -> String {
 pub fn describe_value(doc: &Document<'_>, id: NodeId, sensitive: bool) -> Cow<'static, str> {
     let kind = doc.kind(id);
     if sensitive && matches!(kind, Kind::String | Kind::Number | Kind::Bool) {
-        return Cow::Owned(format!("{} (value hidden)", with_article(kind.describe())));
+        return Cow::Owned([&with_article(kind.describe()), " (value hidden)"].concat());
     }
     match kind {
-        Kind::String => Cow::Owned(format!("the string {}", shorten(doc.raw(id), 40))),
-        Kind::Number => Cow::Owned(format!("the number {}", shorten(doc.raw(id), 40))),
-        Kind::Bool => Cow::Owned(format!("`{}`", doc.raw(id))),
+        Kind::String => Cow::Owned(["the string ", &shorten(doc.raw(id), 40)].concat()),
+        Kind::Number => Cow::Owned(["the number ", &shorten(doc.raw(id), 40)].concat()),
+        Kind::Bool => Cow::Owned(["`", doc.raw(id), "`"].concat()),
         Kind::Null => Cow::Borrowed("`null`"),
         Kind::Array => Cow::Borrowed("an array"),
         Kind::Object => Cow::Borrowed("an object"),
@@ -182,12 +182,14 @@ pub fn backticked<S: AsRef<str>>(items: &[S]) -> String {
 pub fn explain_id(problem: &IdProblem, what: &str, digit: &str, alphabet: &str, lengths: &[usize]) -> (String, String) {
     let (open, close) = if alphabet.is_empty() { ("", "") } else { (" (", ")") };
     let digits = [digit, "s", open, alphabet, close].concat();
+    // Listed once, when the message or the help says them.
+    let listed = std::cell::LazyCell::new(|| or_list(lengths));
     let message = match &problem.error {
         IdError::Whitespace => "which has spaces in it".to_owned(),
         IdError::LetterO => ["which has the letter `O` where ", &with_article(what), " ID has only ", &digits].concat(),
         IdError::NotADigit(c) => ["which has ", &describe_char(*c), " where ", &with_article(what), " ID has only ", &digits].concat(),
         IdError::UpperCase => ["which has upper-case letters; ", what, " IDs are written in lower case"].concat(),
-        IdError::Length(n) => ["which has ", &count_of(*n, digit), open, alphabet, close, "; ", what, " IDs have ", &or_list(lengths)].concat(),
+        IdError::Length(n) => ["which has ", &count_of(*n, digit), open, alphabet, close, "; ", what, " IDs have ", &listed].concat(),
     };
     let length_hint = match problem.error {
         IdError::Length(n) if lengths.contains(&(n + 1)) => Some("a digit is missing"),
@@ -197,7 +199,7 @@ pub fn explain_id(problem: &IdProblem, what: &str, digit: &str, alphabet: &str, 
     let help = match (&problem.suggestion, length_hint) {
         (Some(s), _) => ["did you mean \"", s, "\"?"].concat(),
         (None, Some(hint)) => [hint, ": copy the ", what, " ID again (the console or the AWS CLI shows it)"].concat(),
-        (None, None) => ["use the ", what, " ID: ", &or_list(lengths), " ", &digits].concat(),
+        (None, None) => ["use the ", what, " ID: ", &listed, " ", &digits].concat(),
     };
     (message, help)
 }

@@ -65,19 +65,19 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     }
     let path = dotted(doc, id);
     let list = backticked(values);
-    let message = format!("`{path}` is {}, which is not one of {list}", shown(&value, 40));
+    let message = ["`", &path, "` is ", &shown(&value, 40), ", which is not one of ", &list].concat();
     let suggestion = closest(&value, values.iter());
     let case = suggestion.filter(|s| s.case_only);
     let close = suggestion.map(|s| s.name);
     match close {
         Some(v) => {
             let app = if case.is_some() { Applicability::Safe } else { Applicability::Unsafe };
-            let fix = ctx.replace_value(id, json_string(v), app, format!("Replace with `{v}`"));
-            let help = if case.is_some() { format!("values are case-sensitive: use `{v}`") } else { format!("did you mean `{v}`?") };
+            let fix = ctx.replace_value(id, json_string(v), app, ["Replace with `", v, "`"].concat());
+            let help = if case.is_some() { ["values are case-sensitive: use `", v, "`"].concat() } else { ["did you mean `", v, "`?"].concat() };
             ctx.report(id, message).help(help).fix(fix);
         }
         None => {
-            ctx.report(id, message).help(format!("use one of {list}"));
+            ctx.report(id, message).help(["use one of ", &list].concat());
         }
     }
 }
