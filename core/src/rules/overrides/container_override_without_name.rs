@@ -5,6 +5,7 @@ use crate::json::Kind;
 use crate::diagnostics::{Applicability, Fix};
 
 use super::container_overrides;
+use crate::diagnostics::message::backticked;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -56,11 +57,11 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         if named {
             continue;
         }
-        let members: Vec<String> = doc.children(c).filter_map(|m| doc.key(m)).filter(|k| k != "name").map(|k| format!("`{k}`")).collect();
+        let members: Vec<_> = doc.children(c).filter_map(|m| doc.key(m)).filter(|k| k != "name").collect();
         if members.is_empty() {
             continue; // Empty: RT336.
         }
-        let shown = if members.len() > 3 { format!("{} and {} more", members[..3].join(", "), members.len() - 3) } else { members.join(", ") };
+        let shown = if members.len() > 3 { format!("{} and {} more", backticked(&members[..3]), members.len() - 3) } else { backticked(&members) };
         let message = format!("`containerOverrides[{}]` overrides {shown} but names no container", doc.index(c));
         let fix = only_container.as_ref().map(|container| {
             let (start, end, content) = match name {

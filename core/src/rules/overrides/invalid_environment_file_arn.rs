@@ -56,13 +56,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         if arn::s3_object(&value).is_some() {
             continue;
         }
-        let head = format!("`{}` is {}", dotted(doc, node), shown(&value, 100));
+        let head = ["`", &dotted(doc, node), "` is ", &shown(&value, 100)].concat();
         if let Some(rest) = value.strip_prefix("s3://") {
-            let fixed = format!("arn:aws:s3:::{rest}");
+            let fixed = ["arn:aws:s3:::", rest].concat();
             if arn::s3_object(&fixed).is_some() {
-                let fix = ctx.replace_value(node, json_string(&fixed), Applicability::Unsafe, format!("Replace with `{fixed}`"));
-                ctx.report(node, format!("{head}, an S3 URI; environment files are given as S3 object ARNs"))
-                    .help(format!("write \"{fixed}\" (use `aws-cn` or `aws-us-gov` in those partitions)"))
+                let fix = ctx.replace_value(node, json_string(&fixed), Applicability::Unsafe, ["Replace with `", &fixed, "`"].concat());
+                ctx.report(node, [&head, ", an S3 URI; environment files are given as S3 object ARNs"].concat())
+                    .help(["write \"", &fixed, "\" (use `aws-cn` or `aws-us-gov` in those partitions)"].concat())
                     .fix(fix);
                 continue;
             }
