@@ -34,6 +34,122 @@ pub fn shown(s: &str, max: usize) -> String {
     }
 }
 
+/// Builds a message from its parts, text and integers ([`Piece`]), in one String of the exact
+/// size: `cat!("`", path, "` has ", n, " items")` says what `format!("`{path}` has {n} items")`
+/// says, without the formatting machinery.
+macro_rules! cat {
+    ($($piece:expr),+ $(,)?) => {{
+        let pieces: &[&dyn $crate::diagnostics::message::Piece] = &[$(&$piece),+];
+        let mut out = String::with_capacity(pieces.iter().map(|p| p.size()).sum());
+        for p in pieces {
+            p.push_to(&mut out);
+        }
+        out
+    }};
+}
+pub(crate) use cat;
+
+/// A part of a message built by [`cat!`]: text, or an integer written in decimal as `{}`
+/// writes it.
+pub trait Piece {
+    /// Its length in bytes, to size the message before writing it.
+    fn size(&self) -> usize;
+    fn push_to(&self, out: &mut String);
+}
+
+impl Piece for str {
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for String {
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for Cow<'_, str> {
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl<T: Piece + ?Sized> Piece for &T {
+    fn size(&self) -> usize {
+        (**self).size()
+    }
+    fn push_to(&self, out: &mut String) {
+        (**self).push_to(out);
+    }
+}
+
+/// The number of decimal digits of `v`.
+fn decimal_len(v: u64) -> usize {
+    v.checked_ilog10().map_or(1, |l| l as usize + 1)
+}
+
+macro_rules! integer_pieces {
+    ($($t:ty),*) => {$(
+        impl Piece for $t {
+            fn size(&self) -> usize {
+                usize::from(*self < 0) + decimal_len(u64::from(self.unsigned_abs()))
+            }
+            fn push_to(&self, out: &mut String) {
+                if *self < 0 {
+                    out.push('-');
+                }
+                push_decimal(out, u64::from(self.unsigned_abs()));
+            }
+        }
+    )*};
+}
+integer_pieces!(i32, i64);
+
+impl Piece for i128 {
+    fn size(&self) -> usize {
+        i64::try_from(*self).map_or_else(|_| self.to_string().len(), |v| v.size())
+    }
+    fn push_to(&self, out: &mut String) {
+        match i64::try_from(*self) {
+            Ok(v) => v.push_to(out),
+            Err(_) => out.push_str(&self.to_string()),
+        }
+    }
+}
+
+macro_rules! unsigned_pieces {
+    ($($t:ty),*) => {$(
+        impl Piece for $t {
+            fn size(&self) -> usize {
+                decimal_len(u64::from(*self))
+            }
+            fn push_to(&self, out: &mut String) {
+                push_decimal(out, u64::from(*self));
+            }
+        }
+    )*};
+}
+unsigned_pieces!(u8, u32);
+
+impl Piece for usize {
+    fn size(&self) -> usize {
+        decimal_len(*self as u64)
+    }
+    fn push_to(&self, out: &mut String) {
+        push_decimal(out, *self as u64);
+    }
+}
+
 /// The dotted path botocore uses in its messages, e.g. `overrides.containerOverrides[0].cpu`.
 #[must_use]
 pub fn dotted(doc: &Document<'_>, id: NodeId) -> String {
@@ -284,6 +400,7 @@ mod tests {
                 assert_eq!(shown(s, max), shorten(&json_string(s), max), "{s:?} {max}");
             }
         }
+        assert_eq!(cat!("`", String::from("a"), "` is ", -12i64, ", not ", 0u32, " or ", 10usize, " or ", i32::MIN), "`a` is -12, not 0 or 10 or -2147483648");
         assert_eq!(count_of(1, "digit"), "1 digit");
         assert_eq!(count_of(12, "digit"), "12 digits");
     }

@@ -5,7 +5,7 @@ use crate::json::Kind;
 use crate::diagnostics::{Applicability, Fix};
 
 use super::container_overrides;
-use crate::diagnostics::message::backticked;
+use crate::diagnostics::message::{backticked, cat};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -61,8 +61,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         if members.is_empty() {
             continue; // Empty: RT336.
         }
-        let shown = if members.len() > 3 { format!("{} and {} more", backticked(&members[..3]), members.len() - 3) } else { backticked(&members) };
-        let message = format!("`containerOverrides[{}]` overrides {shown} but names no container", doc.index(c));
+        let shown = if members.len() > 3 { cat!(backticked(&members[..3]), " and ", members.len() - 3, " more") } else { backticked(&members) };
+        let message = cat!("`containerOverrides[", doc.index(c), "]` overrides ", shown, " but names no container");
         let fix = only_container.as_ref().map(|container| {
             let (start, end, content) = match name {
                 Some(n) => {
