@@ -13,7 +13,7 @@ pub use crate::json::{describe_char, json_string};
 #[must_use]
 pub fn shorten(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
-        Some((i, _)) => [&s[..i], "…"].concat(),
+        Some((i, _)) => cat!(&s[..i], "…"),
         None => s.to_owned(),
     }
 }
@@ -27,10 +27,10 @@ pub fn shown(s: &str, max: usize) -> String {
     }
     // The quote takes one of the `max` characters.
     match s.char_indices().nth(max - 1) {
-        Some((i, _)) => ["\"", &s[..i], "…"].concat(),
+        Some((i, _)) => cat!("\"", &s[..i], "…"),
         // `"s"` exactly one character too long: the closing quote is cut.
-        None if s.chars().count() + 2 > max => ["\"", s, "…"].concat(),
-        None => ["\"", s, "\""].concat(),
+        None if s.chars().count() + 2 > max => cat!("\"", s, "…"),
+        None => cat!("\"", s, "\""),
     }
 }
 
@@ -184,12 +184,12 @@ pub fn dotted(doc: &Document<'_>, id: NodeId) -> String {
 pub fn describe_value(doc: &Document<'_>, id: NodeId, sensitive: bool) -> Cow<'static, str> {
     let kind = doc.kind(id);
     if sensitive && matches!(kind, Kind::String | Kind::Number | Kind::Bool) {
-        return Cow::Owned([&with_article(kind.describe()), " (value hidden)"].concat());
+        return Cow::Owned(cat!(with_article(kind.describe()), " (value hidden)"));
     }
     match kind {
-        Kind::String => Cow::Owned(["the string ", &shorten(doc.raw(id), 40)].concat()),
-        Kind::Number => Cow::Owned(["the number ", &shorten(doc.raw(id), 40)].concat()),
-        Kind::Bool => Cow::Owned(["`", doc.raw(id), "`"].concat()),
+        Kind::String => Cow::Owned(cat!("the string ", shorten(doc.raw(id), 40))),
+        Kind::Number => Cow::Owned(cat!("the number ", shorten(doc.raw(id), 40))),
+        Kind::Bool => Cow::Owned(cat!("`", doc.raw(id), "`")),
         Kind::Null => Cow::Borrowed("`null`"),
         Kind::Array => Cow::Borrowed("an array"),
         Kind::Object => Cow::Borrowed("an object"),
@@ -229,7 +229,7 @@ pub fn article(word: &str) -> &'static str {
 /// `word` with its article: `an array`, `a string`.
 #[must_use]
 pub fn with_article(word: &str) -> String {
-    [article(word), " ", word].concat()
+    cat!(article(word), " ", word)
 }
 
 /// `1 digit`, `2 digits`: a count with its noun.
@@ -297,15 +297,15 @@ pub fn backticked<S: AsRef<str>>(items: &[S]) -> String {
 #[must_use]
 pub fn explain_id(problem: &IdProblem, what: &str, digit: &str, alphabet: &str, lengths: &[usize]) -> (String, String) {
     let (open, close) = if alphabet.is_empty() { ("", "") } else { (" (", ")") };
-    let digits = [digit, "s", open, alphabet, close].concat();
+    let digits = cat!(digit, "s", open, alphabet, close);
     // Listed once, when the message or the help says them.
     let listed = std::cell::LazyCell::new(|| or_list(lengths));
     let message = match &problem.error {
         IdError::Whitespace => "which has spaces in it".to_owned(),
-        IdError::LetterO => ["which has the letter `O` where ", &with_article(what), " ID has only ", &digits].concat(),
-        IdError::NotADigit(c) => ["which has ", &describe_char(*c), " where ", &with_article(what), " ID has only ", &digits].concat(),
-        IdError::UpperCase => ["which has upper-case letters; ", what, " IDs are written in lower case"].concat(),
-        IdError::Length(n) => ["which has ", &count_of(*n, digit), open, alphabet, close, "; ", what, " IDs have ", &listed].concat(),
+        IdError::LetterO => cat!("which has the letter `O` where ", with_article(what), " ID has only ", digits),
+        IdError::NotADigit(c) => cat!("which has ", describe_char(*c), " where ", with_article(what), " ID has only ", digits),
+        IdError::UpperCase => cat!("which has upper-case letters; ", what, " IDs are written in lower case"),
+        IdError::Length(n) => cat!("which has ", count_of(*n, digit), open, alphabet, close, "; ", what, " IDs have ", *listed),
     };
     let length_hint = match problem.error {
         IdError::Length(n) if lengths.contains(&(n + 1)) => Some("a digit is missing"),
@@ -313,9 +313,9 @@ pub fn explain_id(problem: &IdProblem, what: &str, digit: &str, alphabet: &str, 
         _ => None,
     };
     let help = match (&problem.suggestion, length_hint) {
-        (Some(s), _) => ["did you mean \"", s, "\"?"].concat(),
-        (None, Some(hint)) => [hint, ": copy the ", what, " ID again (the console or the AWS CLI shows it)"].concat(),
-        (None, None) => ["use the ", what, " ID: ", &listed, " ", &digits].concat(),
+        (Some(s), _) => cat!("did you mean \"", s, "\"?"),
+        (None, Some(hint)) => cat!(hint, ": copy the ", what, " ID again (the console or the AWS CLI shows it)"),
+        (None, None) => cat!("use the ", what, " ID: ", *listed, " ", digits),
     };
     (message, help)
 }
