@@ -406,6 +406,11 @@ pub fn push_u32(out: &mut String, v: u32) {
 
 /// Appends the decimal digits of `v`, without the formatting machinery.
 pub fn push_decimal(out: &mut String, v: u64) {
+    if v < 10 {
+        // Most are indexes of short lists.
+        out.push(char::from(b'0' + v as u8));
+        return;
+    }
     let mut buf = [0u8; 20];
     let mut i = buf.len();
     let mut v = v;
