@@ -305,7 +305,7 @@ impl<'s> Document<'s> {
         for seg in steps.segments() {
             out.push('/');
             match seg {
-                Segment::Key(raw, false) if !raw.bytes().any(|b| b == b'~' || b == b'/') => out.push_str(raw),
+                Segment::Key(raw, false) if !has_tilde_or_slash(raw) => out.push_str(raw),
                 Segment::Key(raw, escaped) => {
                     let key = if escaped { Cow::Owned(strings::unescape(raw)) } else { Cow::Borrowed(raw) };
                     out.push_str(&escape_segment(&key));
@@ -397,6 +397,22 @@ pub enum Segment<'s> {
     /// A member name as written (without quotes) and whether it has escapes.
     Key(&'s str, bool),
     Index(u32),
+}
+
+/// Whether a member name has a `~` or `/`, which a pointer escapes: eight bytes at a time.
+fn has_tilde_or_slash(raw: &str) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Whether a byte of `x` is zero (exact as a yes or no).
+    let has_zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let mut chunks = raw.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
+        if has_zero_byte(x ^ (ONES * u64::from(b'~'))) || has_zero_byte(x ^ (ONES * u64::from(b'/'))) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| b == b'~' || b == b'/')
 }
 
 /// Appends the decimal digits of `v`.
