@@ -319,7 +319,7 @@ impl<'s> Document<'s> {
     /// The steps from the root to `id`: its member names and array indexes, in order.
     #[must_use]
     pub fn steps(&self, id: NodeId) -> Steps<'_, 's> {
-        let mut path = Steps { doc: self, near: [NONE; 32], n: 0, deep: Vec::new() };
+        let mut path = Steps { doc: self, near: [NONE; 16], n: 0, deep: Vec::new() };
         let mut cur = id;
         while let Some(parent) = self.parent(cur) {
             if path.n < path.near.len() {
@@ -369,8 +369,9 @@ pub fn unescape_key(raw: &str) -> std::borrow::Cow<'_, str> {
 /// The steps from the root to a node ([`Document::steps`]).
 pub struct Steps<'d, 's> {
     doc: &'d Document<'s>,
-    /// The nodes from `id` up, the first 32 of them (no allocation for any real request)…
-    near: [NodeId; 32],
+    /// The nodes from `id` up, the first 16 of them (no allocation for any real request, 8 deep
+    /// at most)…
+    near: [NodeId; 16],
     n: usize,
     /// … and the rest.
     deep: Vec<NodeId>,
