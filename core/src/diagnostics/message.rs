@@ -255,13 +255,9 @@ pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
 
 /// `a, b or c`.
 #[must_use]
-pub fn or_list<T: std::fmt::Display>(items: &[T]) -> String {
-    let mut out = String::with_capacity(items.len() * 8);
-    joined(&mut out, items, " or ", |out, item| {
-        use std::fmt::Write;
-        // Writing to a String cannot fail.
-        let _ = write!(out, "{item}");
-    });
+pub fn or_list<T: Piece>(items: &[T]) -> String {
+    let mut out = String::with_capacity(items.iter().map(|item| item.size() + 2).sum::<usize>() + 2);
+    joined(&mut out, items, " or ", |out, item| item.push_to(out));
     out
 }
 
