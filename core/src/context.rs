@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use crate::data::launch::Capacity;
+use crate::diagnostics::message::cat;
 use crate::diagnostics::{Applicability, Edit, Fix, Severity};
 use crate::json::{json_string, Document, Kind, NodeId, TextRange};
 use crate::rule::Rule;
@@ -314,7 +315,7 @@ impl<'a, 's> Ctx<'a, 's> {
         let req = self.req;
         match self.target {
             Target::Fargate => match req.launch_type.and_then(|n| self.doc.str(n).map(|s| (n, s))) {
-                Some((n, lt)) => (format!("`launchType` is `{}`", crate::diagnostics::message::shorten(&lt, 20)), Some(n)),
+                Some((n, lt)) => (cat!("`launchType` is `", crate::diagnostics::message::shorten(&lt, 20), "`"), Some(n)),
                 None => ("its capacity providers are Fargate's".to_owned(), req.capacity_provider_strategy),
             },
             _ => ("`platformVersion` is set, which only Fargate tasks take".to_owned(), req.platform_version),

@@ -92,7 +92,9 @@ impl Ec2Id {
         } else {
             IdError::UpperCase
         };
-        let corrected = format!("{}{}", self.prefix, hex.replace(['O', 'o'], "0").to_ascii_lowercase());
+        let mut corrected = String::with_capacity(self.prefix.len() + hex.len());
+        corrected.push_str(self.prefix);
+        corrected.extend(hex.chars().map(|c| if matches!(c, 'O' | 'o') { '0' } else { c.to_ascii_lowercase() }));
         let suggestion = self.is_valid(&corrected).then_some(corrected);
         Some(IdProblem { error, suggestion })
     }

@@ -412,13 +412,13 @@ fn resolve(doc: &Document<'_>, index: &LineIndex<'_>, f: &mut Finding) -> Diagno
         .into_iter()
         .map(|(node, range, message)| {
             // Positioned with the diagnostic (`Diagnostic::set_position` below).
-            Label { pointer: doc.pointer(node).to_string(), message, line: 0, column: 0, utf16_column: 0, start: range.start, end: range.end, utf16_start: 0, utf16_end: 0 }
+            Label { pointer: doc.pointer(node).into_string(), message, line: 0, column: 0, utf16_column: 0, start: range.start, end: range.end, utf16_start: 0, utf16_end: 0 }
         })
         .collect();
     let mut d = Diagnostic {
         severity: f.severity,
         code: f.rule.code,
-        pointer: doc.pointer(f.node).to_string(),
+        pointer: doc.pointer(f.node).into_string(),
         line: 0,
         column: 0,
         message: std::mem::take(&mut f.message),

@@ -41,7 +41,13 @@ pub fn parse(s: &str) -> Option<Version> {
 /// `1.4.0`.
 #[must_use]
 pub fn show(v: Version) -> String {
-    format!("{}.{}.{}", v.0, v.1, v.2)
+    let mut out = String::with_capacity(8);
+    crate::json::push_u32(&mut out, v.0);
+    out.push('.');
+    crate::json::push_u32(&mut out, v.1);
+    out.push('.');
+    crate::json::push_u32(&mut out, v.2);
+    out
 }
 
 /// Whether `s` names a Linux platform version before 1.4.0 (which lacks the 1.4 features).

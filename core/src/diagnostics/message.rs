@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::ids::{Ec2Id, IdError, IdProblem, ACCOUNT_ID_LENGTH, EC2_ID_LENGTHS};
-use crate::json::{Document, Kind, NodeId, Segment};
+use crate::json::{push_decimal, Document, Kind, NodeId, Segment};
 
 pub use crate::json::{describe_char, json_string};
 
@@ -13,32 +13,168 @@ pub use crate::json::{describe_char, json_string};
 #[must_use]
 pub fn shorten(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &s[..i]),
+        Some((i, _)) => cat!(&s[..i], "…"),
         None => s.to_owned(),
+    }
+}
+
+/// `s` as a JSON string, shortened to `max` characters: `shorten(&json_string(s), max)`, built
+/// in one go when `s` needs no escapes.
+#[must_use]
+pub fn shown(s: &str, max: usize) -> String {
+    if max == 0 || !s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        return shorten(&json_string(s), max);
+    }
+    // The quote takes one of the `max` characters.
+    match s.char_indices().nth(max - 1) {
+        Some((i, _)) => cat!("\"", &s[..i], "…"),
+        // `"s"` exactly one character too long: the closing quote is cut.
+        None if s.chars().count() + 2 > max => cat!("\"", s, "…"),
+        None => cat!("\"", s, "\""),
+    }
+}
+
+/// Builds a message from its parts, text and integers ([`Piece`]), in one String of the exact
+/// size: `cat!("`", path, "` has ", n, " items")` says what `format!("`{path}` has {n} items")`
+/// says, without the formatting machinery.
+macro_rules! cat {
+    ($($piece:expr),+ $(,)?) => {{
+        let pieces: &[&dyn $crate::diagnostics::message::Piece] = &[$(&$piece),+];
+        let mut out = String::with_capacity(pieces.iter().map(|p| p.size()).sum());
+        for p in pieces {
+            p.push_to(&mut out);
+        }
+        out
+    }};
+}
+pub(crate) use cat;
+
+/// A part of a message built by [`cat!`]: text, or an integer written in decimal as `{}`
+/// writes it.
+pub trait Piece {
+    /// Its length in bytes, to size the message before writing it.
+    fn size(&self) -> usize;
+    fn push_to(&self, out: &mut String);
+}
+
+impl Piece for str {
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for String {
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for Cow<'_, str> {
+    fn size(&self) -> usize {
+        self.len()
+    }
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl<T: Piece + ?Sized> Piece for &T {
+    fn size(&self) -> usize {
+        (**self).size()
+    }
+    fn push_to(&self, out: &mut String) {
+        (**self).push_to(out);
+    }
+}
+
+/// The number of decimal digits of `v`.
+fn decimal_len(v: u64) -> usize {
+    v.checked_ilog10().map_or(1, |l| l as usize + 1)
+}
+
+macro_rules! integer_pieces {
+    ($($t:ty),*) => {$(
+        impl Piece for $t {
+            fn size(&self) -> usize {
+                usize::from(*self < 0) + decimal_len(u64::from(self.unsigned_abs()))
+            }
+            fn push_to(&self, out: &mut String) {
+                if *self < 0 {
+                    out.push('-');
+                }
+                push_decimal(out, u64::from(self.unsigned_abs()));
+            }
+        }
+    )*};
+}
+integer_pieces!(i32, i64);
+
+impl Piece for i128 {
+    fn size(&self) -> usize {
+        i64::try_from(*self).map_or_else(|_| self.to_string().len(), |v| v.size())
+    }
+    fn push_to(&self, out: &mut String) {
+        match i64::try_from(*self) {
+            Ok(v) => v.push_to(out),
+            Err(_) => out.push_str(&self.to_string()),
+        }
+    }
+}
+
+macro_rules! unsigned_pieces {
+    ($($t:ty),*) => {$(
+        impl Piece for $t {
+            fn size(&self) -> usize {
+                decimal_len(u64::from(*self))
+            }
+            fn push_to(&self, out: &mut String) {
+                push_decimal(out, u64::from(*self));
+            }
+        }
+    )*};
+}
+unsigned_pieces!(u8, u32);
+
+impl Piece for usize {
+    fn size(&self) -> usize {
+        decimal_len(*self as u64)
+    }
+    fn push_to(&self, out: &mut String) {
+        push_decimal(out, *self as u64);
     }
 }
 
 /// The dotted path botocore uses in its messages, e.g. `overrides.containerOverrides[0].cpu`.
 #[must_use]
 pub fn dotted(doc: &Document<'_>, id: NodeId) -> String {
-    let mut out = String::new();
-    doc.write_path(id, &mut out, |out, seg| match seg {
-        Segment::Key(raw, escaped) => {
-            if !out.is_empty() {
-                out.push('.');
+    let steps = doc.steps(id);
+    // Nearly every path fits (as with `Document::pointer`).
+    let mut out = String::with_capacity(64);
+    for seg in steps.segments() {
+        match seg {
+            Segment::Key(raw, escaped) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                if escaped {
+                    out.push_str(&crate::json::unescape_key(raw));
+                } else {
+                    out.push_str(raw);
+                }
             }
-            if escaped {
-                out.push_str(&crate::json::unescape_key(raw));
-            } else {
-                out.push_str(raw);
+            Segment::Index(i) => {
+                out.push('[');
+                crate::json::push_u32(&mut out, i);
+                out.push(']');
             }
         }
-        Segment::Index(i) => {
-            out.push('[');
-            crate::json::push_u32(out, i);
-            out.push(']');
-        }
-    });
+    }
     out
 }
 
@@ -48,12 +184,12 @@ pub fn dotted(doc: &Document<'_>, id: NodeId) -> String {
 pub fn describe_value(doc: &Document<'_>, id: NodeId, sensitive: bool) -> Cow<'static, str> {
     let kind = doc.kind(id);
     if sensitive && matches!(kind, Kind::String | Kind::Number | Kind::Bool) {
-        return Cow::Owned(format!("{} (value hidden)", with_article(kind.describe())));
+        return Cow::Owned(cat!(with_article(kind.describe()), " (value hidden)"));
     }
     match kind {
-        Kind::String => Cow::Owned(format!("the string {}", shorten(doc.raw(id), 40))),
-        Kind::Number => Cow::Owned(format!("the number {}", shorten(doc.raw(id), 40))),
-        Kind::Bool => Cow::Owned(format!("`{}`", doc.raw(id))),
+        Kind::String => Cow::Owned(cat!("the string ", shorten(doc.raw(id), 40))),
+        Kind::Number => Cow::Owned(cat!("the number ", shorten(doc.raw(id), 40))),
+        Kind::Bool => Cow::Owned(cat!("`", doc.raw(id), "`")),
         Kind::Null => Cow::Borrowed("`null`"),
         Kind::Array => Cow::Borrowed("an array"),
         Kind::Object => Cow::Borrowed("an object"),
@@ -93,47 +229,52 @@ pub fn article(word: &str) -> &'static str {
 /// `word` with its article: `an array`, `a string`.
 #[must_use]
 pub fn with_article(word: &str) -> String {
-    format!("{} {word}", article(word))
+    cat!(article(word), " ", word)
 }
 
 /// `1 digit`, `2 digits`: a count with its noun.
 #[must_use]
 pub fn count_of(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+    let mut out = String::with_capacity(noun.len() + 8);
+    push_decimal(&mut out, n as u64);
+    out.push(' ');
+    out.push_str(noun);
+    if n != 1 {
+        out.push('s');
     }
+    out
 }
 
 /// `a, b and c`.
 #[must_use]
 pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
-    joined(items, "and")
+    let mut out = String::with_capacity(items.iter().map(|s| s.as_ref().len() + 2).sum::<usize>() + 4);
+    joined(&mut out, items, " and ", |out, s| out.push_str(s.as_ref()));
+    out
 }
 
 /// `a, b or c`.
 #[must_use]
-pub fn or_list<T: std::fmt::Display>(items: &[T]) -> String {
-    let items: Vec<String> = items.iter().map(ToString::to_string).collect();
-    joined(&items, "or")
+pub fn or_list<T: Piece>(items: &[T]) -> String {
+    let mut out = String::with_capacity(items.iter().map(|item| item.size() + 2).sum::<usize>() + 2);
+    joined(&mut out, items, " or ", |out, item| item.push_to(out));
+    out
 }
 
-fn joined<S: AsRef<str>>(items: &[S], word: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_owned(),
-        [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} {word} {}", init.join(", "), last.as_ref())
+/// Writes `items` with `, ` between them and `last` (` and `, ` or `) before the last one.
+fn joined<T>(out: &mut String, items: &[T], last: &str, mut write: impl FnMut(&mut String, &T)) {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == items.len() { last } else { ", " });
         }
+        write(out, item);
     }
 }
 
 /// `` `a`, `b`, `c` ``.
 #[must_use]
 pub fn backticked<S: AsRef<str>>(items: &[S]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(items.iter().map(|s| s.as_ref().len() + 4).sum());
     for (i, s) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
@@ -151,14 +292,16 @@ pub fn backticked<S: AsRef<str>>(items: &[S]) -> String {
 /// them listed (`0–9, a–f`, or empty), `lengths` its lengths.
 #[must_use]
 pub fn explain_id(problem: &IdProblem, what: &str, digit: &str, alphabet: &str, lengths: &[usize]) -> (String, String) {
-    let alphabet = if alphabet.is_empty() { String::new() } else { format!(" ({alphabet})") };
-    let digits = format!("{digit}s{alphabet}");
+    let (open, close) = if alphabet.is_empty() { ("", "") } else { (" (", ")") };
+    let digits = cat!(digit, "s", open, alphabet, close);
+    // Listed once, when the message or the help says them.
+    let listed = std::cell::LazyCell::new(|| or_list(lengths));
     let message = match &problem.error {
         IdError::Whitespace => "which has spaces in it".to_owned(),
-        IdError::LetterO => format!("which has the letter `O` where {} ID has only {digits}", with_article(what)),
-        IdError::NotADigit(c) => format!("which has {} where {} ID has only {digits}", describe_char(*c), with_article(what)),
-        IdError::UpperCase => format!("which has upper-case letters; {what} IDs are written in lower case"),
-        IdError::Length(n) => format!("which has {}{alphabet}; {what} IDs have {}", count_of(*n, digit), or_list(lengths)),
+        IdError::LetterO => cat!("which has the letter `O` where ", with_article(what), " ID has only ", digits),
+        IdError::NotADigit(c) => cat!("which has ", describe_char(*c), " where ", with_article(what), " ID has only ", digits),
+        IdError::UpperCase => cat!("which has upper-case letters; ", what, " IDs are written in lower case"),
+        IdError::Length(n) => cat!("which has ", count_of(*n, digit), open, alphabet, close, "; ", what, " IDs have ", *listed),
     };
     let length_hint = match problem.error {
         IdError::Length(n) if lengths.contains(&(n + 1)) => Some("a digit is missing"),
@@ -166,9 +309,9 @@ pub fn explain_id(problem: &IdProblem, what: &str, digit: &str, alphabet: &str, 
         _ => None,
     };
     let help = match (&problem.suggestion, length_hint) {
-        (Some(s), _) => format!("did you mean \"{s}\"?"),
-        (None, Some(hint)) => format!("{hint}: copy the {what} ID again (the console or the AWS CLI shows it)"),
-        (None, None) => format!("use the {what} ID: {} {digits}", or_list(lengths)),
+        (Some(s), _) => cat!("did you mean \"", s, "\"?"),
+        (None, Some(hint)) => cat!(hint, ": copy the ", what, " ID again (the console or the AWS CLI shows it)"),
+        (None, None) => cat!("use the ", what, " ID: ", *listed, " ", digits),
     };
     (message, help)
 }
@@ -248,6 +391,14 @@ mod tests {
         assert_eq!(backticked::<&str>(&[]), "");
         assert_eq!(shorten("abcdef", 3), "abc…");
         assert_eq!(shorten("日本語", 3), "日本語");
+        for s in ["", "ab", "abc", "abcd", "日本語", "a\"b", "a\nb"] {
+            for max in 0..7 {
+                assert_eq!(shown(s, max), shorten(&json_string(s), max), "{s:?} {max}");
+            }
+        }
+        assert_eq!(cat!("`", String::from("a"), "` is ", -12i64, ", not ", 0u32, " or ", 10usize, " or ", i32::MIN), "`a` is -12, not 0 or 10 or -2147483648");
+        assert_eq!(count_of(1, "digit"), "1 digit");
+        assert_eq!(count_of(12, "digit"), "12 digits");
     }
 
     #[test]

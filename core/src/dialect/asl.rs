@@ -149,7 +149,7 @@ fn task(m: &Machine<'_, '_>, name: &str, st: NodeId, lang: Lang, found: &mut Fou
     let Some(res) = doc.get(st, "Resource") else { return };
     let Some((integration, sdk)) = resource_text(doc, res).and_then(|t| ecs_integration(&t)) else { return };
     let file = |r: TextRange| m.text.file_range(r);
-    let ptr = |n: NodeId| if m.file_pointers { doc.pointer(n).to_string() } else { String::new() };
+    let ptr = |n: NodeId| if m.file_pointers { doc.pointer(n).into_string() } else { String::new() };
     let location = match &m.prefix {
         Some(p) => format!("{p}, state \"{name}\""),
         None => format!("state \"{name}\""),
@@ -236,7 +236,7 @@ fn dollar_keys(m: &Machine<'_, '_>, node: NodeId, findings: &mut Vec<DialectFind
             if let Some(k) = doc.key(c) {
                 if let Some(base) = k.strip_suffix(".$") {
                     let kr = m.text.file_range(doc.key_range(c).unwrap_or_else(|| doc.range(c)));
-                    let pointer = if m.file_pointers { doc.pointer(c).to_string() } else { String::new() };
+                    let pointer = if m.file_pointers { doc.pointer(c).into_string() } else { String::new() };
                     findings.push(
                         DialectFinding::new(&r::query_language_mismatch::RULE, kr, pointer, format!("`{k}` is JSONPath syntax; a JSONata state does not read `.$` keys"))
                             .help(format!("write \"{base}\": \"{{% … %}}\" with a JSONata expression (the state input is `$states.input`)")),

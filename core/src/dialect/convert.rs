@@ -278,7 +278,7 @@ impl Walker<'_, '_> {
 
     fn pointer_of(&self, node: NodeId) -> String {
         if self.file_pointers {
-            self.doc.pointer(node).to_string()
+            self.doc.pointer(node).into_string()
         } else {
             String::new()
         }

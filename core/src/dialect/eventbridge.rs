@@ -46,7 +46,7 @@ pub(crate) fn extract(t: &Target<'_, '_>, target: NodeId, found: &mut Found) {
     let doc = t.doc;
     let Some(ecs) = doc.get(target, "EcsParameters") else { return };
     let file = |r: TextRange| t.text.file_range(r);
-    let ptr = |n: NodeId| doc.pointer(n).to_string();
+    let ptr = |n: NodeId| doc.pointer(n).into_string();
     let hooks = TemplateHooks { cfn: t.cfn };
     let mut findings = Vec::new();
     let mut b = Builder::new();
@@ -95,7 +95,7 @@ fn overrides(t: &Target<'_, '_>, hooks: &TemplateHooks, input: NodeId, b: &mut B
     if let Some(what) = hooks.dynamic_value(doc, input) {
         b.key("overrides", key);
         let r = b.dynamic(t.text.file_range(doc.range(input)), "Input".to_owned(), what);
-        b.pointer(r, doc.pointer(input).to_string());
+        b.pointer(r, doc.pointer(input).into_string());
         return;
     }
     if doc.kind(input) != Kind::String {
@@ -108,7 +108,7 @@ fn overrides(t: &Target<'_, '_>, hooks: &TemplateHooks, input: NodeId, b: &mut B
             let at = inner.file_range_of_char(e.offset);
             // EventBridge documents `Input` as "Valid JSON text"; the Scheduler requires JSON only
             // for some targets, so for it this is a warning.
-            let f = DialectFinding::new(&crate::rules::input::invalid_json::RULE, at, doc.pointer(input).to_string(), format!("`Input` is not valid JSON: {}", e.message()))
+            let f = DialectFinding::new(&crate::rules::input::invalid_json::RULE, at, doc.pointer(input).into_string(), format!("`Input` is not valid JSON: {}", e.message()))
                 .help("write the overrides as a JSON object, e.g. {\"containerOverrides\": [{\"name\": \"app\", \"command\": [\"run\"]}]}");
             findings.push(if std::ptr::eq(t.names, &names::EVENTS_CFN) { f } else { f.severity(Severity::Warning) });
             return;
@@ -121,7 +121,7 @@ fn overrides(t: &Target<'_, '_>, hooks: &TemplateHooks, input: NodeId, b: &mut B
     w.value(b, inner_doc.root(), task_override, "/overrides", "Input");
     // The whole Input has the file's pointer; inside the string there is none.
     let r = TextRange::new(start, b.json.len());
-    b.pointer(r, doc.pointer(input).to_string());
+    b.pointer(r, doc.pointer(input).into_string());
 }
 
 /// The target's own rules: a task definition ARN, and a network configuration with Fargate.
@@ -135,7 +135,7 @@ fn own_rules(t: &Target<'_, '_>, ecs: NodeId, findings: &mut Vec<DialectFinding>
                 let f = DialectFinding::new(
                     &r::task_definition_arn_not_arn::RULE,
                     file(doc.range(td)),
-                    doc.pointer(td).to_string(),
+                    doc.pointer(td).into_string(),
                     format!("`TaskDefinitionArn` is {}, not an ARN: {} takes the task definition's ARN", crate::json::json_string(&s), t.names.service),
                 )
                 .help("use the ARN, arn:aws:ecs:<region>:<account>:task-definition/<family>[:<revision>] (in a template: !Ref the task definition)")
@@ -150,7 +150,7 @@ fn own_rules(t: &Target<'_, '_>, ecs: NodeId, findings: &mut Vec<DialectFinding>
             DialectFinding::new(
                 &r::eventbridge_fargate_without_network_configuration::RULE,
                 file(doc.range(lt)),
-                doc.pointer(lt).to_string(),
+                doc.pointer(lt).into_string(),
                 "`LaunchType` is FARGATE but `EcsParameters` has no `NetworkConfiguration`: EventBridge refuses the target",
             )
             .help("add NetworkConfiguration: {AwsVpcConfiguration: {Subnets: [subnet-…], SecurityGroups: [sg-…]}}")

@@ -294,51 +294,39 @@ impl<'s> Document<'s> {
     /// The JSON pointer of a node.
     #[must_use]
     pub fn pointer(&self, id: NodeId) -> Pointer {
-        let mut out = String::new();
-        self.write_path(id, &mut out, |out, seg| match seg {
-            Segment::Key(raw, escaped) => {
-                out.push('/');
-                let key = if escaped { Cow::Owned(strings::unescape(raw)) } else { Cow::Borrowed(raw) };
-                if key.bytes().any(|b| b == b'~' || b == b'/') {
+        let steps = self.steps(id);
+        // Nearly every pointer fits: one allocation, and no pass to size it (which measured
+        // slower).
+        let mut out = String::with_capacity(64);
+        for seg in steps.segments() {
+            out.push('/');
+            match seg {
+                Segment::Key(raw, false) if !has_tilde_or_slash(raw) => out.push_str(raw),
+                Segment::Key(raw, escaped) => {
+                    let key = if escaped { Cow::Owned(strings::unescape(raw)) } else { Cow::Borrowed(raw) };
                     out.push_str(&escape_segment(&key));
-                } else {
-                    out.push_str(&key);
                 }
+                Segment::Index(i) => push_u32(&mut out, i),
             }
-            Segment::Index(i) => {
-                out.push('/');
-                push_u32(out, i);
-            }
-        });
+        }
         Pointer::from_escaped(out)
     }
 
-    /// Walks the path from the root to `id`, calling `f` for each member name (raw text, whether
-    /// it has escapes) or array index, into one output string.
-    pub fn write_path(&self, id: NodeId, out: &mut String, mut f: impl FnMut(&mut String, Segment<'s>)) {
-        let mut chain: [NodeId; 32] = [NONE; 32];
-        let mut deep: Vec<NodeId> = Vec::new();
-        let mut n = 0;
+    /// The steps from the root to `id`: its member names and array indexes, in order.
+    #[must_use]
+    pub fn steps(&self, id: NodeId) -> Steps<'_, 's> {
+        let mut path = Steps { doc: self, near: [NONE; 16], n: 0, deep: Vec::new() };
         let mut cur = id;
         while let Some(parent) = self.parent(cur) {
-            if n < chain.len() {
-                chain[n] = cur;
+            if path.n < path.near.len() {
+                path.near[path.n] = cur;
             } else {
-                deep.push(cur);
+                path.deep.push(cur);
             }
-            n += 1;
+            path.n += 1;
             cur = parent;
         }
-        out.reserve(n * 12);
-        for &c in deep.iter().rev().chain(chain[..n.min(chain.len())].iter().rev()) {
-            let node = self.n(c);
-            if node.key_start == NONE {
-                f(out, Segment::Index(node.index));
-            } else {
-                let raw = &self.src[node.key_start as usize + 1..node.key_end as usize - 1];
-                f(out, Segment::Key(raw, node.flags & FLAG_KEY_ESCAPED != 0));
-            }
-        }
+        path
     }
 
     /// The node a pointer names, if any (the last of duplicate members).
@@ -374,7 +362,33 @@ pub fn unescape_key(raw: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// One step of a path, for [`Document::write_path`].
+/// The steps from the root to a node ([`Document::steps`]).
+pub struct Steps<'d, 's> {
+    doc: &'d Document<'s>,
+    /// The nodes from `id` up, the first 16 of them (no allocation for any real request, 8 deep
+    /// at most)…
+    near: [NodeId; 16],
+    n: usize,
+    /// … and the rest.
+    deep: Vec<NodeId>,
+}
+
+impl<'s> Steps<'_, 's> {
+    /// The member names (raw text, whether it has escapes) and array indexes, from the root.
+    pub fn segments(&self) -> impl Iterator<Item = Segment<'s>> + '_ {
+        let doc = self.doc;
+        self.deep.iter().rev().chain(self.near[..self.n.min(self.near.len())].iter().rev()).map(move |&c| {
+            let node = doc.n(c);
+            if node.key_start == NONE {
+                Segment::Index(node.index)
+            } else {
+                Segment::Key(&doc.src[node.key_start as usize + 1..node.key_end as usize - 1], node.flags & FLAG_KEY_ESCAPED != 0)
+            }
+        })
+    }
+}
+
+/// One step of a path, for [`Document::steps`].
 #[derive(Clone, Copy, Debug)]
 pub enum Segment<'s> {
     /// A member name as written (without quotes) and whether it has escapes.
@@ -382,9 +396,35 @@ pub enum Segment<'s> {
     Index(u32),
 }
 
+/// Whether a member name has a `~` or `/`, which a pointer escapes: eight bytes at a time.
+fn has_tilde_or_slash(raw: &str) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Whether a byte of `x` is zero (exact as a yes or no).
+    let has_zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let mut chunks = raw.as_bytes().chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_ne_bytes(chunk.try_into().unwrap_or_default());
+        if has_zero_byte(x ^ (ONES * u64::from(b'~'))) || has_zero_byte(x ^ (ONES * u64::from(b'/'))) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| b == b'~' || b == b'/')
+}
+
 /// Appends the decimal digits of `v`.
 pub fn push_u32(out: &mut String, v: u32) {
-    let mut buf = [0u8; 10];
+    push_decimal(out, u64::from(v));
+}
+
+/// Appends the decimal digits of `v`, without the formatting machinery.
+pub fn push_decimal(out: &mut String, v: u64) {
+    if v < 10 {
+        // Most are indexes of short lists.
+        out.push(char::from(b'0' + v as u8));
+        return;
+    }
+    let mut buf = [0u8; 20];
     let mut i = buf.len();
     let mut v = v;
     loop {
@@ -395,9 +435,8 @@ pub fn push_u32(out: &mut String, v: u32) {
             break;
         }
     }
-    for &b in &buf[i..] {
-        out.push(b as char);
-    }
+    // ASCII digits only.
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 /// `-?digits` with no fraction or exponent.

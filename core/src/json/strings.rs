@@ -106,7 +106,7 @@ pub fn describe_char(c: char) -> std::borrow::Cow<'static, str> {
         '\u{a0}' => Cow::Borrowed("a no-break space (U+00A0)"),
         '`' => Cow::Borrowed("a backtick (`` ` ``)"),
         c if c.is_control() => Cow::Owned(format!("the control character U+{:04X}", c as u32)),
-        c if c.is_ascii() => Cow::Owned(format!("`{c}`")),
+        c if c.is_ascii() => Cow::Owned(['`', c, '`'].iter().collect()),
         c if c.is_whitespace() => Cow::Owned(format!("the space character U+{:04X}", c as u32)),
         c => match get_general_category(c) {
             G::NonspacingMark | G::SpacingMark | G::EnclosingMark => Cow::Owned(format!("the combining mark U+{:04X}", c as u32)),

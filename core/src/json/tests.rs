@@ -251,3 +251,21 @@ fn non_ascii_positions_match_counting_from_the_start() {
         assert_eq!(p.column as usize, src[line_start..offset].chars().count() + 1, "offset {offset}");
     }
 }
+
+#[test]
+fn pointer_escapes_are_found_at_every_offset() {
+    for len in 0..20 {
+        for at in 0..len {
+            for c in ['~', '/', '.', '\u{7f}', '\u{fe}'] {
+                let mut key: Vec<char> = vec!['a'; len];
+                key[at] = c;
+                let key: String = key.into_iter().collect();
+                let src = format!("{{{}: 1}}", crate::json::json_string(&key));
+                let doc = Document::parse(&src).unwrap();
+                let member = doc.children(doc.root()).next().unwrap();
+                let pointer = doc.pointer(member);
+                assert_eq!(pointer.as_str(), format!("/{}", escape_segment(&key)), "{key:?}");
+            }
+        }
+    }
+}

@@ -1,6 +1,6 @@
 use crate::context::{Ctx, Target};
 use crate::json::json_string;
-use crate::diagnostics::message::{or_list, shorten};
+use crate::diagnostics::message::{cat, or_list, shown};
 use crate::diagnostics::{Applicability, Severity};
 
 use crate::data::platform;
@@ -59,13 +59,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             .fix(fix);
         return;
     }
-    let shown = shorten(&json_string(&text), 40);
-    let message = format!("`platformVersion` is {shown}, which is neither `LATEST` nor a version such as `{}`", platform::show(platform::LINUX_1_4));
+    let shown = shown(&text, 40);
+    let message = cat!("`platformVersion` is ", shown, ", which is neither `LATEST` nor a version such as `", platform::show(platform::LINUX_1_4), "`");
     let note = "ECS answers `The specified platform does not exist.`";
     match repair(&text) {
         Some(v) => {
-            let fix = ctx.replace_value(node, json_string(&v), Applicability::Safe, format!("Replace with `{v}`"));
-            ctx.report(node, message).help(format!("did you mean `{v}`?")).note(note).fix(fix);
+            let fix = ctx.replace_value(node, json_string(&v), Applicability::Safe, cat!("Replace with `", v, "`"));
+            ctx.report(node, message).help(cat!("did you mean `", v, "`?")).note(note).fix(fix);
         }
         None => {
             let list = |vs: &[platform::Version]| or_list(&vs.iter().map(|v| format!("`{}`", platform::show(*v))).collect::<Vec<_>>());

@@ -1,7 +1,6 @@
 use crate::context::Ctx;
-use crate::json::json_string;
 use crate::json::NodeId;
-use crate::diagnostics::message::shorten;
+use crate::diagnostics::message::{cat, shown};
 use crate::units;
 use crate::diagnostics::Applicability;
 
@@ -65,25 +64,25 @@ fn check_one(ctx: &mut Ctx<'_, '_>, node: NodeId, is_cpu: bool) {
     } else {
         ("overrides.memory", "MiB", "MiB (\"2048\")", "GB (\"2 GB\")")
     };
-    let shown = shorten(&json_string(&text), 40);
+    let shown = shown(&text, 40);
     let message = if text.trim().is_empty() {
-        format!("`{member}` is empty; it takes {plain} or {scaled}")
+        cat!("`", member, "` is empty; it takes ", plain, " or ", scaled)
     } else if text.trim_start().starts_with('-') {
-        format!("`{member}` is {shown}, a negative size; it takes {plain} or {scaled}")
+        cat!("`", member, "` is ", shown, ", a negative size; it takes ", plain, " or ", scaled)
     } else if is_cpu && fractional_vcpu(&text) {
-        format!("`{member}` is {shown}, which is not a whole number of CPU units (1 vCPU = {} units)", units::CPU_UNITS_PER_VCPU)
+        cat!("`", member, "` is ", shown, ", which is not a whole number of CPU units (1 vCPU = ", units::CPU_UNITS_PER_VCPU, " units)")
     } else {
-        format!("`{member}` is {shown}, which is neither {plain} nor {scaled}")
+        cat!("`", member, "` is ", shown, ", which is neither ", plain, " nor ", scaled)
     };
     let guess = if is_cpu { guess_cpu(&text) } else { guess_memory(&text) };
     match guess {
         Some(v) => {
-            let fix = ctx.replace_value(node, json_string(&v.to_string()), Applicability::Safe, format!("Replace with \"{v}\""));
-            ctx.report(node, message).help(format!("write the size as a plain number of {unit}: \"{v}\"")).fix(fix);
+            let fix = ctx.replace_value(node, cat!("\"", v, "\""), Applicability::Safe, cat!("Replace with \"", v, "\""));
+            ctx.report(node, message).help(cat!("write the size as a plain number of ", unit, ": \"", v, "\"")).fix(fix);
         }
         None => {
             let example = if is_cpu { "\"256\", \"1024\" or \"1 vCPU\"" } else { "\"512\", \"2048\" or \"2 GB\"" };
-            ctx.report(node, message).help(format!("write a number of {unit}, e.g. {example}"));
+            ctx.report(node, message).help(cat!("write a number of ", unit, ", e.g. ", example));
         }
     }
 }

@@ -2,7 +2,7 @@ use crate::context::Ctx;
 use crate::json::json_string;
 use crate::diagnostics::message::describe_chars;
 use crate::rules::request::first_invalid_name_char;
-use crate::diagnostics::message::shorten;
+use crate::diagnostics::message::shown;
 use crate::diagnostics::Applicability;
 
 use super::reserved_capacity_provider_name::fargate_spelling;
@@ -68,7 +68,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         let (chars, _) = describe_chars(&name, |c| !name_char(c), 3);
-        ctx.report(node, format!("`{path}` {} contains {chars}; capacity provider names use only letters, digits, `_` and `-`", shorten(&json_string(&name), 60)))
+        ctx.report(node, format!("`{path}` {} contains {chars}; capacity provider names use only letters, digits, `_` and `-`", shown(&name, 60)))
             .help("use the provider's exact name, as `aws ecs describe-capacity-providers` lists it");
     }
 }

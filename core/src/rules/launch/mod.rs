@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use crate::context::Ctx;
+use crate::diagnostics::message::cat;
 use crate::json::NodeId;
 use crate::rules::Check;
 
@@ -90,8 +91,8 @@ pub(crate) fn strategy_items<'s>(ctx: &Ctx<'_, 's>) -> Vec<Item<'s>> {
 /// A provider name for messages: `` `FARGATE` ``, or `item 2` when it has none.
 pub(crate) fn item_label(item: &Item<'_>, index: usize) -> String {
     match &item.provider {
-        Some((_, n)) if !n.is_empty() => format!("`{}`", crate::diagnostics::message::shorten(n, 60)),
-        _ => format!("item {index}"),
+        Some((_, n)) if !n.is_empty() => cat!("`", crate::diagnostics::message::shorten(n, 60), "`"),
+        _ => cat!("item ", index),
     }
 }
 

@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::diagnostics::message::{dotted, explain_ec2_id, shorten};
+use crate::diagnostics::message::{cat, dotted, explain_ec2_id, shown};
 use crate::diagnostics::{Applicability, Severity};
 use crate::ids::{IdError, SECURITY_GROUP, SUBNET};
 use crate::json::json_string;
@@ -62,7 +62,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
                 continue;
             }
             let path = dotted(doc, id);
-            let shown = shorten(&json_string(&value), 60);
+            let shown = shown(&value, 60);
             if kind.is_meant(&value) {
                 let Some(problem) = kind.problem(&value) else { continue };
                 let (says, help) = explain_ec2_id(&problem, kind);
@@ -71,7 +71,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
                     ctx.replace_value(id, json_string(s), applicability, format!("Replace with `{s}`"))
                 });
                 let severity = if problem.certain() { Severity::Error } else { Severity::Warning };
-                ctx.report(id, format!("`{path}` is {shown}, {says}")).severity(severity).help(help).fix_opt(fix);
+                ctx.report(id, cat!("`", path, "` is ", shown, ", ", says)).severity(severity).help(help).fix_opt(fix);
             } else if other.is_meant(&value) {
                 let other_member = if member == "subnets" { "securityGroups" } else { "subnets" };
                 ctx.report(id, format!("`{path}` is {shown}, which is a {} ID, not a {what} ID", other.name))

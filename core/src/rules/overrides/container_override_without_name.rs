@@ -5,6 +5,7 @@ use crate::json::Kind;
 use crate::diagnostics::{Applicability, Fix};
 
 use super::container_overrides;
+use crate::diagnostics::message::{backticked, cat};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -56,12 +57,12 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         if named {
             continue;
         }
-        let members: Vec<String> = doc.children(c).filter_map(|m| doc.key(m)).filter(|k| k != "name").map(|k| format!("`{k}`")).collect();
+        let members: Vec<_> = doc.children(c).filter_map(|m| doc.key(m)).filter(|k| k != "name").collect();
         if members.is_empty() {
             continue; // Empty: RT336.
         }
-        let shown = if members.len() > 3 { format!("{} and {} more", members[..3].join(", "), members.len() - 3) } else { members.join(", ") };
-        let message = format!("`containerOverrides[{}]` overrides {shown} but names no container", doc.index(c));
+        let shown = if members.len() > 3 { cat!(backticked(&members[..3]), " and ", members.len() - 3, " more") } else { backticked(&members) };
+        let message = cat!("`containerOverrides[", doc.index(c), "]` overrides ", shown, " but names no container");
         let fix = only_container.as_ref().map(|container| {
             let (start, end, content) = match name {
                 Some(n) => {

@@ -1,7 +1,7 @@
 use crate::arn;
 use crate::context::Ctx;
 use crate::json::json_string;
-use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::message::{cat, dotted, shown};
 use crate::diagnostics::Applicability;
 
 use super::override_items;
@@ -56,13 +56,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         if arn::s3_object(&value).is_some() {
             continue;
         }
-        let head = format!("`{}` is {}", dotted(doc, node), shorten(&json_string(&value), 100));
+        let head = cat!("`", dotted(doc, node), "` is ", shown(&value, 100));
         if let Some(rest) = value.strip_prefix("s3://") {
-            let fixed = format!("arn:aws:s3:::{rest}");
+            let fixed = cat!("arn:aws:s3:::", rest);
             if arn::s3_object(&fixed).is_some() {
-                let fix = ctx.replace_value(node, json_string(&fixed), Applicability::Unsafe, format!("Replace with `{fixed}`"));
-                ctx.report(node, format!("{head}, an S3 URI; environment files are given as S3 object ARNs"))
-                    .help(format!("write \"{fixed}\" (use `aws-cn` or `aws-us-gov` in those partitions)"))
+                let fix = ctx.replace_value(node, json_string(&fixed), Applicability::Unsafe, cat!("Replace with `", fixed, "`"));
+                ctx.report(node, cat!(head, ", an S3 URI; environment files are given as S3 object ARNs"))
+                    .help(cat!("write \"", fixed, "\" (use `aws-cn` or `aws-us-gov` in those partitions)"))
                     .fix(fix);
                 continue;
             }

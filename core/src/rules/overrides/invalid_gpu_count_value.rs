@@ -1,6 +1,5 @@
 use crate::context::Ctx;
-use crate::json::json_string;
-use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::message::{dotted, shown};
 use crate::diagnostics::Applicability;
 
 use super::override_items;
@@ -51,7 +50,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         if value == "ALL" || is_positive_count(&value) {
             continue;
         }
-        let head = format!("`{}` is {}", dotted(doc, node), shorten(&json_string(&value), 40));
+        let head = format!("`{}` is {}", dotted(doc, node), shown(&value, 40));
         if value.trim().eq_ignore_ascii_case("all") {
             let fix = ctx.replace_value(node, "\"ALL\"", Applicability::Safe, "Replace with `ALL`");
             ctx.report(node, format!("{head}; the value for all GPUs is `ALL` in upper case")).help("use `ALL`").fix(fix);

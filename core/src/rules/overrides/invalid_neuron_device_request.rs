@@ -1,7 +1,6 @@
 use crate::context::{Ctx, Target};
 use crate::json::NodeId;
-use crate::diagnostics::message::{dotted, shorten};
-use crate::json::json_string;
+use crate::diagnostics::message::{dotted, shown};
 use crate::diagnostics::Edit;
 use crate::diagnostics::{Applicability, Fix};
 
@@ -81,7 +80,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
                 if let Some(text) = doc.str(v).filter(|t| t != "ALL") {
                     let app = if text.eq_ignore_ascii_case("all") { Applicability::Safe } else { Applicability::Unsafe };
                     let fix = ctx.replace_value(v, "\"ALL\"", app, "Replace with `ALL`");
-                    ctx.report(v, format!("`{}` is {}, but a `NeuronDevice` requirement takes only `ALL` (all Neuron devices of the instance)", dotted(doc, v), shorten(&json_string(&text), 40)))
+                    ctx.report(v, format!("`{}` is {}, but a `NeuronDevice` requirement takes only `ALL` (all Neuron devices of the instance)", dotted(doc, v), shown(&text, 40)))
                         .help("use \"ALL\"")
                         .fix(fix);
                 }

@@ -1,7 +1,6 @@
 use crate::arn::{self, RoleArnProblem};
 use crate::context::Ctx;
-use crate::json::json_string;
-use crate::diagnostics::message::shorten;
+use crate::diagnostics::message::{cat, shown};
 use crate::diagnostics::Severity;
 
 crate::declare_rule! {
@@ -50,18 +49,18 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         let Some(node) = ctx.doc.get(overrides, member) else { continue };
         let Some(value) = ctx.doc.str(node) else { continue };
         let Some(problem) = arn::role_arn_problem(&value) else { continue };
-        let head = format!("`overrides.{member}` is {}", shorten(&json_string(&value), 80));
+        let head = cat!("`overrides.", member, "` is ", shown(&value, 80));
         match problem {
             RoleArnProblem::Empty => {
-                ctx.report(node, format!("`overrides.{member}` is empty")).help(format!("{HELP}, or remove `{member}` to keep the task definition's role"));
+                ctx.report(node, cat!("`overrides.", member, "` is empty")).help(cat!(HELP, ", or remove `", member, "` to keep the task definition's role"));
             }
             RoleArnProblem::RoleName => {
                 // The task definition accepts a short role name for its task role; the override
                 // documents an ARN.
                 let severity = if member == "taskRoleArn" { Severity::Warning } else { Severity::Error };
-                ctx.report(node, format!("{head}, a role name; the override takes the role's ARN"))
+                ctx.report(node, cat!(head, ", a role name; the override takes the role's ARN"))
                     .severity(severity)
-                    .help(format!("use \"arn:aws:iam::<account-id>:role/{value}\" with your account ID"));
+                    .help(cat!("use \"arn:aws:iam::<account-id>:role/", value, "\" with your account ID"));
             }
             _ => crate::rules::role_arn::report(ctx, node, &head, &value, &problem, HELP),
         }

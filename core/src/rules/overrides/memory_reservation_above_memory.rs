@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use crate::diagnostics::message::cat;
 use crate::diagnostics::{Applicability, Severity};
 
 use super::{container_label, container_overrides};
@@ -47,15 +48,15 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         let (Some(mem), Some(res)) = (doc.int(mem_node).filter(|v| *v >= 0), doc.int(res_node).filter(|v| *v >= 0)) else { continue };
         if res > mem {
             let who = container_label(doc, c);
-            let fix = ctx.replace_value(res_node, mem.to_string(), Applicability::Unsafe, format!("Set `memoryReservation` to {mem}"));
-            ctx.report(res_node, format!("{who} reserves {res} MiB (`memoryReservation`), more than its hard limit `memory` {mem} MiB"))
+            let fix = ctx.replace_value(res_node, cat!(mem), Applicability::Unsafe, cat!("Set `memoryReservation` to ", mem));
+            ctx.report(res_node, cat!(who, " reserves ", res, " MiB (`memoryReservation`), more than its hard limit `memory` ", mem, " MiB"))
                 .label(mem_node, "the hard limit")
-                .help(format!("raise `memory` to at least {res}, or lower `memoryReservation` to at most {mem}"))
+                .help(cat!("raise `memory` to at least ", res, ", or lower `memoryReservation` to at most ", mem))
                 .note("`memory` is the hard limit, `memoryReservation` the soft limit below it")
                 .fix(fix);
         } else if res == mem {
             let who = container_label(doc, c);
-            ctx.report(res_node, format!("{who} reserves its whole hard limit: `memoryReservation` and `memory` are both {mem} MiB"))
+            ctx.report(res_node, cat!(who, " reserves its whole hard limit: `memoryReservation` and `memory` are both ", mem, " MiB"))
                 .severity(Severity::Info)
                 .label(mem_node, "the same hard limit")
                 .help("drop `memoryReservation` (the hard limit is then reserved), or set it below `memory` to let the container burst")

@@ -4,6 +4,7 @@
 use crate::context::Request;
 use crate::json::{Document, Kind, NodeId};
 use crate::rules::Check;
+use crate::diagnostics::message::cat;
 
 pub mod container_cpu_exceeds_task;
 pub mod container_memory_below_minimum;
@@ -62,8 +63,8 @@ pub(crate) fn override_items<'d>(doc: &'d Document<'_>, req: &Request, member: &
 /// has no name.
 pub(crate) fn container_label(doc: &Document<'_>, node: NodeId) -> String {
     match doc.get_str(node, "name") {
-        Some(name) if !name.is_empty() => format!("container `{}`", crate::diagnostics::message::shorten(&name, 64)),
-        _ => format!("`containerOverrides[{}]`", doc.index(node)),
+        Some(name) if !name.is_empty() => cat!("container `", crate::diagnostics::message::shorten(&name, 64), "`"),
+        _ => cat!("`containerOverrides[", doc.index(node), "]`"),
     }
 }
 

@@ -1,4 +1,5 @@
 use crate::context::Ctx;
+use crate::diagnostics::message::cat;
 use crate::json::Kind;
 use crate::diagnostics::Applicability;
 
@@ -54,7 +55,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             ("an `expression`", Applicability::Unsafe, "remove `expression`; to also restrict the instances, add a separate {\"type\": \"memberOf\", \"expression\": …} constraint".to_owned())
         };
         let fix = ctx.remove(expression, applicability, "Remove `expression`");
-        ctx.report_key(expression, format!("`{name}` is `distinctInstance` but has {what}; distinctInstance takes no expression"))
+        ctx.report_key(expression, cat!("`", name, "` is `distinctInstance` but has ", what, "; distinctInstance takes no expression"))
             .help(help)
             .note("AWS: `distinctInstance expression should not be specified.`")
             .fix(fix);

@@ -2,7 +2,8 @@ use crate::context::Ctx;
 use crate::json::json_string;
 use crate::diagnostics::Applicability;
 
-use super::{binpack_fields, item_name, shorten};
+use super::{binpack_fields, item_name};
+use crate::diagnostics::message::shown;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -46,7 +47,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         let name = item_name(doc, item);
-        let shown = shorten(&json_string(&value), 60);
+        let shown = shown(&value, 60);
         let lower = value.to_ascii_lowercase();
         let spread_like = value == "instanceId" || value == "host" || value.starts_with("attribute:");
         let guess = if lower.starts_with("mem") || lower == "ram" {

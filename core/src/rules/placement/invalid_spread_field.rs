@@ -3,7 +3,8 @@ use crate::json::json_string;
 use crate::query::BUILT_IN_ATTRIBUTES;
 use crate::diagnostics::Applicability;
 
-use super::{item_name, items, shorten};
+use super::{item_name, items};
+use crate::diagnostics::message::shown;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -59,7 +60,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             }
         }
         let item_name = item_name(doc, item);
-        let shown = shorten(&json_string(&value), 60);
+        let shown = shown(&value, 60);
         let message = format!("`{item_name}` is `spread` on {shown}, which is not a field ECS can spread over");
         let lower = value.to_ascii_lowercase();
         // (replacement, safe, help)

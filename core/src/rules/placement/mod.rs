@@ -55,7 +55,12 @@ pub(crate) static CHECKS: &[Check] = checks![
 /// `placementConstraints[i]` / `placementStrategy[i]`, as botocore names it.
 pub(crate) fn item_name(doc: &Document<'_>, item: NodeId) -> String {
     let list = doc.parent(item).and_then(|p| doc.key(p)).unwrap_or(Cow::Borrowed("?"));
-    format!("{list}[{}]", doc.index(item))
+    let mut name = String::with_capacity(list.len() + 4);
+    name.push_str(&list);
+    name.push('[');
+    crate::json::push_u32(&mut name, doc.index(item));
+    name.push(']');
+    name
 }
 
 /// The object items of `placementConstraints` or `placementStrategy`, with their `type` when

@@ -1,5 +1,6 @@
 use crate::context::Ctx;
 use crate::json::Kind;
+use crate::diagnostics::message::cat;
 use crate::diagnostics::{Applicability, Severity};
 
 crate::declare_rule! {
@@ -49,11 +50,11 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         }
         let (why, cause) = ctx.why_fargate();
         let n = doc.child_count(list);
-        let plural = if n == 1 { noun.to_owned() } else if noun == "strategy" { "strategies".to_owned() } else { format!("{noun}s") };
-        let fix = ctx.remove(list, Applicability::Unsafe, format!("Remove `{member}`"));
-        let mut r = ctx.report(list, format!("`{member}` has {n} placement {plural}, but {why}, and Fargate does not support task placement settings"));
+        let plural = if n == 1 { noun.to_owned() } else if noun == "strategy" { "strategies".to_owned() } else { cat!(noun, "s") };
+        let fix = ctx.remove(list, Applicability::Unsafe, cat!("Remove `", member, "`"));
+        let mut r = ctx.report(list, cat!("`", member, "` has ", n, " placement ", plural, ", but ", why, ", and Fargate does not support task placement settings"));
         r.severity(severity)
-            .help(format!("remove `{member}`: Fargate places tasks itself and spreads them across Availability Zones; use EC2 capacity if placement matters"))
+            .help(cat!("remove `", member, "`: Fargate places tasks itself and spreads them across Availability Zones; use EC2 capacity if placement matters"))
             .note("AWS: `Placement constraints are not supported with FARGATE launch type.`")
             .fix(fix);
         if let Some(c) = cause {

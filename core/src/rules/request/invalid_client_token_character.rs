@@ -3,7 +3,7 @@ use crate::data::limits::{CLIENT_TOKEN_CHARS, CLIENT_TOKEN_MAX};
 use crate::json::json_string;
 use crate::diagnostics::Applicability;
 
-use crate::diagnostics::message::describe_chars;
+use crate::diagnostics::message::{cat, describe_chars};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -54,13 +54,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let (chars, total) = describe_chars(&token, |c| !allowed(c), 3);
     let (lo, hi) = CLIENT_TOKEN_CHARS;
     let cleaned: String = token.chars().filter(|&c| allowed(c)).collect();
-    let fix = (!cleaned.is_empty()).then(|| ctx.replace_value(node, json_string(&cleaned), Applicability::Unsafe, format!("Remove the characters outside ASCII {lo}–{hi}")));
+    let fix = (!cleaned.is_empty()).then(|| ctx.replace_value(node, json_string(&cleaned), Applicability::Unsafe, cat!("Remove the characters outside ASCII ", lo, "–", hi)));
     let message = if total == 1 {
-        format!("`clientToken` contains {chars}, which is outside printable ASCII ({lo}–{hi})")
+        cat!("`clientToken` contains ", chars, ", which is outside printable ASCII (", lo, "–", hi, ")")
     } else {
-        format!("`clientToken` contains {total} characters outside printable ASCII ({lo}–{hi}): {chars}")
+        cat!("`clientToken` contains ", total, " characters outside printable ASCII (", lo, "–", hi, "): ", chars)
     };
     ctx.report(node, message)
-        .help(format!("use at most {CLIENT_TOKEN_MAX} printable ASCII characters without spaces, e.g. a UUID"))
+        .help(cat!("use at most ", CLIENT_TOKEN_MAX, " printable ASCII characters without spaces, e.g. a UUID"))
         .fix_opt(fix);
 }

@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 use crate::json::json_string;
-use crate::diagnostics::message::shorten;
+use crate::diagnostics::message::{cat, shown};
 use crate::diagnostics::Applicability;
 
 use super::parse_cluster;
@@ -45,9 +45,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.cluster else { return };
     let Some(value) = ctx.doc.str(node) else { return };
     let Err(p) = parse_cluster(&value) else { return };
-    let message = format!("`cluster` {} is not a valid cluster name or ARN: {}", shorten(&json_string(&value), 80), p.problem);
+    let message = cat!("`cluster` ", shown(&value, 80), " is not a valid cluster name or ARN: ", p.problem);
     let applicability = if p.safe { Applicability::Safe } else { Applicability::Unsafe };
-    let fix = p.replacement.as_deref().map(|r| ctx.replace_value(node, json_string(r), applicability, format!("Replace with `{r}`")));
+    let fix = p.replacement.as_deref().map(|r| ctx.replace_value(node, json_string(r), applicability, cat!("Replace with `", r, "`")));
     ctx.report(node, message)
         .help(p.help)
         .note("ECS answers a cluster it cannot find with `ClusterNotFoundException: Cluster not found.`")

@@ -2,7 +2,7 @@ use crate::context::Ctx;
 use crate::json::json_string;
 use crate::diagnostics::Applicability;
 
-use crate::diagnostics::message::describe_chars;
+use crate::diagnostics::message::{cat, describe_chars};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -51,13 +51,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     }
     let (chars, total) = describe_chars(&value, |c| !allowed(c), 3);
     let replaced: String = value.chars().map(|c| if allowed(c) { c } else { '-' }).collect();
-    let fix = ctx.replace_value(node, json_string(&replaced), Applicability::Unsafe, format!("Replace with `{replaced}`"));
+    let fix = ctx.replace_value(node, json_string(&replaced), Applicability::Unsafe, cat!("Replace with `", replaced, "`"));
     let message = if total == 1 {
-        format!("`startedBy` contains {chars}; only letters, digits, `-`, `_` and `/` are allowed")
+        cat!("`startedBy` contains ", chars, "; only letters, digits, `-`, `_` and `/` are allowed")
     } else {
-        format!("`startedBy` contains {total} characters other than letters, digits, `-`, `_` and `/`: {chars}")
+        cat!("`startedBy` contains ", total, " characters other than letters, digits, `-`, `_` and `/`: ", chars)
     };
     ctx.report(node, message)
-        .help(format!("use only letters, digits, `-`, `_` and `/`, e.g. `{}`", crate::diagnostics::message::shorten(&replaced, 60)))
+        .help(cat!("use only letters, digits, `-`, `_` and `/`, e.g. `", crate::diagnostics::message::shorten(&replaced, 60), "`"))
         .fix(fix);
 }

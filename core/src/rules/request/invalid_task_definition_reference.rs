@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 use crate::json::json_string;
-use crate::diagnostics::message::shorten;
+use crate::diagnostics::message::shown;
 use crate::diagnostics::Applicability;
 
 use super::parse_task_definition;
@@ -53,7 +53,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         return;
     }
     let Err(p) = parse_task_definition(&value) else { return };
-    let message = format!("`taskDefinition` {} is not a valid task definition reference: {}", shorten(&json_string(&value), 80), p.problem);
+    let message = format!("`taskDefinition` {} is not a valid task definition reference: {}", shown(&value, 80), p.problem);
     let applicability = if p.safe { Applicability::Safe } else { Applicability::Unsafe };
     let fix = p.replacement.as_deref().map(|r| ctx.replace_value(node, json_string(r), applicability, format!("Replace with `{r}`")));
     ctx.report(node, message)

@@ -7,7 +7,7 @@
 use crate::arn::{self, PARTITIONS};
 use crate::diagnostics::message::explain_account;
 use crate::ids;
-use crate::diagnostics::message::{describe_char, shorten};
+use crate::diagnostics::message::{cat, describe_char, shorten};
 use crate::rules::Check;
 
 pub mod count_may_partially_place;
@@ -245,7 +245,7 @@ fn check_name(name: &str, what: &str, forms: &str) -> Result<(), RefProblem> {
     }
     if let Some(c) = first_invalid_name_char(name) {
         return Err(RefProblem::new(
-            format!("the {what} `{}` contains {}; only letters, digits, `_` and `-` are allowed", shorten(name, 60), describe_char(c)),
+            cat!("the ", what, " `", shorten(name, 60), "` contains ", describe_char(c), "; only letters, digits, `_` and `-` are allowed"),
             forms,
         ));
     }

@@ -1,6 +1,5 @@
 use crate::context::Ctx;
-use crate::json::json_string;
-use crate::diagnostics::message::shorten;
+use crate::diagnostics::message::{cat, shown};
 use crate::diagnostics::Applicability;
 
 crate::declare_rule! {
@@ -39,9 +38,9 @@ crate::declare_rule! {
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(node) = ctx.req.reference_id else { return };
-    let value = ctx.doc.str(node).map(|v| format!(" {}", shorten(&json_string(&v), 60))).unwrap_or_default();
+    let value = ctx.doc.str(node).map(|v| cat!(" ", shown(&v, 60))).unwrap_or_default();
     let fix = ctx.remove(node, Applicability::Unsafe, "Remove `referenceId`");
-    ctx.report_key(node, format!("`referenceId`{value} is set, but the member is for Amazon ECS's own use, not for customers"))
+    ctx.report_key(node, cat!("`referenceId`", value, " is set, but the member is for Amazon ECS's own use, not for customers"))
         .help("remove it; label the run with `startedBy` or `tags`, and use `clientToken` for idempotency")
         .fix(fix);
 }

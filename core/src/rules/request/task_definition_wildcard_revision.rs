@@ -1,6 +1,5 @@
 use crate::context::Ctx;
-use crate::json::json_string;
-use crate::diagnostics::message::shorten;
+use crate::diagnostics::message::shown;
 
 use super::{parse_task_definition, Revision};
 
@@ -47,6 +46,6 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         return;
     }
     let family = r.family;
-    ctx.report(node, format!("`taskDefinition` {} asks for every revision (`:*`) of `{family}`; a task runs one revision", shorten(&json_string(&value), 80)))
+    ctx.report(node, format!("`taskDefinition` {} asks for every revision (`:*`) of `{family}`; a task runs one revision", shown(&value, 80)))
         .help(format!("name a revision (`{family}:7` or the ARN ending in `:7`), or give just `{family}` for its latest ACTIVE revision; keep `:*` for IAM policy resources"));
 }

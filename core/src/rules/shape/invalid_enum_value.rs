@@ -5,7 +5,7 @@ use crate::json::json_string;
 use crate::json::{Document, Kind};
 use crate::diagnostics::Applicability;
 
-use crate::diagnostics::message::{closest, dotted, shorten};
+use crate::diagnostics::message::{cat, backticked, closest, dotted, shown};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -64,20 +64,20 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
         return;
     }
     let path = dotted(doc, id);
-    let list = values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
-    let message = format!("`{path}` is {}, which is not one of {list}", shorten(&json_string(&value), 40));
+    let list = backticked(values);
+    let message = cat!("`", path, "` is ", shown(&value, 40), ", which is not one of ", list);
     let suggestion = closest(&value, values.iter());
     let case = suggestion.filter(|s| s.case_only);
     let close = suggestion.map(|s| s.name);
     match close {
         Some(v) => {
             let app = if case.is_some() { Applicability::Safe } else { Applicability::Unsafe };
-            let fix = ctx.replace_value(id, json_string(v), app, format!("Replace with `{v}`"));
-            let help = if case.is_some() { format!("values are case-sensitive: use `{v}`") } else { format!("did you mean `{v}`?") };
+            let fix = ctx.replace_value(id, json_string(v), app, cat!("Replace with `", v, "`"));
+            let help = if case.is_some() { cat!("values are case-sensitive: use `", v, "`") } else { cat!("did you mean `", v, "`?") };
             ctx.report(id, message).help(help).fix(fix);
         }
         None => {
-            ctx.report(id, message).help(format!("use one of {list}"));
+            ctx.report(id, message).help(cat!("use one of ", list));
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::json::{is_integer_text, Document, Kind};
 use crate::model::ShapeKind;
 use crate::diagnostics::Applicability;
 
-use crate::diagnostics::message::{article, describe_value, dotted};
+use crate::diagnostics::message::{cat, article, describe_value, dotted};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -69,13 +69,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     let sensitive = ctx.is_sensitive(id);
     let path = dotted(doc, id);
     let expected = shape.type_name();
-    let message = format!("`{path}` must be {} {expected}, not {}", article(expected), describe_value(doc, id, sensitive));
+    let message = cat!("`", path, "` must be ", article(expected), " ", expected, ", not ", describe_value(doc, id, sensitive));
     let raw = doc.raw(id);
     let (fix, help): (Option<(String, Applicability)>, String) = match (&shape.kind, kind) {
         (ShapeKind::Integer { .. }, Kind::String) => {
             let s = doc.str(id).unwrap_or_default();
             if is_integer_text(&s) && s.len() < 19 {
-                (Some((s.to_string(), Applicability::Safe)), format!("remove the quotes: {s}"))
+                (Some((s.to_string(), Applicability::Safe)), cat!("remove the quotes: ", s))
             } else {
                 (None, "use a whole number without quotes".to_owned())
             }
@@ -90,7 +90,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
         }
         (ShapeKind::String { .. }, Kind::Number | Kind::Bool) => {
             let quoted = json_string(raw);
-            let help = if sensitive { "quote the value".to_owned() } else { format!("quote it: {quoted}") };
+            let help = if sensitive { "quote the value".to_owned() } else { cat!("quote it: ", quoted) };
             (Some((quoted, Applicability::Safe)), help)
         }
         (ShapeKind::Boolean, Kind::String) => match doc.str(id).as_deref() {
@@ -102,14 +102,14 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
             let help = if doc.key(id).as_deref() == Some("command") {
                 "a command is a list of arguments: [\"sh\", \"-c\", \"echo hi\"] or [\"echo\", \"hi\"]".to_owned()
             } else {
-                format!("put it in a list: [{raw}]")
+                cat!("put it in a list: [", raw, "]")
             };
-            (Some((format!("[{raw}]"), Applicability::Unsafe)), help)
+            (Some((cat!("[", raw, "]"), Applicability::Unsafe)), help)
         }
         (ShapeKind::List { .. }, Kind::Object) => {
-            (Some((format!("[{raw}]"), Applicability::Unsafe)), "put the object in a list: [{…}]".to_owned())
+            (Some((cat!("[", raw, "]"), Applicability::Unsafe)), "put the object in a list: [{…}]".to_owned())
         }
-        _ => (None, format!("use {} {expected}", article(expected))),
+        _ => (None, cat!("use ", article(expected), " ", expected)),
     };
     let fix = fix.map(|(content, app)| ctx.replace_value(id, content, app, "Convert the value"));
     ctx.report(id, message).help(help).fix_opt(fix);

@@ -4,7 +4,7 @@ use crate::json::{Document, Kind};
 use crate::model::ShapeKind;
 
 use super::limits_for;
-use crate::diagnostics::message::dotted;
+use crate::diagnostics::message::{cat, dotted};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -59,16 +59,16 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     });
     if let Some(l) = limit {
         let msg = if l.keyword == "minItems" && n == 0 {
-            format!("`{}` is empty; it needs at least {}", dotted(doc, id), l.value)
+            cat!("`", dotted(doc, id), "` is empty; it needs at least ", l.value)
         } else if l.keyword == "minItems" {
-            format!("`{}` has {n} items, fewer than the minimum of {}", dotted(doc, id), l.value)
+            cat!("`", dotted(doc, id), "` has ", n, " items, fewer than the minimum of ", l.value)
         } else {
-            format!("`{}` has {n} items, more than the maximum of {}", dotted(doc, id), l.value)
+            cat!("`", dotted(doc, id), "` has ", n, " items, more than the maximum of ", l.value)
         };
         ctx.report(id, msg).help(l.help);
     } else if let Some(min) = min.filter(|&m| n < i64::from(m)) {
-        ctx.report(id, format!("`{}` has {n} items, fewer than the minimum of {min}", dotted(doc, id))).help(format!("add at least {min}"));
+        ctx.report(id, cat!("`", dotted(doc, id), "` has ", n, " items, fewer than the minimum of ", min)).help(cat!("add at least ", min));
     } else if let Some(max) = max.filter(|&m| n > i64::from(m)) {
-        ctx.report(id, format!("`{}` has {n} items, more than the maximum of {max}", dotted(doc, id))).help(format!("keep at most {max}"));
+        ctx.report(id, cat!("`", dotted(doc, id), "` has ", n, " items, more than the maximum of ", max)).help(cat!("keep at most ", max));
     }
 }

@@ -3,7 +3,7 @@ use super::Node;
 use crate::json::{Document, Kind};
 use crate::diagnostics::Applicability;
 
-use crate::diagnostics::message::dotted;
+use crate::diagnostics::message::{cat, dotted};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -50,8 +50,8 @@ pub(super) fn applies(_: &Document<'_>, node: &Node) -> bool {
 pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     let (doc, id) = (ctx.doc, node.id);
     let path = dotted(doc, id);
-    let fix = ctx.remove(id, Applicability::Safe, format!("Remove `{path}`"));
-    ctx.report(id, format!("`{path}` is null; AWS accepts a value of the member's type or no member at all"))
+    let fix = ctx.remove(id, Applicability::Safe, cat!("Remove `", path, "`"));
+    ctx.report(id, cat!("`", path, "` is null; AWS accepts a value of the member's type or no member at all"))
         .help("omit the member instead of sending null")
         .fix(fix);
 }

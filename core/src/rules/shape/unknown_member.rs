@@ -4,7 +4,7 @@ use crate::json::{Document, Kind};
 use crate::model::ShapeKind;
 use crate::diagnostics::Applicability;
 
-use crate::diagnostics::message::{closest, dotted};
+use crate::diagnostics::message::{cat, closest, dotted};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -89,7 +89,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     let Some((parent, ps)) = node.parent else { return };
     let ShapeKind::Structure { members, .. } = &ps.kind else { return };
     let key = doc.key(id).unwrap_or_default();
-    let where_ = if doc.parent(parent).is_none() { "the request".to_owned() } else { format!("`{}`", dotted(doc, parent)) };
+    let where_ = if doc.parent(parent).is_none() { "the request".to_owned() } else { cat!("`", dotted(doc, parent), "`") };
     let names: Vec<&str> = members.iter().map(|m| m.name).collect();
     let context_key = if doc.parent(parent).is_none() {
         ""
@@ -103,7 +103,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     let case_match = suggestion.filter(|s| s.case_only);
     let close = suggestion.map(|s| s.name);
     let misplaced = MISPLACED.iter().find(|(ctxk, k, _)| *ctxk == context_key && *k == key).map(|m| m.2);
-    let message = format!("unknown member `{key}` in {where_}");
+    let message = cat!("unknown member `", key, "` in ", where_);
     let mut r = if let Some(name) = close {
         let fix = if exists_elsewhere(name) {
             None
@@ -112,7 +112,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
             ctx.rename_key(id, name, app)
         };
         let mut r = ctx.report_key(id, message);
-        r.help(format!("did you mean `{name}`?")).fix_opt(fix);
+        r.help(cat!("did you mean `", name, "`?")).fix_opt(fix);
         r
     } else if let Some(hint) = misplaced {
         let mut r = ctx.report_key(id, message);
@@ -120,7 +120,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
         r
     } else {
         let mut r = ctx.report_key(id, message);
-        r.help(format!("remove it; valid members here: {}", names.join(", ")));
+        r.help(cat!("remove it; valid members here: ", names.join(", ")));
         r
     };
     if case_match.is_some() && key.starts_with(|c: char| c.is_ascii_uppercase()) {

@@ -4,7 +4,7 @@ use crate::json::{is_integer_text, Document, Kind};
 use crate::model::ShapeKind;
 
 use super::limits_for;
-use crate::diagnostics::message::dotted;
+use crate::diagnostics::message::{cat, dotted};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -59,7 +59,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     let raw = doc.raw(id);
     let v: Option<i128> = raw.parse().ok().filter(|v: &i128| v.abs() <= I32_MAX);
     let Some(v) = v else {
-        ctx.report(id, format!("`{}` is {raw}, which does not fit a 32-bit integer (at most {})", dotted(doc, id), i32::MAX))
+        ctx.report(id, cat!("`", dotted(doc, id), "` is ", raw, ", which does not fit a 32-bit integer (at most ", i32::MAX, ")"))
             .help("use a value within the member's documented range");
         return;
     };
@@ -73,12 +73,12 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     });
     if let Some(l) = limit {
         let word = if l.keyword == "minimum" { "below the minimum" } else { "above the maximum" };
-        ctx.report(id, format!("`{}` is {v}, {word} of {}", dotted(doc, id), l.value)).help(l.help);
+        ctx.report(id, cat!("`", dotted(doc, id), "` is ", v, ", ", word, " of ", l.value)).help(l.help);
     } else if let Some(min) = min.filter(|&m| v < i128::from(m)) {
-        ctx.report(id, format!("`{}` is {v}, below the minimum of {min}", dotted(doc, id)))
-            .help(format!("use a value of at least {min}"));
+        ctx.report(id, cat!("`", dotted(doc, id), "` is ", v, ", below the minimum of ", min))
+            .help(cat!("use a value of at least ", min));
     } else if let Some(max) = max.filter(|&m| v > i128::from(m)) {
-        ctx.report(id, format!("`{}` is {v}, above the maximum of {max}", dotted(doc, id)))
-            .help(format!("use a value of at most {max}"));
+        ctx.report(id, cat!("`", dotted(doc, id), "` is ", v, ", above the maximum of ", max))
+            .help(cat!("use a value of at most ", max));
     }
 }

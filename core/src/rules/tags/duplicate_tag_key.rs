@@ -1,9 +1,8 @@
 use std::borrow::Cow;
 
 use crate::context::Ctx;
-use crate::json::json_string;
 use crate::json::NodeId;
-use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::message::{cat, dotted, shorten, shown};
 use crate::diagnostics::Applicability;
 
 use super::tag_lists;
@@ -70,13 +69,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             let value = |t: NodeId| doc.get(t, "value").and_then(|v| doc.str(v));
             let same = value(tag) == value(first_tag);
             let app = if same { Applicability::Safe } else { Applicability::Unsafe };
-            let fix = ctx.remove(tag, app, format!("Remove the repeated tag `{}`", shorten(key, 40)));
+            let fix = ctx.remove(tag, app, cat!("Remove the repeated tag `", shorten(key, 40), "`"));
             let help = if same {
                 "remove the repeated tag: it has the same value".to_owned()
             } else {
                 "keep one tag per key: remove one of them, or rename its key".to_owned()
             };
-            ctx.report(key_node, format!("`{}` is {}, a key that `{}` already uses; tag keys must be unique", dotted(doc, key_node), shorten(&json_string(key), 60), dotted(doc, first_tag)))
+            ctx.report(key_node, cat!("`", dotted(doc, key_node), "` is ", shown(key, 60), ", a key that `", dotted(doc, first_tag), "` already uses; tag keys must be unique"))
                 .label(first_key, "first used here")
                 .help(help)
                 .fix(fix);

@@ -2,7 +2,7 @@ use unicode_general_category::{get_general_category, GeneralCategory};
 
 use crate::context::Ctx;
 use crate::json::json_string;
-use crate::diagnostics::message::{describe_chars, dotted, shorten};
+use crate::diagnostics::message::{cat, describe_chars, dotted, shown};
 use crate::diagnostics::Applicability;
 
 use super::{is_tag_char, tags};
@@ -57,12 +57,12 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             }
             let marks = text.chars().filter(|&c| !is_tag_char(c)).any(|c| matches!(get_general_category(c), GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark | GeneralCategory::EnclosingMark));
             let (listed, _) = describe_chars(&text, |c| !is_tag_char(c), 3);
-            let message = format!("`{}` is {}, which contains {listed}; a {what} allows only {ALLOWED}", dotted(doc, node), shorten(&json_string(&text), 60));
+            let message = cat!("`", dotted(doc, node), "` is ", shown(&text, 60), ", which contains ", listed, "; a ", what, " allows only ", ALLOWED);
             let trimmed = text.trim_matches(|c: char| c.is_whitespace() && !is_tag_char(c));
             let help = if marks {
                 "write accented letters as single characters (Unicode NFC), e.g. `é` as U+00E9, and replace other characters with `-` or `_`".to_owned()
             } else {
-                format!("replace the other characters, e.g. with `-` or `_`; allowed are {ALLOWED}")
+                cat!("replace the other characters, e.g. with `-` or `_`; allowed are ", ALLOWED)
             };
             if trimmed.len() < text.len() && trimmed.chars().all(is_tag_char) && (member == "value" || !trimmed.is_empty()) {
                 let fix = ctx.replace_value(node, json_string(trimmed), Applicability::Safe, "Remove the tabs and line breaks at either end");

@@ -1,6 +1,5 @@
 use crate::context::Ctx;
-use crate::json::json_string;
-use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::message::{cat, dotted, shown};
 
 use super::tags;
 
@@ -57,16 +56,16 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             }
             let prefix = &text[..4];
             let rest = text[4..].trim_start_matches(':');
-            let message = format!("`{}` is {}: the `{prefix}` prefix is reserved for AWS in a {what}", dotted(doc, node), shorten(&json_string(&text), 60));
+            let message = cat!("`", dotted(doc, node), "` is ", shown(&text, 60), ": the `", prefix, "` prefix is reserved for AWS in a ", what);
             let suggestion = if rest.is_empty() || has_prefix(rest) {
                 String::new()
             } else {
-                format!(", e.g. {}", shorten(&json_string(rest), 60))
+                cat!(", e.g. ", shown(rest, 60))
             };
             let help = if member == "key" {
-                format!("drop the tag if it was copied from a resource that AWS tagged, or rename the key without the prefix{suggestion}")
+                cat!("drop the tag if it was copied from a resource that AWS tagged, or rename the key without the prefix", suggestion)
             } else {
-                format!("change the value so it does not start with `{prefix}`{suggestion}")
+                cat!("change the value so it does not start with `", prefix, "`", suggestion)
             };
             let mut r = ctx.report(node, message);
             r.help(help);

@@ -1,7 +1,6 @@
 use crate::arn::{self, RoleArnProblem};
 use crate::context::Ctx;
-use crate::json::json_string;
-use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::message::{dotted, shown};
 
 use super::ebs_volumes;
 
@@ -52,7 +51,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         let Some(node) = doc.get(ebs.node, "roleArn") else { continue };
         let Some(value) = doc.str(node) else { continue };
         let Some(problem) = arn::role_arn_problem(&value) else { continue };
-        let head = format!("`{}` is {}", dotted(doc, node), shorten(&json_string(&value), 80));
+        let head = format!("`{}` is {}", dotted(doc, node), shown(&value, 80));
         match problem {
             RoleArnProblem::Empty => {
                 ctx.report(node, format!("`{}` is empty", dotted(doc, node))).help(HELP);

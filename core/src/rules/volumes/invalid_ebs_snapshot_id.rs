@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::diagnostics::message::{dotted, explain_ec2_id, or_list, shorten};
+use crate::diagnostics::message::{dotted, explain_ec2_id, or_list, shown};
 use crate::diagnostics::{Applicability, Severity};
 use crate::ids::{IdError, EC2_ID_LENGTHS, SNAPSHOT};
 use crate::json::json_string;
@@ -51,7 +51,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         if SNAPSHOT.is_valid(&value) {
             continue;
         }
-        let head = format!("`{}` is {}", dotted(doc, node), shorten(&json_string(&value), 60));
+        let head = format!("`{}` is {}", dotted(doc, node), shown(&value, 60));
         if SNAPSHOT.is_meant(&value) {
             let Some(problem) = SNAPSHOT.problem(&value) else { continue };
             let (says, help) = explain_ec2_id(&problem, SNAPSHOT);

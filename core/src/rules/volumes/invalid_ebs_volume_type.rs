@@ -1,7 +1,7 @@
 use crate::context::Ctx;
 use crate::json::json_string;
 use crate::data::limits::EBS_TYPES;
-use crate::diagnostics::message::{dotted, shorten};
+use crate::diagnostics::message::{dotted, shown};
 use crate::diagnostics::Applicability;
 
 use super::ebs_volumes;
@@ -50,7 +50,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         let list = EBS_TYPES.iter().map(|t| format!("`{}`", t.name)).collect::<Vec<_>>().join(", ");
-        let message = format!("`{}` is {}, which is not an EBS volume type ({list})", dotted(doc, node), shorten(&json_string(&value), 40));
+        let message = format!("`{}` is {}, which is not an EBS volume type ({list})", dotted(doc, node), shown(&value, 40));
         let trimmed = value.trim();
         match EBS_TYPES.iter().find(|t| t.name.eq_ignore_ascii_case(trimmed)) {
             Some(t) => {
