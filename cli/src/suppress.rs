@@ -210,31 +210,9 @@ fn remove_code(text: &str, start: u32, end: u32) -> Edit {
 }
 
 fn diagnostic(index: &LineIndex<'_>, (start, end): (u32, u32), message: String, help: Option<String>, fix: Option<Fix>) -> Diagnostic {
-    let mut d = Diagnostic {
-        severity: UNUSED.severity,
-        code: UNUSED.code,
-        pointer: String::new(),
-        line: 0,
-        column: 0,
-        message,
-        help,
-        name: UNUSED.name,
-        note: None,
-        member: None,
-        end_line: 0,
-        end_column: 0,
-        utf16_column: 0,
-        utf16_end_column: 0,
-        start: 0,
-        end: 0,
-        utf16_start: 0,
-        utf16_end: 0,
-        labels: Vec::new(),
-        fix,
-        catalogue: UNUSED.catalogue,
-        request: None,
-        location: None,
-    };
+    let mut d = UNUSED.diagnostic(String::new(), message);
+    d.help = help;
+    d.fix = fix;
     // The range, and the fix's edits in UTF-16.
     d.set_position(index, start, end);
     d

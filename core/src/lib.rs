@@ -415,31 +415,13 @@ fn resolve(doc: &Document<'_>, index: &LineIndex<'_>, f: &mut Finding) -> Diagno
             Label { pointer: doc.pointer(node).into_string(), message, line: 0, column: 0, utf16_column: 0, start: range.start, end: range.end, utf16_start: 0, utf16_end: 0 }
         })
         .collect();
-    let mut d = Diagnostic {
-        severity: f.severity,
-        code: f.rule.code,
-        pointer: doc.pointer(f.node).into_string(),
-        line: 0,
-        column: 0,
-        message: std::mem::take(&mut f.message),
-        help: f.help.take(),
-        name: f.rule.name,
-        note: f.note.take(),
-        member: f.member,
-        end_line: 0,
-        end_column: 0,
-        utf16_column: 0,
-        utf16_end_column: 0,
-        start: 0,
-        end: 0,
-        utf16_start: 0,
-        utf16_end: 0,
-        labels,
-        fix: f.fix.take(),
-        catalogue: f.rule.catalogue,
-        request: None,
-        location: None,
-    };
+    let mut d = f.rule.diagnostic(doc.pointer(f.node).into_string(), std::mem::take(&mut f.message));
+    d.severity = f.severity;
+    d.help = f.help.take();
+    d.note = f.note.take();
+    d.member = f.member;
+    d.labels = labels;
+    d.fix = f.fix.take();
     d.set_position(index, f.range.start, f.range.end);
     d
 }

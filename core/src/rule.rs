@@ -2,7 +2,7 @@
 //! documentation. Metadata only: the check that goes with it lives beside it in `rules/` and is
 //! joined to it there ([`crate::rules`]), so this module needs nothing above the diagnostics.
 
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Diagnostic, Severity};
 
 /// Whether a rule is settled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,6 +126,37 @@ impl std::fmt::Debug for Rule {
 }
 
 impl Rule {
+    /// A finding of this rule at `pointer`, with the rule's severity, no help, note, labels or fix,
+    /// and no position yet: give it one with [`Diagnostic::set_position`].
+    #[must_use]
+    pub fn diagnostic(&self, pointer: String, message: String) -> Diagnostic {
+        Diagnostic {
+            severity: self.severity,
+            code: self.code,
+            pointer,
+            line: 0,
+            column: 0,
+            message,
+            help: None,
+            name: self.name,
+            note: None,
+            member: None,
+            end_line: 0,
+            end_column: 0,
+            utf16_column: 0,
+            utf16_end_column: 0,
+            start: 0,
+            end: 0,
+            utf16_start: 0,
+            utf16_end: 0,
+            labels: Vec::new(),
+            fix: None,
+            catalogue: self.catalogue,
+            request: None,
+            location: None,
+        }
+    }
+
     /// The documentation with the one leading space of each doc-comment line removed.
     #[must_use]
     pub fn documentation(&self) -> String {
