@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { median, time } from './timing.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const arg = (name, fallback) => {
@@ -26,27 +27,6 @@ const ajvValidate = new Ajv2020({ allErrors: true, strict: true }).compile(schem
 const tools = {
   runtask: (src) => validate(src).diagnostics.length,
   ajv: (src) => (ajvValidate(JSON.parse(src)) ? 0 : ajvValidate.errors.length),
-};
-
-/** Microseconds per call: batches for about `ms` milliseconds. */
-function time(fn, src, ms) {
-  let sink = 0;
-  let n = 0;
-  const start = process.hrtime.bigint();
-  const until = start + BigInt(ms * 1e6);
-  let now;
-  do {
-    for (let i = 0; i < 20; i++) sink += fn(src);
-    n += 20;
-    now = process.hrtime.bigint();
-  } while (now < until);
-  if (sink < 0) console.log(sink);
-  return Number(now - start) / n / 1000;
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
 const sources = Object.fromEntries(INPUTS.map((name) => [name, fs.readFileSync(path.join(ROOT, 'tests/inputs', `${name}.json`), 'utf8')]));

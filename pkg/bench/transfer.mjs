@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { median, time } from './timing.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const arg = (name, fallback) => {
@@ -83,27 +84,6 @@ for (const [name, src] of Object.entries(checks)) {
   assert.equal(mod.checkOnly(src), expected.diagnostics.length, name);
   for (const form of forms.concat('shipped')) assert.deepStrictEqual(validators[form](src), expected, `${form} differs from compact on ${name}`);
 }
-
-/** Microseconds per call: batches for about `ms` milliseconds. */
-function time(fn, src, ms) {
-  let sink = 0;
-  let n = 0;
-  const start = process.hrtime.bigint();
-  const until = start + BigInt(ms * 1e6);
-  let now;
-  do {
-    for (let i = 0; i < 20; i++) sink += fn(src);
-    n += 20;
-    now = process.hrtime.bigint();
-  } while (now < until);
-  if (sink < 0) console.log(sink);
-  return Number(now - start) / n / 1000;
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const loadBefore = os.loadavg();
 for (const src of Object.values(sources)) for (const fn of Object.values(tools)) time(fn, src, 300);
