@@ -40,6 +40,10 @@ pub struct Request {
     pub container_overrides: Option<NodeId>,
     pub overrides_cpu: Option<NodeId>,
     pub overrides_memory: Option<NodeId>,
+    /// The container overrides that are objects (others are RT102's), in order, with the members
+    /// the overrides rules read: each override's members are read once here instead of once per
+    /// rule.
+    pub containers: Vec<ContainerOverride>,
     /// Cluster query language analyses of `memberOf` expressions, shared by the placement rules
     /// within one check.
     pub(crate) query_memo: std::cell::RefCell<Vec<(NodeId, std::rc::Rc<crate::query::Analysis>)>>,
@@ -113,7 +117,54 @@ impl Request {
             r.overrides_cpu = doc.get(o, "cpu");
             r.overrides_memory = doc.get(o, "memory");
         }
+        r.containers = doc.elements(r.container_overrides).filter(|&c| doc.kind(c) == Kind::Object).map(|c| ContainerOverride::index(doc, c)).collect();
         r
+    }
+}
+
+/// One container override (an object of `overrides.containerOverrides`) and the members rules
+/// read. Duplicate keys: the last wins, as with [`Document::get`].
+#[derive(Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContainerOverride {
+    pub node: NodeId,
+    pub name: Option<NodeId>,
+    pub cpu: Option<NodeId>,
+    pub memory: Option<NodeId>,
+    pub memory_reservation: Option<NodeId>,
+    pub environment: Option<NodeId>,
+    pub environment_files: Option<NodeId>,
+    pub resource_requirements: Option<NodeId>,
+}
+
+impl ContainerOverride {
+    fn index(doc: &Document<'_>, node: NodeId) -> Self {
+        let mut c = ContainerOverride { node, ..ContainerOverride::default() };
+        for m in doc.children(node) {
+            let Some(key) = doc.key(m) else { continue };
+            let slot = match key.as_ref() {
+                "name" => &mut c.name,
+                "cpu" => &mut c.cpu,
+                "memory" => &mut c.memory,
+                "memoryReservation" => &mut c.memory_reservation,
+                "environment" => &mut c.environment,
+                "environmentFiles" => &mut c.environment_files,
+                "resourceRequirements" => &mut c.resource_requirements,
+                _ => continue,
+            };
+            *slot = Some(m);
+        }
+        c
+    }
+
+    /// The size member called `member` (`cpu`, `memory` or `memoryReservation`).
+    #[must_use]
+    pub fn size(&self, member: &str) -> Option<NodeId> {
+        match member {
+            "cpu" => self.cpu,
+            "memory" => self.memory,
+            "memoryReservation" => self.memory_reservation,
+            _ => None,
+        }
     }
 }
 
@@ -499,5 +550,37 @@ mod tests {
         assert_eq!(cpu, None);
         assert_eq!(sizes(r#"{"overrides": {"memory": "2 GB"}}"#, None).1.map(|s| s.value), Some(2048));
         assert_eq!(sizes("{}", None), (None, None));
+    }
+
+    /// The container index reads each member as `Document::get` does: the last of duplicate keys,
+    /// names compared decoded, objects only.
+    #[test]
+    fn container_overrides_are_indexed_as_get_reads_them() {
+        let request = r#"{"overrides": {"containerOverrides": [
+            {"name": "web", "memory": 1, "\u006demory": 600, "cpu": 2, "environment": [], "x": 1},
+            "not an object",
+            {"memoryReservation": 9, "environmentFiles": [], "resourceRequirements": [], "name": "a", "name": "b"}]}}"#;
+        let doc = Document::parse(request).unwrap();
+        let req = Request::index(&doc);
+        let objects: Vec<_> = doc.elements(req.container_overrides).filter(|&c| doc.kind(c) == Kind::Object).collect();
+        assert_eq!(req.containers.iter().map(|c| c.node).collect::<Vec<_>>(), objects);
+        for c in &req.containers {
+            let fields = [
+                ("name", c.name),
+                ("cpu", c.cpu),
+                ("memory", c.memory),
+                ("memoryReservation", c.memory_reservation),
+                ("environment", c.environment),
+                ("environmentFiles", c.environment_files),
+                ("resourceRequirements", c.resource_requirements),
+            ];
+            for (member, indexed) in fields {
+                assert_eq!(indexed, doc.get(c.node, member), "{member}");
+            }
+        }
+        assert_eq!(req.containers[0].memory.and_then(|m| doc.int(m)), Some(600));
+        assert_eq!(req.containers[1].name.and_then(|n| doc.str(n)).as_deref(), Some("b"));
+        assert_eq!(req.containers[0].size("cpu"), req.containers[0].cpu);
+        assert_eq!(req.containers[1].size("memoryReservation"), req.containers[1].memory_reservation);
     }
 }

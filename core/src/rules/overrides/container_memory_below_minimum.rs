@@ -1,7 +1,7 @@
 use crate::context::Ctx;
 use crate::data::limits::CONTAINER_MEMORY_MIN_MIB;
 
-use super::{container_label, container_overrides};
+use super::container_label;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -40,9 +40,10 @@ crate::declare_rule! {
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let req = ctx.req;
-    for c in container_overrides(doc, req) {
+    for container in &req.containers {
+        let c = container.node;
         for member in ["memory", "memoryReservation"] {
-            let Some(node) = doc.get(c, member) else { continue };
+            let Some(node) = container.size(member) else { continue };
             let Some(v) = doc.int(node).filter(|v| (0..CONTAINER_MEMORY_MIN_MIB).contains(v)) else { continue };
             let who = container_label(doc, c);
             let help = if v > 0 {

@@ -1,10 +1,8 @@
-use crate::context::Ctx;
+use crate::context::{ContainerOverride, Ctx};
 use crate::json::json_string;
 use crate::diagnostics::Edit;
 use crate::json::Kind;
 use crate::diagnostics::{Applicability, Fix};
-
-use super::container_overrides;
 use crate::diagnostics::message::{backticked, cat};
 
 crate::declare_rule! {
@@ -51,8 +49,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         }
     });
     let req = ctx.req;
-    for c in container_overrides(doc, req) {
-        let name = doc.get(c, "name");
+    for &ContainerOverride { node: c, name, .. } in &req.containers {
         let named = name.is_some_and(|n| doc.kind(n) != Kind::String || doc.str(n).is_some_and(|s| !s.is_empty()));
         if named {
             continue;

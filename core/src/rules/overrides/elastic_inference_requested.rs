@@ -58,7 +58,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         };
         ctx.report_key(node, message).help(HELP).note(NOTE).fix(fix);
     }
-    let items: Vec<_> = override_items(doc, ctx.req, "resourceRequirements")
+    let items: Vec<_> = override_items(doc, ctx.req, |c| c.resource_requirements)
         .filter(|&(_, item)| doc.get_str(item, "type").as_deref() == Some("InferenceAccelerator"))
         .collect();
     for (container, item) in items {

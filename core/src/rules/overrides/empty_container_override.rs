@@ -39,7 +39,7 @@ crate::declare_rule! {
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let req = ctx.req;
-    for c in container_overrides(doc, req) {
+    for c in container_overrides(req) {
         let only_name = doc.children(c).all(|m| doc.key(m).as_deref() == Some("name"));
         if !only_name {
             continue;

@@ -42,7 +42,7 @@ crate::declare_rule! {
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let req = ctx.req;
-    for (_, item) in override_items(doc, req, "environmentFiles") {
+    for (_, item) in override_items(doc, req, |c| c.environment_files) {
         let Some(node) = doc.get(item, "value") else { continue };
         let Some(value) = doc.str(node) else { continue };
         let key = match arn::s3_object(&value) {

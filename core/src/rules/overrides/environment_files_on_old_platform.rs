@@ -3,7 +3,7 @@ use crate::context::Ctx;
 use crate::rules::fargate::{linux_platform_before, platform_latest_fix};
 use crate::diagnostics::Severity;
 
-use super::{container_label, container_overrides};
+use super::container_label;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -48,7 +48,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(severity) = ctx.fargate_severity(Severity::Error) else { return };
     let Some((pv, version)) = linux_platform_before(ctx, platform::LINUX_1_4) else { return };
     let doc = ctx.doc;
-    let files: Vec<_> = container_overrides(doc, ctx.req).filter_map(|c| doc.get(c, "environmentFiles").map(|f| (c, f))).collect();
+    let files: Vec<_> = ctx.req.containers.iter().filter_map(|c| c.environment_files.map(|f| (c.node, f))).collect();
     for (c, files) in files {
         let fix = platform_latest_fix(ctx, pv);
         ctx.report_key(files, format!("{} uses `environmentFiles`, which need Linux platform version {}, but `platformVersion` is {version}", container_label(doc, c), platform::show(platform::LINUX_1_4)))

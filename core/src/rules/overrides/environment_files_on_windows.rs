@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 
-use super::{container_label, container_overrides};
+use super::container_label;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -58,7 +58,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         return;
     }
     let doc = ctx.doc;
-    let files: Vec<_> = container_overrides(doc, ctx.req).filter_map(|c| doc.get(c, "environmentFiles").map(|f| (c, f))).collect();
+    let files: Vec<_> = ctx.req.containers.iter().filter_map(|c| c.environment_files.map(|f| (c.node, f))).collect();
     for (c, files) in files {
         ctx.report_key(files, format!("{} sets `environmentFiles`, which AWS documents as unsupported for Windows containers", container_label(doc, c)))
             .help("pass the variables in `environment` (secrets in the task definition's `secrets`), or confirm that your Windows task accepts environment files")

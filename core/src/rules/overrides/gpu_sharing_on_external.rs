@@ -44,7 +44,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         return; // A task definition that requires EXTERNAL: RT820.
     }
     let doc = ctx.doc;
-    let items: Vec<_> = override_items(doc, ctx.req, "resourceRequirements").filter_map(|(c, i)| doc.get(i, "sharingStrategy").map(|s| (c, s))).collect();
+    let items: Vec<_> = override_items(doc, ctx.req, |c| c.resource_requirements).filter_map(|(c, i)| doc.get(i, "sharingStrategy").map(|s| (c, s))).collect();
     let launch_type = ctx.req.launch_type;
     for (c, sharing) in items {
         let mut r = ctx.report_key(

@@ -50,7 +50,7 @@ const HELP: &str = "use the S3 object's ARN, e.g. \"arn:aws:s3:::my-bucket/path/
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let req = ctx.req;
-    for (_, item) in override_items(doc, req, "environmentFiles") {
+    for (_, item) in override_items(doc, req, |c| c.environment_files) {
         let Some(node) = doc.get(item, "value") else { continue };
         let Some(value) = doc.str(node) else { continue };
         if arn::s3_object(&value).is_some() {

@@ -43,7 +43,7 @@ crate::declare_rule! {
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
-    let items: Vec<_> = override_items(doc, ctx.req, "resourceRequirements").filter(|&(_, i)| doc.get_str(i, "type").as_deref() == Some("GPU")).collect();
+    let items: Vec<_> = override_items(doc, ctx.req, |c| c.resource_requirements).filter(|&(_, i)| doc.get_str(i, "type").as_deref() == Some("GPU")).collect();
     for (c, item) in items {
         let who = container_label(doc, c);
         match (doc.get(item, "value"), doc.get(item, "sharingStrategy")) {

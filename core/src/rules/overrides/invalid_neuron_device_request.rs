@@ -51,7 +51,7 @@ crate::declare_rule! {
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let items: Vec<(NodeId, NodeId)> =
-        override_items(doc, ctx.req, "resourceRequirements").filter(|&(_, i)| doc.get_str(i, "type").as_deref() == Some("NeuronDevice")).collect();
+        override_items(doc, ctx.req, |c| c.resource_requirements).filter(|&(_, i)| doc.get_str(i, "type").as_deref() == Some("NeuronDevice")).collect();
     if items.is_empty() {
         return;
     }

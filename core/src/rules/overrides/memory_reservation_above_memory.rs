@@ -1,8 +1,8 @@
-use crate::context::Ctx;
+use crate::context::{ContainerOverride, Ctx};
 use crate::diagnostics::message::cat;
 use crate::diagnostics::{Applicability, Severity};
 
-use super::{container_label, container_overrides};
+use super::container_label;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -43,8 +43,8 @@ crate::declare_rule! {
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let req = ctx.req;
-    for c in container_overrides(doc, req) {
-        let (Some(mem_node), Some(res_node)) = (doc.get(c, "memory"), doc.get(c, "memoryReservation")) else { continue };
+    for &ContainerOverride { node: c, memory, memory_reservation, .. } in &req.containers {
+        let (Some(mem_node), Some(res_node)) = (memory, memory_reservation) else { continue };
         let (Some(mem), Some(res)) = (doc.int(mem_node).filter(|v| *v >= 0), doc.int(res_node).filter(|v| *v >= 0)) else { continue };
         if res > mem {
             let who = container_label(doc, c);

@@ -1,8 +1,8 @@
 //! RT330–RT369: task and container overrides: the 8192-character limit, roles, container
 //! cpu/memory against the task, environment, environment files, resource requirements.
 
-use crate::context::Request;
-use crate::json::{Document, Kind, NodeId};
+use crate::context::{ContainerOverride, Request};
+use crate::json::{Document, NodeId};
 use crate::rules::Check;
 use crate::diagnostics::message::cat;
 
@@ -49,14 +49,14 @@ pub(crate) static CHECKS: &[Check] = checks![
 ];
 
 /// The container overrides that are objects (others are RT102's).
-pub(crate) fn container_overrides<'d>(doc: &'d Document<'_>, req: &Request) -> impl Iterator<Item = NodeId> + 'd {
-    doc.elements(req.container_overrides).filter(move |&c| doc.kind(c) == Kind::Object)
+pub(crate) fn container_overrides(req: &Request) -> impl Iterator<Item = NodeId> + '_ {
+    req.containers.iter().map(|c| c.node)
 }
 
-/// The items of `member` (an array) of every container override, with their override:
-/// `environment`, `environmentFiles`, `resourceRequirements`.
-pub(crate) fn override_items<'d>(doc: &'d Document<'_>, req: &Request, member: &'static str) -> impl Iterator<Item = (NodeId, NodeId)> + 'd {
-    container_overrides(doc, req).flat_map(move |c| doc.elements(doc.get(c, member)).map(move |i| (c, i)))
+/// The items of a list member of every container override (`environment`, `environmentFiles`,
+/// `resourceRequirements`, chosen by `member`), with their override.
+pub(crate) fn override_items<'d>(doc: &'d Document<'_>, req: &'d Request, member: fn(&ContainerOverride) -> Option<NodeId>) -> impl Iterator<Item = (NodeId, NodeId)> + 'd {
+    req.containers.iter().flat_map(move |c| doc.elements(member(c)).map(move |i| (c.node, i)))
 }
 
 /// How a message names a container override: container `web`, or `containerOverrides[2]` when it
@@ -88,12 +88,13 @@ pub(crate) struct Share {
 /// The shares of the container overrides that set `member` (or, for memory, `memoryReservation`
 /// when `memory` is absent), skipping values that are not non-negative integers (RT102/RT106).
 pub(crate) fn shares(doc: &Document<'_>, req: &Request, members: &[&'static str]) -> Vec<Share> {
-    container_overrides(doc, req)
+    req.containers
+        .iter()
         .filter_map(|c| {
             members.iter().find_map(|&member| {
-                let node = doc.get(c, member)?;
+                let node = c.size(member)?;
                 let value = doc.int(node).filter(|v| *v >= 0)?;
-                Some(Share { container: c, node, value, member })
+                Some(Share { container: c.node, node, value, member })
             })
         })
         .collect()

@@ -102,6 +102,6 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
 fn largest_part(ctx: &Ctx<'_, '_>) -> Option<(NodeId, usize)> {
     let doc = ctx.doc;
     let task_members = ctx.req.overrides.into_iter().flat_map(|o| doc.children(o)).filter(|&m| Some(m) != ctx.req.container_overrides);
-    let container_members = container_overrides(doc, ctx.req).flat_map(|c| doc.children(c));
+    let container_members = container_overrides(ctx.req).flat_map(|c| doc.children(c));
     task_members.chain(container_members).map(|m| (m, doc.compact_len(m))).max_by_key(|&(_, len)| len)
 }

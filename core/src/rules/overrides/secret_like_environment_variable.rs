@@ -49,7 +49,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     let mut first: Option<(NodeId, NodeId)> = None;
     let mut count = 0usize;
-    for (container, item) in override_items(doc, ctx.req, "environment") {
+    for (container, item) in override_items(doc, ctx.req, |c| c.environment) {
         let Some(name_node) = doc.get(item, "name") else { continue };
         let Some(name) = doc.str(name_node) else { continue };
         if !is_secret_name(&name) {
