@@ -236,6 +236,10 @@ fn family_and_revision(s: &str, in_arn: bool) -> Result<(&str, Revision), RefPro
 
 /// A family, cluster or capacity provider name: 1–255 of `[A-Za-z0-9_-]`.
 fn check_name(name: &str, what: &str, forms: &str) -> Result<(), RefProblem> {
+    // The usual name, all of `[A-Za-z0-9_-]` within the limit, in one pass over its bytes.
+    if !name.is_empty() && name.len() <= crate::data::limits::NAME_MAX && first_invalid_name_byte(name).is_none() {
+        return Ok(());
+    }
     if name.is_empty() {
         return Err(RefProblem::new(format!("the {what} is empty"), forms));
     }
@@ -254,7 +258,13 @@ fn check_name(name: &str, what: &str, forms: &str) -> Result<(), RefProblem> {
 
 /// The first character of an ECS name outside `[A-Za-z0-9_-]`.
 pub(crate) fn first_invalid_name_char(name: &str) -> Option<char> {
-    name.chars().find(|&c| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+    first_invalid_name_byte(name).and_then(|i| name[i..].chars().next())
+}
+
+/// Where the first character outside `[A-Za-z0-9_-]` starts (every other character starts with a
+/// byte outside it: ASCII is itself, and the bytes of other characters are all above 0x7F).
+fn first_invalid_name_byte(name: &str) -> Option<usize> {
+    name.bytes().position(|b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
 }
 
 #[cfg(test)]

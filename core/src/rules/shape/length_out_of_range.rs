@@ -3,7 +3,7 @@ use super::Node;
 use crate::json::{Document, Kind};
 use crate::model::ShapeKind;
 
-use super::limits_for;
+use super::{length_limits_every_member_allows, limits_for};
 use crate::diagnostics::message::dotted;
 
 crate::declare_rule! {
@@ -56,16 +56,19 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     // Each character takes 1 to 12 bytes of the JSON text (`\uD83D\uDE00`), so the length lies
     // between a twelfth of the bytes between the quotes and all of them: when every limit holds
     // for both, there is no need to decode and count.
-    let bytes = doc.raw(id).len().saturating_sub(2) as i64;
+    let range = doc.range(id);
+    let bytes = i64::from(range.end - range.start).saturating_sub(2);
     let (fewest, most) = ((bytes + 11) / 12, bytes);
     let holds = |keyword: &str, value: i64| match keyword {
         "minLength" => fewest >= value,
         "maxLength" => most <= value,
         _ => true,
     };
-    if min.is_none_or(|m| holds("minLength", m.into()))
-        && max.is_none_or(|m| holds("maxLength", m.into()))
-        && node.member.into_iter().flat_map(limits_for).all(|l| holds(l.keyword, l.value))
+    // Most strings are short enough for every member's limits: no lookup of this member's.
+    let (floor, ceiling) = length_limits_every_member_allows();
+    if min.is_none_or(|m| fewest >= i64::from(m))
+        && max.is_none_or(|m| most <= i64::from(m))
+        && ((fewest >= floor && most <= ceiling) || node.member.into_iter().flat_map(limits_for).all(|l| holds(l.keyword, l.value)))
     {
         return;
     }

@@ -122,6 +122,19 @@ pub(crate) fn limits_for(member: &'static Member) -> impl Iterator<Item = &'stat
     table[start..].iter().take_while(move |(k, _)| *k == key).map(|(_, l)| *l)
 }
 
+/// The longest `minLength` and the shortest `maxLength` of all the `data::limits` entries that
+/// apply to strings: a string whose length lies between them keeps every such limit, whatever
+/// its member.
+pub(crate) fn length_limits_every_member_allows() -> (i64, i64) {
+    static BOUNDS: OnceLock<(i64, i64)> = OnceLock::new();
+    *BOUNDS.get_or_init(|| {
+        let generic = SCHEMA_LIMITS.iter().filter(|l| l.generic);
+        let floor = generic.clone().filter(|l| l.keyword == "minLength").map(|l| l.value).max().unwrap_or(0);
+        let ceiling = generic.filter(|l| l.keyword == "maxLength").map(|l| l.value).min().unwrap_or(i64::MAX);
+        (floor, ceiling)
+    })
+}
+
 /// The model member a pointer pattern ends at.
 pub(crate) fn model_member(pattern: &str) -> Option<&'static Member> {
     let mut shape = model::request();
@@ -151,6 +164,23 @@ mod tests {
         }
         let m = model_member("/count").unwrap();
         assert_eq!(limits_for(m).count(), 2);
+    }
+
+    /// The bounds that spare the per-member lookup hold every string limit of every member, and
+    /// are the tightest such: each is some limit's value.
+    #[test]
+    fn length_bounds_are_within_every_string_limit() {
+        let (floor, ceiling) = length_limits_every_member_allows();
+        let lengths: Vec<_> = SCHEMA_LIMITS.iter().filter(|l| l.generic && l.keyword.ends_with("Length")).collect();
+        assert!(lengths.len() >= 2);
+        for l in &lengths {
+            match l.keyword {
+                "minLength" => assert!(floor >= l.value, "{}", l.pointer),
+                _ => assert!(ceiling <= l.value, "{}", l.pointer),
+            }
+        }
+        assert!(lengths.iter().any(|l| l.keyword == "minLength" && l.value == floor));
+        assert!(lengths.iter().any(|l| l.keyword == "maxLength" && l.value == ceiling));
     }
 
     /// The walk runs where the first node rule stands in code order and keeps `CHECKS`' order,
