@@ -87,6 +87,18 @@ pub(crate) fn mentions_run_task(text: &str) -> bool {
 /// decide (an empty file, invalid JSON) is a [`Dialect::Request`] only when its name says so.
 #[must_use]
 pub fn detect(path: Option<&str>, text: &str) -> Option<Dialect> {
+    detect_with(path, text, || Members::of(text))
+}
+
+/// [`detect`] of `text`, parsed as `doc`, reading the names from the document instead of
+/// scanning the text for them: the same answer (core/tests/detection.rs holds them equal on
+/// every test file). `doc` may start after a byte-order mark that `text` no longer has.
+#[must_use]
+pub fn detect_parsed(path: Option<&str>, text: &str, doc: &crate::json::Document<'_>) -> Option<Dialect> {
+    detect_with(path, text, || Members::of_document(doc, text))
+}
+
+fn detect_with(path: Option<&str>, text: &str, members: impl FnOnce() -> Members) -> Option<Dialect> {
     let name = path.map(file_name).unwrap_or("");
     let lower = name.to_ascii_lowercase();
     let ext = path.map(extension).unwrap_or_default();
@@ -106,7 +118,7 @@ pub fn detect(path: Option<&str>, text: &str) -> Option<Dialect> {
     }
     let structured = matches!(ext.as_str(), "json" | "yaml" | "yml" | "template" | "asl" | "") || lower.ends_with(".asl.json") || lower.ends_with(".asl.yaml");
     if structured {
-        if let Some(d) = detect_structured(text) {
+        if let Some(d) = detect_structured(text, members()) {
             return Some(d);
         }
     }
@@ -127,12 +139,12 @@ pub fn shape(text: &str) -> Option<Dialect> {
     if shebang {
         return Some(Dialect::Shell);
     }
-    structured_shape(text).or_else(|| (mentions_run_task(text) && !text.trim_start().starts_with(['{', '['])).then_some(Dialect::Shell))
+    structured_shape(text, Members::of(text)).or_else(|| (mentions_run_task(text) && !text.trim_start().starts_with(['{', '['])).then_some(Dialect::Shell))
 }
 
 /// JSON or YAML that holds a RunTask request, by its top-level members.
-fn detect_structured(text: &str) -> Option<Dialect> {
-    structured_shape(text).filter(|d| match d {
+fn detect_structured(text: &str, members: Members) -> Option<Dialect> {
+    structured_shape(text, members).filter(|d| match d {
         Dialect::Cloudformation => text.contains("runTask") || text.contains("EcsParameters"),
         Dialect::StateMachine => text.contains("runTask"),
         _ => true,
@@ -200,6 +212,36 @@ impl Members {
                 }
             }
             at += 8;
+        }
+        Members(found)
+    }
+
+    /// What [`Members::of`] finds in `text`, read from its parsed JSON document: in JSON, quotes
+    /// stand only around strings, so the texts between neighbouring quotes are the strings (as
+    /// written, escapes and all) and what separates them, which always holds a `,` or `:` and so
+    /// is never a name; and no line starts with a bare name before a `:`. Only an escaped quote
+    /// (`\"`) inside a string breaks that pairing: such text is scanned as before.
+    fn of_document(doc: &crate::json::Document<'_>, text: &str) -> Self {
+        let src = doc.source().as_bytes();
+        let between_quotes = |start: u32, end: u32| src.get(start as usize + 1..(end as usize).saturating_sub(1)).unwrap_or_default();
+        let mut found = 0u32;
+        for id in doc.ids() {
+            if let Some(key) = doc.key_range(id) {
+                let raw = between_quotes(key.start, key.end);
+                // A `"` within a string is always an escaped one.
+                if doc.key_escaped(id) && raw.contains(&b'"') {
+                    return Members::of(text);
+                }
+                found |= named(raw);
+            }
+            let value = doc.range(id);
+            if src.get(value.start as usize) == Some(&b'"') {
+                let raw = between_quotes(value.start, value.end);
+                if doc.value_escaped(id) && raw.contains(&b'"') {
+                    return Members::of(text);
+                }
+                found |= named(raw);
+            }
         }
         Members(found)
     }
@@ -308,7 +350,7 @@ fn named(text: &[u8]) -> u32 {
 }
 
 /// JSON or YAML by its top-level members, request or not.
-fn structured_shape(text: &str) -> Option<Dialect> {
+fn structured_shape(text: &str, members: Members) -> Option<Dialect> {
     const RESOURCES: u32 = names(&["Resources"]);
     const TEMPLATE_VERSION: u32 = names(&["AWSTemplateFormatVersion"]);
     const STATES: u32 = names(&["States"]);
@@ -320,7 +362,6 @@ fn structured_shape(text: &str) -> Option<Dialect> {
     // Files with request-like members that are something else (see DETECTION_NAMES): a hook
     // that sees every JSON file must not check them as requests.
     const OTHER_MEMBERS: u32 = names(&["serviceName", "desiredCount", "containerDefinitions"]);
-    let members = Members::of(text);
     let template = members.any(RESOURCES) && (members.any(TEMPLATE_VERSION) || text.contains("AWS::"));
     if template {
         return Some(Dialect::Cloudformation);

@@ -203,10 +203,7 @@ impl Selection<'_> {
 /// Checks a request given as bytes: invalid UTF-8, a byte-order mark and oversized input become
 /// diagnostics.
 pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, OptionsError> {
-    let selection = Selection { select: &options.select, ignore: &options.ignore };
-    selection.validate()?;
-    let td_source = options.task_definition.as_deref();
-    let td = td_source.map(TaskDefinition::parse).transpose().map_err(OptionsError::TaskDefinition)?;
+    let (selection, td) = read_options(options)?;
 
     if bytes.len() > MAX_INPUT_BYTES {
         return Ok(input_too_large(bytes.len() as u64));
@@ -240,6 +237,69 @@ pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, OptionsErr
         }
     };
     Ok(check_text(text, td.as_ref(), &selection, &options.live))
+}
+
+fn read_options(options: &Options) -> Result<(Selection<'_>, Option<TaskDefinition<'_>>), OptionsError> {
+    let selection = Selection { select: &options.select, ignore: &options.ignore };
+    selection.validate()?;
+    let td_source = options.task_definition.as_deref();
+    let td = td_source.map(TaskDefinition::parse).transpose().map_err(OptionsError::TaskDefinition)?;
+    Ok((selection, td))
+}
+
+/// Input read and parsed as JSON once, for a caller that looks at the document before checking
+/// it: the npm package detects what the text is written in from the parsed document
+/// ([`Prepared::detect`]), then checks it as a request without parsing it again.
+pub struct Prepared<'s> {
+    /// The whole text, byte-order mark included.
+    text: &'s str,
+    doc: Document<'s>,
+}
+
+impl<'s> Prepared<'s> {
+    /// The text without its byte-order mark, as [`detect::detect`] reads it.
+    #[must_use]
+    pub fn text(&self) -> &'s str {
+        self.text.strip_prefix('\u{feff}').unwrap_or(self.text)
+    }
+
+    #[must_use]
+    pub fn document(&self) -> &Document<'s> {
+        &self.doc
+    }
+
+    /// [`detect::detect`] of the text, read from the parsed document.
+    #[must_use]
+    pub fn detect(&self, path: Option<&str>) -> Option<detect::Dialect> {
+        detect::detect_parsed(path, self.text(), &self.doc)
+    }
+}
+
+/// `bytes` read as [`check_bytes`] reads them and parsed as JSON; None when `check_bytes` would
+/// report the input itself (too large, not UTF-8) or the text is not JSON, which the caller then
+/// hands to `check_bytes` as before.
+#[must_use]
+pub fn prepare(bytes: &[u8]) -> Option<Prepared<'_>> {
+    if bytes.len() > MAX_INPUT_BYTES || bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    let doc = Document::parse_from(text, bom_len(text)).ok()?;
+    Some(Prepared { text, doc })
+}
+
+/// What [`check_bytes`] reports for the bytes that `prepared` was made from.
+pub fn check_prepared(prepared: &Prepared<'_>, options: &Options) -> Result<Report, OptionsError> {
+    let (selection, td) = read_options(options)?;
+    Ok(check_parsed(prepared.text, Ok(&prepared.doc), td.as_ref(), &selection, &options.live))
+}
+
+fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    }
 }
 
 /// The report for an input of `len` bytes, above [`MAX_INPUT_BYTES`], which is not read at all.
@@ -284,11 +344,15 @@ pub(crate) fn input_diagnostic(rule: &'static Rule, pointer: &str, message: Stri
 }
 
 fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection<'_>, live: &[LiveFinding]) -> Report {
+    let parsed = Document::parse_from(text, bom_len(text));
+    check_parsed(text, parsed.as_ref(), td, selection, live)
+}
+
+/// The report for `text` and what its JSON parse gave.
+fn check_parsed(text: &str, parsed: Result<&Document<'_>, &json::ParseError>, td: Option<&TaskDefinition<'_>>, selection: &Selection<'_>, live: &[LiveFinding]) -> Report {
     let index = LineIndex::new(text);
     let mut diagnostics = Vec::new();
-    let mut skip = 0;
-    if text.starts_with('\u{feff}') {
-        skip = 3;
+    if bom_len(text) > 0 {
         let rule = &rules::input::byte_order_mark::RULE;
         let mut d = input_diagnostic(
             rule,
@@ -304,7 +368,7 @@ fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection
         d.set_position(&index, 0, 3);
         diagnostics.push(d);
     }
-    let doc = match Document::parse_from(text, skip) {
+    let doc = match parsed {
         Ok(doc) => doc,
         Err(e) => {
             let rule = if e.kind == ParseErrorKind::TooDeep { &rules::input::nesting_too_deep::RULE } else { &rules::input::invalid_json::RULE };
@@ -315,7 +379,7 @@ fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection
             return Report { diagnostics, ..Report::default() };
         }
     };
-    diagnostics.extend(check_document(&doc, &index, td, selection, live));
+    diagnostics.extend(check_document(doc, &index, td, selection, live));
     Report { diagnostics, ..Report::default() }
 }
 

@@ -141,15 +141,26 @@ impl Source {
     /// says so), a state machine, template or script through runtask-core's dialect readers.
     pub fn check(&self, bytes: &[u8], options: &Options) -> Result<runtask_core::Report, runtask_core::OptionsError> {
         let path = self.filename.as_deref();
+        let yaml_request = path.is_some_and(|p| {
+            let p = p.to_ascii_lowercase();
+            p.ends_with(".yaml") || p.ends_with(".yml")
+        });
+        // JSON text (the usual case) is parsed once: detection reads the names from the parsed
+        // document, and a request is checked without parsing it again.
+        if self.dialect.is_none() {
+            if let Some(prepared) = runtask_core::prepare(bytes) {
+                let dialect = prepared.detect(path).unwrap_or(Dialect::Request);
+                if dialect == Dialect::Request && !yaml_request {
+                    return runtask_core::check_prepared(&prepared, options);
+                }
+                return dialect::check_source(path, bytes, dialect, options, &NoFiles);
+            }
+        }
         let dialect = self.dialect.unwrap_or_else(|| {
             // Valid UTF-8 (the usual case) is read in place: `from_utf8_lossy` checks byte by
             // byte, `from_utf8` a word at a time.
             let text = std::str::from_utf8(bytes).map_or_else(|_| String::from_utf8_lossy(bytes), std::borrow::Cow::Borrowed);
             dialect::detect(path, text.strip_prefix('\u{feff}').unwrap_or(&text)).unwrap_or(Dialect::Request)
-        });
-        let yaml_request = path.is_some_and(|p| {
-            let p = p.to_ascii_lowercase();
-            p.ends_with(".yaml") || p.ends_with(".yml")
         });
         if dialect == Dialect::Request && !yaml_request {
             return runtask_core::check_bytes(bytes, options);

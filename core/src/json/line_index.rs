@@ -56,8 +56,9 @@ impl<'s> LineIndex<'s> {
         let mut done = 0;
         // Text without `\r` (nearly all): eight bytes at a time, a mask of the `\n` bytes giving
         // each line start directly. (memchr jumps from break to break, but lines of about 20
-        // bytes make its per-call cost higher than this scan; one memchr pass for `\r` pays.)
-        if memchr::memchr(b'\r', bytes).is_none() {
+        // bytes make its per-call cost higher than this scan; one memchr pass for `\r`, which
+        // `contains` is for bytes, pays.)
+        if !bytes.contains(&b'\r') {
             let mut chunks = bytes.chunks_exact(8);
             for chunk in &mut chunks {
                 let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));

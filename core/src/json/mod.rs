@@ -195,6 +195,12 @@ impl<'s> Document<'s> {
         self.n(id).flags & FLAG_KEY_ESCAPED != 0
     }
 
+    /// Whether the string value of `id` is written with escapes.
+    #[must_use]
+    pub fn value_escaped(&self, id: NodeId) -> bool {
+        self.n(id).flags & FLAG_VALUE_ESCAPED != 0
+    }
+
     /// The next member or element of the same parent.
     #[must_use]
     pub fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
