@@ -8,6 +8,7 @@
 //! It is iterative (an explicit stack), so deep nesting cannot overflow the call stack, and it
 //! stops at [`MAX_DEPTH`].
 
+use super::byte_mask;
 use super::node::{Kind, Node, NodeId, FLAG_KEY_ESCAPED, FLAG_SHADOWED, FLAG_TRUE, FLAG_VALUE_ESCAPED, NONE};
 
 /// Objects with at most this many members and no escaped names find duplicates by comparing
@@ -100,6 +101,25 @@ impl ParseError {
 
 
 /// Bytes that end a plain run inside a string.
+/// How many bytes at the start of `s` are plain string content: everything up to the first `"`,
+/// `\\` or control character. Eight bytes at a time, then the rest byte by byte.
+#[inline]
+fn plain_run(s: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(chunk) = s.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // The high bit of each byte below 0x20 (no carry: (b & 0x7F) + 0x60 stays below 0x100),
+        // of each `"` and of each `\\`.
+        let control = !(((v & 0x7F7F_7F7F_7F7F_7F7F) + 0x6060_6060_6060_6060) | v) & 0x8080_8080_8080_8080;
+        let special = control | byte_mask(v, b'"') | byte_mask(v, b'\\');
+        if special != 0 {
+            return i + special.trailing_zeros() as usize / 8;
+        }
+        i += 8;
+    }
+    i + s[i..].iter().position(|&b| STRING_SPECIAL[b as usize]).unwrap_or(s.len() - i)
+}
+
 static STRING_SPECIAL: [bool; 256] = {
     let mut t = [false; 256];
     let mut i = 0;
@@ -194,8 +214,7 @@ impl<'s> Parser<'s> {
         let mut escaped = false;
         loop {
             // The plain run: everything but `"`, `\\` and control characters.
-            let rest = &self.src[self.pos.min(self.src.len())..];
-            self.pos += rest.iter().position(|&b| STRING_SPECIAL[b as usize]).unwrap_or(rest.len());
+            self.pos += plain_run(&self.src[self.pos.min(self.src.len())..]);
             let Some(&b) = self.src.get(self.pos) else {
                 return self.err(ParseErrorKind::UnexpectedEnd { expected: "a closing `\"`" });
             };
@@ -473,5 +492,32 @@ impl<'s> Parser<'s> {
             return self.err(ParseErrorKind::TrailingContent { found });
         }
         Ok(self.nodes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The eight-bytes-at-a-time run ends where the byte-by-byte table says, on text with every
+    /// kind of byte near chunk edges.
+    #[test]
+    fn plain_run_matches_the_table() {
+        use proptest::prelude::*;
+        let naive = |s: &[u8]| s.iter().position(|&b| super::STRING_SPECIAL[b as usize]).unwrap_or(s.len());
+        let byte = prop_oneof![Just(b'a'), Just(b' '), Just(b'"'), Just(b'\\'), Just(0x1F), Just(0x20), Just(0x7F), Just(0x80), Just(0xE6), any::<u8>()];
+        let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config { cases: 3000, ..Default::default() });
+        runner
+            .run(&proptest::collection::vec(byte, 0..40), |bytes| {
+                prop_assert_eq!(super::plain_run(&bytes), naive(&bytes), "{:?}", bytes);
+                Ok(())
+            })
+            .unwrap();
+        // Every byte value in the first chunk, the second and the tail.
+        for b in 0..=255u8 {
+            for at in [3, 9, 17] {
+                let mut s = [b'x'; 20];
+                s[at] = b;
+                assert_eq!(super::plain_run(&s), naive(&s), "byte {b:#04x} at {at}");
+            }
+        }
     }
 }
