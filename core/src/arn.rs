@@ -20,11 +20,17 @@ pub const PARTITIONS: &[&str] = &["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws
 /// unknown.
 #[must_use]
 pub fn parse(s: &str) -> Option<Arn<'_>> {
-    let mut it = s.splitn(6, ':');
-    if it.next()? != "arn" {
-        return None;
+    // `s.splitn(6, ':')`, with the colons found byte by byte: a request has dozens of ARNs of a
+    // few dozen bytes, where the char searcher's set-up costs more than the search.
+    let mut rest = s.strip_prefix("arn:")?;
+    let mut parts = [""; 4];
+    for part in &mut parts {
+        let colon = rest.bytes().position(|b| b == b':')?;
+        *part = &rest[..colon];
+        rest = &rest[colon + 1..];
     }
-    let arn = Arn { partition: it.next()?, service: it.next()?, region: it.next()?, account: it.next()?, resource: it.next()? };
+    let [partition, service, region, account] = parts;
+    let arn = Arn { partition, service, region, account, resource: rest };
     PARTITIONS.contains(&arn.partition).then_some(arn)
 }
 
@@ -171,6 +177,38 @@ mod tests {
         assert_eq!(role_name("app"), None);
         assert_eq!(role_name("arn:aws:iam:us-east-1:123456789012:role/app"), None);
         assert_eq!(role_name("arn:aws:iam::12345:role/app"), None);
+    }
+
+    /// The byte-by-byte split gives what `splitn(6, ':')` gives.
+    #[test]
+    fn parse_splits_as_splitn_does() {
+        fn reference(s: &str) -> Option<Arn<'_>> {
+            let mut it = s.splitn(6, ':');
+            if it.next()? != "arn" {
+                return None;
+            }
+            let arn = Arn { partition: it.next()?, service: it.next()?, region: it.next()?, account: it.next()?, resource: it.next()? };
+            PARTITIONS.contains(&arn.partition).then_some(arn)
+        }
+        let cases = [
+            "arn:aws:iam::123456789012:role/app",
+            "arn:aws:ecs:us-east-1:123456789012:task-definition/web:3",
+            "arn:aws:s3:::",
+            "arn:aws:s3:::bucket/a:b:c",
+            "arn:aws:s3::",
+            "arn:aws",
+            "arn:",
+            "arn",
+            "ARN:aws:s3:::b/k",
+            "arn:nope:s3:::b/k",
+            "xarn:aws:s3:::b/k",
+            "arn:aws-cn:ecs:cn-north-1:1:cluster/é:ü",
+            "",
+        ];
+        for s in cases {
+            assert_eq!(parse(s), reference(s), "{s}");
+        }
+        assert!(parse(cases[1]).is_some() && parse(cases[3]).is_some_and(|a| a.resource == "bucket/a:b:c"));
     }
 
     #[test]
