@@ -141,11 +141,11 @@ impl Diagnostic {
             l.column = s.column;
             l.utf16_column = s.utf16_column;
             l.utf16_start = s.utf16_offset;
-            l.utf16_end = index.position(l.end).utf16_offset;
+            l.utf16_end = index.utf16_offset(l.end);
         }
         for e in self.fix.iter_mut().flat_map(|f| &mut f.edits) {
-            e.utf16_start = index.position(e.start).utf16_offset;
-            e.utf16_end = index.position(e.end).utf16_offset;
+            e.utf16_start = index.utf16_offset(e.start);
+            e.utf16_end = index.utf16_offset(e.end);
         }
     }
 }

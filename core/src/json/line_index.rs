@@ -120,6 +120,16 @@ impl<'s> LineIndex<'s> {
         Position { line: line as u32 + 1, column, utf16_column, utf16_offset }
     }
 
+    /// The UTF-16 offset of byte `offset` (clamped and moved back as in [`LineIndex::position`]),
+    /// without looking for its line when the text is ASCII.
+    #[must_use]
+    pub fn utf16_offset(&self, offset: u32) -> u32 {
+        if *self.ascii.get_or_init(|| self.src.is_ascii()) {
+            return offset.min(self.src.len() as u32);
+        }
+        self.position(offset).utf16_offset
+    }
+
     /// The text of 1-based line `line`, without its line break.
     #[must_use]
     pub fn line_text(&self, line: u32) -> &'s str {

@@ -140,6 +140,7 @@ fn line_index_matches_a_naive_count() {
                 let at = chars.peek().map_or(src.len(), |(i, _)| *i);
                 let p = idx.position(at as u32);
                 prop_assert_eq!((p.line, p.column, p.utf16_column, p.utf16_offset), (line, col, col16, offset16), "offset {} in {:?}", at, src);
+                prop_assert_eq!(idx.utf16_offset(at as u32), offset16, "offset {} in {:?}", at, src);
                 let Some((_, c)) = chars.next() else { break };
                 offset16 += c.len_utf16() as u32;
                 if c == '\n' || (c == '\r' && chars.peek().map(|(_, n)| *n) != Some('\n')) {
