@@ -350,7 +350,8 @@ fn check_text(text: &str, td: Option<&TaskDefinition<'_>>, selection: &Selection
 
 /// The report for `text` and what its JSON parse gave.
 fn check_parsed(text: &str, parsed: Result<&Document<'_>, &json::ParseError>, td: Option<&TaskDefinition<'_>>, selection: &Selection<'_>, live: &[LiveFinding]) -> Report {
-    let index = LineIndex::new(text);
+    // A parsed document knows its line starts; text that is not JSON is scanned for them.
+    let index = parsed.map_or_else(|_| LineIndex::new(text), Document::line_index);
     let mut diagnostics = Vec::new();
     if bom_len(text) > 0 {
         let rule = &rules::input::byte_order_mark::RULE;

@@ -22,12 +22,14 @@ pub(crate) fn byte_mask(v: u64, b: u8) -> u64 {
     !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
-/// Built for every check but needed only when there is something to place: the line starts are
-/// found on the first position asked for, so a request with no finding never scans for them.
+/// Built for every check but needed only when there is something to place. For a request that
+/// parses, the parser has met every line break on its way (in JSON they are all white space
+/// between tokens) and the index borrows its line starts ([`super::Document::line_index`]);
+/// otherwise they are found on the first position asked for.
 pub struct LineIndex<'s> {
     src: &'s str,
-    /// Byte offset where each line starts, found on first use.
-    starts: std::cell::OnceCell<Vec<u32>>,
+    /// Byte offset where each line starts: from the parse, or found on first use.
+    starts: std::cell::OnceCell<std::borrow::Cow<'s, [u32]>>,
     /// Whether the text is ASCII, found on first use.
     ascii: std::cell::OnceCell<bool>,
     /// For non-ASCII text: the UTF-16 offset where each line starts, counted in one pass the
@@ -42,8 +44,23 @@ impl<'s> LineIndex<'s> {
         LineIndex { src, starts: std::cell::OnceCell::new(), ascii: std::cell::OnceCell::new(), utf16_starts: std::cell::OnceCell::new() }
     }
 
+    /// The index of `src` whose line starts are already known (the parser finds them, see
+    /// [`super::Document::line_index`]).
+    #[must_use]
+    pub(crate) fn with_starts(src: &'s str, starts: &'s [u32]) -> Self {
+        let index = LineIndex::new(src);
+        let _ = index.starts.set(std::borrow::Cow::Borrowed(starts));
+        index
+    }
+
     fn starts(&self) -> &[u32] {
-        self.starts.get_or_init(|| Self::line_starts(self.src))
+        self.starts.get_or_init(|| std::borrow::Cow::Owned(Self::line_starts(self.src)))
+    }
+
+    /// The line starts as [`LineIndex::new`] finds them in the text, for tests of the parser's.
+    #[cfg(test)]
+    pub(crate) fn scanned_starts(src: &str) -> Vec<u32> {
+        Self::line_starts(src)
     }
 
     /// Byte offset where each line starts.

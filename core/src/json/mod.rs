@@ -25,13 +25,21 @@ use node::{Node, FLAG_DYNAMIC, FLAG_KEY_ESCAPED, FLAG_SHADOWED, FLAG_TRUE, FLAG_
 pub struct Document<'s> {
     src: &'s str,
     nodes: Vec<Node>,
+    /// Where each line of `src` starts, found by the parser on its way.
+    line_starts: Vec<u32>,
 }
 
 impl<'s> Document<'s> {
     /// Parses `src` starting at byte `skip` (used to step over a byte-order mark).
     pub fn parse_from(src: &'s str, skip: usize) -> Result<Self, ParseError> {
-        let nodes = parser::Parser::new(src, skip).parse()?;
-        Ok(Document { src, nodes })
+        let (nodes, line_starts) = parser::Parser::new(src, skip).parse()?;
+        Ok(Document { src, nodes, line_starts })
+    }
+
+    /// The line index of the source, its line starts already known from the parse.
+    #[must_use]
+    pub fn line_index(&self) -> LineIndex<'_> {
+        LineIndex::with_starts(self.src, &self.line_starts)
     }
 
     pub fn parse(src: &'s str) -> Result<Self, ParseError> {

@@ -145,12 +145,18 @@ pub(crate) struct Parser<'s> {
     src: &'s [u8],
     pos: usize,
     pub(crate) nodes: Vec<Node>,
+    /// Where each line starts, as [`super::LineIndex`] counts lines: in JSON every line break is
+    /// white space between tokens, so `skip_ws` meets them all on the way.
+    pub(crate) line_starts: Vec<u32>,
 }
 
 impl<'s> Parser<'s> {
     pub(crate) fn new(src: &'s str, skip: usize) -> Self {
         // Requests have about one node per 10–15 bytes; start there and let it grow.
-        Parser { src: src.as_bytes(), pos: skip, nodes: Vec::with_capacity(src.len() / 8 + 8) }
+        // About one line per 20 bytes in pretty-printed JSON (one for minified: no growth).
+        let mut line_starts = Vec::with_capacity(src.len() / 20 + 2);
+        line_starts.push(0);
+        Parser { src: src.as_bytes(), pos: skip, nodes: Vec::with_capacity(src.len() / 8 + 8), line_starts }
     }
 
     fn err<T>(&self, kind: ParseErrorKind) -> Result<T, ParseError> {
@@ -179,11 +185,18 @@ impl<'s> Parser<'s> {
     #[inline]
     fn skip_ws(&mut self) {
         while let Some(&b) = self.src.get(self.pos) {
-            if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
-                self.pos += 1;
-            } else {
-                break;
+            match b {
+                b' ' | b'\t' => {}
+                // A line ends at `\n`, at `\r\n` (after the `\n`) and at a lone `\r`.
+                b'\n' => self.line_starts.push(self.pos as u32 + 1),
+                b'\r' => {
+                    if self.src.get(self.pos + 1) != Some(&b'\n') {
+                        self.line_starts.push(self.pos as u32 + 1);
+                    }
+                }
+                _ => break,
             }
+            self.pos += 1;
         }
     }
 
@@ -401,7 +414,8 @@ impl<'s> Parser<'s> {
         }
     }
 
-    pub(crate) fn parse(mut self) -> Result<Vec<Node>, ParseError> {
+    /// The nodes and the line starts.
+    pub(crate) fn parse(mut self) -> Result<(Vec<Node>, Vec<u32>), ParseError> {
         self.skip_ws();
         if self.pos >= self.src.len() {
             return self.err(ParseErrorKind::Empty);
@@ -491,7 +505,7 @@ impl<'s> Parser<'s> {
             let found = self.found_here();
             return self.err(ParseErrorKind::TrailingContent { found });
         }
-        Ok(self.nodes)
+        Ok((self.nodes, self.line_starts))
     }
 }
 

@@ -270,3 +270,35 @@ fn pointer_escapes_are_found_at_every_offset() {
         }
     }
 }
+
+/// The line starts the parser finds on its way are the ones the line index finds in the text, on
+/// JSON with every kind of line break between its tokens.
+#[test]
+fn parser_line_starts_match_the_scan() {
+    use proptest::prelude::*;
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config { cases: 2000, ..Default::default() });
+    let ws = proptest::collection::vec(prop_oneof![Just(" "), Just("\t"), Just("\n"), Just("\r\n"), Just("\r"), Just("\n\r"), Just("  ")], 0..4).prop_map(|v| v.concat());
+    let tokens = ["{", "\"a\"", ":", "[", "1", ",", "\"é\\n\"", "]", ",", "\"b\"", ":", "null", "}"];
+    runner
+        .run(&proptest::collection::vec(ws, tokens.len() + 1), |gaps| {
+            let mut src = String::new();
+            for (gap, token) in gaps.iter().zip(tokens.iter().map(|t| Some(*t)).chain([None])) {
+                src.push_str(gap);
+                src.extend(token);
+            }
+            let doc = Document::parse(&src).expect("valid JSON");
+            let index = doc.line_index();
+            prop_assert_eq!(index.line_count(), LineIndex::new(&src).line_count());
+            prop_assert_eq!(&doc.line_starts, &LineIndex::scanned_starts(&src), "{:?}", src);
+            Ok(())
+        })
+        .unwrap();
+    // A byte-order mark before the document, and every fixture-sized input of the repository.
+    let bom = "\u{feff}{\r\n\"a\": 1\r}\n";
+    let doc = Document::parse_from(bom, 3).unwrap();
+    assert_eq!(doc.line_starts, LineIndex::scanned_starts(bom));
+    for name in ["typical-fargate", "large-near-limits", "invalid-many-mistakes"] {
+        let src = std::fs::read_to_string(format!("{}/../tests/inputs/{name}.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        assert_eq!(Document::parse(&src).unwrap().line_starts, LineIndex::scanned_starts(&src), "{name}");
+    }
+}
