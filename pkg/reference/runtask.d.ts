@@ -261,6 +261,14 @@ export type RuleStatus = "stable" | "preview";
 export function fargateSizes(): FargateSize[];
 
 /**
+ * Loads the dialect readers (state machines, templates, EventBridge Scheduler input, scripts,
+ * requests in YAML): a second `.wasm` that `validate` needs only for such sources. In Node it is
+ * loaded by itself on first need and this resolves at once; the browser builds (`bundler`,
+ * `web`) load it only when asked: await this once before validating such a source there.
+ */
+export function loadDialects(): Promise<void>;
+
+/**
  * Every rule's metadata and documentation, in code order.
  */
 export function rules(): RuleInfo[];

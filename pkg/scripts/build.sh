@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds the npm package in pkg/ (run by `make pkg`, which installs the tools first):
-#   1. runtask-wasm for wasm32-unknown-unknown (release: lto, one codegen unit);
+#   1. runtask-wasm for wasm32-unknown-unknown (release: lto, one codegen unit), twice: the
+#      validator (`runtask`, without the dialect readers) and the readers (`readers`, with them),
+#      which the validator hands state machines, templates, scripts and YAML requests to
+#      (js/readers.js: on first need in Node, after `loadDialects()` in the browser builds);
 #   2. wasm-bindgen glue for three targets: dist/node (CommonJS, `require` and Node's `import`),
 #      dist/bundler (ES module importing the .wasm, for webpack/Vite/…), dist/web (ES module with
 #      an init function, for a plain <script type="module">);
@@ -27,25 +30,33 @@ if [ "${1:-}" = --paths ]; then
   echo "cli_wasm=$cli_wasm"
   exit 0
 fi
-# Without the `docs` feature: no documentation in the .wasm (step 4).
-$CARGO build --locked --release -p runtask-wasm --target wasm32-unknown-unknown --no-default-features --features console_error_panic_hook
-
 out=pkg/dist
 rm -rf "$out"
-for target in node web bundler; do
-  flag=$target
-  [ "$target" = node ] && flag=nodejs
-  wasm-bindgen --target "$flag" --out-dir "$out/$target" --out-name runtask "$wasm"
-done
-# The three targets get the same .wasm (all import from "./runtask_bg.js"): ship one copy, in
-# dist/bundler where the bundler glue imports it, and point the node and web glue at it.
-for target in node web; do
-  cmp -s "$out/$target/runtask_bg.wasm" "$out/bundler/runtask_bg.wasm" || { echo "pkg: $target .wasm differs from bundler's" >&2; exit 1; }
-  rm "$out/$target/runtask_bg.wasm" "$out/$target/runtask_bg.wasm.d.ts"
-done
-patch_glue "$out/node/runtask.js" '`${__dirname}/runtask_bg.wasm`' '`${__dirname}/../bundler/runtask_bg.wasm`'
-patch_glue "$out/web/runtask.js" "new URL('runtask_bg.wasm', import.meta.url)" "new URL('../bundler/runtask_bg.wasm', import.meta.url)"
-wasm-opt "$WASM_OPT_LEVEL" "${WASM_OPT_FEATURES[@]}" "$out/bundler/runtask_bg.wasm" -o "$out/bundler/runtask_bg.wasm"
+# One module: $1 its name (runtask, readers), $2 the features besides the panic hook. Without the
+# `docs` feature: no documentation in the .wasm (step 4).
+build_module() {
+  local name=$1 features=$2 target flag
+  $CARGO build --locked --release -p runtask-wasm --target wasm32-unknown-unknown --no-default-features --features "console_error_panic_hook $features"
+  for target in node web bundler; do
+    flag=$target
+    [ "$target" = node ] && flag=nodejs
+    wasm-bindgen --target "$flag" --out-dir "$out/$target" --out-name "$name" "$wasm"
+  done
+  # The three targets get the same .wasm (all import from "./${name}_bg.js"): ship one copy, in
+  # dist/bundler where the bundler glue imports it, and point the node and web glue at it.
+  for target in node web; do
+    cmp -s "$out/$target/${name}_bg.wasm" "$out/bundler/${name}_bg.wasm" || { echo "pkg: $target ${name}_bg.wasm differs from bundler's" >&2; exit 1; }
+    rm "$out/$target/${name}_bg.wasm" "$out/$target/${name}_bg.wasm.d.ts"
+  done
+  patch_glue "$out/node/$name.js" "\`\${__dirname}/${name}_bg.wasm\`" "\`\${__dirname}/../bundler/${name}_bg.wasm\`"
+  patch_glue "$out/web/$name.js" "new URL('${name}_bg.wasm', import.meta.url)" "new URL('../bundler/${name}_bg.wasm', import.meta.url)"
+  wasm-opt "$WASM_OPT_LEVEL" "${WASM_OPT_FEATURES[@]}" "$out/bundler/${name}_bg.wasm" -o "$out/bundler/${name}_bg.wasm"
+}
+build_module runtask ""
+build_module readers dialects
+# The readers' own declarations are not part of the package's API (their functions are the
+# validator's).
+rm "$out"/*/readers.d.ts
 node_glue_commonjs "$out/node"
 $CARGO run --locked -q -p runtask-wasm --example docs -- pkg "$out"
 # The bin: runtask-lint itself for WASI (profile wasi-release in Cargo.toml: thin LTO, -Os).
@@ -56,6 +67,8 @@ cli_raw=$(stat -c %s "$out/cli/runtask-lint.wasm")
 cli_gz=$(gzip -9 -c "$out/cli/runtask-lint.wasm" | wc -c)
 echo "pkg: bin module dist/cli/runtask-lint.wasm: $cli_raw bytes, $cli_gz bytes gzip -9"
 
-raw=$(stat -c %s "$out/bundler/runtask_bg.wasm")
-gz=$(gzip -9 -c "$out/bundler/runtask_bg.wasm" | wc -c)
-echo "pkg: built $out (runtask_bg.wasm: $raw bytes, $gz bytes gzip -9)"
+for name in runtask readers; do
+  raw=$(stat -c %s "$out/bundler/${name}_bg.wasm")
+  gz=$(gzip -9 -c "$out/bundler/${name}_bg.wasm" | wc -c)
+  echo "pkg: built $out/bundler/${name}_bg.wasm: $raw bytes, $gz bytes gzip -9"
+done

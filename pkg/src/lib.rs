@@ -20,7 +20,7 @@ use tsify::{Ts, Tsify};
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
-use runtask_core::dialect::{self, Dialect, NoFiles};
+use runtask_core::detect::{self, Dialect};
 #[cfg(feature = "docs")]
 use runtask_core::registry;
 use runtask_core::Options;
@@ -136,36 +136,63 @@ pub struct Source {
     pub filename: Option<String>,
 }
 
+/// Where a source is checked: here, or by the dialect readers.
+pub enum Plan<'s> {
+    /// JSON text read as a request, already parsed (detection read the parsed document).
+    Prepared(runtask_core::Prepared<'s>),
+    /// Bytes read as a JSON request (not UTF-8, not JSON, or the dialect was forced).
+    Bytes,
+    /// A state machine, template or script, or a request written in YAML: the dialect readers'
+    /// work. The validator's `.wasm` is built without them (feature `dialects` off) and hands such
+    /// a source to the readers' `.wasm` (`js/readers.js`).
+    Reader(Dialect),
+}
+
 impl Source {
-    /// Checks `bytes` as this source says: a request as before (JSON, or YAML when the file name
-    /// says so), a state machine, template or script through runtask-core's dialect readers.
-    pub fn check(&self, bytes: &[u8], options: &Options) -> Result<runtask_core::Report, runtask_core::OptionsError> {
+    /// What `bytes` are, as this source says: a request checked here, or a dialect for the readers.
+    #[must_use]
+    pub fn plan<'s>(&self, bytes: &'s [u8]) -> Plan<'s> {
         let path = self.filename.as_deref();
         let yaml_request = path.is_some_and(|p| {
             let p = p.to_ascii_lowercase();
             p.ends_with(".yaml") || p.ends_with(".yml")
         });
+        let plan = |dialect: Dialect, here: Plan<'s>| if dialect == Dialect::Request && !yaml_request { here } else { Plan::Reader(dialect) };
         // JSON text (the usual case) is parsed once: detection reads the names from the parsed
         // document, and a request is checked without parsing it again.
         if self.dialect.is_none() {
             if let Some(prepared) = runtask_core::prepare(bytes) {
                 let dialect = prepared.detect(path).unwrap_or(Dialect::Request);
-                if dialect == Dialect::Request && !yaml_request {
-                    return runtask_core::check_prepared(&prepared, options);
-                }
-                return dialect::check_source(path, bytes, dialect, options, &NoFiles);
+                return plan(dialect, Plan::Prepared(prepared));
             }
         }
         let dialect = self.dialect.unwrap_or_else(|| {
             // Valid UTF-8 (the usual case) is read in place: `from_utf8_lossy` checks byte by
             // byte, `from_utf8` a word at a time.
             let text = std::str::from_utf8(bytes).map_or_else(|_| String::from_utf8_lossy(bytes), std::borrow::Cow::Borrowed);
-            dialect::detect(path, text.strip_prefix('\u{feff}').unwrap_or(&text)).unwrap_or(Dialect::Request)
+            detect::detect(path, text.strip_prefix('\u{feff}').unwrap_or(&text)).unwrap_or(Dialect::Request)
         });
-        if dialect == Dialect::Request && !yaml_request {
-            return runtask_core::check_bytes(bytes, options);
+        plan(dialect, Plan::Bytes)
+    }
+
+    /// Checks a source whose [`Plan`] is a request; `None` for the readers' work.
+    pub fn check_request(&self, bytes: &[u8], options: &Options) -> Option<Result<runtask_core::Report, runtask_core::OptionsError>> {
+        match self.plan(bytes) {
+            Plan::Prepared(prepared) => Some(runtask_core::check_prepared(&prepared, options)),
+            Plan::Bytes => Some(runtask_core::check_bytes(bytes, options)),
+            Plan::Reader(_) => None,
         }
-        dialect::check_source(path, bytes, dialect, options, &NoFiles)
+    }
+
+    /// Checks `bytes` as this source says: a request as before (JSON, or YAML when the file name
+    /// says so), a state machine, template or script through runtask-core's dialect readers.
+    #[cfg(feature = "dialects")]
+    pub fn check(&self, bytes: &[u8], options: &Options) -> Result<runtask_core::Report, runtask_core::OptionsError> {
+        match self.plan(bytes) {
+            Plan::Prepared(prepared) => runtask_core::check_prepared(&prepared, options),
+            Plan::Bytes => runtask_core::check_bytes(bytes, options),
+            Plan::Reader(dialect) => runtask_core::dialect::check_source(self.filename.as_deref(), bytes, dialect, options, &runtask_core::dialect::NoFiles),
+        }
     }
 }
 
@@ -263,18 +290,30 @@ pub fn convert(report: runtask_core::Report) -> ValidateResult {
 
 /// Checks `source` (UTF-8 bytes) as a RunTask request.
 pub fn validate_bytes_native(source: &[u8], options: &Options) -> Result<ValidateResult, OptionsError> {
-    validate_source_native(source, options, &Source { dialect: Some(Dialect::Request), filename: None })
+    Ok(convert(runtask_core::check_bytes(source, options).map_err(OptionsError::Core)?))
 }
 
 /// Checks `source` (UTF-8 bytes) read as `how` says.
+#[cfg(feature = "dialects")]
 pub fn validate_source_native(source: &[u8], options: &Options, how: &Source) -> Result<ValidateResult, OptionsError> {
     let report = how.check(source, options).map_err(OptionsError::Core)?;
     Ok(convert(report))
 }
 
-/// Checks `source` and hands the result to JavaScript in the compact form.
-fn validate_to_js(source: &[u8], options: &Options, how: &Source) -> Result<Ts<ValidateResult>, JsError> {
-    let report = how.check(source, options).map_err(|e| JsError::new(&OptionsError::Core(e).to_string()))?;
+/// Checks `source` and hands the result to JavaScript in the compact form. `js_options` is the
+/// caller's options object, which a source for the dialect readers goes to them with.
+fn validate_to_js(source: &[u8], options: &Options, how: &Source, js_options: &JsValue) -> Result<Ts<ValidateResult>, JsValue> {
+    let report = match how.plan(source) {
+        Plan::Prepared(prepared) => runtask_core::check_prepared(&prepared, options),
+        Plan::Bytes => runtask_core::check_bytes(source, options),
+        #[cfg(feature = "dialects")]
+        Plan::Reader(dialect) => runtask_core::dialect::check_source(how.filename.as_deref(), source, dialect, options, &runtask_core::dialect::NoFiles),
+        #[cfg(not(feature = "dialects"))]
+        Plan::Reader(dialect) => return readers::read(source, js_options, dialect),
+    };
+    #[cfg(feature = "dialects")]
+    let _ = js_options;
+    let report = report.map_err(|e| JsError::new(&OptionsError::Core(e).to_string()))?;
     let c = Compact::encode(&report);
     Ok(Ts::new_unchecked(build_result(&c.nums, &c.ascii, &c.other)))
 }
@@ -393,22 +432,74 @@ fn options_from_js(options: Option<Ts<ValidateOptions>>) -> Result<(Options, Sou
 /// script (`options.dialect`, detected by default). A request with problems gives `ok: false` and
 /// its diagnostics; only bad options throw.
 #[wasm_bindgen]
-pub fn validate(source: &JsString, options: Option<Ts<ValidateOptions>>) -> Result<Ts<ValidateResult>, JsError> {
+pub fn validate(source: &JsString, options: Option<Ts<ValidateOptions>>) -> Result<Ts<ValidateResult>, JsValue> {
     hook();
     if !source.is_string() {
-        return Err(JsError::new("validate: `source` must be a string (the request as JSON text); use validateBytes for bytes"));
+        return Err(JsError::new("validate: `source` must be a string (the request as JSON text); use validateBytes for bytes").into());
     }
+    let js_options = options.as_ref().map_or(JsValue::UNDEFINED, Ts::js_value);
     let (options, how) = options_from_js(options)?;
-    validate_to_js(&utf8_of(source), &options, &how)
+    validate_to_js(&utf8_of(source), &options, &how, &js_options)
 }
 
 /// Checks a RunTask request given as the bytes of a file (UTF-8 expected: invalid UTF-8, UTF-16
 /// and byte-order marks become diagnostics, as in the CLI).
 #[wasm_bindgen(js_name = validateBytes)]
-pub fn validate_bytes(source: &[u8], options: Option<Ts<ValidateOptions>>) -> Result<Ts<ValidateResult>, JsError> {
+pub fn validate_bytes(source: &[u8], options: Option<Ts<ValidateOptions>>) -> Result<Ts<ValidateResult>, JsValue> {
     hook();
+    let js_options = options.as_ref().map_or(JsValue::UNDEFINED, Ts::js_value);
     let (options, how) = options_from_js(options)?;
-    validate_to_js(source, &options, &how)
+    validate_to_js(source, &options, &how, &js_options)
+}
+
+/// Loads the dialect readers (state machines, templates, EventBridge Scheduler input, scripts,
+/// requests in YAML): a second `.wasm` that `validate` needs only for such sources. In Node it is
+/// loaded by itself on first need and this resolves at once; the browser builds (`bundler`,
+/// `web`) load it only when asked: await this once before validating such a source there.
+#[wasm_bindgen(js_name = loadDialects, unchecked_return_type = "Promise<void>")]
+pub fn load_dialects() -> js_sys::Promise {
+    #[cfg(not(feature = "dialects"))]
+    return readers::load();
+    #[cfg(feature = "dialects")]
+    js_sys::Promise::resolve(&JsValue::UNDEFINED)
+}
+
+/// The validator's `.wasm` leaves the dialect readers out (about 140 KB gzip): a state machine,
+/// template, script or YAML request goes to the readers' `.wasm` (this crate built with the
+/// feature `dialects`), through `js/readers.js` (`js/readers.cjs` in `dist/node`).
+#[cfg(not(feature = "dialects"))]
+mod readers {
+    use super::{Dialect, ValidateResult};
+    use tsify::Ts;
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen(module = "/js/readers.js")]
+    extern "C" {
+        /// The readers' `validateBytes(bytes, { ...options, dialect })`, or `null` when they are
+        /// not loaded (browser builds before `loadDialects()`).
+        #[wasm_bindgen(js_name = readSource, catch)]
+        fn read_source(bytes: &[u8], options: &JsValue, dialect: &str) -> Result<JsValue, JsValue>;
+        /// Loads the readers' module (at once in Node).
+        #[wasm_bindgen(js_name = loadReaders)]
+        pub fn load() -> js_sys::Promise;
+    }
+
+    /// `bytes` read as `dialect` by the readers' module.
+    pub fn read(bytes: &[u8], options: &JsValue, dialect: Dialect) -> Result<Ts<ValidateResult>, JsValue> {
+        let result = read_source(bytes, options, dialect.name())?;
+        if result.is_null() {
+            return Err(JsError::new(&not_loaded(dialect)).into());
+        }
+        Ok(Ts::new_unchecked(result))
+    }
+
+    /// Why `validate` throws for such a source before the readers are loaded.
+    pub fn not_loaded(dialect: Dialect) -> String {
+        let what = if dialect == Dialect::Request { "a request in YAML".to_owned() } else { format!("a {} (dialect `{}`)", dialect.noun(), dialect.name()) };
+        format!(
+            "validate: this source is {what}, which the dialect readers read: a second .wasm that this build loads only when asked. Call `await loadDialects()` once before validating state machines, templates, schedules, scripts or YAML"
+        )
+    }
 }
 
 /// Every rule's metadata and documentation, in code order.

@@ -142,6 +142,7 @@ const DIALECT_INPUTS: &[(&str, &str)] = &[
 
 /// Detected from the content and name, with `request` and `location` as in the CLI's JSON, and
 /// through the compact form unchanged.
+#[cfg(feature = "dialects")]
 #[test]
 fn requests_where_they_live_carry_request_and_location() {
     for (name, src) in DIALECT_INPUTS {
@@ -158,6 +159,7 @@ fn requests_where_they_live_carry_request_and_location() {
     }
 }
 
+#[cfg(feature = "dialects")]
 #[test]
 fn the_dialect_can_be_forced() {
     let (_, machine) = DIALECT_INPUTS[0];
@@ -171,4 +173,32 @@ fn the_dialect_can_be_forced() {
     // A request file named .yaml is read as YAML.
     let r = Source { dialect: None, filename: Some("run-task.yaml".into()) }.check(b"taskDefinition: web:3\ncount: 0\n", &Options::default()).unwrap();
     assert!(r.diagnostics.iter().any(|d| d.code == "RT106" && d.line == 2), "{:#?}", r.diagnostics);
+}
+
+/// What the validator's `.wasm` (built without the dialect readers) checks itself, and what it
+/// hands to the readers' `.wasm`: requests in JSON stay, whatever else goes, with its dialect.
+#[test]
+fn only_json_requests_are_checked_without_the_readers() {
+    for src in INPUTS {
+        let plan = Source::default().plan(src.as_bytes());
+        assert!(matches!(plan, Plan::Prepared(_) | Plan::Bytes), "{src}");
+        // The same report as core's check, without the readers.
+        let here = Source::default().check_request(src.as_bytes(), &Options::default()).unwrap().unwrap();
+        assert_eq!(here.diagnostics, report(src).diagnostics, "{src}");
+    }
+    let expected = [Dialect::StateMachine, Dialect::Cloudformation, Dialect::Shell];
+    for ((name, src), want) in DIALECT_INPUTS.iter().zip(expected) {
+        let named = Source { dialect: None, filename: Some((*name).to_owned()) };
+        assert!(matches!(named.plan(src.as_bytes()), Plan::Reader(d) if d == want), "{name}");
+        assert!(named.check_request(src.as_bytes(), &Options::default()).is_none(), "{name}");
+    }
+    // A request named .yaml goes to the readers as a request; forced to `request`, a state
+    // machine stays (and is checked as a request).
+    let yaml = Source { dialect: None, filename: Some("run-task.yml".into()) };
+    assert!(matches!(yaml.plan(b"taskDefinition: web:3\n"), Plan::Reader(Dialect::Request)));
+    assert!(matches!(yaml.plan(b"{\"taskDefinition\": \"web:3\"}"), Plan::Reader(Dialect::Request)));
+    let forced = Source { dialect: Some(Dialect::Request), filename: None };
+    assert!(matches!(forced.plan(DIALECT_INPUTS[0].1.as_bytes()), Plan::Bytes));
+    let script = Source { dialect: Some(Dialect::Shell), filename: None };
+    assert!(matches!(script.plan(b"{}"), Plan::Reader(Dialect::Shell)));
 }

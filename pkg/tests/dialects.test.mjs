@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { validate, validateBytes } from 'runtask-validator';
+import { validate, validateBytes, loadDialects } from 'runtask-validator';
 import { ROOT, FIXTURES, cliJson } from './helpers.mjs';
 
 const example = (name) => fs.readFileSync(path.join(ROOT, 'docs', 'examples', name), 'utf8');
@@ -99,4 +99,13 @@ test('a file with no RunTask request in it is read as a request only when nothin
   const s = validate('#!/bin/sh\necho hello\n', { dialect: 'shell' });
   assert.deepEqual(s.diagnostics, []);
   assert.equal(s.ok, true);
+});
+
+test('in Node the dialect readers load by themselves: loadDialects() resolves, and bad options throw as for a request', async () => {
+  assert.equal(await loadDialects(), undefined);
+  const machine = example('manage-ecs-task.asl.json');
+  const request = (() => { try { validate('{}', { select: ['RT999x'] }); } catch (e) { return e; } })();
+  assert.ok(request instanceof Error);
+  assert.throws(() => validate(machine, { select: ['RT999x'] }), (e) => e instanceof Error && e.message === request.message);
+  assert.throws(() => validateBytes(new TextEncoder().encode(machine), { ignore: ['nope'] }), /`nope` matches no rule/);
 });

@@ -1,5 +1,6 @@
-// The other entry points: the bundler build (through the exports map's `browser` condition,
-// loaded here by Node's own WebAssembly ES-module integration, which is what bundlers emulate),
+// The other entry points: the bundler build (the file the exports map's `browser` condition
+// names, loaded here by Node's own WebAssembly ES-module integration, which is what bundlers
+// emulate; Node itself always takes the `node` condition first),
 // the `web` build in a real browser from a plain <script type="module">, and the TypeScript
 // declarations against the committed reference.
 import { test } from 'node:test';
@@ -8,18 +9,32 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { ROOT, PACKAGE, repoRequire, projectRequire } from './helpers.mjs';
 
 const pkgDir = path.dirname(projectRequire.resolve(`${PACKAGE}/package.json`));
 
-test('the bundler build works through the `browser` condition', () => {
+// A state machine: the validator's .wasm hands it to the dialect readers' .wasm.
+const MACHINE = JSON.stringify({ StartAt: 'Run', States: { Run: { Type: 'Task', Resource: 'arn:aws:states:::ecs:runTask.sync', Parameters: { TaskDefinition: 'web:1', Count: 11, LaunchType: 'FARGATE' }, End: true } } });
+
+test('the bundler build (the `browser` condition) works, and loads the dialect readers when asked', async () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+  assert.equal(manifest.exports['.'].browser.default, './dist/bundler/runtask.js');
+  const entry = pathToFileURL(path.join(pkgDir, 'dist/bundler/runtask.js')).href;
   const script = `
-    import { validate, rules, fargateSizes, schema } from '${PACKAGE}';
+    import * as bundler from '${entry}';
+    import { validate, rules, fargateSizes, schema, loadDialects } from '${entry}';
+    // The bundler glue, not the Node build's CommonJS (which an import gives a \`default\`).
+    if ('default' in bundler) throw new Error('not the bundler build');
     const src = '{"taskDefinition": "web:1", "tags": [{"key": "チーム🚀", "value": "x"}], "count": 11}';
     const r = validate(src);
-    console.log(JSON.stringify({ codes: r.diagnostics.map((d) => d.code), count: r.diagnostics.find((d) => d.pointer === '/count'), at: src.indexOf('11'), rules: rules().length, sizes: fargateSizes().length, schema: schema().$schema }));`;
-  const r = spawnSync(process.execPath, ['--conditions=browser', '--experimental-wasm-modules', '--no-warnings', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    let before = null;
+    try { validate(${JSON.stringify(MACHINE)}); } catch (e) { before = e.message; }
+    await loadDialects();
+    const machine = validate(${JSON.stringify(MACHINE)}).diagnostics.map((d) => [d.code, d.pointer, d.location]);
+    console.log(JSON.stringify({ codes: r.diagnostics.map((d) => d.code), count: r.diagnostics.find((d) => d.pointer === '/count'), at: src.indexOf('11'), rules: rules().length, sizes: fargateSizes().length, schema: schema().$schema, before, machine }));`;
+  const r = spawnSync(process.execPath, ['--experimental-wasm-modules', '--no-warnings', '--input-type=module', '-e', script], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout);
   assert.ok(out.codes.includes('RT106'));
@@ -28,6 +43,11 @@ test('the bundler build works through the `browser` condition', () => {
   assert.ok(out.rules > 16);
   assert.equal(out.sizes, 8);
   assert.equal(out.schema, 'https://json-schema.org/draft/2020-12/schema');
+  // Before loadDialects(): a clear error that says what to do; after: what Node's build reports.
+  assert.match(out.before, /this source is a state machine \(dialect `state-machine`\).*`await loadDialects\(\)`/);
+  const node = projectRequire(PACKAGE).validate(MACHINE).diagnostics.map((d) => [d.code, d.pointer, d.location]);
+  assert.ok(node.some(([code]) => code === 'RT400'), JSON.stringify(node));
+  assert.deepEqual(out.machine, node);
 });
 
 test('the TypeScript declarations match the committed reference', () => {
@@ -52,14 +72,23 @@ const PAGE = `<!doctype html>
 <title>runtask-validator in a plain module script</title>
 <script type="importmap">{ "imports": { "${PACKAGE}/web": "/node_modules/${PACKAGE}/dist/web/runtask.js" } }</script>
 <script type="module">
-  import init, { validate, rules } from '${PACKAGE}/web';
+  import init, { validate, rules, loadDialects } from '${PACKAGE}/web';
   await init();
   const src = '{\\n  "taskDefinition": "web:1",\\r\\n  "tags": [{"key": "チーム🚀", "value": "開発"}], "count": 11\\n}';
   const r = validate(src);
   const count = r.diagnostics.find((d) => d.pointer === '/count');
+  // The dialect readers' .wasm is fetched only by loadDialects().
+  const machine = ${JSON.stringify(MACHINE)};
+  let before = null;
+  try { validate(machine); } catch (e) { before = e.message; }
+  const readersFetched = () => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /\\/dist\\/(web|bundler)\\/readers(_bg\\.wasm|\\.js)$/.test(p));
+  const fetchedBefore = readersFetched();
+  await loadDialects();
   window.result = { ok: r.ok, codes: r.diagnostics.map((d) => d.code), rules: rules().length,
     line: count.line, utf16Column: count.utf16Column, text: src.slice(count.utf16Start, count.utf16End),
-    expectedColumn: src.split(/\\r\\n|\\n/)[2].indexOf('11') + 1 };
+    expectedColumn: src.split(/\\r\\n|\\n/)[2].indexOf('11') + 1,
+    before, fetchedBefore, fetchedAfter: readersFetched(),
+    machine: validate(machine).diagnostics.map((d) => [d.code, d.pointer, d.location]) };
 </script>`;
 
 test('the web build runs in Chromium from a plain <script type="module">', async (t) => {
@@ -109,12 +138,16 @@ test('the web build runs in Chromium from a plain <script type="module">', async
   assert.equal(result.text, '11');
   assert.equal(result.utf16Column, result.expectedColumn);
   assert.equal(result.expectedColumn, 55);
+  assert.match(result.before, /`await loadDialects\(\)`/);
+  assert.deepEqual(result.fetchedBefore, []);
+  assert.ok(result.fetchedAfter.some((p) => p.endsWith('/dist/bundler/readers_bg.wasm')), JSON.stringify(result.fetchedAfter));
+  assert.deepEqual(result.machine, projectRequire(PACKAGE).validate(MACHINE).diagnostics.map((d) => [d.code, d.pointer, d.location]));
 });
 
 // The declarations compile and resolve through the exports map, for Node (node16: ESM and
 // CommonJS) and for bundlers (bundler resolution, with the `/web` entry), in strict mode.
 const CONSUMER = `
-import { validate, validateBytes, rules, fargateSizes, schema, type Diagnostic, type ValidateOptions, type ValidateResult, type RuleInfo } from '${PACKAGE}';
+import { validate, validateBytes, rules, fargateSizes, schema, loadDialects, type Diagnostic, type ValidateOptions, type ValidateResult, type RuleInfo } from '${PACKAGE}';
 const options: ValidateOptions = { taskDefinition: { family: 'web' }, select: ['RT1'], ignore: ['RT121'] };
 const result: ValidateResult = validate('{"taskDefinition": "web:1"}', options);
 const first: Diagnostic | undefined = result.diagnostics[0];
@@ -126,11 +159,12 @@ const docs: string[] = rules().map((r: RuleInfo) => r.docs);
 const memory: number[] = fargateSizes().flatMap((s) => s.memory);
 const bytes: ValidateResult = validateBytes(new Uint8Array([123, 125]));
 const dialect: unknown = schema()['$schema'];
+const loaded: Promise<void> = loadDialects();
 // @ts-expect-error: not an option
 validate('{}', { selct: ['RT1'] });
 // @ts-expect-error: the request is JSON text
 validate({ taskDefinition: 'web:1' });
-export { severity, offsets, help, edit, docs, memory, bytes, dialect };
+export { severity, offsets, help, edit, docs, memory, bytes, dialect, loaded };
 `;
 
 function tsc(files, compilerOptions) {
