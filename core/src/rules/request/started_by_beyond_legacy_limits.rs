@@ -1,5 +1,6 @@
 use crate::context::Ctx;
 use crate::data::limits::{STARTED_BY_LEGACY_MAX, STARTED_BY_MAX};
+use crate::diagnostics::message::cat;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -44,12 +45,15 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         return;
     }
     let slash = value.contains('/');
-    let what = match (len > STARTED_BY_LEGACY_MAX, slash) {
-        (true, true) => format!("is {len} characters long and contains `/`"),
-        (true, false) => format!("is {len} characters long"),
-        (false, true) => "contains `/`".to_owned(),
-        (false, false) => return,
+    let long = len > STARTED_BY_LEGACY_MAX;
+    if !long && !slash {
+        return;
+    }
+    let what = match (long, slash) {
+        (true, true) => cat!("is ", len, " characters long and contains `/`"),
+        (true, false) => cat!("is ", len, " characters long"),
+        _ => String::from("contains `/`"),
     };
-    ctx.report(node, format!("`startedBy` {what}: fine for RunTask, but StartTask and older documentation allow only {STARTED_BY_LEGACY_MAX} characters without `/`"))
-        .help(format!("keep it to {STARTED_BY_LEGACY_MAX} characters of letters, digits, `-` and `_` if the same value is also used with StartTask"));
+    ctx.report(node, cat!("`startedBy` ", what, ": fine for RunTask, but StartTask and older documentation allow only ", STARTED_BY_LEGACY_MAX, " characters without `/`"))
+        .help(cat!("keep it to ", STARTED_BY_LEGACY_MAX, " characters of letters, digits, `-` and `_` if the same value is also used with StartTask"));
 }
