@@ -211,7 +211,7 @@ fn remove_code(text: &str, start: u32, end: u32) -> Edit {
 
 fn diagnostic(index: &LineIndex<'_>, (start, end): (u32, u32), message: String, help: Option<String>, fix: Option<Fix>) -> Diagnostic {
     let mut d = UNUSED.diagnostic(String::new(), message);
-    d.help = help;
+    d.help = help.map(Into::into);
     d.fix = fix;
     // The range, and the fix's edits in UTF-16.
     d.set_position(index, start, end);

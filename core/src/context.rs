@@ -236,8 +236,8 @@ pub(crate) struct Finding {
     pub node: NodeId,
     pub range: TextRange,
     pub message: String,
-    pub help: Option<String>,
-    pub note: Option<String>,
+    pub help: Option<Cow<'static, str>>,
+    pub note: Option<Cow<'static, str>>,
     pub fix: Option<Fix>,
     pub labels: Vec<(NodeId, TextRange, String)>,
     pub member: Option<&'static str>,
@@ -476,12 +476,12 @@ impl Reporter<'_> {
         self.finding.as_mut().expect("finding is present until drop")
     }
 
-    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
+    pub fn help(&mut self, help: impl Into<Cow<'static, str>>) -> &mut Self {
         self.f().help = Some(help.into());
         self
     }
 
-    pub fn note(&mut self, note: impl Into<String>) -> &mut Self {
+    pub fn note(&mut self, note: impl Into<Cow<'static, str>>) -> &mut Self {
         self.f().note = Some(note.into());
         self
     }

@@ -190,8 +190,8 @@ fn place(file: &str, index: &LineIndex<'_>, ex: &Extracted, doc: &Document<'_>, 
     d.set_position(index, r.start, r.end);
     if let Some(spelling) = ex.spelling {
         d.message = spelling.spell(&d.message);
-        d.help = d.help.as_deref().map(|h| spelling.spell(h));
-        d.note = d.note.as_deref().map(|n| spelling.spell(n));
+        d.help = d.help.as_deref().map(|h| spelling.spell(h).into());
+        d.note = d.note.as_deref().map(|n| spelling.spell(n).into());
         for l in &mut d.labels {
             l.message = spelling.spell(&l.message);
         }

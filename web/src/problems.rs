@@ -66,7 +66,7 @@ impl Problems {
                 severity: d.severity,
                 code: d.code,
                 message: d.message.clone(),
-                help: d.help.clone(),
+                help: d.help.as_deref().map(str::to_owned),
                 pointer: d.pointer.clone(),
                 target: target(d),
                 utf16_start: d.utf16_start,

@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use serde::Serialize;
 
 use super::fix::Fix;
@@ -82,11 +83,11 @@ pub struct Diagnostic {
     /// What is wrong, with the actual values.
     pub message: String,
     /// What to do about it.
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
     /// The rule's name, e.g. `launch-type-with-capacity-provider`.
     pub name: &'static str,
     /// Why, or what the documents say.
-    pub note: Option<String>,
+    pub note: Option<Cow<'static, str>>,
     /// When the finding is about a member that is absent: its name (`pointer` is then the object
     /// that lacks it).
     pub member: Option<&'static str>,

@@ -197,8 +197,8 @@ fn fit_quoting(text: &str, fix: &mut crate::diagnostics::Fix) {
 fn finding_diagnostic(f: DialectFinding, location: Option<String>, index: &LineIndex<'_>) -> Diagnostic {
     let mut d = input_diagnostic(f.rule, &f.pointer, f.message, None);
     d.severity = f.severity;
-    d.help = f.help;
-    d.note = f.note;
+    d.help = f.help.map(Into::into);
+    d.note = f.note.map(Into::into);
     d.fix = f.fix;
     d.set_position(index, f.range.start, f.range.end);
     d.request = f.request.or_else(|| location.as_ref().map(|_| String::new()));

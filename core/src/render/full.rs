@@ -57,10 +57,10 @@ pub fn full_body(files: &[FileResult<'_>], color: bool) -> String {
                 _ => title.element(Level::NOTE.message(format!("in {} at {}:{}", f.path, d.line, d.column))),
             };
             if let Some(note) = &d.note {
-                main = main.element(Level::NOTE.message(note.as_str()));
+                main = main.element(Level::NOTE.message(note.as_ref()));
             }
             if let Some(help) = &d.help {
-                main = main.element(Level::HELP.message(help.as_str()));
+                main = main.element(Level::HELP.message(help.as_ref()));
             }
             groups.push(main);
             if let (Some(fix), Some(src)) = (&d.fix, f.source) {
