@@ -396,10 +396,12 @@ pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Opti
         return Vec::new();
     }
     let root_is_object = doc.kind(doc.root()) == json::Kind::Object;
+    // No select or ignore (the usual case): every rule is enabled, without a call per rule.
+    let every_rule = selection.select.is_empty() && selection.ignore.is_empty();
     let runs = |rule: &'static Rule| {
         // The root-type rule always runs: without an object nothing else can be checked.
         let always = std::ptr::eq(rule, &rules::input::request_not_object::RULE);
-        (!rule.needs_task_definition || td.is_some()) && (always || (root_is_object && selection.enabled(rule)))
+        (!rule.needs_task_definition || td.is_some()) && (always || (root_is_object && (every_rule || selection.enabled(rule))))
     };
     let mut walked = false;
     for check in registry::checks() {
