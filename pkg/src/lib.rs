@@ -148,6 +148,17 @@ pub enum Plan<'s> {
     Reader(Dialect),
 }
 
+impl Plan<'_> {
+    /// Checks a request here: the report, or `Err` with the dialect for the readers' work.
+    pub fn check_here(self, bytes: &[u8], options: &Options) -> Result<Result<runtask_core::Report, runtask_core::OptionsError>, Dialect> {
+        match self {
+            Plan::Prepared(prepared) => Ok(runtask_core::check_prepared(&prepared, options)),
+            Plan::Bytes => Ok(runtask_core::check_bytes(bytes, options)),
+            Plan::Reader(dialect) => Err(dialect),
+        }
+    }
+}
+
 impl Source {
     /// What `bytes` are, as this source says: a request checked here, or a dialect for the readers.
     #[must_use]
@@ -177,22 +188,20 @@ impl Source {
 
     /// Checks a source whose [`Plan`] is a request; `None` for the readers' work.
     pub fn check_request(&self, bytes: &[u8], options: &Options) -> Option<Result<runtask_core::Report, runtask_core::OptionsError>> {
-        match self.plan(bytes) {
-            Plan::Prepared(prepared) => Some(runtask_core::check_prepared(&prepared, options)),
-            Plan::Bytes => Some(runtask_core::check_bytes(bytes, options)),
-            Plan::Reader(_) => None,
-        }
+        self.plan(bytes).check_here(bytes, options).ok()
     }
 
     /// Checks `bytes` as this source says: a request as before (JSON, or YAML when the file name
     /// says so), a state machine, template or script through runtask-core's dialect readers.
     #[cfg(feature = "dialects")]
     pub fn check(&self, bytes: &[u8], options: &Options) -> Result<runtask_core::Report, runtask_core::OptionsError> {
-        match self.plan(bytes) {
-            Plan::Prepared(prepared) => runtask_core::check_prepared(&prepared, options),
-            Plan::Bytes => runtask_core::check_bytes(bytes, options),
-            Plan::Reader(dialect) => runtask_core::dialect::check_source(self.filename.as_deref(), bytes, dialect, options, &runtask_core::dialect::NoFiles),
-        }
+        self.plan(bytes).check_here(bytes, options).unwrap_or_else(|dialect| self.read(bytes, dialect, options))
+    }
+
+    /// The readers' work: `bytes` read as `dialect` by runtask-core's dialect readers.
+    #[cfg(feature = "dialects")]
+    fn read(&self, bytes: &[u8], dialect: Dialect, options: &Options) -> Result<runtask_core::Report, runtask_core::OptionsError> {
+        runtask_core::dialect::check_source(self.filename.as_deref(), bytes, dialect, options, &runtask_core::dialect::NoFiles)
     }
 }
 
@@ -303,13 +312,12 @@ pub fn validate_source_native(source: &[u8], options: &Options, how: &Source) ->
 /// Checks `source` and hands the result to JavaScript in the compact form. `js_options` is the
 /// caller's options object, which a source for the dialect readers goes to them with.
 fn validate_to_js(source: &[u8], options: &Options, how: &Source, js_options: &JsValue) -> Result<Ts<ValidateResult>, JsValue> {
-    let report = match how.plan(source) {
-        Plan::Prepared(prepared) => runtask_core::check_prepared(&prepared, options),
-        Plan::Bytes => runtask_core::check_bytes(source, options),
+    let report = match how.plan(source).check_here(source, options) {
+        Ok(report) => report,
         #[cfg(feature = "dialects")]
-        Plan::Reader(dialect) => runtask_core::dialect::check_source(how.filename.as_deref(), source, dialect, options, &runtask_core::dialect::NoFiles),
+        Err(dialect) => how.read(source, dialect, options),
         #[cfg(not(feature = "dialects"))]
-        Plan::Reader(dialect) => return readers::read(source, js_options, dialect),
+        Err(dialect) => return readers::read(source, js_options, dialect),
     };
     #[cfg(feature = "dialects")]
     let _ = js_options;
