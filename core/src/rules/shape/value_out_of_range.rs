@@ -42,7 +42,7 @@ crate::declare_rule! {
     };
 }
 
-const I32_MAX: i128 = i32::MAX as i128;
+const I32_MAX: u64 = i32::MAX as u64;
 
 /// Whether `node` is an integer member written as an integer.
 #[inline(always)]
@@ -57,7 +57,9 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     let Some(ShapeKind::Integer { min, max }) = node.shape.map(|s| &s.kind) else { return };
     let (min, max) = (*min, *max);
     let raw = doc.raw(id);
-    let v: Option<i128> = raw.parse().ok().filter(|v: &i128| v.abs() <= I32_MAX);
+    // Read as i64 (not wider): an integer i64 cannot hold does not fit 32 bits either, and
+    // 128-bit arithmetic is slow in WebAssembly.
+    let v: Option<i64> = raw.parse().ok().filter(|v: &i64| v.unsigned_abs() <= I32_MAX);
     let Some(v) = v else {
         ctx.report(id, cat!("`", dotted(doc, id), "` is ", raw, ", which does not fit a 32-bit integer (at most ", i32::MAX, ")"))
             .help("use a value within the member's documented range");
@@ -66,19 +68,44 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     // Documented limits (data::limits) first, then the model's own min/max.
     let limit = node.member.and_then(|m| {
         limits_for(m).find(|l| match l.keyword {
-            "minimum" => v < i128::from(l.value),
-            "maximum" => v > i128::from(l.value),
+            "minimum" => v < l.value,
+            "maximum" => v > l.value,
             _ => false,
         })
     });
     if let Some(l) = limit {
         let word = if l.keyword == "minimum" { "below the minimum" } else { "above the maximum" };
         ctx.report(id, cat!("`", dotted(doc, id), "` is ", v, ", ", word, " of ", l.value)).help(l.help);
-    } else if let Some(min) = min.filter(|&m| v < i128::from(m)) {
+    } else if let Some(min) = min.filter(|&m| v < m) {
         ctx.report(id, cat!("`", dotted(doc, id), "` is ", v, ", below the minimum of ", min))
             .help(cat!("use a value of at least ", min));
-    } else if let Some(max) = max.filter(|&m| v > i128::from(m)) {
+    } else if let Some(max) = max.filter(|&m| v > m) {
         ctx.report(id, cat!("`", dotted(doc, id), "` is ", v, ", above the maximum of ", max))
             .help(cat!("use a value of at most ", max));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The 32-bit bound on both sides, and integers at and beyond i64's range, which are read as
+    /// not fitting (never a panic on i64::MIN).
+    #[test]
+    fn the_32_bit_bound_and_i64_edges() {
+        let cases = [
+            ("2147483647", true),
+            ("-2147483647", true),
+            ("2147483648", false),
+            ("-2147483648", false),
+            ("9223372036854775807", false),
+            ("-9223372036854775808", false),
+            ("9223372036854775808", false),
+            ("-170141183460469231731687303715884105729", false),
+        ];
+        for (n, fits) in cases {
+            let r = crate::check(&format!(r#"{{"taskDefinition": "web:3", "count": {n}}}"#), &crate::Options::default()).unwrap();
+            let rt106: Vec<&str> = r.diagnostics.iter().filter(|d| d.code == "RT106").map(|d| d.message.as_str()).collect();
+            assert_eq!(rt106.len(), 1, "{n}: {rt106:?}");
+            assert_eq!(rt106[0].contains("does not fit a 32-bit integer"), !fits, "{n}: {rt106:?}");
+        }
     }
 }
