@@ -49,12 +49,12 @@ pub(crate) enum Run {
     /// On each node of the request (the rule's `applies` and `check`), in the one walk that all such
     /// rules share ([`shape::walk`]), which gives each node's model shape.
     Node,
+    /// Not run on the parsed request: reported by the layer that reads the input (the driver,
+    /// when the input could not be parsed and no rule can run; the dialect readers, RT050–RT064,
+    /// at the file's characters; runtask-lint, which reads the suppression comments) or made by
+    /// the live pre-flight (RT850–RT899). The check calls nothing for them.
+    Elsewhere,
 }
-
-/// The `check` of rules that are not run on the parsed request but reported by the layer that
-/// reads the input: the driver (the input could not be parsed, so no rule can run) or the
-/// dialect readers (RT050–RT064, at the file's characters).
-pub(crate) fn reported_by_driver(_: &mut Ctx<'_, '_>) {}
 
 /// Every area's checks; [`crate::registry`] joins and sorts them.
 pub(crate) static AREAS: &[&[Check]] = &[

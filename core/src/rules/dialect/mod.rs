@@ -3,7 +3,7 @@
 //! ([`crate::dialect`]) reports them while it reads the file, at the file's characters; their
 //! `check` is the driver's.
 
-use crate::rules::{reported_by_driver, Check, Run};
+use crate::rules::{Check, Run};
 
 pub mod dialect_value_out_of_range;
 pub mod eventbridge_fargate_without_network_configuration;
@@ -22,19 +22,19 @@ pub mod unreadable_script;
 pub mod wait_for_task_token_without_token;
 
 pub(crate) static CHECKS: &[Check] = &[
-    Check { rule: &unchecked_dynamic_values::RULE, run: Run::Document(reported_by_driver) },
-    Check { rule: &unknown_dialect_member::RULE, run: Run::Document(reported_by_driver) },
-    Check { rule: &member_not_passed::RULE, run: Run::Document(reported_by_driver) },
-    Check { rule: &member_case::RULE, run: Run::Document(reported_by_driver) },
-    Check { rule: &query_language_mismatch::RULE, run: Run::Document(reported_by_driver) },
-    Check { rule: &wait_for_task_token_without_token::RULE, run: Run::Document(reported_by_driver) },
-    Check { rule: &dialect_value_out_of_range::RULE, run: Run::Document(reported_by_driver) },
-    Check { rule: &task_definition_arn_not_arn::RULE, run: Run::Document(reported_by_driver) },
-    Check { rule: &eventbridge_fargate_without_network_configuration::RULE, run: Run::Document(reported_by_driver) },
-    Check { rule: &unknown_cli_option::RULE, run: Run::Document(reported_by_driver) },
-    Check { rule: &invalid_cli_value::RULE, run: Run::Document(reported_by_driver) },
-    Check { rule: &repeated_cli_option::RULE, run: Run::Document(reported_by_driver) },
-    Check { rule: &unreadable_file_reference::RULE, run: Run::Document(reported_by_driver) },
-    Check { rule: &unreadable_script::RULE, run: Run::Document(reported_by_driver) },
-    Check { rule: &scheduler_tag_as_key_value::RULE, run: Run::Document(reported_by_driver) },
+    Check { rule: &unchecked_dynamic_values::RULE, run: Run::Elsewhere },
+    Check { rule: &unknown_dialect_member::RULE, run: Run::Elsewhere },
+    Check { rule: &member_not_passed::RULE, run: Run::Elsewhere },
+    Check { rule: &member_case::RULE, run: Run::Elsewhere },
+    Check { rule: &query_language_mismatch::RULE, run: Run::Elsewhere },
+    Check { rule: &wait_for_task_token_without_token::RULE, run: Run::Elsewhere },
+    Check { rule: &dialect_value_out_of_range::RULE, run: Run::Elsewhere },
+    Check { rule: &task_definition_arn_not_arn::RULE, run: Run::Elsewhere },
+    Check { rule: &eventbridge_fargate_without_network_configuration::RULE, run: Run::Elsewhere },
+    Check { rule: &unknown_cli_option::RULE, run: Run::Elsewhere },
+    Check { rule: &invalid_cli_value::RULE, run: Run::Elsewhere },
+    Check { rule: &repeated_cli_option::RULE, run: Run::Elsewhere },
+    Check { rule: &unreadable_file_reference::RULE, run: Run::Elsewhere },
+    Check { rule: &unreadable_script::RULE, run: Run::Elsewhere },
+    Check { rule: &scheduler_tag_as_key_value::RULE, run: Run::Elsewhere },
 ];

@@ -4,14 +4,13 @@
 //! [`crate::Options::live`]. Here they have what every rule has: code, name, severity,
 //! catalogue rows and documentation (for `--explain`, `docs/rules.md`, `--select`/`--ignore`).
 
-use crate::context::Ctx;
 use crate::rules::{Check, Run};
 
-/// `live_checks![a, b]`: the [`Check`]s of the live rule modules `a` and `b`, which all share
-/// [`made_live`] (`checks!` wants a `check` per module).
+/// `live_checks![a, b]`: the [`Check`]s of the live rule modules `a` and `b`, made by the live
+/// pre-flight ([`Run::Elsewhere`]).
 macro_rules! live_checks {
     ($($m:ident),* $(,)?) => {
-        &[$(Check { rule: &$m::RULE, run: Run::Document(made_live) }),*]
+        &[$(Check { rule: &$m::RULE, run: Run::Elsewhere }),*]
     };
 }
 
@@ -53,5 +52,3 @@ pub(crate) static CHECKS: &[Check] = live_checks![
     ebs_kms_key_not_usable,
 ];
 
-/// The `check` of the live rules: offline there is nothing to look at.
-pub(crate) fn made_live(_: &mut Ctx<'_, '_>) {}
