@@ -403,20 +403,8 @@ pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Opti
         let always = std::ptr::eq(rule, &rules::input::request_not_object::RULE);
         (!rule.needs_task_definition || td.is_some()) && (always || (root_is_object && (every_rule || selection.enabled(rule))))
     };
-    let mut walked = false;
-    for check in registry::checks() {
-        match check.run {
-            rules::Run::Document(run) if runs(check.rule) => run(&mut Ctx { doc, req: &req, target, td, rule: check.rule, out: &mut findings }),
-            // The node rules follow each other in code order: one walk, where the first stands,
-            // runs all that are enabled.
-            rules::Run::Node if !walked => {
-                walked = true;
-                let enabled = rules::shape::CHECKS.iter().enumerate().filter(|(_, c)| runs(c.rule)).fold(0u64, |bits, (i, _)| bits | 1 << i);
-                rules::shape::walk(&mut Ctx { doc, req: &req, target, td, rule: check.rule, out: &mut findings }, enabled);
-            }
-            _ => {}
-        }
-    }
+    // Every rule in code order, each area's checks called directly; the node rules in one walk.
+    rules::run_areas(&mut Ctx { doc, req: &req, target, td, rule: &rules::input::request_not_object::RULE, out: &mut findings }, &runs);
     if root_is_object {
         findings.extend(live.iter().filter(|f| selection.enabled(f.rule)).map(|f| live_finding(doc, f)));
     }

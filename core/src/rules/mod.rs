@@ -12,12 +12,54 @@
 use crate::context::Ctx;
 use crate::rule::Rule;
 
-/// `checks![a, b]`: the [`Check`]s of the rule modules `a` and `b` (their `RULE` and `check`),
-/// for the areas' `CHECKS` (defined before the areas so that they see it).
+/// `checks![a, b]`: an area's `CHECKS` (the [`Check`]s of its rule modules `a` and `b`: their
+/// `RULE` and `check`) and its `run`, which calls each `check` directly, in that order (defined
+/// before the areas so that they see it).
 macro_rules! checks {
     ($($m:ident),* $(,)?) => {
-        &[$($crate::rules::Check { rule: &$m::RULE, run: $crate::rules::Run::Document($m::check) }),*]
+        pub(crate) static CHECKS: &[$crate::rules::Check] = &[$($crate::rules::Check { rule: &$m::RULE, run: $crate::rules::Run::Document($m::check) }),*];
+
+        /// Runs this area's rules that `runs` lets run, in code order, each `check` called
+        /// directly (not through `CHECKS`' function pointers).
+        #[inline(always)]
+        pub(crate) fn run(ctx: &mut $crate::context::Ctx<'_, '_>, runs: &impl Fn(&'static $crate::rule::Rule) -> bool) {
+            $(
+                if runs(&$m::RULE) {
+                    ctx.rule = &$m::RULE;
+                    $m::check(ctx);
+                }
+            )*
+        }
     };
+}
+
+/// `areas![a, b]`: [`AREAS`], every area's checks in code order, and [`run_areas`], which runs
+/// them in that order, from one list.
+macro_rules! areas {
+    ($($a:ident),* $(,)?) => {
+        /// Every area's checks, in code order; [`crate::registry`] joins them.
+        pub(crate) static AREAS: &[&[Check]] = &[$($a::CHECKS),*];
+
+        /// Runs every rule that `runs` lets run on the parsed request, in code order (each area's
+        /// `run`).
+        pub(crate) fn run_areas(ctx: &mut Ctx<'_, '_>, runs: &impl Fn(&'static Rule) -> bool) {
+            $($a::run(ctx, runs);)*
+        }
+    };
+}
+
+/// The `run` of an area whose rules are listed by hand: each [`Run::Document`] of `checks`
+/// that `runs` lets run, through its function pointer.
+#[inline(always)]
+pub(crate) fn run_listed(checks: &[Check], ctx: &mut Ctx<'_, '_>, runs: &impl Fn(&'static Rule) -> bool) {
+    for c in checks {
+        if let Run::Document(check) = c.run {
+            if runs(c.rule) {
+                ctx.rule = c.rule;
+                check(ctx);
+            }
+        }
+    }
 }
 
 pub mod dialect;
@@ -56,19 +98,16 @@ pub(crate) enum Run {
     Elsewhere,
 }
 
-/// Every area's checks; [`crate::registry`] joins and sorts them.
-pub(crate) static AREAS: &[&[Check]] = &[
-    input::CHECKS,
-    dialect::CHECKS,
-    shape::CHECKS,
-    request::CHECKS,
-    launch::CHECKS,
-    fargate::CHECKS,
-    overrides::CHECKS,
-    network::CHECKS,
-    tags::CHECKS,
-    placement::CHECKS,
-    volumes::CHECKS,
-    taskdef::CHECKS,
-    live::CHECKS,
-];
+areas![input, dialect, shape, request, launch, fargate, overrides, network, tags, placement, volumes, taskdef, live];
+
+#[cfg(test)]
+mod tests {
+    /// `run_areas` runs the rules in the order of `AREAS`, so that order must be code order (the
+    /// registry's, in which findings at the same place are listed).
+    #[test]
+    fn areas_are_listed_in_code_order() {
+        let codes: Vec<&str> = super::AREAS.iter().flat_map(|a| a.iter().map(|c| c.rule.code)).collect();
+        assert!(codes.windows(2).all(|w| w[0] < w[1]), "{codes:?}");
+        assert_eq!(codes.len(), crate::registry::rules().len());
+    }
+}

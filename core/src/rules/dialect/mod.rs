@@ -38,3 +38,9 @@ pub(crate) static CHECKS: &[Check] = &[
     Check { rule: &unreadable_script::RULE, run: Run::Elsewhere },
     Check { rule: &scheduler_tag_as_key_value::RULE, run: Run::Elsewhere },
 ];
+
+/// Runs this area's rules that run on the parsed request (see [`crate::rules::run_listed`]).
+#[inline(always)]
+pub(crate) fn run(ctx: &mut crate::context::Ctx<'_, '_>, runs: &impl Fn(&'static crate::rule::Rule) -> bool) {
+    crate::rules::run_listed(CHECKS, ctx, runs);
+}

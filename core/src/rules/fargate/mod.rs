@@ -8,7 +8,6 @@ use crate::diagnostics::message::{json_string, or_list};
 use crate::data::fargate::FARGATE_TIERS;
 use crate::data::platform;
 use crate::json::NodeId;
-use crate::rules::Check;
 use crate::units;
 use crate::diagnostics::{Applicability, Edit, Fix};
 
@@ -30,7 +29,7 @@ pub mod unconfirmed_fargate_32_vcpu;
 pub mod windows_fargate_cpu_unsupported;
 pub mod windows_task_size_ignored;
 
-pub(crate) static CHECKS: &[Check] = checks![
+checks![
     malformed_task_size,
     fargate_cpu_memory_mismatch,
     large_fargate_size_on_old_platform,

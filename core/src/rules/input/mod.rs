@@ -24,3 +24,9 @@ pub(crate) static CHECKS: &[Check] = &[
     // Reported by runtask-lint and its editor server, which read the suppression comments.
     Check { rule: &unused_suppression::RULE, run: Run::Elsewhere },
 ];
+
+/// Runs this area's rules that run on the parsed request (see [`crate::rules::run_listed`]).
+#[inline(always)]
+pub(crate) fn run(ctx: &mut crate::context::Ctx<'_, '_>, runs: &impl Fn(&'static crate::rule::Rule) -> bool) {
+    crate::rules::run_listed(CHECKS, ctx, runs);
+}

@@ -7,7 +7,6 @@ use std::borrow::Cow;
 use crate::context::Ctx;
 use crate::diagnostics::message::cat;
 use crate::json::NodeId;
-use crate::rules::Check;
 
 pub mod capacity_provider_as_launch_type;
 pub mod capacity_providers_above_legacy_limit;
@@ -24,7 +23,7 @@ pub mod reserved_capacity_provider_name;
 pub mod zero_weight_capacity_provider;
 pub mod zero_weight_capacity_provider_strategy;
 
-pub(crate) static CHECKS: &[Check] = checks![
+checks![
     managed_instances_launch_type,
     launch_type_with_capacity_provider,
     empty_capacity_provider_strategy,

@@ -52,3 +52,9 @@ pub(crate) static CHECKS: &[Check] = live_checks![
     ebs_kms_key_not_usable,
 ];
 
+
+/// Runs this area's rules that run on the parsed request (see [`crate::rules::run_listed`]).
+#[inline(always)]
+pub(crate) fn run(ctx: &mut crate::context::Ctx<'_, '_>, runs: &impl Fn(&'static crate::rule::Rule) -> bool) {
+    crate::rules::run_listed(CHECKS, ctx, runs);
+}

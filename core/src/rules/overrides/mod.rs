@@ -3,7 +3,6 @@
 
 use crate::context::{ContainerOverride, Request};
 use crate::json::{Document, NodeId};
-use crate::rules::Check;
 use crate::diagnostics::message::cat;
 
 pub mod container_cpu_exceeds_task;
@@ -26,7 +25,7 @@ pub mod memory_reservation_above_memory;
 pub mod overrides_too_long;
 pub mod secret_like_environment_variable;
 
-pub(crate) static CHECKS: &[Check] = checks![
+checks![
     overrides_too_long,
     invalid_override_role_arn,
     elastic_inference_requested,

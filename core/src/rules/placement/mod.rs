@@ -10,7 +10,6 @@ use crate::context::Ctx;
 use crate::json::json_string;
 use crate::json::{Document, Kind, NodeId, TextRange};
 use crate::query::{self, Issue, Replacement};
-use crate::rules::Check;
 use crate::diagnostics::message::shorten;
 use crate::diagnostics::{Applicability, Edit, Fix};
 
@@ -32,7 +31,7 @@ pub mod spread_without_group;
 pub mod unsatisfiable_placement_constraints;
 pub mod uppercase_binpack_field;
 
-pub(crate) static CHECKS: &[Check] = checks![
+checks![
     placement_on_fargate,
     missing_placement_type,
     distinct_instance_with_expression,

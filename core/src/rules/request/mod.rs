@@ -8,7 +8,6 @@ use crate::arn::{self, PARTITIONS};
 use crate::diagnostics::message::explain_account;
 use crate::ids;
 use crate::diagnostics::message::{cat, describe_char, shorten};
-use crate::rules::Check;
 
 pub mod count_may_partially_place;
 pub mod empty_client_token;
@@ -29,7 +28,7 @@ pub mod started_by_beyond_legacy_limits;
 pub mod task_definition_wildcard_revision;
 pub mod unpinned_task_definition_revision;
 
-pub(crate) static CHECKS: &[Check] = checks![
+checks![
     invalid_task_definition_reference,
     task_definition_wildcard_revision,
     unpinned_task_definition_revision,

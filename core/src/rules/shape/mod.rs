@@ -153,6 +153,13 @@ pub(crate) fn model_member(pattern: &str) -> Option<&'static Member> {
     last
 }
 
+/// Runs the node rules that `runs` lets run, in one walk ([`walk`]).
+#[inline(always)]
+pub(crate) fn run(ctx: &mut Ctx<'_, '_>, runs: &impl Fn(&'static crate::rule::Rule) -> bool) {
+    let enabled = CHECKS.iter().enumerate().filter(|(_, c)| runs(c.rule)).fold(0u64, |bits, (i, _)| bits | 1 << i);
+    walk(ctx, enabled);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,13 +11,12 @@ use unicode_general_category::{get_general_category, GeneralCategory as G};
 
 use crate::context::Request;
 use crate::json::{Document, NodeId};
-use crate::rules::Check;
 
 pub mod duplicate_tag_key;
 pub mod invalid_tag_character;
 pub mod reserved_aws_tag_prefix;
 
-pub(crate) static CHECKS: &[Check] = checks![invalid_tag_character, duplicate_tag_key, reserved_aws_tag_prefix];
+checks![invalid_tag_character, duplicate_tag_key, reserved_aws_tag_prefix];
 
 /// Every tag list of the request: `/tags`, then each EBS tag specification's `tags`.
 pub(crate) fn tag_lists<'d>(doc: &'d Document<'_>, req: &Request) -> impl Iterator<Item = NodeId> + 'd {

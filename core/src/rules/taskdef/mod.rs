@@ -9,7 +9,6 @@ use std::borrow::Cow;
 
 use crate::context::{Ctx, Reporter};
 use crate::json::NodeId;
-use crate::rules::Check;
 
 pub mod awsvpc_without_network_configuration;
 pub mod command_in_one_element;
@@ -40,7 +39,7 @@ pub mod task_definition_distinct_instance;
 pub mod task_definition_not_fargate_compatible;
 pub mod volume_configuration_name_unknown;
 
-pub(crate) static CHECKS: &[Check] = checks![
+checks![
     container_override_name_unknown,
     task_definition_not_fargate_compatible,
     launch_type_not_in_compatibilities,

@@ -6,7 +6,6 @@
 use crate::context::Request;
 use crate::data::limits::{EbsType, EBS_TYPES};
 use crate::json::{Document, NodeId};
-use crate::rules::Check;
 
 pub mod ebs_filesystem_mismatches_os;
 pub mod ebs_initialization_rate_without_snapshot;
@@ -27,7 +26,7 @@ pub mod multiple_ebs_tag_specifications;
 pub mod reserved_ebs_tag_key;
 pub mod volume_configuration_without_managed_ebs_volume;
 
-pub(crate) static CHECKS: &[Check] = checks![
+checks![
     volume_configuration_without_managed_ebs_volume,
     ebs_role_arn_not_a_role,
     ebs_volume_without_size_or_snapshot,
