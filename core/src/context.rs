@@ -85,9 +85,8 @@ impl Request {
         if doc.kind(root) != Kind::Object {
             return r;
         }
-        for c in doc.children(root) {
-            let Some(key) = doc.key(c) else { continue };
-            let slot = match key.as_ref() {
+        index_members(doc, root, &mut r, |r, key| {
+            Some(match key {
                 "taskDefinition" => &mut r.task_definition,
                 "cluster" => &mut r.cluster,
                 "count" => &mut r.count,
@@ -107,10 +106,9 @@ impl Request {
                 "volumeConfigurations" => &mut r.volume_configurations,
                 "enableExecuteCommand" => &mut r.enable_execute_command,
                 "enableECSManagedTags" => &mut r.enable_ecs_managed_tags,
-                _ => continue,
-            };
-            *slot = Some(c);
-        }
+                _ => return None,
+            })
+        });
         r.awsvpc = r.network_configuration.and_then(|n| doc.get(n, "awsvpcConfiguration"));
         if let Some(o) = r.overrides {
             r.container_overrides = doc.get(o, "containerOverrides");
@@ -119,6 +117,17 @@ impl Request {
         }
         r.containers = doc.elements(r.container_overrides).filter(|&c| doc.kind(c) == Kind::Object).map(|c| ContainerOverride::index(doc, c)).collect();
         r
+    }
+}
+
+/// Records each member of the object `node` in the slot of `into` that `slot` gives for its name
+/// (None: not indexed). Duplicate keys: the last wins, as with [`Document::get`].
+fn index_members<T>(doc: &Document<'_>, node: NodeId, into: &mut T, slot: for<'t> fn(&'t mut T, &str) -> Option<&'t mut Option<NodeId>>) {
+    for m in doc.children(node) {
+        let Some(key) = doc.key(m) else { continue };
+        if let Some(slot) = slot(into, &key) {
+            *slot = Some(m);
+        }
     }
 }
 
@@ -139,9 +148,8 @@ pub struct ContainerOverride {
 impl ContainerOverride {
     fn index(doc: &Document<'_>, node: NodeId) -> Self {
         let mut c = ContainerOverride { node, ..ContainerOverride::default() };
-        for m in doc.children(node) {
-            let Some(key) = doc.key(m) else { continue };
-            let slot = match key.as_ref() {
+        index_members(doc, node, &mut c, |c, key| {
+            Some(match key {
                 "name" => &mut c.name,
                 "cpu" => &mut c.cpu,
                 "memory" => &mut c.memory,
@@ -149,10 +157,9 @@ impl ContainerOverride {
                 "environment" => &mut c.environment,
                 "environmentFiles" => &mut c.environment_files,
                 "resourceRequirements" => &mut c.resource_requirements,
-                _ => continue,
-            };
-            *slot = Some(m);
-        }
+                _ => return None,
+            })
+        });
         c
     }
 
