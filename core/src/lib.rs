@@ -208,7 +208,7 @@ pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, OptionsErr
     if bytes.len() > MAX_INPUT_BYTES {
         return Ok(input_too_large(bytes.len() as u64));
     }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+    if starts_utf16(bytes) {
         let d = input_diagnostic(
             &rules::input::invalid_utf8::RULE,
             "",
@@ -239,6 +239,11 @@ pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, OptionsErr
     Ok(check_text(text, td.as_ref(), &selection, &options.live))
 }
 
+/// Whether `bytes` start with a UTF-16 byte-order mark (either byte order).
+fn starts_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
+}
+
 fn read_options(options: &Options) -> Result<(Selection<'_>, Option<TaskDefinition<'_>>), OptionsError> {
     let selection = Selection { select: &options.select, ignore: &options.ignore };
     selection.validate()?;
@@ -263,11 +268,6 @@ impl<'s> Prepared<'s> {
         self.text.strip_prefix('\u{feff}').unwrap_or(self.text)
     }
 
-    #[must_use]
-    pub fn document(&self) -> &Document<'s> {
-        &self.doc
-    }
-
     /// [`detect::detect`] of the text, read from the parsed document.
     #[must_use]
     pub fn detect(&self, path: Option<&str>) -> Option<detect::Dialect> {
@@ -280,7 +280,7 @@ impl<'s> Prepared<'s> {
 /// hands to `check_bytes` as before.
 #[must_use]
 pub fn prepare(bytes: &[u8]) -> Option<Prepared<'_>> {
-    if bytes.len() > MAX_INPUT_BYTES || bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+    if bytes.len() > MAX_INPUT_BYTES || starts_utf16(bytes) {
         return None;
     }
     let text = std::str::from_utf8(bytes).ok()?;
