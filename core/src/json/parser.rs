@@ -182,13 +182,26 @@ impl<'s> Parser<'s> {
         self.err(ParseErrorKind::Unexpected { found, expected })
     }
 
-    #[inline]
+    #[inline(always)]
     fn skip_ws(&mut self) {
         while let Some(&b) = self.src.get(self.pos) {
             match b {
                 b' ' | b'\t' => {}
                 // A line ends at `\n`, at `\r\n` (after the `\n`) and at a lone `\r`.
-                b'\n' => self.line_starts.push(self.pos as u32 + 1),
+                b'\n' => {
+                    self.pos += 1;
+                    self.line_starts.push(self.pos as u32);
+                    // The next line's indentation, eight spaces at a time.
+                    while let Some(chunk) = self.src.get(self.pos..self.pos + 8) {
+                        let other = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) ^ 0x2020_2020_2020_2020;
+                        if other != 0 {
+                            self.pos += other.trailing_zeros() as usize / 8;
+                            break;
+                        }
+                        self.pos += 8;
+                    }
+                    continue;
+                }
                 b'\r' => {
                     if self.src.get(self.pos + 1) != Some(&b'\n') {
                         self.line_starts.push(self.pos as u32 + 1);
@@ -379,25 +392,39 @@ impl<'s> Parser<'s> {
     /// are compared as decoded (`"\u0061"` is `"a"`), each decoded once; small objects without
     /// escapes compare their raw bytes pair by pair, which is cheaper than hashing.
     fn mark_shadowed(&mut self, object: NodeId) {
-        let mut ids = Vec::with_capacity(self.nodes[object as usize].len as usize);
-        let mut c = self.nodes[object as usize].first_child;
-        while c != NONE {
-            ids.push(c);
-            c = self.nodes[c as usize].next_sibling;
-        }
         let raw = |p: &Self, id: NodeId| -> &'s [u8] {
             let n = &p.nodes[id as usize];
             &p.src[n.key_start as usize + 1..n.key_end as usize - 1]
         };
-        let any_escaped = ids.iter().any(|&id| self.nodes[id as usize].flags & FLAG_KEY_ESCAPED != 0);
-        if !any_escaped && ids.len() <= SMALL_OBJECT {
-            for i in 0..ids.len() {
-                let a = raw(self, ids[i]);
-                if ids[i + 1..].iter().any(|&b| raw(self, b) == a) {
-                    self.nodes[ids[i] as usize].flags |= FLAG_SHADOWED;
+        let next = |p: &Self, id: NodeId| p.nodes[id as usize].next_sibling;
+        let first = self.nodes[object as usize].first_child;
+        let mut any_escaped = false;
+        let mut c = first;
+        while c != NONE {
+            any_escaped |= self.nodes[c as usize].flags & FLAG_KEY_ESCAPED != 0;
+            c = next(self, c);
+        }
+        if !any_escaped && self.nodes[object as usize].len as usize <= SMALL_OBJECT {
+            // Pair by pair along the sibling links: no list of the members to allocate.
+            let mut a = first;
+            while a != NONE {
+                let name = raw(self, a);
+                let mut b = next(self, a);
+                while b != NONE && raw(self, b) != name {
+                    b = next(self, b);
                 }
+                if b != NONE {
+                    self.nodes[a as usize].flags |= FLAG_SHADOWED;
+                }
+                a = next(self, a);
             }
             return;
+        }
+        let mut ids = Vec::with_capacity(self.nodes[object as usize].len as usize);
+        let mut c = first;
+        while c != NONE {
+            ids.push(c);
+            c = next(self, c);
         }
         let mut seen: std::collections::HashSet<std::borrow::Cow<'s, [u8]>> = std::collections::HashSet::with_capacity(ids.len());
         for &id in ids.iter().rev() {
@@ -421,7 +448,8 @@ impl<'s> Parser<'s> {
             return self.err(ParseErrorKind::Empty);
         }
         let (root, open) = self.value(NONE, None)?;
-        let mut stack: Vec<Frame> = Vec::new();
+        // A request nests at most 8 levels: one allocation for the usual depth.
+        let mut stack: Vec<Frame> = Vec::with_capacity(16);
         if open {
             stack.push(Frame { node: root, after_key: false, key_start: 0, key_end: 0, key_escaped: false });
         }

@@ -277,7 +277,11 @@ fn pointer_escapes_are_found_at_every_offset() {
 fn parser_line_starts_match_the_scan() {
     use proptest::prelude::*;
     let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config { cases: 2000, ..Default::default() });
-    let ws = proptest::collection::vec(prop_oneof![Just(" "), Just("\t"), Just("\n"), Just("\r\n"), Just("\r"), Just("\n\r"), Just("  ")], 0..4).prop_map(|v| v.concat());
+    // Indentation runs of up to 20 spaces reach the parser's eight-at-a-time skip after a line
+    // break, with its chunk ends at every offset.
+    let indent = (0usize..21).prop_map(|n| format!("\n{}", " ".repeat(n)));
+    let piece = prop_oneof![Just(" ".to_owned()), Just("\t".to_owned()), Just("\n".to_owned()), Just("\r\n".to_owned()), Just("\r".to_owned()), Just("\n\r".to_owned()), Just("  ".to_owned()), indent];
+    let ws = proptest::collection::vec(piece, 0..4).prop_map(|v| v.concat());
     let tokens = ["{", "\"a\"", ":", "[", "1", ",", "\"é\\n\"", "]", ",", "\"b\"", ":", "null", "}"];
     runner
         .run(&proptest::collection::vec(ws, tokens.len() + 1), |gaps| {
@@ -290,6 +294,9 @@ fn parser_line_starts_match_the_scan() {
             let index = doc.line_index();
             prop_assert_eq!(index.line_count(), LineIndex::new(&src).line_count());
             prop_assert_eq!(&doc.line_starts, &LineIndex::scanned_starts(&src), "{:?}", src);
+            // White space skipped, tokens kept: the values are where the text has them.
+            prop_assert_eq!(doc.resolve("/a/0").map(|n| doc.raw(n)), Some("1"), "{:?}", src);
+            prop_assert_eq!(doc.resolve("/b").map(|n| doc.kind(n)), Some(crate::json::Kind::Null), "{:?}", src);
             Ok(())
         })
         .unwrap();
