@@ -167,7 +167,7 @@ impl Report {
 
 /// Checks a request given as text.
 pub fn check(source: &str, options: &Options) -> Result<Report, OptionsError> {
-    check_bytes(source.as_bytes(), options)
+    check_input(source.as_bytes(), Some(source), options)
 }
 
 /// Whether the request has no error-severity finding.
@@ -203,6 +203,12 @@ impl Selection<'_> {
 /// Checks a request given as bytes: invalid UTF-8, a byte-order mark and oversized input become
 /// diagnostics.
 pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, OptionsError> {
+    check_input(bytes, None, options)
+}
+
+/// [`check_bytes`] of `bytes`; `text` is `bytes` as a `str` when the caller has one, which saves
+/// reading the bytes as UTF-8 again.
+fn check_input(bytes: &[u8], text: Option<&str>, options: &Options) -> Result<Report, OptionsError> {
     let (selection, td) = read_options(options)?;
 
     if bytes.len() > MAX_INPUT_BYTES {
@@ -217,7 +223,7 @@ pub fn check_bytes(bytes: &[u8], options: &Options) -> Result<Report, OptionsErr
         );
         return Ok(Report { diagnostics: vec![d], ..Report::default() });
     }
-    let text = match std::str::from_utf8(bytes) {
+    let text = match text.map_or_else(|| std::str::from_utf8(bytes), Ok) {
         Ok(t) => t,
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
