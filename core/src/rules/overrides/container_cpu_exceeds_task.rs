@@ -2,7 +2,7 @@ use crate::context::{Ctx, Target, TaskSize};
 use crate::data::fargate::FARGATE_TIERS;
 use crate::units;
 
-use super::{container_label, share_list, shares};
+use super::{container_label, share_list, share_sum, shares};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -55,17 +55,17 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         return;
     }
     let doc = ctx.doc;
-    let parts = shares(doc, ctx.req, &["cpu"]);
-    if parts.is_empty() {
+    if shares(doc, ctx.req, &["cpu"]).next().is_none() {
         return;
     }
     let Some(TaskSize { value: task, node }) = ctx.task_cpu() else { return };
     match node {
         Some(task_node) => {
-            let sum: i128 = parts.iter().map(|p| i128::from(p.value)).sum();
+            let sum = share_sum(shares(doc, ctx.req, &["cpu"]));
             if sum <= i128::from(task) {
                 return;
             }
+            let parts: Vec<_> = shares(doc, ctx.req, &["cpu"]).collect();
             let message = if let [one] = parts.as_slice() {
                 format!(
                     "{} asks for {} CPU units, more than `overrides.cpu` {task} for the whole task",
@@ -91,7 +91,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             }
         }
         None => {
-            for p in parts.iter().filter(|p| p.value > i64::from(task)) {
+            for p in shares(doc, ctx.req, &["cpu"]).filter(|p| p.value > i64::from(task)) {
                 let who = container_label(doc, p.container);
                 ctx.report(p.node, format!("{who} asks for {} CPU units, more than the task definition's task-level `cpu` {task}", p.value))
                     .help(format!("lower the container's `cpu` to at most {task}, or set `overrides.cpu` to a larger task size"))

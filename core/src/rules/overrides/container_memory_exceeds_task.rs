@@ -1,6 +1,6 @@
 use crate::context::{Ctx, Target, TaskSize};
 
-use super::{container_label, share_list, shares};
+use super::{container_label, share_list, share_sum, shares};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -57,11 +57,12 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(TaskSize { value: task, node }) = ctx.task_memory() else { return };
     match node {
         Some(task_node) => {
-            let parts = shares(doc, ctx.req, &["memory", "memoryReservation"]);
-            let sum: i128 = parts.iter().map(|p| i128::from(p.value)).sum();
+            const MEMBERS: &[&str] = &["memory", "memoryReservation"];
+            let sum = share_sum(shares(doc, ctx.req, MEMBERS));
             if sum <= i128::from(task) {
                 return;
             }
+            let parts: Vec<_> = shares(doc, ctx.req, MEMBERS).collect();
             let message = if let [one] = parts.as_slice() {
                 format!("{} asks for {} MiB (`{}`), more than `overrides.memory` {task} MiB for the whole task", container_label(doc, one.container), one.value, one.member)
             } else {
@@ -78,7 +79,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             }
         }
         None => {
-            for p in shares(doc, ctx.req, &["memory"]).iter().filter(|p| p.value > i64::from(task)) {
+            for p in shares(doc, ctx.req, &["memory"]).filter(|p| p.value > i64::from(task)) {
                 let who = container_label(doc, p.container);
                 let name = crate::diagnostics::message::shorten(&doc.get_str(p.container, "name").unwrap_or_default(), 64);
                 ctx.report(p.node, format!("{who} asks for {} MiB of `memory`, more than the task definition's task-level `memory` {task} MiB", p.value))

@@ -86,17 +86,20 @@ pub(crate) struct Share {
 
 /// The shares of the container overrides that set `member` (or, for memory, `memoryReservation`
 /// when `memory` is absent), skipping values that are not non-negative integers (RT102/RT106).
-pub(crate) fn shares(doc: &Document<'_>, req: &Request, members: &[&'static str]) -> Vec<Share> {
-    req.containers
-        .iter()
-        .filter_map(|c| {
-            members.iter().find_map(|&member| {
-                let node = c.size(member)?;
-                let value = doc.int(node).filter(|v| *v >= 0)?;
-                Some(Share { container: c.node, node, value, member })
-            })
+/// An iterator: the rules add them up first and collect them only to report.
+pub(crate) fn shares<'a>(doc: &'a Document<'_>, req: &'a Request, members: &'a [&'static str]) -> impl Iterator<Item = Share> + 'a {
+    req.containers.iter().filter_map(move |c| {
+        members.iter().find_map(|&member| {
+            let node = c.size(member)?;
+            let value = doc.int(node).filter(|v| *v >= 0)?;
+            Some(Share { container: c.node, node, value, member })
         })
-        .collect()
+    })
+}
+
+/// The sum of the shares, wide enough that no sum of `i64` values overflows.
+pub(crate) fn share_sum(shares: impl Iterator<Item = Share>) -> i128 {
+    shares.map(|p| i128::from(p.value)).sum()
 }
 
 /// `` `web` 1024 + `worker` 512 ``: each container's share for a message; at most eight are named.
