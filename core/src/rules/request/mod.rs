@@ -192,8 +192,9 @@ fn ecs_arn_resource<'a>(s: &'a str, kind: &str, forms: &str) -> Result<&'a str, 
 
 /// `family[:revision]`, alone or after `task-definition/` in an ARN.
 fn family_and_revision(s: &str, in_arn: bool) -> Result<(&str, Revision), RefProblem> {
-    let (family, revision) = match s.split_once(':') {
-        Some((f, r)) => (f, Some(r)),
+    // The first `:` (a byte search: `split_once` sets up a searcher for so short a text).
+    let (family, revision) = match s.bytes().position(|b| b == b':') {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
         None => (s, None),
     };
     check_name(family, "family", TD_FORMS)?;
@@ -263,8 +264,20 @@ pub(crate) fn first_invalid_name_char(name: &str) -> Option<char> {
 /// Where the first character outside `[A-Za-z0-9_-]` starts (every other character starts with a
 /// byte outside it: ASCII is itself, and the bytes of other characters are all above 0x7F).
 fn first_invalid_name_byte(name: &str) -> Option<usize> {
-    name.bytes().position(|b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
+    name.bytes().position(|b| !NAME_BYTES[usize::from(b)])
 }
+
+/// The bytes of an ECS name, `[A-Za-z0-9_-]`, as a table: one load per byte.
+static NAME_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_' || c == b'-';
+        b += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
