@@ -121,7 +121,8 @@ pub(crate) fn check_extracted(file: &str, index: &LineIndex<'_>, ex: &Extracted,
     let request_index = LineIndex::new(text);
     // Live findings are made for a request file (JSON or YAML), not (yet) for the requests inside
     // a dialect (their callers pass none).
-    let mut out = check_document(&doc, &request_index, td, selection, live);
+    let mut out = Vec::new();
+    check_document(&doc, &request_index, td, selection, live, &mut out);
     if ex.open {
         // A finding about an absent member (`member` names it) cannot stand when members may be
         // added at run time.

@@ -386,20 +386,20 @@ fn check_parsed(text: &str, parsed: Result<&Document<'_>, &json::ParseError>, td
             return Report { diagnostics, ..Report::default() };
         }
     };
-    diagnostics.extend(check_document(doc, &index, td, selection, live));
+    check_document(doc, &index, td, selection, live, &mut diagnostics);
     Report { diagnostics, ..Report::default() }
 }
 
 /// Runs every selected rule on a parsed request and resolves the findings against `index`, the
 /// line index of the document's text, with the live findings made for this request (`--live`).
-/// Sorted by position.
-pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Option<&TaskDefinition<'_>>, selection: &Selection<'_>, live: &[LiveFinding]) -> Vec<Diagnostic> {
+/// Sorted by position, appended to `out` (no copy of each diagnostic into a new list).
+pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Option<&TaskDefinition<'_>>, selection: &Selection<'_>, live: &[LiveFinding], out: &mut Vec<Diagnostic>) {
     let req = Request::index(doc);
     let target = Target::of(doc, &req);
     let mut findings: Vec<Finding> = Vec::new();
     // A request known only at run time as a whole (a JSONata expression): nothing to check.
     if doc.kind(doc.root()) == json::Kind::Dynamic {
-        return Vec::new();
+        return;
     }
     let root_is_object = doc.kind(doc.root()) == json::Kind::Object;
     // No select or ignore (the usual case): every rule is enabled, without a call per rule.
@@ -425,11 +425,10 @@ pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Opti
         .map(|(i, f)| (f.range.start, f.severity, i as u32))
         .collect();
     order.sort_unstable();
-    let mut diagnostics = Vec::with_capacity(order.len());
+    out.reserve(order.len());
     for &(_, _, i) in &order {
-        diagnostics.push(resolve(doc, index, &mut findings[i as usize]));
+        out.push(resolve(doc, index, &mut findings[i as usize]));
     }
-    diagnostics
 }
 
 /// A live finding at the node its pointer names (the nearest existing ancestor when the member is
