@@ -1,10 +1,14 @@
 # runtask-core: benchmark and fuzzing (not part of `make test`: they measure, they don't check).
 
-.PHONY: bench fuzz
+.PHONY: bench bench-instructions fuzz
 
 # Criterion: the full check against serde_json parsing on tests/inputs/.
 bench:
 	$(CARGO) bench -p runtask-core --bench check
+
+# The same comparison in instructions (callgrind): repeatable on a busy machine.
+bench-instructions:
+	CARGO="$(CARGO)" scripts/bench-instructions
 
 # cargo-fuzz over the whole check, then over the dialect readers (nightly; installs cargo-fuzz
 # from crates.io when missing).
