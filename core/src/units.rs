@@ -73,24 +73,62 @@ pub fn vcpu_words(cpu: u32) -> String {
 /// `1024` → `1`, `256` → `0.25`: the number of vCPUs.
 #[must_use]
 pub fn vcpus(cpu: u32) -> String {
-    trim_float(f64::from(cpu) / f64::from(CPU_UNITS_PER_VCPU))
+    per_1024(cpu)
 }
 
 /// `2048` → `2 GB`, `512` → `0.5 GB`.
 #[must_use]
 pub fn gb_words(mib: u32) -> String {
-    let v = f64::from(mib) / f64::from(CPU_UNITS_PER_VCPU);
-    format!("{} GB", trim_float(v))
+    let mut out = per_1024(mib);
+    out.push_str(" GB");
+    out
 }
 
-fn trim_float(v: f64) -> String {
-    let s = format!("{v:.3}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+/// `n / 1024` to three decimals, rounded half to even as `format!("{:.3}")` rounds the exact
+/// quotient, without trailing zeros: in integers, so the `.wasm` carries no float formatting
+/// (14 KB). A test holds it equal to the float form.
+fn per_1024(n: u32) -> String {
+    let scaled = u64::from(n) * 1000;
+    let (mut thousandths, rest) = (scaled / 1024, scaled % 1024);
+    if rest > 512 || (rest == 512 && thousandths % 2 == 1) {
+        thousandths += 1;
+    }
+    let (whole, mut frac) = (thousandths / 1000, thousandths % 1000);
+    let mut out = String::with_capacity(16);
+    crate::json::push_decimal(&mut out, whole);
+    if frac != 0 {
+        let mut digits = 3;
+        while frac % 10 == 0 {
+            frac /= 10;
+            digits -= 1;
+        }
+        out.push('.');
+        for _ in (frac.checked_ilog10().map_or(1, |l| l + 1))..digits {
+            out.push('0');
+        }
+        crate::json::push_decimal(&mut out, frac);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The integer form says what `{:.3}` of the float quotient, trailing zeros trimmed, said:
+    /// every value up to 300,000 (ties to even included: 64 is 0.0625) and the largest.
+    #[test]
+    fn per_1024_matches_the_float_form() {
+        let float = |n: u32| {
+            let s = format!("{:.3}", f64::from(n) / 1024.0);
+            s.trim_end_matches('0').trim_end_matches('.').to_owned()
+        };
+        for n in (0..=300_000).chain([u32::MAX - 1, u32::MAX]) {
+            assert_eq!(per_1024(n), float(n), "{n}");
+        }
+        assert_eq!(vcpus(64), "0.062");
+        assert_eq!(gb_words(512), "0.5 GB");
+    }
 
     #[test]
     fn cpu_forms() {
