@@ -123,6 +123,9 @@ fn options_errors_are_core_errors() {
     assert!(matches!(validate_bytes_native(b"{}", &bad), Err(OptionsError::Core(_))));
 }
 
+/// `rule_infos` exists with the documentation (the `docs` feature: the native build and the docs
+/// example; the `.wasm` leaves it out).
+#[cfg(feature = "docs")]
 #[test]
 fn rules_and_fargate_sizes() {
     let rules = rule_infos();
