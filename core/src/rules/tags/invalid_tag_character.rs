@@ -5,7 +5,7 @@ use crate::json::json_string;
 use crate::diagnostics::message::{cat, describe_chars, dotted, shown};
 use crate::diagnostics::Applicability;
 
-use super::{is_tag_char, tags};
+use super::{all_tag_chars, is_tag_char, tags};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -52,7 +52,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         for (member, what) in [("key", "tag key"), ("value", "tag value")] {
             let Some(node) = doc.get(tag, member) else { continue };
             let Some(text) = doc.str(node) else { continue };
-            if text.chars().all(is_tag_char) {
+            if all_tag_chars(&text) {
                 continue;
             }
             let marks = text.chars().filter(|&c| !is_tag_char(c)).any(|c| matches!(get_general_category(c), GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark | GeneralCategory::EnclosingMark));

@@ -38,7 +38,7 @@ pub(crate) fn tags<'d>(doc: &'d Document<'_>, req: &Request) -> impl Iterator<It
 #[must_use]
 pub fn is_tag_char(c: char) -> bool {
     if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || matches!(c, ' ' | '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@');
+        return is_tag_ascii(c as u8);
     }
     matches!(
         get_general_category(c),
@@ -56,9 +56,50 @@ pub fn is_tag_char(c: char) -> bool {
     )
 }
 
+/// The ASCII part of the class: letters, digits and `_.:/=+-@` and the space.
+const fn is_tag_ascii(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b' ' | b'_' | b'.' | b':' | b'/' | b'=' | b'+' | b'-' | b'@')
+}
+
+/// [`is_tag_ascii`] as a table, false for every byte of a multi-byte character.
+static TAG_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = is_tag_ascii(b as u8);
+        b += 1;
+    }
+    t
+};
+
+/// Whether every character of `text` is a tag character: a byte table for ASCII text (nearly
+/// every tag), [`is_tag_char`] per character otherwise.
+#[must_use]
+pub fn all_tag_chars(text: &str) -> bool {
+    text.bytes().all(|b| TAG_ASCII[usize::from(b)]) || text.chars().all(is_tag_char)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte table and the per-character test agree on every text of tag characters and
+    /// others, ASCII or not.
+    #[test]
+    fn all_tag_chars_matches_is_tag_char() {
+        use proptest::prelude::*;
+        let c = prop_oneof![Just('a'), Just(' '), Just('#'), Just('\t'), Just('é'), Just('€'), Just('\u{301}'), Just('-'), any::<char>()];
+        let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config { cases: 3000, ..Default::default() });
+        runner
+            .run(&proptest::collection::vec(c, 0..12).prop_map(|v| v.into_iter().collect::<String>()), |text| {
+                prop_assert_eq!(all_tag_chars(&text), text.chars().all(is_tag_char), "{:?}", text);
+                Ok(())
+            })
+            .unwrap();
+        for b in 0..128u8 {
+            assert_eq!(TAG_ASCII[usize::from(b)], is_tag_char(char::from(b)), "{b:#04x}");
+        }
+    }
 
     #[test]
     fn tag_characters() {
