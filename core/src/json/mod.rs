@@ -328,6 +328,7 @@ impl<'s> Document<'s> {
 
     /// The steps from the root to `id`: its member names and array indexes, in order.
     #[must_use]
+    #[inline]
     pub fn steps(&self, id: NodeId) -> Steps<'_, 's> {
         let mut path = Steps { doc: self, near: [NONE; 16], n: 0, deep: Vec::new() };
         let mut cur = id;
