@@ -36,12 +36,21 @@ pub struct LineIndex<'s> {
     /// first time a position is asked for (counting from the document's start for each position
     /// cost O(size × findings)).
     utf16_starts: std::cell::OnceCell<Vec<u32>>,
+    /// The line of the last position asked for: findings are placed in order of position, so the
+    /// next one is usually on it (or a little further), which spares the binary search.
+    last_line: std::cell::Cell<usize>,
 }
 
 impl<'s> LineIndex<'s> {
     #[must_use]
     pub fn new(src: &'s str) -> Self {
-        LineIndex { src, starts: std::cell::OnceCell::new(), ascii: std::cell::OnceCell::new(), utf16_starts: std::cell::OnceCell::new() }
+        LineIndex {
+            src,
+            starts: std::cell::OnceCell::new(),
+            ascii: std::cell::OnceCell::new(),
+            utf16_starts: std::cell::OnceCell::new(),
+            last_line: std::cell::Cell::new(0),
+        }
     }
 
     /// The index of `src` whose line starts are already known (the parser finds them, see
@@ -104,6 +113,16 @@ impl<'s> LineIndex<'s> {
         starts
     }
 
+    /// The 0-based line of byte `offset`: the last line asked for when `offset` is on it, else a
+    /// binary search over the line starts.
+    fn line_of(&self, starts: &[u32], offset: usize) -> usize {
+        let hint = self.last_line.get();
+        let on = |line: usize| starts.get(line).is_some_and(|&s| s as usize <= offset) && starts.get(line + 1).is_none_or(|&next| offset < next as usize);
+        let line = if on(hint) { hint } else { starts.partition_point(|&s| s as usize <= offset) - 1 };
+        self.last_line.set(line);
+        line
+    }
+
     /// The position of byte `offset` (clamped to the source and moved back to a char boundary).
     #[must_use]
     pub fn position(&self, offset: u32) -> Position {
@@ -112,7 +131,7 @@ impl<'s> LineIndex<'s> {
             offset -= 1;
         }
         let starts = self.starts();
-        let line = starts.partition_point(|&s| s as usize <= offset) - 1;
+        let line = self.line_of(starts, offset);
         let start = starts[line] as usize;
         if *self.ascii.get_or_init(|| self.src.is_ascii()) {
             let col = (offset - start) as u32 + 1;

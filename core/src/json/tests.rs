@@ -253,6 +253,24 @@ fn non_ascii_positions_match_counting_from_the_start() {
     }
 }
 
+/// Positions asked for in any order, as the remembered last line is reused or not, are those of
+/// an index asked for that one position alone.
+#[test]
+fn positions_do_not_depend_on_the_order_asked() {
+    use proptest::prelude::*;
+    let src = "{\n  \"a\": 1,\r\n\n  \"b\": [\r 2,\n    3],\n  \"c\": \"\u{e9}\"\n}";
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config { cases: 500, ..Default::default() });
+    runner
+        .run(&proptest::collection::vec(0..=src.len() as u32 + 2, 1..20), |offsets| {
+            let index = LineIndex::new(src);
+            for &o in &offsets {
+                prop_assert_eq!(index.position(o), LineIndex::new(src).position(o), "{:?}", offsets);
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
 #[test]
 fn pointer_escapes_are_found_at_every_offset() {
     for len in 0..20 {
