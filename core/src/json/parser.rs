@@ -12,8 +12,9 @@ use super::byte_mask;
 use super::node::{Kind, Node, NodeId, FLAG_KEY_ESCAPED, FLAG_SHADOWED, FLAG_TRUE, FLAG_VALUE_ESCAPED, NONE};
 
 /// Objects with at most this many members and no escaped names find duplicates by comparing
-/// names pair by pair (the quadratic cost is below hashing's at this size).
-const SMALL_OBJECT: usize = 16;
+/// names pair by pair (the quadratic cost is below hashing's at this size: the model's request has
+/// 19 members; 32 instead of 16 saved 1.9k instructions on a 17-member request).
+const SMALL_OBJECT: usize = 32;
 
 /// Deepest nesting of arrays and objects accepted. A RunTask request nests at most 8 levels.
 pub const MAX_DEPTH: usize = 128;

@@ -223,6 +223,26 @@ fn repeated_escaped_member_names_cost_linear_work() {
     assert_eq!(report.diagnostics.iter().filter(|d| d.code == "RT006").count(), 700);
 }
 
+/// Members shadowed by a later one of the same name, in objects below and above the size where
+/// the parser switches from comparing pairs to hashing: as a plain search says.
+#[test]
+fn shadowed_members_at_every_object_size() {
+    use proptest::prelude::*;
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config { cases: 400, ..Default::default() });
+    runner
+        .run(&proptest::collection::vec(prop_oneof![Just("a"), Just("b"), Just("ab"), Just("ba"), Just("c"), Just("cpu"), Just("\\u0061")], 0..48), |names| {
+            let members: Vec<String> = names.iter().enumerate().map(|(i, n)| format!("\"{n}\": {i}")).collect();
+            let src = format!("{{{}}}", members.join(", "));
+            let doc = parse(&src);
+            let decoded: Vec<&str> = names.iter().map(|n| if *n == "\\u0061" { "a" } else { n }).collect();
+            let expected: Vec<bool> = (0..decoded.len()).map(|i| decoded[i + 1..].contains(&decoded[i])).collect();
+            let found: Vec<bool> = doc.children(doc.root()).map(|c| doc.is_shadowed(c)).collect();
+            prop_assert_eq!(found, expected, "{:?}", names);
+            Ok(())
+        })
+        .unwrap();
+}
+
 /// The duplicates are found all the same, escaped or not, and each once.
 #[test]
 fn duplicates_are_found_whatever_the_spelling() {
