@@ -22,14 +22,21 @@ pub fn shorten(s: &str, max: usize) -> String {
 /// in one go when `s` needs no escapes.
 #[must_use]
 pub fn shown(s: &str, max: usize) -> String {
-    if max == 0 || !s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+    // One pass: whether `s` needs no escapes, and whether it is ASCII (a character per byte).
+    let (mut plain, mut ascii) = (true, true);
+    for b in s.bytes() {
+        plain &= b >= 0x20 && b != b'"' && b != b'\\';
+        ascii &= b.is_ascii();
+    }
+    if max == 0 || !plain {
         return shorten(&json_string(s), max);
     }
-    // The quote takes one of the `max` characters.
-    match s.char_indices().nth(max - 1) {
-        Some((i, _)) => cat!("\"", &s[..i], "…"),
+    // The quote takes one of the `max` characters: where the text is cut, if it is.
+    let cut = if ascii { (s.len() >= max).then_some(max - 1) } else { s.char_indices().nth(max - 1).map(|(i, _)| i) };
+    match cut {
+        Some(i) => cat!("\"", &s[..i], "…"),
         // `"s"` exactly one character too long: the closing quote is cut.
-        None if s.chars().count() + 2 > max => cat!("\"", s, "…"),
+        None if (if ascii { s.len() } else { s.chars().count() }) + 2 > max => cat!("\"", s, "…"),
         None => cat!("\"", s, "\""),
     }
 }
@@ -391,8 +398,8 @@ mod tests {
         assert_eq!(backticked::<&str>(&[]), "");
         assert_eq!(shorten("abcdef", 3), "abc…");
         assert_eq!(shorten("日本語", 3), "日本語");
-        for s in ["", "ab", "abc", "abcd", "日本語", "a\"b", "a\nb"] {
-            for max in 0..7 {
+        for s in ["", "ab", "abc", "abcd", "abcdefghij", "日本語", "日本語とabc", "a\"b", "a\nb"] {
+            for max in 0..14 {
                 assert_eq!(shown(s, max), shorten(&json_string(s), max), "{s:?} {max}");
             }
         }
