@@ -44,7 +44,7 @@ crate::declare_rule! {
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
     for list in tag_lists(doc, ctx.req) {
-        if doc.child_count(list) < 2 {
+        if doc.child_count(list) < 2 || (doc.child_count(list) <= SMALL_LIST && !has_repeated_key(doc, list)) {
             continue;
         }
         // (key, position, tag, key node), sorted by key then position: O(n log n) even for
@@ -81,4 +81,20 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
                 .fix(fix);
         }
     }
+}
+
+/// Lists of at most this many tags are first looked at without allocating: most have no
+/// repeated key at all.
+const SMALL_LIST: usize = 8;
+
+/// Whether two tags of `list` (at most [`SMALL_LIST`] long) have the same key, comparing the keys
+/// pair by pair from an array on the stack.
+fn has_repeated_key(doc: &crate::json::Document<'_>, list: NodeId) -> bool {
+    let mut keys: [Option<Cow<'_, str>>; SMALL_LIST] = Default::default();
+    let mut n = 0;
+    for tag in doc.elements(Some(list)).take(SMALL_LIST) {
+        keys[n] = doc.get(tag, "key").and_then(|k| doc.str(k));
+        n += 1;
+    }
+    (0..n).any(|i| keys[i].is_some() && keys[i + 1..n].contains(&keys[i]))
 }
