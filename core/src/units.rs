@@ -93,20 +93,18 @@ fn per_1024(n: u32) -> String {
     if rest > 512 || (rest == 512 && thousandths % 2 == 1) {
         thousandths += 1;
     }
-    let (whole, mut frac) = (thousandths / 1000, thousandths % 1000);
+    let (whole, frac) = (thousandths / 1000, thousandths % 1000);
     let mut out = String::with_capacity(16);
     crate::json::push_decimal(&mut out, whole);
     if frac != 0 {
-        let mut digits = 3;
-        while frac % 10 == 0 {
-            frac /= 10;
-            digits -= 1;
-        }
+        // Three digits, then the trailing zeros off (a digit other than zero stays).
         out.push('.');
-        for _ in (frac.checked_ilog10().map_or(1, |l| l + 1))..digits {
-            out.push('0');
+        for digit in [frac / 100, frac / 10 % 10, frac % 10] {
+            out.push(char::from(b'0' + digit as u8));
         }
-        crate::json::push_decimal(&mut out, frac);
+        while out.ends_with('0') {
+            out.pop();
+        }
     }
     out
 }
