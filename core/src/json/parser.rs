@@ -5,8 +5,9 @@
 //! `serde_json::from_str::<Value>` alone (see the README's benchmark). This parser allocates only
 //! the node arena: strings stay slices of the source and are decoded on demand.
 //!
-//! It is iterative (an explicit stack), so deep nesting cannot overflow the call stack, and it
-//! stops at [`MAX_DEPTH`].
+//! It is a recursive descent with one loop per container, which keeps each container's state
+//! in registers; it stops at [`MAX_DEPTH`] levels, so the recursion cannot overflow the call
+//! stack (tests: `depth_limit_is_a_parse_error_not_a_crash` in json/tests.rs).
 
 use super::byte_mask;
 use super::node::{Kind, Node, NodeId, FLAG_KEY_ESCAPED, FLAG_SHADOWED, FLAG_TRUE, FLAG_VALUE_ESCAPED, NONE};
@@ -133,13 +134,17 @@ static STRING_SPECIAL: [bool; 256] = {
     t
 };
 
-struct Frame {
-    node: NodeId,
-    /// Object: a key has been read and a value is expected next.
-    after_key: bool,
-    key_start: u32,
-    key_end: u32,
-    key_escaped: bool,
+/// The member name of the value being read: its span, quotes included, and whether it has
+/// escapes (`FLAG_KEY_ESCAPED`); `NONE` for array elements and the root.
+#[derive(Clone, Copy)]
+struct Key {
+    start: u32,
+    end: u32,
+    flags: u8,
+}
+
+impl Key {
+    const NONE: Key = Key { start: NONE, end: NONE, flags: 0 };
 }
 
 pub(crate) struct Parser<'s> {
@@ -214,22 +219,15 @@ impl<'s> Parser<'s> {
         }
     }
 
-    fn push(&mut self, node: Node) -> NodeId {
+    /// Appends `node`, the `index`-th child of its parent, after `prev`, the parent's previous
+    /// child (NONE for the first); the parent's own counts are set when it closes.
+    #[inline(always)]
+    fn push(&mut self, mut node: Node, index: u32, prev: NodeId) -> NodeId {
         let id = self.nodes.len() as NodeId;
-        let parent = node.parent;
+        node.index = index;
         self.nodes.push(node);
-        if parent != NONE {
-            let p = &mut self.nodes[parent as usize];
-            let index = p.len;
-            p.len += 1;
-            let prev = p.last_child;
-            p.last_child = id;
-            if prev == NONE {
-                p.first_child = id;
-            } else {
-                self.nodes[prev as usize].next_sibling = id;
-            }
-            self.nodes[id as usize].index = index;
+        if prev != NONE {
+            self.nodes[prev as usize].next_sibling = id;
         }
         id
     }
@@ -332,58 +330,150 @@ impl<'s> Parser<'s> {
         }
     }
 
-    /// Parses one scalar or opens a container at `pos`; returns the new node and whether it is an
-    /// open container.
-    fn value(&mut self, parent: NodeId, frame: Option<&Frame>) -> Result<(NodeId, bool), ParseError> {
+    /// Parses the value at `pos` (white space already skipped): the `index`-th child of `parent`,
+    /// placed after `prev`, its previous sibling; `key` is its member name's span and flag when it
+    /// is an object member. `depth` counts the arrays and objects it is in. Containers are read
+    /// to their close, so the recursion is at most [`MAX_DEPTH`] deep.
+    fn value(&mut self, parent: NodeId, index: u32, prev: NodeId, key: Key, depth: usize) -> Result<NodeId, ParseError> {
         let start = self.pos as u32;
         let Some(&b) = self.src.get(self.pos) else {
             return self.unexpected("a value");
         };
-        let mut node = match b {
-            b'{' => Node::new(Kind::Object, start, parent),
-            b'[' => Node::new(Kind::Array, start, parent),
-            b'"' => {
-                let escaped = self.scan_string()?;
-                let mut n = Node::new(Kind::String, start, parent);
-                if escaped {
-                    n.flags |= FLAG_VALUE_ESCAPED;
+        let (kind, flags) = match b {
+            b'{' | b'[' => {
+                if depth >= MAX_DEPTH {
+                    return self.err(ParseErrorKind::TooDeep);
                 }
-                n
+                let kind = if b == b'{' { Kind::Object } else { Kind::Array };
+                let mut node = Node::new(kind, start, parent);
+                node.key_start = key.start;
+                node.key_end = key.end;
+                node.flags = key.flags;
+                let id = self.push(node, index, prev);
+                self.pos += 1;
+                if kind == Kind::Object {
+                    self.object(id, depth + 1)?;
+                } else {
+                    self.array(id, depth + 1)?;
+                }
+                return Ok(id);
             }
+            b'"' => (Kind::String, if self.scan_string()? { FLAG_VALUE_ESCAPED } else { 0 }),
             b't' => {
                 self.literal(b"true")?;
-                let mut n = Node::new(Kind::Bool, start, parent);
-                n.flags |= FLAG_TRUE;
-                n
+                (Kind::Bool, FLAG_TRUE)
             }
             b'f' => {
                 self.literal(b"false")?;
-                Node::new(Kind::Bool, start, parent)
+                (Kind::Bool, 0)
             }
             b'n' => {
                 self.literal(b"null")?;
-                Node::new(Kind::Null, start, parent)
+                (Kind::Null, 0)
             }
             b'-' | b'0'..=b'9' => {
                 self.scan_number()?;
-                Node::new(Kind::Number, start, parent)
+                (Kind::Number, 0)
             }
             _ => return self.unexpected("a value"),
         };
-        let open = matches!(node.kind, Kind::Object | Kind::Array);
-        if open {
-            self.pos += 1;
-        } else {
-            node.end = self.pos as u32;
-        }
-        if let Some(f) = frame {
-            node.key_start = f.key_start;
-            node.key_end = f.key_end;
-            if f.key_escaped {
-                node.flags |= FLAG_KEY_ESCAPED;
+        let mut node = Node::new(kind, start, parent);
+        node.end = self.pos as u32;
+        node.key_start = key.start;
+        node.key_end = key.end;
+        node.flags = flags | key.flags;
+        Ok(self.push(node, index, prev))
+    }
+
+    /// Reads the members of the object `id`, from after its `{` to after its `}`.
+    fn object(&mut self, id: NodeId, depth: usize) -> Result<(), ParseError> {
+        self.skip_ws();
+        let (mut count, mut first, mut prev) = (0u32, NONE, NONE);
+        if self.src.get(self.pos) != Some(&b'}') {
+            loop {
+                if self.src.get(self.pos) != Some(&b'"') {
+                    return self.unexpected("a member name in double quotes");
+                }
+                let key_start = self.pos as u32;
+                let key_escaped = self.scan_string()?;
+                let key_end = self.pos as u32;
+                self.skip_ws();
+                if self.src.get(self.pos) != Some(&b':') {
+                    if key_end - key_start == 2 && self.src.get(self.pos).is_some_and(|b| b.is_ascii_alphanumeric()) && self.pos == key_end as usize {
+                        self.pos = key_start as usize;
+                        return self.err(ParseErrorKind::DoubledQuote);
+                    }
+                    return self.unexpected("`:` after the member name");
+                }
+                self.pos += 1;
+                self.skip_ws();
+                let key = Key { start: key_start, end: key_end, flags: if key_escaped { FLAG_KEY_ESCAPED } else { 0 } };
+                let child = self.value(id, count, prev, key, depth)?;
+                if prev == NONE {
+                    first = child;
+                }
+                prev = child;
+                count += 1;
+                self.skip_ws();
+                match self.src.get(self.pos) {
+                    Some(b',') => {
+                        self.pos += 1;
+                        self.skip_ws();
+                        if self.src.get(self.pos) == Some(&b'}') {
+                            return self.err(ParseErrorKind::TrailingComma);
+                        }
+                    }
+                    Some(b'}') => break,
+                    _ => return self.unexpected("`,` or `}`"),
+                }
             }
         }
-        Ok((self.push(node), open))
+        self.pos += 1;
+        self.close(id, count, first, prev);
+        if count > 1 {
+            self.mark_shadowed(id);
+        }
+        Ok(())
+    }
+
+    /// Reads the elements of the array `id`, from after its `[` to after its `]`.
+    fn array(&mut self, id: NodeId, depth: usize) -> Result<(), ParseError> {
+        self.skip_ws();
+        let (mut count, mut first, mut prev) = (0u32, NONE, NONE);
+        if self.src.get(self.pos) != Some(&b']') {
+            loop {
+                let child = self.value(id, count, prev, Key::NONE, depth)?;
+                if prev == NONE {
+                    first = child;
+                }
+                prev = child;
+                count += 1;
+                self.skip_ws();
+                match self.src.get(self.pos) {
+                    Some(b',') => {
+                        self.pos += 1;
+                        self.skip_ws();
+                        if self.src.get(self.pos) == Some(&b']') {
+                            return self.err(ParseErrorKind::TrailingComma);
+                        }
+                    }
+                    Some(b']') => break,
+                    _ => return self.unexpected("`,` or `]`"),
+                }
+            }
+        }
+        self.pos += 1;
+        self.close(id, count, first, prev);
+        Ok(())
+    }
+
+    /// Records a container's end (just read) and its children.
+    fn close(&mut self, id: NodeId, count: u32, first: NodeId, last: NodeId) {
+        let n = &mut self.nodes[id as usize];
+        n.end = self.pos as u32;
+        n.len = count;
+        n.first_child = first;
+        n.last_child = last;
     }
 
     /// Marks the members of `object` whose name appears again later in it: AWS (like Python's
@@ -448,87 +538,7 @@ impl<'s> Parser<'s> {
         if self.pos >= self.src.len() {
             return self.err(ParseErrorKind::Empty);
         }
-        let (root, open) = self.value(NONE, None)?;
-        // A request nests at most 8 levels: one allocation for the usual depth.
-        let mut stack: Vec<Frame> = Vec::with_capacity(16);
-        if open {
-            stack.push(Frame { node: root, after_key: false, key_start: 0, key_end: 0, key_escaped: false });
-        }
-        while let Some(top) = stack.last_mut() {
-            let node = top.node;
-            let is_object = self.nodes[node as usize].kind == Kind::Object;
-            self.skip_ws();
-            if is_object && top.after_key {
-                // Expect a value for the member whose key was just read.
-                top.after_key = false;
-                let frame = Frame { node, after_key: false, key_start: top.key_start, key_end: top.key_end, key_escaped: top.key_escaped };
-                let (child, open) = self.value(node, Some(&frame))?;
-                if open {
-                    if stack.len() >= MAX_DEPTH {
-                        self.pos = self.nodes[child as usize].start as usize;
-                        return self.err(ParseErrorKind::TooDeep);
-                    }
-                    stack.push(Frame { node: child, after_key: false, key_start: 0, key_end: 0, key_escaped: false });
-                }
-                continue;
-            }
-            // Between elements: either the first element, a separator, or the close.
-            let count = self.nodes[node as usize].len;
-            let close = if is_object { b'}' } else { b']' };
-            match self.src.get(self.pos) {
-                Some(&c) if c == close => {
-                    self.pos += 1;
-                    self.nodes[node as usize].end = self.pos as u32;
-                    if is_object && count > 1 {
-                        self.mark_shadowed(node);
-                    }
-                    stack.pop();
-                    continue;
-                }
-                Some(b',') if count > 0 => {
-                    self.pos += 1;
-                    self.skip_ws();
-                    if self.src.get(self.pos) == Some(&close) {
-                        return self.err(ParseErrorKind::TrailingComma);
-                    }
-                }
-                _ if count == 0 => {}
-                _ => {
-                    return self.unexpected(if is_object { "`,` or `}`" } else { "`,` or `]`" });
-                }
-            }
-            if is_object {
-                if self.src.get(self.pos) != Some(&b'"') {
-                    return self.unexpected("a member name in double quotes");
-                }
-                let key_start = self.pos as u32;
-                let key_escaped = self.scan_string()?;
-                let key_end = self.pos as u32;
-                self.skip_ws();
-                if self.src.get(self.pos) != Some(&b':') {
-                    if key_end - key_start == 2 && self.src.get(self.pos).is_some_and(|b| b.is_ascii_alphanumeric()) && self.pos == key_end as usize {
-                        self.pos = key_start as usize;
-                        return self.err(ParseErrorKind::DoubledQuote);
-                    }
-                    return self.unexpected("`:` after the member name");
-                }
-                self.pos += 1;
-                let top = stack.last_mut().expect("frame");
-                top.after_key = true;
-                top.key_start = key_start;
-                top.key_end = key_end;
-                top.key_escaped = key_escaped;
-            } else {
-                let (child, open) = self.value(node, None)?;
-                if open {
-                    if stack.len() >= MAX_DEPTH {
-                        self.pos = self.nodes[child as usize].start as usize;
-                        return self.err(ParseErrorKind::TooDeep);
-                    }
-                    stack.push(Frame { node: child, after_key: false, key_start: 0, key_end: 0, key_escaped: false });
-                }
-            }
-        }
+        self.value(NONE, 0, NONE, Key::NONE, 0)?;
         self.skip_ws();
         if self.pos < self.src.len() {
             let found = self.found_here();

@@ -347,3 +347,90 @@ fn parser_line_starts_match_the_scan() {
         assert_eq!(Document::parse(&src).unwrap().line_starts, LineIndex::scanned_starts(&src), "{name}");
     }
 }
+
+/// The document read back as a `serde_json::Value` (the last of duplicate members wins, as in
+/// serde_json), with every node's parent, position among its siblings and span checked on the way.
+fn to_value(doc: &Document<'_>, id: NodeId) -> serde_json::Value {
+    use serde_json::Value;
+    let raw = doc.raw(id);
+    match doc.kind(id) {
+        Kind::Null => Value::Null,
+        Kind::Bool => Value::Bool(doc.bool(id).unwrap()),
+        Kind::Number => serde_json::from_str(raw).unwrap(),
+        Kind::String => Value::String(doc.str(id).unwrap().into_owned()),
+        Kind::Array | Kind::Object => {
+            assert!(raw.starts_with(['[', '{']) && raw.ends_with([']', '}']), "{raw:?}");
+            let children: Vec<NodeId> = doc.children(id).collect();
+            assert_eq!(children.len(), doc.child_count(id));
+            for (i, &c) in children.iter().enumerate() {
+                assert_eq!(doc.parent(c), Some(id));
+                assert_eq!(doc.index(c) as usize, i);
+                assert!(doc.range(id).contains_range(doc.member_range(c)));
+            }
+            if doc.kind(id) == Kind::Array {
+                Value::Array(children.iter().map(|&c| to_value(doc, c)).collect())
+            } else {
+                let mut map = serde_json::Map::new();
+                for &c in &children {
+                    let name = doc.key(c).unwrap().into_owned();
+                    // Shadowed exactly when a later member has the same (decoded) name.
+                    let later = children.iter().skip_while(|&&o| o != c).skip(1).any(|&o| doc.key(o).unwrap() == name);
+                    assert_eq!(doc.is_shadowed(c), later, "{name}");
+                    map.insert(name, to_value(doc, c));
+                }
+                Value::Object(map)
+            }
+        }
+        Kind::Dynamic => unreachable!("the parser makes no dynamic nodes"),
+    }
+}
+
+/// Random JSON texts, nested, with white space and names that repeat.
+fn json_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let ws = prop_oneof![Just(""), Just(" "), Just("\n  "), Just("\r\n"), Just("\t")];
+    let scalar = prop_oneof![
+        Just("null".to_owned()), Just("true".to_owned()), Just("false".to_owned()), Just("0".to_owned()), Just("-12.5e-3".to_owned()),
+        Just("\"\"".to_owned()), Just("\"plain\"".to_owned()), Just("\"é\\n\\u00e9\"".to_owned()),
+    ];
+    let name = prop_oneof![Just("\"a\""), Just("\"b\""), Just("\"\\u0061\""), Just("\"\""), Just("\"cpu\"")];
+    scalar.prop_recursive(5, 48, 6, move |inner| {
+        let member = (name.clone(), ws.clone(), inner.clone()).prop_map(|(n, w, v)| format!("{n}{w}:{w}{v}"));
+        prop_oneof![
+            (proptest::collection::vec(inner, 0..6), ws.clone()).prop_map(|(items, w)| format!("[{w}{}{w}]", items.join(&format!("{w},")))),
+            (proptest::collection::vec(member, 0..6), ws.clone()).prop_map(|(items, w)| format!("{{{w}{}{w}}}", items.join(&format!(",{w}")))),
+        ]
+    })
+}
+
+/// On random JSON texts, whole and with one byte removed or one token inserted: the parser
+/// accepts exactly what serde_json accepts, and what it reads is serde_json's value, node by node.
+#[test]
+fn reads_what_serde_json_reads() {
+    use proptest::prelude::*;
+    let damage = prop_oneof![6 => Just(None), 1 => Just(Some("")), 1 => Just(Some(",")), 1 => Just(Some("}")), 1 => Just(Some("\"")), 1 => Just(Some(":")), 1 => Just(Some("["))];
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config { cases: 3000, ..Default::default() });
+    let accepted = std::cell::Cell::new(0);
+    let rejected = std::cell::Cell::new(0);
+    runner
+        .run(&(json_text(), any::<proptest::sample::Index>(), damage), |(mut src, at, damage)| {
+            if let Some(insert) = damage {
+                let i = at.index(src.len());
+                if src.is_char_boundary(i) && src.is_char_boundary(i + 1) {
+                    src.replace_range(i..i + 1, insert);
+                }
+            }
+            let ours = Document::parse(&src);
+            let theirs = serde_json::from_str::<serde_json::Value>(&src);
+            prop_assert_eq!(ours.is_ok(), theirs.is_ok(), "{:?}: {:?}", src, ours.err().map(|e| e.message()));
+            if let (Ok(doc), Ok(value)) = (ours, theirs) {
+                prop_assert_eq!(to_value(&doc, doc.root()), value, "{:?}", src);
+                accepted.set(accepted.get() + 1);
+            } else {
+                rejected.set(rejected.get() + 1);
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert!(accepted.get() > 1000 && rejected.get() > 500, "{} accepted, {} rejected", accepted.get(), rejected.get());
+}
