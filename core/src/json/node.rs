@@ -60,7 +60,6 @@ pub struct Node {
     pub(crate) key_end: u32,
     pub(crate) parent: NodeId,
     pub(crate) first_child: NodeId,
-    pub(crate) last_child: NodeId,
     pub(crate) next_sibling: NodeId,
     /// Number of children (containers) ; position in the parent array (array elements).
     pub(crate) len: u32,
@@ -78,7 +77,6 @@ impl Node {
             key_end: NONE,
             parent,
             first_child: NONE,
-            last_child: NONE,
             next_sibling: NONE,
             len: 0,
             index: 0,

@@ -429,7 +429,7 @@ impl<'s> Parser<'s> {
             }
         }
         self.pos += 1;
-        self.close(id, count, first, prev);
+        self.close(id, count, first);
         if count > 1 {
             self.mark_shadowed(id);
         }
@@ -463,17 +463,16 @@ impl<'s> Parser<'s> {
             }
         }
         self.pos += 1;
-        self.close(id, count, first, prev);
+        self.close(id, count, first);
         Ok(())
     }
 
     /// Records a container's end (just read) and its children.
-    fn close(&mut self, id: NodeId, count: u32, first: NodeId, last: NodeId) {
+    fn close(&mut self, id: NodeId, count: u32, first: NodeId) {
         let n = &mut self.nodes[id as usize];
         n.end = self.pos as u32;
         n.len = count;
         n.first_child = first;
-        n.last_child = last;
     }
 
     /// Marks the members of `object` whose name appears again later in it: AWS (like Python's
