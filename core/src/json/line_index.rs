@@ -30,7 +30,7 @@ pub struct LineIndex<'s> {
     src: &'s str,
     /// Byte offset where each line starts: from the parse, or found on first use.
     starts: std::cell::OnceCell<std::borrow::Cow<'s, [u32]>>,
-    /// Whether the text is ASCII, found on first use.
+    /// Whether the text is ASCII: from the parse, or found on first use.
     ascii: std::cell::OnceCell<bool>,
     /// For non-ASCII text: the UTF-16 offset where each line starts, counted in one pass the
     /// first time a position is asked for (counting from the document's start for each position
@@ -53,12 +53,13 @@ impl<'s> LineIndex<'s> {
         }
     }
 
-    /// The index of `src` whose line starts are already known (the parser finds them, see
-    /// [`super::Document::line_index`]).
+    /// The index of `src` whose line starts, and whether it is ASCII, are already known (the
+    /// parser finds them, see [`super::Document::line_index`]).
     #[must_use]
-    pub(crate) fn with_starts(src: &'s str, starts: &'s [u32]) -> Self {
+    pub(crate) fn with_starts(src: &'s str, starts: &'s [u32], ascii: bool) -> Self {
         let index = LineIndex::new(src);
         let _ = index.starts.set(std::borrow::Cow::Borrowed(starts));
+        let _ = index.ascii.set(ascii);
         index
     }
 

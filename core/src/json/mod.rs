@@ -27,19 +27,22 @@ pub struct Document<'s> {
     nodes: Vec<Node>,
     /// Where each line of `src` starts, found by the parser on its way.
     line_starts: Vec<u32>,
+    /// Whether `src` is ASCII, found by the parser on its way.
+    ascii: bool,
 }
 
 impl<'s> Document<'s> {
     /// Parses `src` starting at byte `skip` (used to step over a byte-order mark).
     pub fn parse_from(src: &'s str, skip: usize) -> Result<Self, ParseError> {
-        let (nodes, line_starts) = parser::Parser::new(src, skip).parse()?;
-        Ok(Document { src, nodes, line_starts })
+        let (nodes, line_starts, ascii) = parser::Parser::new(src, skip).parse()?;
+        Ok(Document { src, nodes, line_starts, ascii })
     }
 
-    /// The line index of the source, its line starts already known from the parse.
+    /// The line index of the source, its line starts and whether it is ASCII already known from
+    /// the parse.
     #[must_use]
     pub fn line_index(&self) -> LineIndex<'_> {
-        LineIndex::with_starts(self.src, &self.line_starts)
+        LineIndex::with_starts(self.src, &self.line_starts, self.ascii)
     }
 
     pub fn parse(src: &'s str) -> Result<Self, ParseError> {

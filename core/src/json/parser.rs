@@ -102,14 +102,15 @@ impl ParseError {
 }
 
 
-/// Bytes that end a plain run inside a string.
 /// How many bytes at the start of `s` are plain string content: everything up to the first `"`,
-/// `\\` or control character. Eight bytes at a time, then the rest byte by byte.
+/// `\\` or control character. Eight bytes at a time, then the rest byte by byte. Every byte it
+/// reads is ORed into `seen`, whose high bits then tell whether a non-ASCII byte was met.
 #[inline]
-fn plain_run(s: &[u8]) -> usize {
+fn plain_run(s: &[u8], seen: &mut u64) -> usize {
     let mut i = 0;
     while let Some(chunk) = s.get(i..i + 8) {
         let v = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        *seen |= v;
         // The high bit of each byte below 0x20 (no carry: (b & 0x7F) + 0x60 stays below 0x100),
         // of each `"` and of each `\\`.
         let control = !(((v & 0x7F7F_7F7F_7F7F_7F7F) + 0x6060_6060_6060_6060) | v) & 0x8080_8080_8080_8080;
@@ -119,7 +120,13 @@ fn plain_run(s: &[u8]) -> usize {
         }
         i += 8;
     }
-    i + s[i..].iter().position(|&b| STRING_SPECIAL[b as usize]).unwrap_or(s.len() - i)
+    for (k, &b) in s[i..].iter().enumerate() {
+        if STRING_SPECIAL[b as usize] {
+            return i + k;
+        }
+        *seen |= u64::from(b);
+    }
+    s.len()
 }
 
 static STRING_SPECIAL: [bool; 256] = {
@@ -154,6 +161,9 @@ pub(crate) struct Parser<'s> {
     /// Where each line starts, as [`super::LineIndex`] counts lines: in JSON every line break is
     /// white space between tokens, so `skip_ws` meets them all on the way.
     pub(crate) line_starts: Vec<u32>,
+    /// Every byte of string content read, ORed: in JSON that parses, only strings can hold
+    /// non-ASCII text, so the text is ASCII when no high bit is set here.
+    seen: u64,
 }
 
 impl<'s> Parser<'s> {
@@ -162,7 +172,7 @@ impl<'s> Parser<'s> {
         // About one line per 20 bytes in pretty-printed JSON (one for minified: no growth).
         let mut line_starts = Vec::with_capacity(src.len() / 20 + 2);
         line_starts.push(0);
-        Parser { src: src.as_bytes(), pos: skip, nodes: Vec::with_capacity(src.len() / 8 + 8), line_starts }
+        Parser { src: src.as_bytes(), pos: skip, nodes: Vec::with_capacity(src.len() / 8 + 8), line_starts, seen: 0 }
     }
 
     fn err<T>(&self, kind: ParseErrorKind) -> Result<T, ParseError> {
@@ -239,7 +249,7 @@ impl<'s> Parser<'s> {
         let mut escaped = false;
         loop {
             // The plain run: everything but `"`, `\\` and control characters.
-            self.pos += plain_run(&self.src[self.pos.min(self.src.len())..]);
+            self.pos += plain_run(&self.src[self.pos.min(self.src.len())..], &mut self.seen);
             let Some(&b) = self.src.get(self.pos) else {
                 return self.err(ParseErrorKind::UnexpectedEnd { expected: "a closing `\"`" });
             };
@@ -531,8 +541,10 @@ impl<'s> Parser<'s> {
         }
     }
 
-    /// The nodes and the line starts.
-    pub(crate) fn parse(mut self) -> Result<(Vec<Node>, Vec<u32>), ParseError> {
+    /// The nodes, the line starts and whether the whole text is ASCII.
+    pub(crate) fn parse(mut self) -> Result<(Vec<Node>, Vec<u32>, bool), ParseError> {
+        // What comes before `pos` (a byte-order mark) is part of the text too.
+        let head_ascii = self.src[..self.pos.min(self.src.len())].is_ascii();
         self.skip_ws();
         if self.pos >= self.src.len() {
             return self.err(ParseErrorKind::Empty);
@@ -543,7 +555,8 @@ impl<'s> Parser<'s> {
             let found = self.found_here();
             return self.err(ParseErrorKind::TrailingContent { found });
         }
-        Ok((self.nodes, self.line_starts))
+        let ascii = head_ascii && self.seen & 0x8080_8080_8080_8080 == 0;
+        Ok((self.nodes, self.line_starts, ascii))
     }
 }
 
@@ -555,11 +568,12 @@ mod tests {
     fn plain_run_matches_the_table() {
         use proptest::prelude::*;
         let naive = |s: &[u8]| s.iter().position(|&b| super::STRING_SPECIAL[b as usize]).unwrap_or(s.len());
+        let run = |s: &[u8]| super::plain_run(s, &mut 0);
         let byte = prop_oneof![Just(b'a'), Just(b' '), Just(b'"'), Just(b'\\'), Just(0x1F), Just(0x20), Just(0x7F), Just(0x80), Just(0xE6), any::<u8>()];
         let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config { cases: 3000, ..Default::default() });
         runner
             .run(&proptest::collection::vec(byte, 0..40), |bytes| {
-                prop_assert_eq!(super::plain_run(&bytes), naive(&bytes), "{:?}", bytes);
+                prop_assert_eq!(run(&bytes), naive(&bytes), "{:?}", bytes);
                 Ok(())
             })
             .unwrap();
@@ -568,7 +582,7 @@ mod tests {
             for at in [3, 9, 17] {
                 let mut s = [b'x'; 20];
                 s[at] = b;
-                assert_eq!(super::plain_run(&s), naive(&s), "byte {b:#04x} at {at}");
+                assert_eq!(run(&s), naive(&s), "byte {b:#04x} at {at}");
             }
         }
     }

@@ -434,3 +434,25 @@ fn reads_what_serde_json_reads() {
         .unwrap();
     assert!(accepted.get() > 1000 && rejected.get() > 500, "{} accepted, {} rejected", accepted.get(), rejected.get());
 }
+
+/// The parser's finding that the text is ASCII (which spares the line index its own scan) is
+/// `str::is_ascii`, on random texts, with names and values in and out of ASCII, and after a
+/// byte-order mark.
+#[test]
+fn ascii_as_the_parser_finds_it() {
+    use proptest::prelude::*;
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config { cases: 2000, ..Default::default() });
+    let name = prop_oneof![Just("a"), Just("é"), Just("\\u00e9"), Just("long name of sixteen"), Just("日本")];
+    runner
+        .run(&(proptest::collection::vec((name.clone(), name), 0..6), any::<bool>()), |(members, bom)| {
+            let body: Vec<String> = members.iter().map(|(k, v)| format!("\"{k}\": \"{v}\"")).collect();
+            let src = format!("{}{{{}}}", if bom { "\u{feff}" } else { "" }, body.join(",\n  "));
+            let doc = Document::parse_from(&src, if bom { 3 } else { 0 }).unwrap();
+            prop_assert_eq!(doc.ascii, src.is_ascii(), "{:?}", src);
+            Ok(())
+        })
+        .unwrap();
+    for src in ["{}", "[\"é\"]", "{\"é\": 1}", "[\"0123456789abcdeé\"]", "[\"0123456789abcdef\"]"] {
+        assert_eq!(Document::parse(src).unwrap().ascii, src.is_ascii(), "{src}");
+    }
+}
