@@ -1,6 +1,7 @@
 // Builds validate()'s result from the compact form runtask-wasm writes (src/compact.rs): one
 // array of numbers and two strings holding every text of the result back to back, the ASCII ones
-// in the first. Crossing from wasm this way costs two UTF-8 decodes and a view of wasm memory;
+// in the first (the second is undefined when there are none, which spares decoding it). Crossing
+// from wasm this way costs one UTF-8 decode (two with non-ASCII texts) and a view of wasm memory;
 // building the objects here costs about what JSON.parse would for the same objects, without
 // producing and re-reading JSON text. The layout is documented in src/compact.rs; the parity
 // tests compare every field with the CLI.

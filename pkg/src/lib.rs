@@ -35,8 +35,9 @@ mod transfer_bench;
 #[wasm_bindgen(module = "/js/build-result.js")]
 extern "C" {
     /// Turns the compact form (see [`compact`]) into the objects [`ValidateResult`] describes.
+    /// `other` is None when there is no non-ASCII text (nearly always): nothing to decode.
     #[wasm_bindgen(js_name = buildResult)]
-    fn build_result(nums: &[u32], ascii: &str, other: &str) -> JsValue;
+    fn build_result(nums: &[u32], ascii: &str, other: Option<&str>) -> JsValue;
 }
 
 // The documentation validate() does not need stays out of the .wasm: `examples/docs.rs` writes it
@@ -323,7 +324,7 @@ fn validate_to_js(source: &[u8], options: &Options, how: &Source, js_options: &J
     let _ = js_options;
     let report = report.map_err(|e| JsError::new(&OptionsError::Core(e).to_string()))?;
     let c = Compact::encode(&report);
-    Ok(Ts::new_unchecked(build_result(&c.nums, &c.ascii, &c.other)))
+    Ok(Ts::new_unchecked(build_result(&c.nums, &c.ascii, (!c.other.is_empty()).then_some(c.other.as_str()))))
 }
 
 /// Every rule with its documentation, in code order: what `rules()` returns (written to
