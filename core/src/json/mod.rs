@@ -29,13 +29,15 @@ pub struct Document<'s> {
     line_starts: Vec<u32>,
     /// Whether `src` is ASCII, found by the parser on its way.
     ascii: bool,
+    /// Whether some member is shadowed (see [`Document::is_shadowed`]).
+    shadowed: bool,
 }
 
 impl<'s> Document<'s> {
     /// Parses `src` starting at byte `skip` (used to step over a byte-order mark).
     pub fn parse_from(src: &'s str, skip: usize) -> Result<Self, ParseError> {
-        let (nodes, line_starts, ascii) = parser::Parser::new(src, skip).parse()?;
-        Ok(Document { src, nodes, line_starts, ascii })
+        let parser::Parsed { nodes, line_starts, ascii, shadowed } = parser::Parser::new(src, skip).parse()?;
+        Ok(Document { src, nodes, line_starts, ascii, shadowed })
     }
 
     /// The line index of the source, its line starts and whether it is ASCII already known from
@@ -187,9 +189,19 @@ impl<'s> Document<'s> {
         self.n(id).flags & FLAG_SHADOWED != 0
     }
 
+    /// Whether any member of the document is shadowed: without one, [`Self::is_shadowed`] is
+    /// false everywhere.
+    #[must_use]
+    pub fn has_shadowed(&self) -> bool {
+        self.shadowed
+    }
+
     /// Whether `id` or one of its ancestors is shadowed (see [`Self::is_shadowed`]).
     #[must_use]
     pub fn in_shadowed(&self, id: NodeId) -> bool {
+        if !self.shadowed {
+            return false;
+        }
         let mut cur = Some(id);
         while let Some(n) = cur {
             if self.is_shadowed(n) {

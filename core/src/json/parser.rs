@@ -141,6 +141,16 @@ static STRING_SPECIAL: [bool; 256] = {
     t
 };
 
+/// What [`Parser::parse`] returns.
+pub(crate) struct Parsed {
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) line_starts: Vec<u32>,
+    /// Whether the whole text is ASCII.
+    pub(crate) ascii: bool,
+    /// Whether some member is shadowed by a later one of the same name.
+    pub(crate) shadowed: bool,
+}
+
 /// The member name of the value being read: its span, quotes included, and whether it has
 /// escapes (`FLAG_KEY_ESCAPED`); `NONE` for array elements and the root.
 #[derive(Clone, Copy)]
@@ -164,6 +174,8 @@ pub(crate) struct Parser<'s> {
     /// Every byte of string content read, ORed: in JSON that parses, only strings can hold
     /// non-ASCII text, so the text is ASCII when no high bit is set here.
     seen: u64,
+    /// Whether some member is shadowed by a later one of the same name.
+    shadowed: bool,
 }
 
 impl<'s> Parser<'s> {
@@ -172,7 +184,7 @@ impl<'s> Parser<'s> {
         // About one line per 20 bytes in pretty-printed JSON (one for minified: no growth).
         let mut line_starts = Vec::with_capacity(src.len() / 20 + 2);
         line_starts.push(0);
-        Parser { src: src.as_bytes(), pos: skip, nodes: Vec::with_capacity(src.len() / 8 + 8), line_starts, seen: 0 }
+        Parser { src: src.as_bytes(), pos: skip, nodes: Vec::with_capacity(src.len() / 8 + 8), line_starts, seen: 0, shadowed: false }
     }
 
     fn err<T>(&self, kind: ParseErrorKind) -> Result<T, ParseError> {
@@ -515,6 +527,7 @@ impl<'s> Parser<'s> {
                 }
                 if b != NONE {
                     self.nodes[a as usize].flags |= FLAG_SHADOWED;
+                    self.shadowed = true;
                 }
                 a = next(self, a);
             }
@@ -537,12 +550,13 @@ impl<'s> Parser<'s> {
             };
             if !seen.insert(name) {
                 self.nodes[id as usize].flags |= FLAG_SHADOWED;
+                self.shadowed = true;
             }
         }
     }
 
-    /// The nodes, the line starts and whether the whole text is ASCII.
-    pub(crate) fn parse(mut self) -> Result<(Vec<Node>, Vec<u32>, bool), ParseError> {
+    /// What the parse found.
+    pub(crate) fn parse(mut self) -> Result<Parsed, ParseError> {
         // What comes before `pos` (a byte-order mark) is part of the text too.
         let head_ascii = self.src[..self.pos.min(self.src.len())].is_ascii();
         self.skip_ws();
@@ -556,7 +570,7 @@ impl<'s> Parser<'s> {
             return self.err(ParseErrorKind::TrailingContent { found });
         }
         let ascii = head_ascii && self.seen & 0x8080_8080_8080_8080 == 0;
-        Ok((self.nodes, self.line_starts, ascii))
+        Ok(Parsed { nodes: self.nodes, line_starts: self.line_starts, ascii, shadowed: self.shadowed })
     }
 }
 

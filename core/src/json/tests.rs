@@ -224,7 +224,8 @@ fn repeated_escaped_member_names_cost_linear_work() {
 }
 
 /// Members shadowed by a later one of the same name, in objects below and above the size where
-/// the parser switches from comparing pairs to hashing: as a plain search says.
+/// the parser switches from comparing pairs to hashing: as a plain search says (and the
+/// document says it has some exactly when there are).
 #[test]
 fn shadowed_members_at_every_object_size() {
     use proptest::prelude::*;
@@ -237,6 +238,7 @@ fn shadowed_members_at_every_object_size() {
             let decoded: Vec<&str> = names.iter().map(|n| if *n == "\\u0061" { "a" } else { n }).collect();
             let expected: Vec<bool> = (0..decoded.len()).map(|i| decoded[i + 1..].contains(&decoded[i])).collect();
             let found: Vec<bool> = doc.children(doc.root()).map(|c| doc.is_shadowed(c)).collect();
+            prop_assert_eq!(doc.has_shadowed(), expected.contains(&true), "{:?}", names);
             prop_assert_eq!(found, expected, "{:?}", names);
             Ok(())
         })

@@ -40,6 +40,9 @@ crate::declare_rule! {
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
+    if !doc.has_shadowed() {
+        return;
+    }
     // The parser marks every member whose name comes again later (shadowed). Report each
     // repeated name once, at its last (kept) occurrence, labelling the one just before. Each
     // object with a shadowed member is walked once from its last member, with the next
