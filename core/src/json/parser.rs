@@ -419,7 +419,10 @@ impl<'s> Parser<'s> {
                 let key_start = self.pos as u32;
                 let key_escaped = self.scan_string()?;
                 let key_end = self.pos as u32;
-                self.skip_ws();
+                // The `:` nearly always follows the name directly.
+                if self.src.get(self.pos) != Some(&b':') {
+                    self.skip_ws();
+                }
                 if self.src.get(self.pos) != Some(&b':') {
                     if key_end - key_start == 2 && self.src.get(self.pos).is_some_and(|b| b.is_ascii_alphanumeric()) && self.pos == key_end as usize {
                         self.pos = key_start as usize;
@@ -428,7 +431,12 @@ impl<'s> Parser<'s> {
                     return self.unexpected("`:` after the member name");
                 }
                 self.pos += 1;
-                self.skip_ws();
+                // After the `:`, nearly always one space, then the value.
+                if self.src.get(self.pos) == Some(&b' ') && self.src.get(self.pos + 1).is_some_and(|&b| b > b' ') {
+                    self.pos += 1;
+                } else {
+                    self.skip_ws();
+                }
                 let key = Key { start: key_start, end: key_end, flags: if key_escaped { FLAG_KEY_ESCAPED } else { 0 } };
                 let child = self.value(id, count, prev, key, depth)?;
                 if prev == NONE {
