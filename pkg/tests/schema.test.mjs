@@ -76,21 +76,29 @@ test('it accepts the valid benchmark inputs and rejects the invalid one', () => 
 });
 
 // The shape rules are what a schema can say. Each invalid fixture of theirs is rejected by the
-// schema too, unless it turns on something JSON.parse hides (duplicate keys, big numbers, the
-// spelling of a number).
+// schema too, unless its mistake is one JSON.parse hides (the spelling of a number: `1.0` and
+// `1e1` are both 1): the schema sees the value JSON.parse gives, and a mistake is hidden when
+// runtask no longer reports the fixture's rule on that value written back as JSON.
 const SCHEMA_RULES = ['RT101', 'RT102', 'RT103', 'RT104', 'RT105', 'RT106', 'RT107', 'RT108', 'RT109'];
-const HIDDEN_BY_JSON_PARSE = new Set(['float-count.json', 'exponent-count.json', 'huge-number.json']);
+const hiddenByJsonParse = (value, code) => !validate(JSON.stringify(value)).diagnostics.some((d) => d.code === code);
 
 test('it rejects the invalid fixtures of the shape rules', () => {
   let n = 0;
+  const hidden = [];
   for (const folder of ruleFolders().filter((f) => SCHEMA_RULES.includes(f.code))) {
     for (const file of folder.invalid) {
-      if (HIDDEN_BY_JSON_PARSE.has(path.basename(file))) continue;
-      assert.notDeepEqual(errorsOf(parse(file)), [], `${file} passes the schema`);
+      const value = parse(file);
+      if (hiddenByJsonParse(value, folder.code)) {
+        hidden.push(path.basename(file));
+        continue;
+      }
+      assert.notDeepEqual(errorsOf(value), [], `${file} passes the schema`);
       n++;
     }
   }
   assert.ok(n >= 20, `${n} invalid fixtures`);
+  // The number spellings RT102 reports are among them: the test does skip what it must.
+  assert.ok(hidden.includes('float-count.json') && hidden.includes('exponent-count.json'), `hidden: ${hidden}`);
 });
 
 // check-jsonschema (Python, installed by `make tools-python`) reads the shipped file too, with its
