@@ -171,6 +171,40 @@ struct Key {
 
 impl Key {
     const NONE: Key = Key { start: NONE, end: NONE, flags: 0 };
+
+    /// A node of `kind` starting at `start` with this member name, and `flags` besides the name's.
+    #[inline(always)]
+    fn node(self, kind: Kind, start: u32, parent: NodeId, flags: u8) -> Node {
+        let mut node = Node::new(kind, start, parent);
+        node.key_start = self.start;
+        node.key_end = self.end;
+        node.flags = flags | self.flags;
+        node
+    }
+}
+
+/// The children of the container being read: how many, the first and the last so far.
+struct Children {
+    count: u32,
+    first: NodeId,
+    last: NodeId,
+}
+
+impl Default for Children {
+    fn default() -> Self {
+        Children { count: 0, first: NONE, last: NONE }
+    }
+}
+
+impl Children {
+    #[inline(always)]
+    fn add(&mut self, child: NodeId) {
+        if self.first == NONE {
+            self.first = child;
+        }
+        self.last = child;
+        self.count += 1;
+    }
 }
 
 pub(crate) struct Parser<'s> {
@@ -376,11 +410,7 @@ impl<'s> Parser<'s> {
                     return self.err(ParseErrorKind::TooDeep);
                 }
                 let kind = if b == b'{' { Kind::Object } else { Kind::Array };
-                let mut node = Node::new(kind, start, parent);
-                node.key_start = key.start;
-                node.key_end = key.end;
-                node.flags = key.flags;
-                let id = self.push(node, index, prev);
+                let id = self.push(key.node(kind, start, parent, 0), index, prev);
                 self.pos += 1;
                 if kind == Kind::Object {
                     self.object(id, depth + 1)?;
@@ -408,18 +438,15 @@ impl<'s> Parser<'s> {
             }
             _ => return self.unexpected("a value"),
         };
-        let mut node = Node::new(kind, start, parent);
+        let mut node = key.node(kind, start, parent, flags);
         node.end = self.pos as u32;
-        node.key_start = key.start;
-        node.key_end = key.end;
-        node.flags = flags | key.flags;
         Ok(self.push(node, index, prev))
     }
 
     /// Reads the members of the object `id`, from after its `{` to after its `}`.
     fn object(&mut self, id: NodeId, depth: usize) -> Result<(), ParseError> {
         self.skip_ws();
-        let (mut count, mut first, mut prev) = (0u32, NONE, NONE);
+        let mut children = Children::default();
         if self.src.get(self.pos) != Some(&b'}') {
             loop {
                 if self.src.get(self.pos) != Some(&b'"') {
@@ -447,29 +474,15 @@ impl<'s> Parser<'s> {
                     self.skip_ws();
                 }
                 let key = Key { start: key_start, end: key_end, flags: if key_escaped { FLAG_KEY_ESCAPED } else { 0 } };
-                let child = self.value(id, count, prev, key, depth)?;
-                if prev == NONE {
-                    first = child;
-                }
-                prev = child;
-                count += 1;
-                self.skip_ws();
-                match self.src.get(self.pos) {
-                    Some(b',') => {
-                        self.pos += 1;
-                        self.skip_ws();
-                        if self.src.get(self.pos) == Some(&b'}') {
-                            return self.err(ParseErrorKind::TrailingComma);
-                        }
-                    }
-                    Some(b'}') => break,
-                    _ => return self.unexpected("`,` or `}`"),
+                children.add(self.value(id, children.count, children.last, key, depth)?);
+                if self.closes_after_element(b'}', "`,` or `}`")? {
+                    break;
                 }
             }
         }
         self.pos += 1;
-        self.close(id, count, first);
-        if count > 1 {
+        self.close(id, &children);
+        if children.count > 1 {
             self.mark_shadowed(id);
         }
         Ok(())
@@ -478,40 +491,45 @@ impl<'s> Parser<'s> {
     /// Reads the elements of the array `id`, from after its `[` to after its `]`.
     fn array(&mut self, id: NodeId, depth: usize) -> Result<(), ParseError> {
         self.skip_ws();
-        let (mut count, mut first, mut prev) = (0u32, NONE, NONE);
+        let mut children = Children::default();
         if self.src.get(self.pos) != Some(&b']') {
             loop {
-                let child = self.value(id, count, prev, Key::NONE, depth)?;
-                if prev == NONE {
-                    first = child;
-                }
-                prev = child;
-                count += 1;
-                self.skip_ws();
-                match self.src.get(self.pos) {
-                    Some(b',') => {
-                        self.pos += 1;
-                        self.skip_ws();
-                        if self.src.get(self.pos) == Some(&b']') {
-                            return self.err(ParseErrorKind::TrailingComma);
-                        }
-                    }
-                    Some(b']') => break,
-                    _ => return self.unexpected("`,` or `]`"),
+                children.add(self.value(id, children.count, children.last, Key::NONE, depth)?);
+                if self.closes_after_element(b']', "`,` or `]`")? {
+                    break;
                 }
             }
         }
         self.pos += 1;
-        self.close(id, count, first);
+        self.close(id, &children);
         Ok(())
     }
 
+    /// After an element of an array or a member of an object: a `,` and the next one (a trailing
+    /// comma is an error), or the container's `close` (left for the caller, which returns true).
+    #[inline(always)]
+    fn closes_after_element(&mut self, close: u8, expected: &'static str) -> Result<bool, ParseError> {
+        self.skip_ws();
+        match self.src.get(self.pos) {
+            Some(b',') => {
+                self.pos += 1;
+                self.skip_ws();
+                if self.src.get(self.pos) == Some(&close) {
+                    return self.err(ParseErrorKind::TrailingComma);
+                }
+                Ok(false)
+            }
+            Some(&b) if b == close => Ok(true),
+            _ => self.unexpected(expected),
+        }
+    }
+
     /// Records a container's end (just read) and its children.
-    fn close(&mut self, id: NodeId, count: u32, first: NodeId) {
+    fn close(&mut self, id: NodeId, children: &Children) {
         let n = &mut self.nodes[id as usize];
         n.end = self.pos as u32;
-        n.len = count;
-        n.first_child = first;
+        n.len = children.count;
+        n.first_child = children.first;
     }
 
     /// Marks the members of `object` whose name appears again later in it: AWS (like Python's
