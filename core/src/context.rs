@@ -44,6 +44,9 @@ pub struct Request {
     /// the overrides rules read: each override's members are read once here instead of once per
     /// rule.
     pub containers: Vec<ContainerOverride>,
+    /// Every tag object of the request (`/tags`, then each EBS tag specification's `tags`), in
+    /// order, with its `key` and `value`: read once here instead of once per tag rule.
+    pub tag_objects: Vec<Tag>,
     /// Cluster query language analyses of `memberOf` expressions, shared by the placement rules
     /// within one check.
     pub(crate) query_memo: std::cell::RefCell<Vec<(NodeId, std::rc::Rc<crate::query::Analysis>)>>,
@@ -116,7 +119,48 @@ impl Request {
             r.overrides_memory = doc.get(o, "memory");
         }
         r.containers = doc.elements(r.container_overrides).filter(|&c| doc.kind(c) == Kind::Object).map(|c| ContainerOverride::index(doc, c)).collect();
+        r.tag_objects = r
+            .tag_lists(doc)
+            .flat_map(|list| doc.elements(Some(list)).map(move |tag| (list, tag)))
+            .filter(|&(_, tag)| doc.kind(tag) == Kind::Object)
+            .map(|(list, tag)| Tag::index(doc, list, tag))
+            .collect();
         r
+    }
+
+    /// Every tag list of the request: `/tags`, then each EBS tag specification's `tags`.
+    pub fn tag_lists<'d>(&self, doc: &'d Document<'_>) -> impl Iterator<Item = NodeId> + 'd {
+        self.tags.into_iter().chain(
+            doc.elements(self.volume_configurations)
+                .filter_map(|v| doc.path(v, &["managedEBSVolume", "tagSpecifications"]))
+                .flat_map(|specs| doc.elements(Some(specs)))
+                .filter_map(|spec| doc.get(spec, "tags")),
+        )
+    }
+}
+
+/// One tag (an object of a tag list, see [`Request::tag_lists`]) and its members. Duplicate
+/// keys: the last wins, as with [`Document::get`].
+#[derive(Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tag {
+    /// The tag list it is in.
+    pub list: NodeId,
+    pub node: NodeId,
+    pub key: Option<NodeId>,
+    pub value: Option<NodeId>,
+}
+
+impl Tag {
+    fn index(doc: &Document<'_>, list: NodeId, node: NodeId) -> Self {
+        let mut t = Tag { list, node, ..Tag::default() };
+        index_members(doc, node, &mut t, |t, key| {
+            Some(match key {
+                "key" => &mut t.key,
+                "value" => &mut t.value,
+                _ => return None,
+            })
+        });
+        t
     }
 }
 
@@ -589,5 +633,30 @@ mod tests {
         assert_eq!(req.containers[1].name.and_then(|n| doc.str(n)).as_deref(), Some("b"));
         assert_eq!(req.containers[0].size("cpu"), req.containers[0].cpu);
         assert_eq!(req.containers[1].size("memoryReservation"), req.containers[1].memory_reservation);
+    }
+
+    /// The tag index holds every tag object of every tag list, in order, each member read as
+    /// `Document::get` reads it: the last of duplicate keys, names compared decoded.
+    #[test]
+    fn tags_are_indexed_as_get_reads_them() {
+        let request = r#"{"tags": [{"key": "a", "value": "1", "k\u0065y": "a2"}, "not an object", {"value": "2"}],
+            "volumeConfigurations": [{"name": "d", "managedEBSVolume": {"tagSpecifications": [
+                {"resourceType": "volume", "tags": [{"key": "b"}, {"key": "c", "value": "3", "value": "4"}]},
+                {"resourceType": "volume"},
+                {"resourceType": "volume", "tags": [{"key": "e"}]}]}}]}"#;
+        let doc = Document::parse(request).unwrap();
+        let req = Request::index(&doc);
+        let lists: Vec<NodeId> = req.tag_lists(&doc).collect();
+        assert_eq!(lists.len(), 3);
+        let objects: Vec<(NodeId, NodeId)> = lists.iter().flat_map(|&l| doc.elements(Some(l)).filter(|&t| doc.kind(t) == Kind::Object).map(move |t| (l, t))).collect();
+        assert_eq!(req.tag_objects.iter().map(|t| (t.list, t.node)).collect::<Vec<_>>(), objects);
+        for t in &req.tag_objects {
+            assert_eq!(t.key, doc.get(t.node, "key"));
+            assert_eq!(t.value, doc.get(t.node, "value"));
+        }
+        let text = |n: Option<NodeId>| n.and_then(|n| doc.str(n)).map(|s| s.into_owned());
+        let keys: Vec<_> = req.tag_objects.iter().map(|t| text(t.key)).collect();
+        assert_eq!(keys, [Some("a2".to_owned()), None, Some("b".to_owned()), Some("c".to_owned()), Some("e".to_owned())]);
+        assert_eq!(text(req.tag_objects[3].value).as_deref(), Some("4"));
     }
 }

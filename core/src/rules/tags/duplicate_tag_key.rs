@@ -1,11 +1,9 @@
 use std::borrow::Cow;
 
-use crate::context::Ctx;
+use crate::context::{Ctx, Tag};
 use crate::json::NodeId;
 use crate::diagnostics::message::{cat, dotted, shorten, shown};
 use crate::diagnostics::Applicability;
-
-use super::tag_lists;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -43,17 +41,17 @@ crate::declare_rule! {
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
-    for list in tag_lists(doc, ctx.req) {
-        if doc.child_count(list) < 2 || (doc.child_count(list) <= SMALL_LIST && !has_repeated_key(doc, list)) {
+    let req = ctx.req;
+    // The tag objects of one list are consecutive in the index.
+    for list in req.tag_objects.chunk_by(|a, b| a.list == b.list) {
+        if list.len() < 2 || (list.len() <= SMALL_LIST && !has_repeated_key(doc, list)) {
             continue;
         }
-        // (key, position, tag, key node), sorted by key then position: O(n log n) even for
-        // oversized lists.
-        let mut keys: Vec<(Cow<'_, str>, usize, NodeId, NodeId)> = doc
-            .elements(Some(list))
+        let mut keys: Vec<(Cow<'_, str>, usize, &Tag, NodeId)> = list
+            .iter()
             .enumerate()
             .filter_map(|(i, tag)| {
-                let k = doc.get(tag, "key")?;
+                let k = tag.key?;
                 Some((doc.str(k)?, i, tag, k))
             })
             .collect();
@@ -66,16 +64,16 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             }
             let (ref key, _, tag, key_node) = keys[i];
             let (_, _, first_tag, first_key) = keys[first];
-            let value = |t: NodeId| doc.get(t, "value").and_then(|v| doc.str(v));
+            let value = |t: &Tag| t.value.and_then(|v| doc.str(v));
             let same = value(tag) == value(first_tag);
             let app = if same { Applicability::Safe } else { Applicability::Unsafe };
-            let fix = ctx.remove(tag, app, cat!("Remove the repeated tag `", shorten(key, 40), "`"));
+            let fix = ctx.remove(tag.node, app, cat!("Remove the repeated tag `", shorten(key, 40), "`"));
             let help = if same {
                 "remove the repeated tag: it has the same value".to_owned()
             } else {
                 "keep one tag per key: remove one of them, or rename its key".to_owned()
             };
-            ctx.report(key_node, cat!("`", dotted(doc, key_node), "` is ", shown(key, 60), ", a key that `", dotted(doc, first_tag), "` already uses; tag keys must be unique"))
+            ctx.report(key_node, cat!("`", dotted(doc, key_node), "` is ", shown(key, 60), ", a key that `", dotted(doc, first_tag.node), "` already uses; tag keys must be unique"))
                 .label(first_key, "first used here")
                 .help(help)
                 .fix(fix);
@@ -83,18 +81,15 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     }
 }
 
-/// Lists of at most this many tags are first looked at without allocating: most have no
-/// repeated key at all.
 const SMALL_LIST: usize = 8;
 
 /// Whether two tags of `list` (at most [`SMALL_LIST`] long) have the same key, comparing the keys
 /// pair by pair from an array on the stack.
-fn has_repeated_key(doc: &crate::json::Document<'_>, list: NodeId) -> bool {
+fn has_repeated_key(doc: &crate::json::Document<'_>, list: &[Tag]) -> bool {
     let mut keys: [Option<Cow<'_, str>>; SMALL_LIST] = Default::default();
-    let mut n = 0;
-    for tag in doc.elements(Some(list)).take(SMALL_LIST) {
-        keys[n] = doc.get(tag, "key").and_then(|k| doc.str(k));
-        n += 1;
+    let n = list.len().min(SMALL_LIST);
+    for (slot, tag) in keys.iter_mut().zip(list) {
+        *slot = tag.key.and_then(|k| doc.str(k));
     }
     (0..n).any(|i| keys[i].is_some() && keys[i + 1..n].contains(&keys[i]))
 }

@@ -5,7 +5,7 @@ use crate::json::json_string;
 use crate::diagnostics::message::{cat, describe_chars, dotted, shown};
 use crate::diagnostics::Applicability;
 
-use super::{all_tag_chars, is_tag_char, tags};
+use super::{all_tag_chars, is_tag_char};
 
 crate::declare_rule! {
     /// ## What it checks
@@ -48,9 +48,10 @@ const ALLOWED: &str = "letters, numbers, spaces and + - = . _ : / @";
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
-    for tag in tags(doc, ctx.req) {
-        for (member, what) in [("key", "tag key"), ("value", "tag value")] {
-            let Some(node) = doc.get(tag, member) else { continue };
+    let req = ctx.req;
+    for tag in &req.tag_objects {
+        for (member, what, node) in [("key", "tag key", tag.key), ("value", "tag value", tag.value)] {
+            let Some(node) = node else { continue };
             let Some(text) = doc.str(node) else { continue };
             if all_tag_chars(&text) {
                 continue;

@@ -9,29 +9,12 @@
 
 use unicode_general_category::{get_general_category, GeneralCategory as G};
 
-use crate::context::Request;
-use crate::json::{Document, NodeId};
 
 pub mod duplicate_tag_key;
 pub mod invalid_tag_character;
 pub mod reserved_aws_tag_prefix;
 
 checks![invalid_tag_character, duplicate_tag_key, reserved_aws_tag_prefix];
-
-/// Every tag list of the request: `/tags`, then each EBS tag specification's `tags`.
-pub(crate) fn tag_lists<'d>(doc: &'d Document<'_>, req: &Request) -> impl Iterator<Item = NodeId> + 'd {
-    req.tags.into_iter().chain(
-        doc.elements(req.volume_configurations)
-            .filter_map(|v| doc.path(v, &["managedEBSVolume", "tagSpecifications"]))
-            .flat_map(|specs| doc.elements(Some(specs)))
-            .filter_map(|spec| doc.get(spec, "tags")),
-    )
-}
-
-/// Every tag object (element of a tag list).
-pub(crate) fn tags<'d>(doc: &'d Document<'_>, req: &Request) -> impl Iterator<Item = NodeId> + 'd {
-    tag_lists(doc, req).flat_map(|list| doc.elements(Some(list)))
-}
 
 /// Whether `c` is in the tag character class `[\p{L}\p{Z}\p{N}_.:/=+\-@]` (botocore `TagKey`,
 /// `TagValue`).
@@ -123,14 +106,4 @@ mod tests {
         }
     }
 
-    #[test]
-    fn finds_every_tag_list() {
-        let doc = Document::parse(
-            r#"{"tags":[{"key":"a"}],"volumeConfigurations":[{"name":"d","managedEBSVolume":{"tagSpecifications":[{"resourceType":"volume","tags":[{"key":"b"},{"key":"c"}]},{"resourceType":"volume"}]}}]}"#,
-        )
-        .unwrap();
-        let req = Request::index(&doc);
-        let keys: Vec<String> = tags(&doc, &req).filter_map(|t| doc.get_str(t, "key")).map(|k| k.into_owned()).collect();
-        assert_eq!(keys, ["a", "b", "c"]);
-    }
 }

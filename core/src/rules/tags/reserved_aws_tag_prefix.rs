@@ -1,7 +1,6 @@
 use crate::context::Ctx;
 use crate::diagnostics::message::{cat, dotted, shown};
 
-use super::tags;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -47,9 +46,10 @@ fn has_prefix(s: &str) -> bool {
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let doc = ctx.doc;
-    for tag in tags(doc, ctx.req) {
-        for (member, what) in [("key", "tag key"), ("value", "tag value")] {
-            let Some(node) = doc.get(tag, member) else { continue };
+    let req = ctx.req;
+    for tag in &req.tag_objects {
+        for (member, what, node) in [("key", "tag key", tag.key), ("value", "tag value", tag.value)] {
+            let Some(node) = node else { continue };
             let Some(text) = doc.str(node) else { continue };
             if !has_prefix(&text) {
                 continue;
