@@ -207,6 +207,33 @@ impl Children {
     }
 }
 
+/// The member names of the object being read, as far as shadowing goes: a 256-bit set of their
+/// [`name_hash`]es, whether a hash came again, whether a name has escapes. Equal names (without
+/// escapes) have equal hashes, so an object where neither happened has no shadowed member and
+/// [`Parser::mark_shadowed`] need not look at it.
+#[derive(Default)]
+struct Names {
+    hashes: [u64; 4],
+    repeat: bool,
+    escaped: bool,
+}
+
+impl Names {
+    #[inline(always)]
+    fn add(&mut self, raw: &[u8], escaped: bool) {
+        let h = name_hash(raw);
+        let (word, bit) = (h >> 6, 1u64 << (h & 63));
+        self.repeat |= self.hashes[word] & bit != 0;
+        self.hashes[word] |= bit;
+        self.escaped |= escaped;
+    }
+
+    /// Whether two members may have the same name.
+    fn may_repeat(&self) -> bool {
+        self.repeat || self.escaped
+    }
+}
+
 pub(crate) struct Parser<'s> {
     src: &'s [u8],
     pos: usize,
@@ -447,6 +474,7 @@ impl<'s> Parser<'s> {
     fn object(&mut self, id: NodeId, depth: usize) -> Result<(), ParseError> {
         self.skip_ws();
         let mut children = Children::default();
+        let mut names = Names::default();
         if self.src.get(self.pos) != Some(&b'}') {
             loop {
                 if self.src.get(self.pos) != Some(&b'"') {
@@ -473,6 +501,7 @@ impl<'s> Parser<'s> {
                 } else {
                     self.skip_ws();
                 }
+                names.add(&self.src[key_start as usize + 1..key_end as usize - 1], key_escaped);
                 let key = Key { start: key_start, end: key_end, flags: if key_escaped { FLAG_KEY_ESCAPED } else { 0 } };
                 children.add(self.value(id, children.count, children.last, key, depth)?);
                 if self.closes_after_element(b'}', "`,` or `}`")? {
@@ -482,8 +511,8 @@ impl<'s> Parser<'s> {
         }
         self.pos += 1;
         self.close(id, &children);
-        if children.count > 1 {
-            self.mark_shadowed(id);
+        if children.count > 1 && names.may_repeat() {
+            self.mark_shadowed(id, names.escaped);
         }
         Ok(())
     }
@@ -535,23 +564,18 @@ impl<'s> Parser<'s> {
     /// Marks the members of `object` whose name appears again later in it: AWS (like Python's
     /// `json`) keeps only the last, so rules must not look at the earlier ones.
     ///
-    /// Linear in the members: walking them from the last, a name already seen is shadowed. Names
-    /// are compared as decoded (`"\u0061"` is `"a"`), each decoded once; small objects without
-    /// escapes compare raw bytes, and only the names whose hash (length, first and last byte) an
-    /// earlier name shares, which is cheaper than a hash set.
-    fn mark_shadowed(&mut self, object: NodeId) {
+    /// Called only for an object whose [`Names`] say two members may share a name (`any_escaped`:
+    /// some name has escapes). Linear in the members: walking them from the last, a name already
+    /// seen is shadowed. Names are compared as decoded (`"\u0061"` is `"a"`), each decoded once;
+    /// small objects without escapes compare raw bytes, and only the names whose hash (length,
+    /// first and last byte) an earlier name shares, which is cheaper than a hash set.
+    fn mark_shadowed(&mut self, object: NodeId, any_escaped: bool) {
         let raw = |p: &Self, id: NodeId| -> &'s [u8] {
             let n = &p.nodes[id as usize];
             &p.src[n.key_start as usize + 1..n.key_end as usize - 1]
         };
         let next = |p: &Self, id: NodeId| p.nodes[id as usize].next_sibling;
         let first = self.nodes[object as usize].first_child;
-        let mut any_escaped = false;
-        let mut c = first;
-        while c != NONE {
-            any_escaped |= self.nodes[c as usize].flags & FLAG_KEY_ESCAPED != 0;
-            c = next(self, c);
-        }
         if !any_escaped && self.nodes[object as usize].len as usize <= SMALL_OBJECT {
             // A 256-bit set of a hash of each name's length and first and last bytes: a name whose
             // hash is not yet in it repeats no earlier name; only the others are compared with
