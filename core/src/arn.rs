@@ -44,16 +44,18 @@ pub fn is_account(s: &str) -> bool {
 /// dash-separated groups, ending in a number.
 #[must_use]
 pub fn is_region(s: &str) -> bool {
-    let mut parts = 0;
-    let mut last = "";
-    for p in s.split('-') {
-        if p.is_empty() || !p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
-            return false;
+    // One pass over the bytes (a `split('-')` sets up a searcher for so short a text): the dashes
+    // seen, whether the current group is empty, whether it is all digits.
+    let (mut dashes, mut empty, mut digits) = (0, true, true);
+    for b in s.bytes() {
+        match b {
+            b'-' if !empty => (dashes, empty, digits) = (dashes + 1, true, true),
+            b'a'..=b'z' => (empty, digits) = (false, false),
+            b'0'..=b'9' => empty = false,
+            _ => return false,
         }
-        parts += 1;
-        last = p;
     }
-    parts >= 3 && last.bytes().all(|b| b.is_ascii_digit())
+    dashes >= 2 && !empty && digits
 }
 
 /// A name of 1–255 letters, digits, `_` and `-` (task definition families, clusters, capacity
@@ -216,6 +218,28 @@ mod tests {
         assert_eq!(s3_object("arn:aws:s3:::bucket/dir/x.env"), Some(("bucket", "dir/x.env")));
         assert_eq!(s3_object("s3://bucket/x.env"), None);
         assert_eq!(s3_object("arn:aws:s3:::bucket"), None);
+    }
+
+    /// The one-pass test says what the reading by `split('-')` it replaced says, on texts of
+    /// letters, digits, dashes and others.
+    #[test]
+    fn is_region_reads_as_split_does() {
+        use proptest::prelude::*;
+        fn reference(s: &str) -> bool {
+            let mut parts = 0;
+            let mut last = "";
+            for p in s.split('-') {
+                if p.is_empty() || !p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+                    return false;
+                }
+                parts += 1;
+                last = p;
+            }
+            parts >= 3 && last.bytes().all(|b| b.is_ascii_digit())
+        }
+        proptest!(ProptestConfig::with_cases(20_000), |(s in "[a-c0-2A_-]{0,12}|[a-z]{2}(-[a-z]{2,5}){1,3}-[0-9]")| {
+            prop_assert_eq!(is_region(&s), reference(&s), "{:?}", s);
+        });
     }
 
     #[test]

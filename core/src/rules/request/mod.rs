@@ -143,14 +143,15 @@ fn ecs_arn_resource<'a>(s: &'a str, kind: &str, forms: &str) -> Result<&'a str, 
         p.replacement = Some(format!("arn:{}", &s[4..]));
         return Err(p);
     }
-    let parts = s.split(':').count();
-    if parts < 6 {
-        return Err(RefProblem::new(
-            format!("an ARN has six `:`-separated parts (`arn:<partition>:ecs:<region>:<account>:{kind}/…`), this one has {parts}"),
-            forms,
-        ));
-    }
+    // An ARN that parses has at least six parts: the parts are counted only when it does not.
     let Some(a) = arn::parse(s) else {
+        let parts = s.split(':').count();
+        if parts < 6 {
+            return Err(RefProblem::new(
+                format!("an ARN has six `:`-separated parts (`arn:<partition>:ecs:<region>:<account>:{kind}/…`), this one has {parts}"),
+                forms,
+            ));
+        }
         let partition = s.split(':').nth(1).unwrap_or("");
         return Err(RefProblem::new(format!("`{partition}` is not an AWS partition (expected one of {})", PARTITIONS.join(", ")), forms));
     };
