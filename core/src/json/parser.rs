@@ -325,6 +325,7 @@ impl<'s> Parser<'s> {
     }
 
     /// Scans a string starting at the opening quote; returns (end offset, had escapes).
+    #[inline(always)]
     fn scan_string(&mut self) -> Result<bool, ParseError> {
         debug_assert_eq!(self.src[self.pos], b'"');
         self.pos += 1;
