@@ -43,8 +43,27 @@ crate::declare_rule! {
 
 /// Whether `node` is a string member.
 #[inline(always)]
-pub(super) fn applies(_: &Document<'_>, node: &Node) -> bool {
-    node.kind == Kind::String && node.shape.is_some_and(|s| matches!(s.kind, ShapeKind::String { .. }))
+pub(super) fn applies(doc: &Document<'_>, node: &Node) -> bool {
+    if node.kind != Kind::String {
+        return false;
+    }
+    let Some(ShapeKind::String { min, max, .. }) = node.shape.map(|s| &s.kind) else { return false };
+    // Most strings are short enough for their shape's limits and every member's: `check` is
+    // not called for them.
+    let (fewest, most) = length_bounds(doc, node);
+    let (floor, ceiling) = length_limits_every_member_allows();
+    !(min.is_none_or(|m| fewest >= i64::from(m)) && max.is_none_or(|m| most <= i64::from(m)) && fewest >= floor && most <= ceiling)
+}
+
+/// The fewest and most characters a string node can hold: each character takes 1 to 12 bytes of
+/// the JSON text (`\uD83D\uDE00`), so its length lies between a twelfth of the bytes between
+/// the quotes and all of them. When every limit holds for both, there is no need to decode and
+/// count.
+#[inline(always)]
+fn length_bounds(doc: &Document<'_>, node: &Node) -> (i64, i64) {
+    let range = doc.range(node.id);
+    let bytes = i64::from(range.end - range.start).saturating_sub(2);
+    ((bytes + 11) / 12, bytes)
 }
 
 /// Checks a string against its length limits.
@@ -53,23 +72,15 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
     let (doc, id) = (ctx.doc, node.id);
     let Some(ShapeKind::String { min, max, .. }) = node.shape.map(|s| &s.kind) else { return };
     let (min, max) = (*min, *max);
-    // Each character takes 1 to 12 bytes of the JSON text (`\uD83D\uDE00`), so the length lies
-    // between a twelfth of the bytes between the quotes and all of them: when every limit holds
-    // for both, there is no need to decode and count.
-    let range = doc.range(id);
-    let bytes = i64::from(range.end - range.start).saturating_sub(2);
-    let (fewest, most) = ((bytes + 11) / 12, bytes);
+    let (fewest, most) = length_bounds(doc, node);
     let holds = |keyword: &str, value: i64| match keyword {
         "minLength" => fewest >= value,
         "maxLength" => most <= value,
         _ => true,
     };
-    // Most strings are short enough for every member's limits: no lookup of this member's.
-    let (floor, ceiling) = length_limits_every_member_allows();
-    if min.is_none_or(|m| fewest >= i64::from(m))
-        && max.is_none_or(|m| most <= i64::from(m))
-        && ((fewest >= floor && most <= ceiling) || node.member.into_iter().flat_map(limits_for).all(|l| holds(l.keyword, l.value)))
-    {
+    // `applies` left out the strings within every member's limits; this member's own may still
+    // hold.
+    if min.is_none_or(|m| fewest >= i64::from(m)) && max.is_none_or(|m| most <= i64::from(m)) && node.member.into_iter().flat_map(limits_for).all(|l| holds(l.keyword, l.value)) {
         return;
     }
     let len = doc.char_len(id).unwrap_or(0) as i64;
