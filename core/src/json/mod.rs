@@ -2,6 +2,7 @@
 //! strings on demand, JSON pointers (RFC 6901) and the line index.
 
 mod line_index;
+mod names;
 mod node;
 mod parser;
 mod pointer;
@@ -12,6 +13,7 @@ use std::borrow::Cow;
 
 pub use line_index::{LineIndex, Position};
 pub(crate) use line_index::byte_mask;
+pub(crate) use names::same_bytes;
 pub use node::{Kind, NodeId, TextRange, NONE};
 pub use parser::{ParseError, ParseErrorKind, MAX_DEPTH};
 pub use pointer::{escape_segment, Pointer};
@@ -178,8 +180,7 @@ impl<'s> Document<'s> {
             return strings::unescape(inner) == name;
         }
         // Length first: most members differ in length, and this needs no slicing.
-        (n.key_end - n.key_start) as usize == name.len() + 2
-            && self.src.as_bytes()[n.key_start as usize + 1..n.key_end as usize - 1] == *name.as_bytes()
+        (n.key_end - n.key_start) as usize == name.len() + 2 && same_bytes(&self.src.as_bytes()[n.key_start as usize + 1..n.key_end as usize - 1], name.as_bytes())
     }
 
     /// Whether `id` is an object member whose name appears again later in the same object: AWS

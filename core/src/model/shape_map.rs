@@ -25,7 +25,7 @@ pub fn child_shape(doc: &Document<'_>, parent: NodeId, parent_shape: &'static Sh
                 let raw = doc.key_raw(id).as_bytes();
                 ms.iter().find(|m| {
                     let name = m.name.as_bytes();
-                    name.len() == raw.len() && name.first() == raw.first() && name == raw
+                    name.len() == raw.len() && name.first() == raw.first() && crate::json::same_bytes(name, raw)
                 })
             }?;
             Some((m.shape, Some(m)))
