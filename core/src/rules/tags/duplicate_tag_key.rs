@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
 use crate::context::{Ctx, Tag};
-use crate::json::NodeId;
+use crate::json::Document;
 use crate::diagnostics::message::{cat, dotted, shorten, shown};
 use crate::diagnostics::Applicability;
 
@@ -44,36 +44,20 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let req = ctx.req;
     // The tag objects of one list are consecutive in the index.
     for list in req.tag_objects.chunk_by(|a, b| a.list == b.list) {
-        if list.len() < 2 || (list.len() <= SMALL_LIST && !has_repeated_key(doc, list)) {
-            continue;
-        }
-        let mut keys: Vec<(Cow<'_, str>, usize, &Tag, NodeId)> = list
-            .iter()
-            .enumerate()
-            .filter_map(|(i, tag)| {
-                let k = tag.key?;
-                Some((doc.str(k)?, i, tag, k))
-            })
-            .collect();
-        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-        let mut first = 0;
-        for i in 1..keys.len() {
-            if keys[i].0 != keys[first].0 {
-                first = i;
-                continue;
-            }
-            let (ref key, _, tag, key_node) = keys[i];
-            let (_, _, first_tag, first_key) = keys[first];
+        for (i, first) in repeated_keys(doc, list) {
+            let (tag, first_tag) = (&list[i], &list[first]);
+            let (Some(key_node), Some(first_key)) = (tag.key, first_tag.key) else { continue };
+            let key = doc.str(key_node).unwrap_or_default();
             let value = |t: &Tag| t.value.and_then(|v| doc.str(v));
             let same = value(tag) == value(first_tag);
             let app = if same { Applicability::Safe } else { Applicability::Unsafe };
-            let fix = ctx.remove(tag.node, app, cat!("Remove the repeated tag `", shorten(key, 40), "`"));
+            let fix = ctx.remove(tag.node, app, cat!("Remove the repeated tag `", shorten(&key, 40), "`"));
             let help = if same {
                 "remove the repeated tag: it has the same value".to_owned()
             } else {
                 "keep one tag per key: remove one of them, or rename its key".to_owned()
             };
-            ctx.report(key_node, cat!("`", dotted(doc, key_node), "` is ", shown(key, 60), ", a key that `", dotted(doc, first_tag.node), "` already uses; tag keys must be unique"))
+            ctx.report(key_node, cat!("`", dotted(doc, key_node), "` is ", shown(&key, 60), ", a key that `", dotted(doc, first_tag.node), "` already uses; tag keys must be unique"))
                 .label(first_key, "first used here")
                 .help(help)
                 .fix(fix);
@@ -81,15 +65,98 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     }
 }
 
-const SMALL_LIST: usize = 8;
+/// The lists up to this long (AWS allows 50 tags) are searched by [`by_bucket`], longer ones by
+/// [`by_sort`], whose time does not grow with the square of the length.
+const BUCKETED_LIST: usize = 64;
 
-/// Whether two tags of `list` (at most [`SMALL_LIST`] long) have the same key, comparing the keys
-/// pair by pair from an array on the stack.
-fn has_repeated_key(doc: &crate::json::Document<'_>, list: &[Tag]) -> bool {
-    let mut keys: [Option<Cow<'_, str>>; SMALL_LIST] = Default::default();
-    let n = list.len().min(SMALL_LIST);
-    for (slot, tag) in keys.iter_mut().zip(list) {
-        *slot = tag.key.and_then(|k| doc.str(k));
+/// Each tag of `list` whose key (a string) an earlier tag has, with the first such tag: indexes
+/// into `list`.
+fn repeated_keys(doc: &Document<'_>, list: &[Tag]) -> Vec<(usize, usize)> {
+    if list.len() < 2 {
+        Vec::new()
+    } else if list.len() <= BUCKETED_LIST {
+        by_bucket(doc, list)
+    } else {
+        by_sort(doc, list)
     }
-    (0..n).any(|i| keys[i].is_some() && keys[i + 1..n].contains(&keys[i]))
+}
+
+fn key<'s>(doc: &Document<'s>, tag: &Tag) -> Option<Cow<'s, str>> {
+    tag.key.and_then(|k| doc.str(k))
+}
+
+/// [`repeated_keys`] comparing a key only with the earlier keys of the same hash ([`hash`]), and
+/// only when a 256-bit set says one came before: a list without repeats costs one pass over its
+/// keys and no allocation.
+fn by_bucket(doc: &Document<'_>, list: &[Tag]) -> Vec<(usize, usize)> {
+    let mut hashes = [0u8; BUCKETED_LIST];
+    let mut seen = [0u64; 4];
+    let mut pairs = Vec::new();
+    for (i, tag) in list.iter().enumerate() {
+        let Some(k) = key(doc, tag) else { continue };
+        let h = hash(k.as_bytes());
+        hashes[i] = h;
+        let (word, bit) = (usize::from(h >> 6), 1u64 << (h & 63));
+        if seen[word] & bit != 0 {
+            if let Some(first) = (0..i).find(|&j| hashes[j] == h && key(doc, &list[j]).is_some_and(|e| e == k)) {
+                pairs.push((i, first));
+            }
+        }
+        seen[word] |= bit;
+    }
+    pairs
+}
+
+/// A byte of FNV-1a over all of `key`: generated keys (`team-01`, `team-02`, …) differ in any
+/// byte, so all of them count.
+fn hash(key: &[u8]) -> u8 {
+    let h = key.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    (h ^ h >> 8 ^ h >> 16 ^ h >> 24) as u8
+}
+
+/// [`repeated_keys`] by sorting the keys, equal ones by position.
+fn by_sort(doc: &Document<'_>, list: &[Tag]) -> Vec<(usize, usize)> {
+    let mut keys: Vec<(Cow<'_, str>, usize)> = list.iter().enumerate().filter_map(|(i, tag)| Some((key(doc, tag)?, i))).collect();
+    keys.sort_unstable();
+    let mut pairs = Vec::new();
+    let mut first = 0;
+    for i in 1..keys.len() {
+        if keys[i].0 != keys[first].0 {
+            first = i;
+        } else {
+            pairs.push((keys[i].1, keys[first].1));
+        }
+    }
+    pairs
+}
+
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use crate::context::Request;
+    use crate::json::Document;
+
+    /// Both searches find each tag whose key an earlier tag has, with the first such tag, as a
+    /// pair-by-pair search does: keys repeated or not, of one hash or not (`ab`, `ch`),
+    /// escaped (`"\u0061"` is `"a"`), not strings, or absent.
+    #[test]
+    fn both_searches_find_every_repeat() {
+        let key = proptest::sample::select(vec![r#""a""#, r#""\u0061""#, r#""b""#, r#""ab""#, r#""ch""#, r#""abc""#, r#""""#, "1", ""]);
+        proptest!(ProptestConfig::with_cases(3_000), |(keys in proptest::collection::vec(key, 0..30))| {
+            let tags: Vec<String> = keys.iter().map(|k| if k.is_empty() { r#"{"value": "v"}"#.to_owned() } else { format!(r#"{{"key": {k}}}"#) }).collect();
+            let text = format!(r#"{{"tags": [{}]}}"#, tags.join(", "));
+            let doc = Document::parse(&text).unwrap();
+            let req = Request::index(&doc);
+            let list = &req.tag_objects;
+            let key = |i: usize| super::key(&doc, &list[i]);
+            let expected: Vec<(usize, usize)> = (0..list.len()).filter_map(|i| Some((i, (0..i).find(|&j| key(j).is_some() && key(j) == key(i))?))).collect();
+            let mut sorted = super::by_sort(&doc, list);
+            sorted.sort_unstable();
+            prop_assert_eq!(&super::by_bucket(&doc, list), &expected, "{}", text);
+            prop_assert_eq!(&sorted, &expected, "{}", text);
+        });
+        assert_eq!(super::hash(b"ab"), super::hash(b"ch"), "two keys of one hash, for the test above");
+    }
 }
