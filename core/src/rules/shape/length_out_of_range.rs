@@ -41,7 +41,8 @@ crate::declare_rule! {
     };
 }
 
-/// Whether `node` is a string member.
+/// Whether `node` is a string member that may be outside its length limits: not when its
+/// shape's limits and every member's hold for the fewest and the most characters it can hold.
 #[inline(always)]
 pub(super) fn applies(doc: &Document<'_>, node: &Node) -> bool {
     if node.kind != Kind::String {

@@ -130,7 +130,6 @@ fn by_sort(doc: &Document<'_>, list: &[Tag]) -> Vec<(usize, usize)> {
     pairs
 }
 
-
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
