@@ -222,26 +222,16 @@ impl Members {
     /// is never a name; and no line starts with a bare name before a `:`. Only an escaped quote
     /// (`\"`) inside a string breaks that pairing: such text is scanned as before.
     fn of_document(doc: &crate::json::Document<'_>, text: &str) -> Self {
-        let src = doc.source().as_bytes();
-        let between_quotes = |start: u32, end: u32| src.get(start as usize + 1..(end as usize).saturating_sub(1)).unwrap_or_default();
         let mut found = 0u32;
-        for id in doc.ids() {
-            if let Some(key) = doc.key_range(id) {
-                let raw = between_quotes(key.start, key.end);
-                // A `"` within a string is always an escaped one.
-                if doc.key_escaped(id) && raw.contains(&b'"') {
-                    return Members::of(text);
-                }
-                found |= named(raw);
-            }
-            let value = doc.range(id);
-            if src.get(value.start as usize) == Some(&b'"') {
-                let raw = between_quotes(value.start, value.end);
-                if doc.value_escaped(id) && raw.contains(&b'"') {
-                    return Members::of(text);
-                }
-                found |= named(raw);
-            }
+        let mut escaped_quote = false;
+        doc.each_raw_string(|raw, escaped| {
+            // A `"` within a string is always an escaped one.
+            escaped_quote = escaped && raw.contains(&b'"');
+            found |= named(raw);
+            !escaped_quote
+        });
+        if escaped_quote {
+            return Members::of(text);
         }
         Members(found)
     }

@@ -61,6 +61,8 @@ fn texts_where_the_two_readings_could_part_detect_alike() {
     let cases = [
         // An escaped quote shifts the text scan's pairing: it finds `taskDefinition` here.
         r#"["a\"taskDefinition"]"#,
+        // … also when more strings follow it.
+        r#"["a\"taskDefinition", "b", {"c": "d"}]"#,
         r#"{"note": "say \"States\" and \"StartAt\"", "x": 1}"#,
         r#"{"St\"ates": 1, "a\"": "StartAt"}"#,
         // An escaped backslash before the closing quote is no escaped quote.

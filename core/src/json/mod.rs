@@ -381,6 +381,21 @@ impl<'s> Document<'s> {
     pub fn ids(&self) -> impl Iterator<Item = NodeId> {
         0..self.nodes.len() as NodeId
     }
+
+    /// Calls `f` with every string of the document as written between its quotes, member names
+    /// and string values in the order of the text (a member's name before its value), and whether
+    /// it has escapes; stops when `f` returns false.
+    pub fn each_raw_string(&self, mut f: impl FnMut(&'s [u8], bool) -> bool) {
+        let src = self.src.as_bytes();
+        for n in &self.nodes {
+            if n.key_start != NONE && !f(&src[n.key_start as usize + 1..n.key_end as usize - 1], n.flags & FLAG_KEY_ESCAPED != 0) {
+                return;
+            }
+            if n.kind == Kind::String && !f(&src[n.start as usize + 1..n.end as usize - 1], n.flags & FLAG_VALUE_ESCAPED != 0) {
+                return;
+            }
+        }
+    }
 }
 
 /// Decodes the escapes of a raw member name.
