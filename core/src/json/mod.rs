@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 pub use line_index::{LineIndex, Position};
 pub(crate) use line_index::byte_mask;
-pub(crate) use names::same_bytes;
+pub(crate) use names::{same_bytes, ByteSet};
 pub use node::{Kind, NodeId, TextRange, NONE};
 pub use parser::{ParseError, ParseErrorKind, MAX_DEPTH};
 pub use pointer::{escape_segment, Pointer};

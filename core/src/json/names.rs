@@ -1,6 +1,7 @@
-//! Comparing a member name with a name the code knows, the most frequent comparison of a check
-//! (`Document::get`, the shape walk's model members): names are short, and for them a call to
-//! `memcmp` costs more than the comparison (in wasm `memcmp` is a byte loop).
+//! Comparing names: a member name with a name the code knows, the most frequent comparison of a
+//! check (`Document::get`, the shape walk's model members), where names are short and a call to
+//! `memcmp` costs more than the comparison (in wasm `memcmp` is a byte loop); and finding repeated
+//! names (duplicate members, duplicate tag keys) by a one-byte hash of each first.
 
 /// Whether `a` and `b` are equal: of the same length, and then up to 16 bytes with two
 /// overlapping word reads each (no call, no loop), longer ones with `==`.
@@ -28,6 +29,23 @@ pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
+/// A set of bytes, 256 bits on the stack: the one-byte hashes of the names seen so far. Equal
+/// names hash alike, so a name whose hash is not yet in the set repeats no name before it, and
+/// only the others need comparing.
+#[derive(Default)]
+pub(crate) struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    /// Adds `b`; whether it was in the set already.
+    #[inline(always)]
+    pub(crate) fn insert(&mut self, b: u8) -> bool {
+        let (word, bit) = (usize::from(b >> 6), 1u64 << (b & 63));
+        let seen = self.0[word] & bit != 0;
+        self.0[word] |= bit;
+        seen
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -46,5 +64,18 @@ mod tests {
             }
             prop_assert_eq!(super::same_bytes(&a, &b), a == b);
         });
+    }
+
+    /// `insert` says whether the byte was inserted before, for every byte.
+    #[test]
+    fn byte_set_remembers_every_byte() {
+        let mut set = super::ByteSet::default();
+        for b in (0..=255u8).step_by(3) {
+            assert!(!set.insert(b), "{b}");
+        }
+        for b in 0..=255u8 {
+            assert_eq!(set.insert(b), b % 3 == 0, "{b}");
+        }
+        assert!((0..=255u8).all(|b| set.insert(b)));
     }
 }

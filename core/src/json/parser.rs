@@ -10,6 +10,7 @@
 //! stack (tests: `depth_limit_is_a_parse_error_not_a_crash` in json/tests.rs).
 
 use super::byte_mask;
+use super::names::ByteSet;
 use super::node::{Kind, Node, NodeId, FLAG_KEY_ESCAPED, FLAG_SHADOWED, FLAG_TRUE, FLAG_VALUE_ESCAPED, NONE};
 
 /// Objects with at most this many members and no escaped names find duplicates with a 256-bit set
@@ -130,12 +131,12 @@ fn plain_run(s: &[u8], seen: &mut u64) -> usize {
     s.len()
 }
 
-/// Where a member name falls in [`Parser::mark_shadowed`]'s 256-bit set: from its length and
-/// its first and last bytes (equal names fall alike).
+/// A member name's one-byte hash for a [`ByteSet`]: from its length and its first and last
+/// bytes (equal names hash alike), cheap enough to take for every member the parser reads.
 #[inline(always)]
-fn name_hash(name: &[u8]) -> usize {
+fn name_hash(name: &[u8]) -> u8 {
     let (first, last) = (name.first().copied().unwrap_or(0), name.last().copied().unwrap_or(0));
-    (name.len().wrapping_mul(37) ^ usize::from(first).wrapping_mul(7) ^ usize::from(last).wrapping_mul(131)) & 255
+    (name.len().wrapping_mul(37) ^ usize::from(first).wrapping_mul(7) ^ usize::from(last).wrapping_mul(131)) as u8
 }
 
 static STRING_SPECIAL: [bool; 256] = {
@@ -207,13 +208,13 @@ impl Children {
     }
 }
 
-/// The member names of the object being read, as far as shadowing goes: a 256-bit set of their
+/// The member names of the object being read, as far as shadowing goes: the set of their
 /// [`name_hash`]es, whether a hash came again, whether a name has escapes. Equal names (without
 /// escapes) have equal hashes, so an object where neither happened has no shadowed member and
 /// [`Parser::mark_shadowed`] need not look at it.
 #[derive(Default)]
 struct Names {
-    hashes: [u64; 4],
+    hashes: ByteSet,
     repeat: bool,
     escaped: bool,
 }
@@ -221,10 +222,7 @@ struct Names {
 impl Names {
     #[inline(always)]
     fn add(&mut self, raw: &[u8], escaped: bool) {
-        let h = name_hash(raw);
-        let (word, bit) = (h >> 6, 1u64 << (h & 63));
-        self.repeat |= self.hashes[word] & bit != 0;
-        self.hashes[word] |= bit;
+        self.repeat |= self.hashes.insert(name_hash(raw));
         self.escaped |= escaped;
     }
 
@@ -578,16 +576,13 @@ impl<'s> Parser<'s> {
         let next = |p: &Self, id: NodeId| p.nodes[id as usize].next_sibling;
         let first = self.nodes[object as usize].first_child;
         if !any_escaped && self.nodes[object as usize].len as usize <= SMALL_OBJECT {
-            // A 256-bit set of a hash of each name's length and first and last bytes: a name whose
-            // hash is not yet in it repeats no earlier name; only the others are compared with
-            // the members before them, each equal one being shadowed.
-            let mut seen = [0u64; 4];
+            // Only a name whose hash an earlier name has is compared with the members before it,
+            // each equal one being shadowed.
+            let mut hashes = ByteSet::default();
             let mut b = first;
             while b != NONE {
                 let name = raw(self, b);
-                let h = name_hash(name);
-                let (word, bit) = (h >> 6, 1u64 << (h & 63));
-                if seen[word] & bit != 0 {
+                if hashes.insert(name_hash(name)) {
                     let mut a = first;
                     while a != b {
                         if raw(self, a) == name {
@@ -597,7 +592,6 @@ impl<'s> Parser<'s> {
                         a = next(self, a);
                     }
                 }
-                seen[word] |= bit;
                 b = next(self, b);
             }
             return;

@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
 use crate::context::{Ctx, Tag};
-use crate::json::Document;
+use crate::json::{ByteSet, Document};
 use crate::diagnostics::message::{cat, dotted, shorten, shown};
 use crate::diagnostics::Applicability;
 
@@ -86,23 +86,21 @@ fn key<'s>(doc: &Document<'s>, tag: &Tag) -> Option<Cow<'s, str>> {
 }
 
 /// [`repeated_keys`] comparing a key only with the earlier keys of the same hash ([`hash`]), and
-/// only when a 256-bit set says one came before: a list without repeats costs one pass over its
-/// keys and no allocation.
+/// only when the set of hashes says one came before: a list without repeats costs one pass over
+/// its keys and no allocation.
 fn by_bucket(doc: &Document<'_>, list: &[Tag]) -> Vec<(usize, usize)> {
     let mut hashes = [0u8; BUCKETED_LIST];
-    let mut seen = [0u64; 4];
+    let mut seen = ByteSet::default();
     let mut pairs = Vec::new();
     for (i, tag) in list.iter().enumerate() {
         let Some(k) = key(doc, tag) else { continue };
         let h = hash(k.as_bytes());
         hashes[i] = h;
-        let (word, bit) = (usize::from(h >> 6), 1u64 << (h & 63));
-        if seen[word] & bit != 0 {
+        if seen.insert(h) {
             if let Some(first) = (0..i).find(|&j| hashes[j] == h && key(doc, &list[j]).is_some_and(|e| e == k)) {
                 pairs.push((i, first));
             }
         }
-        seen[word] |= bit;
     }
     pairs
 }
