@@ -302,11 +302,7 @@ impl<'s> Document<'s> {
         if self.n(id).kind != Kind::Number {
             return None;
         }
-        let raw = self.raw(id);
-        if !is_integer_text(raw) {
-            return None;
-        }
-        raw.parse().ok()
+        integer_value(self.raw(id))
     }
 
     /// `get` then `int`.
@@ -490,6 +486,33 @@ pub fn push_decimal(out: &mut String, v: u64) {
 pub fn is_integer_text(raw: &str) -> bool {
     let digits = raw.strip_prefix('-').unwrap_or(raw);
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The value of an integer text ([`is_integer_text`]), None for any other text and for integers
+/// beyond `i64`. Up to 18 digits (which always fit) in one pass over the bytes; longer ones by
+/// `str::parse`.
+#[must_use]
+#[inline]
+pub fn integer_value(raw: &str) -> Option<i64> {
+    let (negative, digits) = match raw.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        all => (false, all),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    if digits.len() > 18 {
+        return if is_integer_text(raw) { raw.parse().ok() } else { None };
+    }
+    let mut value = 0i64;
+    for &b in digits {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        value = value * 10 + i64::from(d);
+    }
+    Some(if negative { -value } else { value })
 }
 
 pub struct Children<'d, 's> {

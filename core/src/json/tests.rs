@@ -459,3 +459,23 @@ fn ascii_as_the_parser_finds_it() {
         assert_eq!(Document::parse(src).unwrap().ascii, src.is_ascii(), "{src}");
     }
 }
+
+/// `integer_value` reads what `is_integer_text` accepts and `str::parse` gives: any sign and
+/// digits (up to and past 18, at and past the ends of `i64`), and texts with other bytes.
+#[test]
+fn integer_value_is_the_checked_parse() {
+    use proptest::prelude::*;
+    let reference = |s: &str| if is_integer_text(s) { s.parse::<i64>().ok() } else { None };
+    for s in ["", "-", "0", "-0", "007", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "999999999999999999", "1e3", "1.0", "+1", " 1", "1 "] {
+        assert_eq!(integer_value(s), reference(s), "{s:?}");
+    }
+    let byte = prop_oneof![8 => proptest::char::range('0', '9'), 1 => Just('-'), 1 => Just('.'), 1 => Just('e'), 1 => Just('+'), 1 => Just('/'), 1 => Just(':'), 1 => Just(' '), 1 => Just('é')];
+    let text = (any::<bool>(), proptest::collection::vec(byte, 0..24)).prop_map(|(minus, v)| format!("{}{}", if minus { "-" } else { "" }, v.into_iter().collect::<String>()));
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config { cases: 5000, ..Default::default() });
+    runner
+        .run(&text, |s| {
+            prop_assert_eq!(integer_value(&s), reference(&s), "{:?}", s);
+            Ok(())
+        })
+        .unwrap();
+}
