@@ -164,6 +164,59 @@ impl Tag {
     }
 }
 
+/// One `capacityProviderStrategy` item that is an object, as far as the launch rules read it:
+/// read once per check ([`StrategyItem::list`], [`Ctx::strategy`]) instead of once per rule.
+/// Members of the wrong type read as absent (RT102 reports them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StrategyItem<'s> {
+    pub node: NodeId,
+    pub provider: Option<(NodeId, Cow<'s, str>)>,
+    /// The `weight` member and its value; absent means 0 through the API.
+    pub weight: Option<(NodeId, i64)>,
+    pub base: Option<(NodeId, i64)>,
+}
+
+impl<'s> StrategyItem<'s> {
+    /// The items of the request's `capacityProviderStrategy` that are objects, in order.
+    #[must_use]
+    pub fn list(doc: &Document<'s>, req: &Request) -> Vec<Self> {
+        doc.elements(req.capacity_provider_strategy)
+            .filter(|&item| doc.kind(item) == Kind::Object)
+            .map(|item| {
+                let int = |name: &str| doc.get(item, name).and_then(|n| doc.int(n).map(|v| (n, v)));
+                StrategyItem {
+                    node: item,
+                    provider: doc.get(item, "capacityProvider").and_then(|n| doc.str(n).map(|s| (n, s))),
+                    weight: int("weight"),
+                    base: int("base"),
+                }
+            })
+            .collect()
+    }
+
+    /// The weight ECS uses: 0 when not given.
+    #[must_use]
+    pub fn weight_value(&self) -> i64 {
+        self.weight.map_or(0, |(_, w)| w)
+    }
+
+    #[must_use]
+    pub fn base_value(&self) -> i64 {
+        self.base.map_or(0, |(_, b)| b)
+    }
+
+    #[must_use]
+    pub fn name(&self) -> &str {
+        self.provider.as_ref().map_or("", |(_, n)| n.as_ref())
+    }
+
+    /// Whether the provider is Fargate's, in any case (`fargate` is reported by RT204).
+    #[must_use]
+    pub fn is_fargate(&self) -> bool {
+        crate::data::launch::is_fargate_provider(self.name())
+    }
+}
+
 /// Records each member of the object `node` in the slot of `into` that `slot` gives for its name
 /// (None: not indexed). Duplicate keys: the last wins, as with [`Document::get`].
 fn index_members<T>(doc: &Document<'_>, node: NodeId, into: &mut T, slot: for<'t> fn(&'t mut T, &str) -> Option<&'t mut Option<NodeId>>) {
@@ -300,6 +353,8 @@ pub struct Ctx<'a, 's> {
     pub req: &'a Request,
     pub target: Target,
     pub td: Option<&'a TaskDefinition<'a>>,
+    /// The items of `capacityProviderStrategy` ([`StrategyItem::list`]).
+    pub strategy: &'a [StrategyItem<'s>],
     pub(crate) rule: &'static Rule,
     pub(crate) out: &'a mut Vec<Finding>,
 }
@@ -586,7 +641,7 @@ mod tests {
         let td = td.map(|t| TaskDefinition::parse(t).unwrap());
         let mut out = Vec::new();
         let target = Target::of(&doc, &req);
-        let ctx = Ctx { doc: &doc, req: &req, target, td: td.as_ref(), rule: &crate::rules::input::request_not_object::RULE, out: &mut out };
+        let ctx = Ctx { doc: &doc, req: &req, target, td: td.as_ref(), strategy: &[], rule: &crate::rules::input::request_not_object::RULE, out: &mut out };
         (ctx.task_cpu(), ctx.task_memory())
     }
 

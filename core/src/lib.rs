@@ -410,7 +410,8 @@ pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Opti
         (!rule.needs_task_definition || td.is_some()) && (always || (root_is_object && (every_rule || selection.enabled(rule))))
     };
     // Every rule in code order, each area's checks called directly; the node rules in one walk.
-    rules::run_areas(&mut Ctx { doc, req: &req, target, td, rule: &rules::input::request_not_object::RULE, out: &mut findings }, &runs);
+    let strategy = context::StrategyItem::list(doc, &req);
+    rules::run_areas(&mut Ctx { doc, req: &req, target, td, strategy: &strategy, rule: &rules::input::request_not_object::RULE, out: &mut findings }, &runs);
     if root_is_object {
         findings.extend(live.iter().filter(|f| selection.enabled(f.rule)).map(|f| live_finding(doc, f)));
     }

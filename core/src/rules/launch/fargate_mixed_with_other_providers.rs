@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 
-use super::{item_label, strategy_items};
+use super::item_label;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -38,7 +38,7 @@ crate::declare_rule! {
 }
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    let items = strategy_items(ctx);
+    let items = ctx.strategy;
     let named = || items.iter().enumerate().filter(|(_, it)| !it.name().is_empty());
     let Some((fi, fargate)) = named().find(|(_, it)| it.is_fargate()) else { return };
     let Some((oi, other)) = named().find(|(_, it)| !it.is_fargate()) else { return };

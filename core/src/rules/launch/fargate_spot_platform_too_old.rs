@@ -3,7 +3,6 @@ use crate::data::launch::Capacity;
 use crate::data::platform;
 use crate::diagnostics::{Applicability, Severity};
 
-use super::strategy_items;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -43,7 +42,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(pv_node) = ctx.req.platform_version else { return };
     let Some(pv) = ctx.doc.str(pv_node) else { return };
     let Some(version) = platform::parse(&pv).filter(|&v| v < platform::FARGATE_SPOT_MIN) else { return };
-    let spot = strategy_items(ctx).into_iter().find_map(|it| it.provider.filter(|(_, n)| Capacity::of_provider(n) == Some(Capacity::FargateSpot)).map(|(n, _)| n));
+    let spot = ctx.strategy.iter().find_map(|it| it.provider.as_ref().filter(|(_, n)| Capacity::of_provider(n) == Some(Capacity::FargateSpot)).map(|&(n, _)| n));
     let Some(spot) = spot else { return };
     let severity = match (ctx.is_windows(), platform::WINDOWS_CURRENT.contains(&version)) {
         (Some(true), _) => return,

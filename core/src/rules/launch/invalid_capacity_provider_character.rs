@@ -6,7 +6,6 @@ use crate::diagnostics::message::shown;
 use crate::diagnostics::Applicability;
 
 use super::reserved_capacity_provider_name::fargate_spelling;
-use super::strategy_items;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -49,14 +48,14 @@ fn name_char(c: char) -> bool {
 }
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    for (i, item) in strategy_items(ctx).into_iter().enumerate() {
-        let Some((node, name)) = item.provider else { continue };
-        if name.is_empty() || first_invalid_name_char(&name).is_none() || fargate_spelling(&name).is_some() {
+    for (i, item) in ctx.strategy.iter().enumerate() {
+        let Some((node, ref name)) = item.provider else { continue };
+        if name.is_empty() || first_invalid_name_char(name).is_none() || fargate_spelling(name).is_some() {
             continue;
         }
         let path = format!("capacityProviderStrategy[{i}].capacityProvider");
         // An ARN: arn:<partition>:ecs:<region>:<account>:capacity-provider/<name>.
-        let short = crate::arn::parse(&name)
+        let short = crate::arn::parse(name)
             .filter(|a| a.service == "ecs")
             .and_then(|a| a.resource.strip_prefix("capacity-provider/"))
             .filter(|n| !n.is_empty() && first_invalid_name_char(n).is_none());
@@ -67,8 +66,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
                 .fix(fix);
             continue;
         }
-        let (chars, _) = describe_chars(&name, |c| !name_char(c), 3);
-        ctx.report(node, format!("`{path}` {} contains {chars}; capacity provider names use only letters, digits, `_` and `-`", shown(&name, 60)))
+        let (chars, _) = describe_chars(name, |c| !name_char(c), 3);
+        ctx.report(node, format!("`{path}` {} contains {chars}; capacity provider names use only letters, digits, `_` and `-`", shown(name, 60)))
             .help("use the provider's exact name, as `aws ecs describe-capacity-providers` lists it");
     }
 }

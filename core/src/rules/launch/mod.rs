@@ -1,12 +1,10 @@
 //! RT2xx (RT200–RT229): launch type and capacity provider strategy.
 //!
-//! Shared here: the strategy's items as the rules read them.
+//! Shared here: how an item of the strategy is named in messages. The items themselves are read
+//! once per check ([`crate::context::StrategyItem`], `Ctx::strategy`).
 
-use std::borrow::Cow;
-
-use crate::context::Ctx;
+use crate::context::StrategyItem;
 use crate::diagnostics::message::cat;
-use crate::json::NodeId;
 
 pub mod capacity_provider_as_launch_type;
 pub mod capacity_providers_above_legacy_limit;
@@ -40,55 +38,8 @@ checks![
     fargate_spot_platform_too_old,
 ];
 
-/// One `capacityProviderStrategy` item, as far as the rules read it. Members of the wrong type
-/// read as absent (RT102 reports them).
-pub(crate) struct Item<'s> {
-    pub node: NodeId,
-    pub provider: Option<(NodeId, Cow<'s, str>)>,
-    /// The `weight` member and its value; absent means 0 through the API.
-    pub weight: Option<(NodeId, i64)>,
-    pub base: Option<(NodeId, i64)>,
-}
-
-impl Item<'_> {
-    /// The weight ECS uses: 0 when not given.
-    pub fn weight_value(&self) -> i64 {
-        self.weight.map_or(0, |(_, w)| w)
-    }
-
-    pub fn base_value(&self) -> i64 {
-        self.base.map_or(0, |(_, b)| b)
-    }
-
-    pub fn name(&self) -> &str {
-        self.provider.as_ref().map_or("", |(_, n)| n.as_ref())
-    }
-
-    /// Whether the provider is Fargate's, in any case (`fargate` is reported by RT204).
-    pub fn is_fargate(&self) -> bool {
-        crate::data::launch::is_fargate_provider(self.name())
-    }
-}
-
-/// The items of `capacityProviderStrategy` that are objects.
-pub(crate) fn strategy_items<'s>(ctx: &Ctx<'_, 's>) -> Vec<Item<'s>> {
-    let doc = ctx.doc;
-    doc.elements(ctx.req.capacity_provider_strategy)
-        .filter(|&item| doc.kind(item) == crate::json::Kind::Object)
-        .map(|item| {
-            let int = |name: &str| doc.get(item, name).and_then(|n| doc.int(n).map(|v| (n, v)));
-            Item {
-                node: item,
-                provider: doc.get(item, "capacityProvider").and_then(|n| doc.str(n).map(|s| (n, s))),
-                weight: int("weight"),
-                base: int("base"),
-            }
-        })
-        .collect()
-}
-
 /// A provider name for messages: `` `FARGATE` ``, or `item 2` when it has none.
-pub(crate) fn item_label(item: &Item<'_>, index: usize) -> String {
+pub(crate) fn item_label(item: &StrategyItem<'_>, index: usize) -> String {
     match &item.provider {
         Some((_, n)) if !n.is_empty() => cat!("`", crate::diagnostics::message::shorten(n, 60), "`"),
         _ => cat!("item ", index),

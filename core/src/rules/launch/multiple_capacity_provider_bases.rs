@@ -1,7 +1,7 @@
 use crate::context::Ctx;
 use crate::diagnostics::{Applicability, Fix, Severity};
 
-use super::{item_label, strategy_items};
+use super::item_label;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -39,7 +39,7 @@ crate::declare_rule! {
 }
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    let items = strategy_items(ctx);
+    let items = ctx.strategy;
     let positive: Vec<usize> = (0..items.len()).filter(|&i| items[i].base_value() > 0).collect();
     if let Some((&first, rest)) = positive.split_first().filter(|(_, rest)| !rest.is_empty()) {
         let (first_node, first_base) = items[first].base.expect("positive base is present");

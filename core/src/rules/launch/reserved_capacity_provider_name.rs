@@ -2,7 +2,6 @@ use crate::context::Ctx;
 use crate::json::json_string;
 use crate::diagnostics::Applicability;
 
-use super::strategy_items;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -56,12 +55,12 @@ pub(crate) fn fargate_spelling(name: &str) -> Option<&'static str> {
 }
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    for item in strategy_items(ctx) {
-        let Some((node, name)) = item.provider else { continue };
+    for item in ctx.strategy {
+        let Some((node, ref name)) = item.provider else { continue };
         if name == "FARGATE" || name == "FARGATE_SPOT" || name.is_empty() {
             continue;
         }
-        if let Some(fargate) = fargate_spelling(&name) {
+        if let Some(fargate) = fargate_spelling(name) {
             let case_only = name.eq_ignore_ascii_case(fargate);
             let app = if case_only { Applicability::Safe } else { Applicability::Unsafe };
             let fix = ctx.replace_value(node, json_string(fargate), app, format!("Replace with `{fargate}`"));
@@ -83,7 +82,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             continue;
         }
         if let Some(prefix) = ["aws", "ecs", "fargate"].into_iter().find(|p| upper.starts_with(&p.to_ascii_uppercase())) {
-            let shown = crate::diagnostics::message::shorten(&name, 60);
+            let shown = crate::diagnostics::message::shorten(name, 60);
             ctx.report(node, format!("capacity provider `{shown}` starts with `{prefix}`, which ECS reserves: no provider you create can have this name"))
                 .help("use the exact name of your capacity provider (`aws ecs describe-clusters --clusters <cluster>` lists them under `capacityProviders`), or `FARGATE`/`FARGATE_SPOT`");
         }

@@ -1,6 +1,6 @@
 use crate::context::Ctx;
 
-use super::{item_label, strategy_items};
+use super::item_label;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -37,7 +37,7 @@ crate::declare_rule! {
 }
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
-    let items = strategy_items(ctx);
+    let items = ctx.strategy;
     let Some((top_i, top)) = items.iter().enumerate().max_by_key(|(_, it)| it.weight_value()) else { return };
     if top.weight_value() <= 0 {
         return;

@@ -1,7 +1,9 @@
 use crate::context::Ctx;
 use crate::diagnostics::{Applicability, Edit, Fix, Severity};
 
-use super::{item_label, strategy_items, Item};
+use crate::context::StrategyItem;
+
+use super::item_label;
 
 crate::declare_rule! {
     /// ## What it checks
@@ -41,13 +43,13 @@ crate::declare_rule! {
     };
 }
 
-fn describe(item: &Item<'_>, index: usize) -> String {
+fn describe(item: &StrategyItem<'_>, index: usize) -> String {
     let weight = if item.weight.is_some() { "0" } else { "no weight" };
     format!("{}: {weight}", item_label(item, index))
 }
 
 /// Sets the item's weight to 1: replaces the value, or adds the member after `{`.
-fn weight_fix(ctx: &Ctx<'_, '_>, item: &Item<'_>) -> Fix {
+fn weight_fix(ctx: &Ctx<'_, '_>, item: &StrategyItem<'_>) -> Fix {
     let description = format!("Set `weight` to 1 on {}", item_label(item, 0));
     if let Some(w) = ctx.doc.get(item.node, "weight") {
         return ctx.replace_value(w, "1", Applicability::Unsafe, description);
@@ -59,7 +61,7 @@ fn weight_fix(ctx: &Ctx<'_, '_>, item: &Item<'_>) -> Fix {
 
 pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     let Some(strategy) = ctx.req.capacity_provider_strategy else { return };
-    let items = strategy_items(ctx);
+    let items = ctx.strategy;
     // Items that are not objects are RT102's; only judge a strategy read in full.
     if items.is_empty() || items.len() != ctx.doc.child_count(strategy) || items.iter().any(|i| i.weight_value() > 0) {
         return;
