@@ -163,7 +163,9 @@ pub fn s3_object(s: &str) -> Option<(&str, &str)> {
     if arn.service != "s3" || !arn.region.is_empty() || !arn.account.is_empty() {
         return None;
     }
-    let (bucket, key) = arn.resource.split_once('/')?;
+    // The first `/` (a byte search: `split_once` sets up a searcher for so short a text).
+    let slash = arn.resource.bytes().position(|b| b == b'/')?;
+    let (bucket, key) = (&arn.resource[..slash], &arn.resource[slash + 1..]);
     (!bucket.is_empty() && !key.is_empty()).then_some((bucket, key))
 }
 
@@ -218,6 +220,9 @@ mod tests {
         assert_eq!(s3_object("arn:aws:s3:::bucket/dir/x.env"), Some(("bucket", "dir/x.env")));
         assert_eq!(s3_object("s3://bucket/x.env"), None);
         assert_eq!(s3_object("arn:aws:s3:::bucket"), None);
+        assert_eq!(s3_object("arn:aws:s3:::bucket/"), None);
+        assert_eq!(s3_object("arn:aws:s3:::/x.env"), None);
+        assert_eq!(s3_object("arn:aws:s3:::b//x.env"), Some(("b", "/x.env")));
     }
 
     /// The one-pass test says what the reading by `split('-')` it replaced says, on texts of
