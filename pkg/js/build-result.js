@@ -10,6 +10,11 @@ const NONE = 0xffffffff;
 const SEVERITY = ['error', 'warning', 'info'];
 const APPLICABILITY = ['safe', 'unsafe'];
 
+// The code, name and catalogue rows of each rule, by the number of its code, as sent once with
+// the first diagnostic of the rule (src/compact.rs, `RuleTexts`). Each diagnostic gets its own
+// copy of the catalogue array.
+const RULES = [];
+
 export function buildResult(nums, ascii, other) {
   let i = 0;
   let at = 0;
@@ -36,8 +41,20 @@ export function buildResult(nums, ascii, other) {
   const diagnostics = new Array(count);
   for (let d = 0; d < count; d++) {
     const severity = SEVERITY[nums[i++]];
-    const code = text();
-    const name = text();
+    const ruleRef = nums[i++];
+    let rule;
+    if ((ruleRef & 3) === 0) {
+      rule = RULES[ruleRef >>> 2];
+    } else {
+      const code = text();
+      const name = text();
+      const catalogue = new Array(nums[i++]);
+      for (let c = 0; c < catalogue.length; c++) catalogue[c] = text();
+      rule = { code, name, catalogue };
+      if ((ruleRef & 3) === 1) RULES[ruleRef >>> 2] = rule;
+    }
+    const code = rule.code;
+    const name = rule.name;
     const pointer = text();
     const message = text();
     const help = optionalText();
@@ -77,8 +94,7 @@ export function buildResult(nums, ascii, other) {
       }
       fix = { applicability, description, edits };
     }
-    const catalogue = new Array(nums[i++]);
-    for (let c = 0; c < catalogue.length; c++) catalogue[c] = text();
+    const catalogue = rule.catalogue.slice();
     const diagnostic = {
       severity, code, pointer, line, column, message, help, name, note, member, endLine, endColumn, utf16Column, utf16EndColumn,
       start, end, utf16Start, utf16End, labels, fix, catalogue,

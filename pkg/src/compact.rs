@@ -6,20 +6,76 @@
 //! (Keeping the rare non-ASCII texts apart keeps the big string ASCII, which V8 decodes about
 //! seven times faster.)
 //!
+//! A diagnostic's code, name and catalogue rows are its rule's: they cross once per rule and wasm
+//! instance, with the first diagnostic of the rule (`js/build-result.js` keeps them), and after
+//! that the rule's number alone ([`RuleTexts`]).
+//!
 //! ```text
 //! ok (0|1), diagnostic count, then per diagnostic:
-//!   severity (0 error, 1 warning, 2 info), code, name, pointer, message, help?, note?, member?,
+//!   severity (0 error, 1 warning, 2 info),
+//!   rule: number << 2 | how (0: as before, by its number; 1: code, name, catalogue count, per
+//!     entry: text follow, to keep under the number; 2: the same follow, for this diagnostic only),
+//!   pointer, message, help?, note?, member?,
 //!   line, column, endLine, endColumn, utf16Column, utf16EndColumn, start, end, utf16Start, utf16End,
 //!   label count, per label: pointer, message, line, column, utf16Column, start, end, utf16Start, utf16End,
 //!   fix (0|1), if 1: applicability (0 safe, 1 unsafe), description, edit count,
 //!     per edit: start, end, utf16Start, utf16End, content,
-//!   catalogue count, per entry: text,
 //!   request?, location? (a request found in a state machine, template or script)
 //! ```
 
-use runtask_core::{Applicability, Report, Severity};
+use runtask_core::{Applicability, Diagnostic, Report, Severity};
 
 pub const NONE: u32 = u32::MAX;
+
+/// The rules whose code, name and catalogue rows JavaScript already keeps, by the number of
+/// their code (`RT334`: 334); each with the addresses of the name and catalogue sent, so that a
+/// diagnostic is sent by number only when its texts are the very ones kept.
+pub struct RuleTexts {
+    sent: [Option<Identity>; RULE_NUMBERS],
+}
+
+impl Default for RuleTexts {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl RuleTexts {
+    /// None kept. (A fixed table, no allocation: it lives as long as the instance.)
+    #[must_use]
+    pub const fn new() -> Self {
+        RuleTexts { sent: [None; RULE_NUMBERS] }
+    }
+}
+
+/// Rule codes are `RT` and three digits.
+const RULE_NUMBERS: usize = 1000;
+
+/// The number of `RT` and three digits.
+fn rule_number(code: &str) -> Option<usize> {
+    match code.as_bytes() {
+        [b'R', b'T', d @ ..] if d.len() == 3 && d.iter().all(u8::is_ascii_digit) => Some(d.iter().fold(0, |n, &b| n * 10 + usize::from(b - b'0'))),
+        _ => None,
+    }
+}
+
+/// What identifies a diagnostic's rule texts: the address and length of its name and of its
+/// catalogue (static data: the same address and length, the same texts).
+type Identity = [usize; 4];
+
+fn identity(d: &Diagnostic) -> Identity {
+    [d.name.as_ptr() as usize, d.name.len(), d.catalogue.as_ptr() as usize, d.catalogue.len()]
+}
+
+impl RuleTexts {
+    /// Records that JavaScript keeps what `c` sent to be kept: call it once JavaScript has read
+    /// `c` (if reading it failed, they are sent again next time).
+    pub fn keep(&mut self, c: &Compact) {
+        for &(number, id) in &c.kept {
+            self.sent[number] = Some(id);
+        }
+    }
+}
 
 /// The numbers and texts of a report.
 #[derive(Default)]
@@ -29,6 +85,8 @@ pub struct Compact {
     pub ascii: String,
     /// The other texts.
     pub other: String,
+    /// The rules whose texts this form sends to be kept, with their identity.
+    kept: Vec<(usize, Identity)>,
 }
 
 impl Compact {
@@ -42,6 +100,33 @@ impl Compact {
         }
     }
 
+    /// The diagnostic's rule: by number when JavaScript keeps its texts (or will, from an earlier
+    /// diagnostic of this form), else with them.
+    fn rule(&mut self, d: &Diagnostic, texts: &RuleTexts) {
+        let id = identity(d);
+        let how = match rule_number(d.code) {
+            Some(number) if texts.sent[number] == Some(id) || self.kept.contains(&(number, id)) => {
+                self.nums.push((number as u32) << 2);
+                return;
+            }
+            Some(number) if texts.sent[number].is_none() && !self.kept.iter().any(|&(n, _)| n == number) => {
+                self.kept.push((number, id));
+                (number as u32) << 2 | 1
+            }
+            // Other texts under a number already kept (no rule does that), or a code of another
+            // form: sent for this diagnostic alone.
+            Some(number) => (number as u32) << 2 | 2,
+            None => 2,
+        };
+        self.nums.push(how);
+        self.text(d.code);
+        self.text(d.name);
+        self.nums.push(d.catalogue.len() as u32);
+        for entry in d.catalogue {
+            self.text(entry);
+        }
+    }
+
     fn optional_text(&mut self, s: Option<&str>) {
         match s {
             Some(s) => self.text(s),
@@ -49,11 +134,11 @@ impl Compact {
         }
     }
 
-    /// Encodes `report`.
+    /// Encodes `report`, sending the rule texts that `texts` does not list as kept.
     #[must_use]
-    pub fn encode(report: &Report) -> Self {
+    pub fn encode(report: &Report, texts: &RuleTexts) -> Self {
         let n = report.diagnostics.len();
-        let mut c = Compact { nums: Vec::with_capacity(2 + n * 32), ascii: String::with_capacity(n * 320), other: String::new() };
+        let mut c = Compact { nums: Vec::with_capacity(2 + n * 32), ascii: String::with_capacity(n * 320), other: String::new(), kept: Vec::new() };
         c.nums.push(u32::from(!report.has_errors()));
         c.nums.push(report.diagnostics.len() as u32);
         for d in &report.diagnostics {
@@ -62,8 +147,7 @@ impl Compact {
                 Severity::Warning => 1,
                 Severity::Info => 2,
             });
-            c.text(d.code);
-            c.text(d.name);
+            c.rule(d, texts);
             c.text(&d.pointer);
             c.text(&d.message);
             c.optional_text(d.help.as_deref());
@@ -102,10 +186,6 @@ impl Compact {
                         c.text(&e.content);
                     }
                 }
-            }
-            c.nums.push(d.catalogue.len() as u32);
-            for entry in d.catalogue {
-                c.text(entry);
             }
             c.optional_text(d.request.as_deref());
             c.optional_text(d.location.as_deref());

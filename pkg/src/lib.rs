@@ -74,6 +74,8 @@ extern "C" {
 
 thread_local! {
     static ENCODER: Utf8Encoder = Utf8Encoder::new();
+    /// The rule texts `js/build-result.js` keeps ([`compact::RuleTexts`]).
+    static RULE_TEXTS: std::cell::RefCell<compact::RuleTexts> = const { std::cell::RefCell::new(compact::RuleTexts::new()) };
 }
 
 /// The JavaScript string as UTF-8, written by `TextEncoder.encodeInto` straight into wasm memory
@@ -324,8 +326,11 @@ fn validate_to_js(source: &[u8], options: &Options, how: &Source, js_options: &J
     #[cfg(feature = "dialects")]
     let _ = js_options;
     let report = report.map_err(|e| JsError::new(&OptionsError::Core(e).to_string()))?;
-    let c = Compact::encode(&report);
-    Ok(Ts::new_unchecked(build_result(&c.nums, &c.ascii, (!c.other.is_empty()).then_some(c.other.as_str()))))
+    let c = RULE_TEXTS.with_borrow(|texts| Compact::encode(&report, texts));
+    let result = build_result(&c.nums, &c.ascii, (!c.other.is_empty()).then_some(c.other.as_str()));
+    // Read: JavaScript keeps the rule texts it was sent (a throw would not get here).
+    RULE_TEXTS.with_borrow_mut(|texts| texts.keep(&c));
+    Ok(Ts::new_unchecked(result))
 }
 
 /// Every rule with its documentation, in code order: what `rules()` returns (written to

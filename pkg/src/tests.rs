@@ -1,6 +1,6 @@
 use serde_json::{json, Value};
 
-use super::compact::{Compact, NONE};
+use super::compact::{Compact, RuleTexts, NONE};
 use super::*;
 
 const INPUTS: &[&str] = &[
@@ -55,7 +55,15 @@ impl Reader<'_> {
     }
 }
 
+/// What `js/build-result.js` keeps of each rule: its code, name and catalogue rows.
+type KeptRules = std::collections::HashMap<u32, (String, String, Vec<String>)>;
+
+/// Decodes `c` as `js/build-result.js` does, with no rule texts kept from earlier calls.
 fn decode(c: &Compact) -> Value {
+    decode_keeping(c, &mut KeptRules::new())
+}
+
+fn decode_keeping(c: &Compact, kept: &mut KeptRules) -> Value {
     let mut r = Reader { nums: &c.nums, i: 0, ascii: c.ascii.encode_utf16().collect(), at: 0, other: c.other.encode_utf16().collect(), other_at: 0 };
     assert!(c.ascii.is_ascii());
     let ok = r.num() == 1;
@@ -63,7 +71,18 @@ fn decode(c: &Compact) -> Value {
     let mut diagnostics = Vec::new();
     for _ in 0..count {
         let severity = ["error", "warning", "info"][r.num() as usize];
-        let (code, name, pointer, message) = (r.text(), r.text(), r.text(), r.text());
+        let rule = r.num();
+        let (code, name, catalogue) = if rule & 3 == 0 {
+            kept.get(&(rule >> 2)).expect("a rule sent by number was kept").clone()
+        } else {
+            let (code, name) = (r.text(), r.text());
+            let catalogue: Vec<String> = (0..r.num()).map(|_| r.text()).collect();
+            if rule & 3 == 1 {
+                kept.insert(rule >> 2, (code.clone(), name.clone(), catalogue.clone()));
+            }
+            (code, name, catalogue)
+        };
+        let (pointer, message) = (r.text(), r.text());
         let (help, note, member) = (r.optional(), r.optional(), r.optional());
         let n = r.nums(10);
         let mut labels = Vec::new();
@@ -84,7 +103,6 @@ fn decode(c: &Compact) -> Value {
         } else {
             Value::Null
         };
-        let catalogue: Vec<String> = (0..r.num()).map(|_| r.text()).collect();
         let mut d = json!({
             "severity": severity, "code": code, "pointer": pointer, "line": n[0], "column": n[1], "message": message,
             "help": help, "name": name, "note": note, "member": member, "endLine": n[2], "endColumn": n[3], "utf16Column": n[4],
@@ -104,17 +122,58 @@ fn decode(c: &Compact) -> Value {
     json!({"ok": ok, "diagnostics": diagnostics})
 }
 
-/// The compact form holds exactly what the typed result holds.
+/// The compact form holds exactly what the typed result holds: on a first call, when the rule
+/// texts were kept from earlier calls (and sent by number), and when a call's reading failed
+/// (its texts not kept: sent again).
 #[test]
 fn compact_form_round_trips() {
-    for src in INPUTS {
-        let r = report(src);
-        let ok = !r.has_errors();
-        let c = Compact::encode(&r);
-        let decoded = decode(&c);
-        assert_eq!(decoded["ok"], json!(ok));
-        assert_eq!(decoded, serde_json::to_value(convert(r)).unwrap(), "{src}");
+    let mut texts = RuleTexts::new();
+    let mut kept = KeptRules::new();
+    let mut by_number = 0;
+    for round in 0..2 {
+        for src in INPUTS {
+            let r = report(src);
+            let ok = !r.has_errors();
+            let expected = serde_json::to_value(convert(r.clone())).unwrap();
+            assert_eq!(decode(&Compact::encode(&r, &RuleTexts::new())), expected, "{src}");
+            // A reading that failed (`keep` not called): the same texts are sent again.
+            let failed = Compact::encode(&r, &texts);
+            let c = Compact::encode(&r, &texts);
+            assert_eq!((&failed.nums, &failed.ascii), (&c.nums, &c.ascii));
+            let decoded = decode_keeping(&c, &mut kept);
+            texts.keep(&c);
+            assert_eq!(decoded["ok"], json!(ok));
+            assert_eq!(decoded, expected, "{src}");
+            if round == 1 {
+                // Every rule of the second round was kept in the first: no code is sent again.
+                assert!(!c.ascii.contains("RT"), "{}", c.ascii);
+                by_number += r.diagnostics.len();
+            }
+        }
     }
+    assert!(by_number > 40, "{by_number}");
+}
+
+/// A diagnostic whose name or catalogue are not the texts kept under its code's number (no rule
+/// makes one) is sent with its own texts, and does not replace the kept ones.
+#[test]
+fn other_texts_under_a_kept_number_are_sent_alone() {
+    let r = report(INPUTS[2]);
+    let mut texts = RuleTexts::new();
+    let mut kept = KeptRules::new();
+    let first = Compact::encode(&r, &texts);
+    decode_keeping(&first, &mut kept);
+    texts.keep(&first);
+    let mut odd = r.clone();
+    odd.diagnostics.truncate(1);
+    odd.diagnostics[0].name = "another-name";
+    odd.diagnostics[0].catalogue = &["R-XX-01"];
+    let c = Compact::encode(&odd, &texts);
+    assert_eq!(decode_keeping(&c, &mut kept), serde_json::to_value(convert(odd)).unwrap());
+    texts.keep(&c);
+    // The kept texts are still the rule's own.
+    let again = Compact::encode(&r, &texts);
+    assert_eq!(decode_keeping(&again, &mut kept), serde_json::to_value(convert(r)).unwrap());
 }
 
 #[test]
@@ -153,7 +212,7 @@ fn requests_where_they_live_carry_request_and_location() {
         let core = how.check(src.as_bytes(), &Options::default()).unwrap();
         assert!(core.diagnostics.iter().any(|d| d.location.is_some() && d.request.is_some()), "{name}: {:#?}", core.diagnostics);
         let ours = serde_json::to_value(convert(core.clone())).unwrap();
-        assert_eq!(decode(&Compact::encode(&core)), ours, "{name}");
+        assert_eq!(decode(&Compact::encode(&core, &RuleTexts::new())), ours, "{name}");
         // The content alone is enough for the state machine and the template.
         if !name.ends_with(".sh") {
             let unnamed = Source::default().check(src.as_bytes(), &Options::default()).unwrap();
