@@ -3,8 +3,11 @@
 //! A check allocates a few hundred small blocks (the node list, findings, their texts, the
 //! compact form) and frees every one of them before `validate` returns. [`Scoped`] hands them out
 //! of one region by moving a pointer, and takes the region back whole when the last of them is
-//! freed; anything else (before the first call, between calls, when the region is full or still
-//! holds a block from an earlier call) goes to the allocator underneath (talc in the `.wasm`).
+//! freed; anything else (the first call, between calls, when the region is full) goes to the
+//! allocator underneath (talc in the `.wasm`). A block that outlives its call (a table built on
+//! first use, a call cut short by a trap) would hold the region: the next call then leaves it
+//! to that block (it is returned to `A` when the block is freed) and takes a new one, up to
+//! [`RETIRED`] held regions, after which calls run on `A` alone.
 //!
 //! Measured with `validate` in Node against the same build on talc alone (A/B in one process,
 //! four runs, two in each order; pkg/README, "Performance"): the invalid input, whose 42 findings
@@ -20,6 +23,9 @@ use std::cell::UnsafeCell;
 
 /// The region's size: the large shared input's check allocates about 150 KB in all.
 pub const REGION: usize = 512 * 1024;
+
+/// How many regions blocks of earlier calls may hold.
+pub const RETIRED: usize = 2;
 
 /// A region allocator over `A`, turned on between [`Scoped::begin`] and [`Scoped::end`].
 pub struct Scoped<A> {
@@ -38,6 +44,9 @@ struct State {
     on: bool,
     /// Calls to `begin` so far (the first runs on `A`: it sets up what lives on after it).
     calls: usize,
+    /// Regions left to blocks of earlier calls: (first byte, blocks not yet freed); first byte 0
+    /// for a free slot.
+    retired: [(usize, usize); RETIRED],
 }
 
 // SAFETY: the state is only touched by the thread that owns the `.wasm` instance; see the module
@@ -46,38 +55,54 @@ unsafe impl<A: Sync> Sync for Scoped<A> {}
 
 impl<A> Scoped<A> {
     pub const fn new(under: A) -> Self {
-        Scoped { under, state: UnsafeCell::new(State { base: 0, top: 0, live: 0, on: false, calls: 0 }) }
+        Scoped { under, state: UnsafeCell::new(State { base: 0, top: 0, live: 0, on: false, calls: 0, retired: [(0, 0); RETIRED] }) }
     }
 
     #[allow(clippy::mut_from_ref)]
     fn state(&self) -> &mut State {
-        // SAFETY: one thread (see above), and no reference to the state outlives a method of
-        // this type: none of them calls back into another while holding it.
+        // SAFETY: one thread (see above), and a reference to the state is not used after another
+        // call of `state` (each method takes it afresh after calling another).
         unsafe { &mut *self.state.get() }
     }
 
     fn in_region(&self, p: *mut u8) -> bool {
-        let s = self.state();
-        let a = p as usize;
-        s.base != 0 && a >= s.base && a < s.base + REGION
+        within(self.state().base, p)
+    }
+
+    /// The slot of the retired region `p` is in.
+    fn retired_slot(&self, p: *mut u8) -> Option<usize> {
+        self.state().retired.iter().position(|&(base, _)| within(base, p))
     }
 }
 
+/// Whether `p` lies in the region starting at `base` (0: none).
+fn within(base: usize, p: *mut u8) -> bool {
+    let a = p as usize;
+    base != 0 && a >= base && a < base + REGION
+}
+
+fn region_layout() -> Layout {
+    Layout::from_size_align(REGION, 16).expect("layout")
+}
+
 impl<A: GlobalAlloc> Scoped<A> {
-    /// The start of a `validate` call: allocations go to the region if it is free. The first
-    /// call's do not: what it sets up once (tables built on first use) lives on, and would hold
-    /// the region.
+    /// The start of a `validate` call: allocations go to the region. The first call's do not:
+    /// what it sets up once (tables built on first use) lives on, and would hold the region.
     pub fn begin(&self) {
         let s = self.state();
         s.calls += 1;
-        if s.calls < 2 || s.live > 0 {
-            // Still holding a block of an earlier call (a call that trapped): not used again
-            // until that block is freed.
+        if s.calls < 2 {
             return;
+        }
+        if s.live > 0 {
+            // A block of an earlier call holds the region: leave the region to it.
+            let Some(slot) = s.retired.iter().position(|&(base, _)| base == 0) else { return };
+            s.retired[slot] = (s.base, s.live);
+            (s.base, s.live) = (0, 0);
         }
         if s.base == 0 {
             // SAFETY: a non-zero size.
-            s.base = unsafe { self.under.alloc(Layout::from_size_align(REGION, 16).expect("layout")) } as usize;
+            s.base = unsafe { self.under.alloc(region_layout()) } as usize;
             if s.base == 0 {
                 return;
             }
@@ -115,6 +140,17 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for Scoped<A> {
     #[inline(never)]
     unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
         if !self.in_region(p) {
+            if let Some(slot) = self.retired_slot(p) {
+                let r = &mut self.state().retired[slot];
+                r.1 -= 1;
+                if r.1 == 0 {
+                    let base = std::mem::replace(&mut r.0, 0);
+                    // SAFETY: the region, allocated by `A` with this layout, and none of its
+                    // blocks live.
+                    unsafe { self.under.dealloc(base as *mut u8, region_layout()) };
+                }
+                return;
+            }
             // SAFETY: a block of `A`'s, with its layout.
             return unsafe { self.under.dealloc(p, layout) };
         }
@@ -130,16 +166,19 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for Scoped<A> {
 
     #[inline(never)]
     unsafe fn realloc(&self, p: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if !self.in_region(p) {
+        let in_current = self.in_region(p);
+        if !in_current && self.retired_slot(p).is_none() {
             // SAFETY: a block of `A`'s, with its layout and the caller's new size.
             return unsafe { self.under.realloc(p, layout, new_size) };
         }
         let s = self.state();
-        let at = p as usize - s.base;
-        if s.on && at + layout.size() == s.top && at + new_size <= REGION {
-            // The last block grows or shrinks where it is.
-            s.top = at + new_size;
-            return p;
+        if in_current && s.on {
+            let at = p as usize - s.base;
+            if at + layout.size() == s.top && at + new_size <= REGION {
+                // The last block grows or shrinks where it is.
+                s.top = at + new_size;
+                return p;
+            }
         }
         if new_size <= layout.size() {
             // Shrinks where it is (its tail stays unused until the region is taken back).
@@ -194,7 +233,7 @@ mod tests {
         let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config { cases: 200, ..Default::default() });
         runner
             .run(&proptest::collection::vec(step(), 1..300), |steps| {
-                let a = Scoped::new(System);
+                let a = Scoped::new(Counting(std::cell::Cell::new(0)));
                 // (pointer, layout, fill byte)
                 let mut live: Vec<(*mut u8, Layout, u8)> = Vec::new();
                 let mut next = 0u8;
@@ -238,21 +277,40 @@ mod tests {
                 for (p, layout, _) in live {
                     unsafe { a.dealloc(p, layout) };
                 }
+                // Nothing left on the allocator underneath but the current region.
+                prop_assert!(a.under.0.get() <= 1, "{} blocks held", a.under.0.get());
                 Ok(())
             })
             .unwrap();
     }
 
-    /// The region is used from the second call on, taken back when its blocks are freed, and
-    /// left alone while a block of an earlier call lives.
+    /// `System`, counting the blocks it holds.
+    struct Counting(std::cell::Cell<isize>);
+
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            self.0.set(self.0.get() + 1);
+            unsafe { System.alloc(layout) }
+        }
+        unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
+            self.0.set(self.0.get() - 1);
+            unsafe { System.dealloc(p, layout) }
+        }
+    }
+
+    /// The region is used from the second call on, taken back when its blocks are freed; a block
+    /// that outlives its call keeps its region, and the next call takes a new one, up to
+    /// `RETIRED` kept regions; each kept region goes back when its last block is freed.
     #[test]
-    fn the_region_serves_calls_after_the_first() {
-        let a = Scoped::new(System);
+    fn regions_serve_calls_after_the_first_and_go_back_when_freed() {
+        let a = Scoped::new(Counting(std::cell::Cell::new(0)));
+        let held = || a.under.0.get();
         let l = Layout::from_size_align(24, 8).unwrap();
         a.begin();
         let first = unsafe { a.alloc(l) };
         a.end();
         assert!(!a.in_region(first), "the first call runs on the allocator underneath");
+        unsafe { a.dealloc(first, l) };
         a.begin();
         let p = unsafe { a.alloc(l) };
         let q = unsafe { a.alloc(l) };
@@ -261,24 +319,47 @@ mod tests {
         unsafe { a.dealloc(q, l) };
         let r = unsafe { a.alloc(l) };
         assert_eq!(r, q, "the last block's bytes are handed out again");
+        unsafe { a.dealloc(r, l) };
         a.end();
         let between = unsafe { a.alloc(l) };
         assert!(!a.in_region(between), "off between calls");
         unsafe { a.dealloc(between, l) };
-        // A block of that call still lives: the next call does not use the region.
-        unsafe { a.dealloc(p, l) };
+        assert_eq!(held(), 1, "the region alone");
+        // `p` outlives its call: the next call takes a new region and leaves the old one to it.
         a.begin();
         let s = unsafe { a.alloc(l) };
-        assert!(!a.in_region(s));
+        assert!(a.in_region(s) && !a.in_region(p));
         a.end();
-        // Freed at last: the call after that uses it again, from its start.
-        unsafe { a.dealloc(r, l) };
+        assert_eq!(held(), 2);
+        // Freeing `p` returns its region.
+        unsafe { a.dealloc(p, l) };
+        assert_eq!(held(), 1);
+        // Blocks outliving every call: RETIRED regions are kept, then calls run on `A`.
+        let mut outliving = vec![s];
+        for _ in 0..RETIRED {
+            a.begin();
+            let b = unsafe { a.alloc(l) };
+            assert!(a.in_region(b));
+            outliving.push(b);
+            a.end();
+        }
+        assert_eq!(held(), 1 + RETIRED as isize);
         a.begin();
-        let t = unsafe { a.alloc(l) };
-        assert_eq!(t, p);
+        let c = unsafe { a.alloc(l) };
+        assert!(!a.in_region(c) && a.retired_slot(c).is_none(), "no more regions: on the allocator underneath");
         a.end();
-        for b in [first, s, t] {
+        assert_eq!(held(), 2 + RETIRED as isize, "the regions and `c`");
+        unsafe { a.dealloc(c, l) };
+        for b in outliving {
             unsafe { a.dealloc(b, l) };
         }
+        // The kept regions went back; the current one stays for the next call, which uses it
+        // from its start.
+        assert_eq!(held(), 1);
+        a.begin();
+        let t = unsafe { a.alloc(l) };
+        assert!(a.in_region(t));
+        unsafe { a.dealloc(t, l) };
+        a.end();
     }
 }
