@@ -320,6 +320,49 @@ impl<'s> Document<'s> {
     /// The JSON pointer of a node.
     #[must_use]
     pub fn pointer(&self, id: NodeId) -> Pointer {
+        // The nodes from `id` up to the root's child, read once: nearly every path fits, and
+        // needs neither `steps` nor decoding (a test holds this to `pointer_by_steps`).
+        let mut up = [NONE; 16];
+        let mut n = 0;
+        let mut cur = id;
+        let mut plain = true;
+        loop {
+            let node = self.n(cur);
+            if node.parent == NONE {
+                break;
+            }
+            if n == up.len() {
+                plain = false;
+                break;
+            }
+            plain &= node.flags & FLAG_KEY_ESCAPED == 0;
+            up[n] = cur;
+            n += 1;
+            cur = node.parent;
+        }
+        if plain {
+            let mut out = String::with_capacity(64);
+            for &c in up[..n].iter().rev() {
+                let node = self.n(c);
+                out.push('/');
+                if node.key_start == NONE {
+                    push_u32(&mut out, node.index);
+                    continue;
+                }
+                let raw = &self.src[node.key_start as usize + 1..node.key_end as usize - 1];
+                if has_tilde_or_slash(raw) {
+                    out.push_str(&escape_segment(raw));
+                } else {
+                    out.push_str(raw);
+                }
+            }
+            return Pointer::from_escaped(out);
+        }
+        self.pointer_by_steps(id)
+    }
+
+    /// [`Document::pointer`] for any path: deeper than 16, or with escaped member names.
+    fn pointer_by_steps(&self, id: NodeId) -> Pointer {
         let steps = self.steps(id);
         // Nearly every pointer fits: one allocation, and no pass to size it (which measured
         // slower).

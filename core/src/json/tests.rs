@@ -479,3 +479,35 @@ fn integer_value_is_the_checked_parse() {
         })
         .unwrap();
 }
+
+/// `pointer`'s short way (plain names, up to 16 deep) writes what the general one writes, on
+/// documents with names that need pointer escapes (`~`, `/`), JSON escapes, non-ASCII, array
+/// indexes and paths deeper than 16.
+#[test]
+fn pointer_short_way_matches_the_steps() {
+    use proptest::prelude::*;
+    let key = prop_oneof![Just("a"), Just("b"), Just("a/b"), Just("m~n"), Just("\\u0061"), Just("x\\/y"), Just("é"), Just("cpu"), Just("")];
+    let leaf = prop_oneof![Just("1".to_owned()), Just("\"s\"".to_owned()), Just("null".to_owned())];
+    let value = leaf.prop_recursive(24, 200, 4, move |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(|v| format!("[{}]", v.join(","))),
+            proptest::collection::vec((key.clone(), inner), 0..4)
+                .prop_map(|m| format!("{{{}}}", m.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect::<Vec<_>>().join(","))),
+        ]
+    });
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config { cases: 500, ..Default::default() });
+    runner
+        .run(&value, |src| {
+            let doc = Document::parse(&src).unwrap();
+            for id in doc.ids() {
+                prop_assert_eq!(doc.pointer(id).into_string(), doc.pointer_by_steps(id).into_string(), "{}", src);
+            }
+            Ok(())
+        })
+        .unwrap();
+    // A path deeper than 16 is written whole.
+    let deep = format!("{}1{}", "[".repeat(20), "]".repeat(20));
+    let doc = Document::parse(&deep).unwrap();
+    let last = doc.ids().last().unwrap();
+    assert_eq!(doc.pointer(last).as_str(), "/0".repeat(20));
+}
