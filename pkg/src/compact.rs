@@ -40,13 +40,6 @@ impl Default for RuleTexts {
     }
 }
 
-impl RuleTexts {
-    /// None kept. (A fixed table, no allocation: it lives as long as the instance.)
-    #[must_use]
-    pub const fn new() -> Self {
-        RuleTexts { sent: [None; RULE_NUMBERS] }
-    }
-}
 
 /// Rule codes are `RT` and three digits.
 const RULE_NUMBERS: usize = 1000;
@@ -68,6 +61,12 @@ fn identity(d: &Diagnostic) -> Identity {
 }
 
 impl RuleTexts {
+    /// None kept. (A fixed table, no allocation: it lives as long as the instance.)
+    #[must_use]
+    pub const fn new() -> Self {
+        RuleTexts { sent: [None; RULE_NUMBERS] }
+    }
+
     /// Records that JavaScript keeps what `c` sent to be kept: call it once JavaScript has read
     /// `c` (if reading it failed, they are sent again next time).
     pub fn keep(&mut self, c: &Compact) {
