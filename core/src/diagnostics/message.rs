@@ -160,10 +160,18 @@ impl Piece for usize {
 /// The dotted path botocore uses in its messages, e.g. `overrides.containerOverrides[0].cpu`.
 #[must_use]
 pub fn dotted(doc: &Document<'_>, id: NodeId) -> String {
-    let steps = doc.steps(id);
+    let mut up = [crate::json::NONE; 16];
+    let dotted = match doc.plain_path(id, &mut up) {
+        Some(path) => write_dotted(path),
+        None => write_dotted(doc.steps(id).segments()),
+    };
+    dotted
+}
+
+fn write_dotted<'s>(segments: impl Iterator<Item = Segment<'s>>) -> String {
     // Nearly every path fits (as with `Document::pointer`).
     let mut out = String::with_capacity(64);
-    for seg in steps.segments() {
+    for seg in segments {
         match seg {
             Segment::Key(raw, escaped) => {
                 if !out.is_empty() {

@@ -320,65 +320,42 @@ impl<'s> Document<'s> {
     /// The JSON pointer of a node.
     #[must_use]
     pub fn pointer(&self, id: NodeId) -> Pointer {
-        // The nodes from `id` up to the root's child, read once: nearly every path fits, and
-        // needs neither `steps` nor decoding (a test holds this to `pointer_by_steps`).
         let mut up = [NONE; 16];
+        let pointer = match self.plain_path(id, &mut up) {
+            Some(path) => write_pointer(path),
+            None => write_pointer(self.steps(id).segments()),
+        };
+        pointer
+    }
+
+    /// The steps from the root to `id` when it is at most 16 deep and every member name on the
+    /// way is written without escapes (nearly every path): read in one walk up the parents into
+    /// `up`, without [`Steps`]' list or decoding. None otherwise: [`Document::steps`] reads any
+    /// path. The steps are [`Document::steps`]' (a test holds them equal).
+    #[inline]
+    pub fn plain_path<'d>(&'d self, id: NodeId, up: &'d mut [NodeId; 16]) -> Option<impl Iterator<Item = Segment<'s>> + 'd> {
         let mut n = 0;
         let mut cur = id;
-        let mut plain = true;
         loop {
             let node = self.n(cur);
             if node.parent == NONE {
                 break;
             }
-            if n == up.len() {
-                plain = false;
-                break;
+            if n == up.len() || node.flags & FLAG_KEY_ESCAPED != 0 {
+                return None;
             }
-            plain &= node.flags & FLAG_KEY_ESCAPED == 0;
             up[n] = cur;
             n += 1;
             cur = node.parent;
         }
-        if plain {
-            let mut out = String::with_capacity(64);
-            for &c in up[..n].iter().rev() {
-                let node = self.n(c);
-                out.push('/');
-                if node.key_start == NONE {
-                    push_u32(&mut out, node.index);
-                    continue;
-                }
-                let raw = &self.src[node.key_start as usize + 1..node.key_end as usize - 1];
-                if has_tilde_or_slash(raw) {
-                    out.push_str(&escape_segment(raw));
-                } else {
-                    out.push_str(raw);
-                }
+        Some(up[..n].iter().rev().map(move |&c| {
+            let node = self.n(c);
+            if node.key_start == NONE {
+                Segment::Index(node.index)
+            } else {
+                Segment::Key(&self.src[node.key_start as usize + 1..node.key_end as usize - 1], false)
             }
-            return Pointer::from_escaped(out);
-        }
-        self.pointer_by_steps(id)
-    }
-
-    /// [`Document::pointer`] for any path: deeper than 16, or with escaped member names.
-    fn pointer_by_steps(&self, id: NodeId) -> Pointer {
-        let steps = self.steps(id);
-        // Nearly every pointer fits: one allocation, and no pass to size it (which measured
-        // slower).
-        let mut out = String::with_capacity(64);
-        for seg in steps.segments() {
-            out.push('/');
-            match seg {
-                Segment::Key(raw, false) if !has_tilde_or_slash(raw) => out.push_str(raw),
-                Segment::Key(raw, escaped) => {
-                    let key = if escaped { Cow::Owned(strings::unescape(raw)) } else { Cow::Borrowed(raw) };
-                    out.push_str(&escape_segment(&key));
-                }
-                Segment::Index(i) => push_u32(&mut out, i),
-            }
-        }
-        Pointer::from_escaped(out)
+        }))
     }
 
     /// The steps from the root to `id`: its member names and array indexes, in order.
@@ -479,6 +456,24 @@ pub enum Segment<'s> {
     /// A member name as written (without quotes) and whether it has escapes.
     Key(&'s str, bool),
     Index(u32),
+}
+
+/// A JSON pointer from the steps of a path.
+fn write_pointer<'s>(segments: impl Iterator<Item = Segment<'s>>) -> Pointer {
+    // Nearly every pointer fits: one allocation, and no pass to size it (which measured slower).
+    let mut out = String::with_capacity(64);
+    for seg in segments {
+        out.push('/');
+        match seg {
+            Segment::Key(raw, false) if !has_tilde_or_slash(raw) => out.push_str(raw),
+            Segment::Key(raw, escaped) => {
+                let key = if escaped { Cow::Owned(strings::unescape(raw)) } else { Cow::Borrowed(raw) };
+                out.push_str(&escape_segment(&key));
+            }
+            Segment::Index(i) => push_u32(&mut out, i),
+        }
+    }
+    Pointer::from_escaped(out)
 }
 
 /// Whether a member name has a `~` or `/`, which a pointer escapes: eight bytes at a time.

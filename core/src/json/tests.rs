@@ -480,11 +480,12 @@ fn integer_value_is_the_checked_parse() {
         .unwrap();
 }
 
-/// `pointer`'s short way (plain names, up to 16 deep) writes what the general one writes, on
+/// `plain_path` (plain names, up to 16 deep: what `pointer` and `dotted` read first) gives the
+/// steps `steps` gives, and declines only paths with an escaped name or deeper than 16; on
 /// documents with names that need pointer escapes (`~`, `/`), JSON escapes, non-ASCII, array
 /// indexes and paths deeper than 16.
 #[test]
-fn pointer_short_way_matches_the_steps() {
+fn plain_paths_are_the_steps() {
     use proptest::prelude::*;
     let key = prop_oneof![Just("a"), Just("b"), Just("a/b"), Just("m~n"), Just("\\u0061"), Just("x\\/y"), Just("é"), Just("cpu"), Just("")];
     let leaf = prop_oneof![Just("1".to_owned()), Just("\"s\"".to_owned()), Just("null".to_owned())];
@@ -500,14 +501,28 @@ fn pointer_short_way_matches_the_steps() {
         .run(&value, |src| {
             let doc = Document::parse(&src).unwrap();
             for id in doc.ids() {
-                prop_assert_eq!(doc.pointer(id).into_string(), doc.pointer_by_steps(id).into_string(), "{}", src);
+                let steps: Vec<String> = doc.steps(id).segments().map(|s| format!("{s:?}")).collect();
+                let mut up = [NONE; 16];
+                if let Some(path) = doc.plain_path(id, &mut up) {
+                    prop_assert_eq!(path.map(|s| format!("{s:?}")).collect::<Vec<_>>(), steps, "{}", src);
+                } else {
+                    // Only a path with an escaped name or deeper than 16 takes the long way.
+                    let escaped = doc.steps(id).segments().any(|s| matches!(s, Segment::Key(_, true)));
+                    prop_assert!(escaped || steps.len() > 16, "{}", src);
+                };
             }
             Ok(())
         })
         .unwrap();
-    // A path deeper than 16 is written whole.
+    // Paths up to 16 deep are plain, deeper ones take the long way and are written whole.
     let deep = format!("{}1{}", "[".repeat(20), "]".repeat(20));
     let doc = Document::parse(&deep).unwrap();
+    for id in doc.ids() {
+        let depth = doc.steps(id).segments().count();
+        let mut up = [NONE; 16];
+        assert_eq!(doc.plain_path(id, &mut up).is_some(), depth <= 16, "depth {depth}");
+    }
     let last = doc.ids().last().unwrap();
     assert_eq!(doc.pointer(last).as_str(), "/0".repeat(20));
+    assert_eq!(crate::diagnostics::message::dotted(&doc, last), "[0]".repeat(20));
 }
