@@ -94,7 +94,7 @@ impl Compact {
             self.nums.push((s.len() as u32) << 1);
             self.ascii.push_str(s);
         } else {
-            self.nums.push((s.encode_utf16().count() as u32) << 1 | 1);
+            self.nums.push((runtask_core::json::utf16_len(s) as u32) << 1 | 1);
             self.other.push_str(s);
         }
     }

@@ -14,6 +14,14 @@ pub struct Position {
     pub utf16_offset: u32,
 }
 
+/// The length of `s` in UTF-16 code units (`s.encode_utf16().count()`), from its bytes without
+/// decoding: one unit for each byte that starts a character, and a second for each that starts a
+/// four-byte one.
+#[must_use]
+pub fn utf16_len(s: &str) -> usize {
+    s.bytes().map(|b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xF0)).sum()
+}
+
 /// The high bit of each byte of `v` that equals `b`, exactly (no borrow between bytes).
 #[inline]
 pub(crate) fn byte_mask(v: u64, b: u8) -> u64 {
@@ -140,14 +148,14 @@ impl<'s> LineIndex<'s> {
         }
         let text = &self.src[start..offset];
         let column = text.chars().count() as u32 + 1;
-        let utf16_column = text.encode_utf16().count() as u32 + 1;
+        let utf16_column = utf16_len(text) as u32 + 1;
         let utf16_start = self.utf16_starts.get_or_init(|| {
             let mut units = 0u32;
             let mut from = 0;
             starts
                 .iter()
                 .map(|&s| {
-                    units += self.src[from..s as usize].encode_utf16().count() as u32;
+                    units += utf16_len(&self.src[from..s as usize]) as u32;
                     from = s as usize;
                     units
                 })

@@ -11,7 +11,7 @@ mod compact;
 
 use std::borrow::Cow;
 
-pub use line_index::{LineIndex, Position};
+pub use line_index::{utf16_len, LineIndex, Position};
 pub(crate) use line_index::byte_mask;
 pub(crate) use names::{same_bytes, ByteSet};
 pub use node::{Kind, NodeId, TextRange, NONE};

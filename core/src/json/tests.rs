@@ -526,3 +526,18 @@ fn plain_paths_are_the_steps() {
     assert_eq!(doc.pointer(last).as_str(), "/0".repeat(20));
     assert_eq!(crate::diagnostics::message::dotted(&doc, last), "[0]".repeat(20));
 }
+
+/// `utf16_len` counts what `encode_utf16` writes, on any text (one-, two-, three- and four-byte
+/// characters).
+#[test]
+fn utf16_len_is_the_encoded_count() {
+    use proptest::prelude::*;
+    let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config { cases: 3000, ..Default::default() });
+    let text = proptest::collection::vec(prop_oneof![Just('a'), Just('é'), Just('–'), Just('😀'), Just('\u{10FFFF}'), any::<char>()], 0..40).prop_map(|v| v.into_iter().collect::<String>());
+    runner
+        .run(&text, |s| {
+            prop_assert_eq!(utf16_len(&s), s.encode_utf16().count(), "{:?}", s);
+            Ok(())
+        })
+        .unwrap();
+}
