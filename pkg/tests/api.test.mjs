@@ -171,6 +171,23 @@ test('version() is the package version', () => {
   assert.equal(version(), pkg.version);
 });
 
+test('each finding has its own catalogue array, though a rule\'s texts cross once', () => {
+  const first = validate(input('invalid-many-mistakes.json'));
+  const expected = structuredClone(first.diagnostics);
+  // A caller that changes a result changes nothing of later ones.
+  for (const d of first.diagnostics) {
+    d.catalogue.push('X');
+    d.code = 'changed';
+  }
+  const again = validate(input('invalid-many-mistakes.json'));
+  assert.deepEqual(again.diagnostics, expected);
+  // Findings of one rule (RT106 reports three here): equal catalogues, distinct arrays.
+  const rt106 = again.diagnostics.filter((d) => d.code === 'RT106');
+  assert.ok(rt106.length >= 2, `${rt106.length} RT106 findings`);
+  assert.deepEqual(rt106[1].catalogue, rt106[0].catalogue);
+  assert.notEqual(rt106[1].catalogue, rt106[0].catalogue);
+});
+
 test('a large input and repeated calls do not leak or break', () => {
   const big = JSON.stringify({ taskDefinition: 'web:1', group: 'g'.repeat(900_000) });
   assert.ok(validate(big).diagnostics.some((d) => d.code === 'RT107' && d.pointer === '/group'));
