@@ -161,6 +161,7 @@ impl Piece for usize {
 #[must_use]
 pub fn dotted(doc: &Document<'_>, id: NodeId) -> String {
     let mut up = [crate::json::NONE; 16];
+    // Bound before it is returned: the match's path borrows `up`.
     let dotted = match doc.plain_path(id, &mut up) {
         Some(path) => write_dotted(path),
         None => write_dotted(doc.steps(id).segments()),

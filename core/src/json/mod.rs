@@ -321,6 +321,7 @@ impl<'s> Document<'s> {
     #[must_use]
     pub fn pointer(&self, id: NodeId) -> Pointer {
         let mut up = [NONE; 16];
+        // Bound before it is returned: the match's path borrows `up`.
         let pointer = match self.plain_path(id, &mut up) {
             Some(path) => write_pointer(path),
             None => write_pointer(self.steps(id).segments()),
