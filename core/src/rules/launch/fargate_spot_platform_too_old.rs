@@ -3,7 +3,6 @@ use crate::data::launch::Capacity;
 use crate::data::platform;
 use crate::diagnostics::{Applicability, Severity};
 
-
 crate::declare_rule! {
     /// ## What it checks
     /// Whether the strategy uses `FARGATE_SPOT` with a Linux platform version before 1.3.0

@@ -2,7 +2,6 @@ use crate::context::Ctx;
 use crate::json::json_string;
 use crate::diagnostics::Applicability;
 
-
 crate::declare_rule! {
     /// ## What it checks
     /// Capacity provider names that cannot be a provider of the cluster:

@@ -1,7 +1,5 @@
-use crate::context::Ctx;
+use crate::context::{Ctx, StrategyItem};
 use crate::diagnostics::{Applicability, Edit, Fix, Severity};
-
-use crate::context::StrategyItem;
 
 use super::item_label;
 
