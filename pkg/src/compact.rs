@@ -104,17 +104,23 @@ impl Compact {
     fn rule(&mut self, d: &Diagnostic, texts: &RuleTexts) {
         let id = identity(d);
         let how = match rule_number(d.code) {
-            Some(number) if texts.sent[number] == Some(id) || self.kept.contains(&(number, id)) => {
-                self.nums.push((number as u32) << 2);
-                return;
+            Some(number) => {
+                // What JavaScript keeps under the number, or will from this form.
+                let kept = texts.sent[number].or_else(|| self.kept.iter().find(|&&(n, _)| n == number).map(|&(_, k)| k));
+                match kept {
+                    Some(k) if k == id => {
+                        self.nums.push((number as u32) << 2);
+                        return;
+                    }
+                    // Other texts under a kept number (no rule does that): for this diagnostic alone.
+                    Some(_) => (number as u32) << 2 | 2,
+                    None => {
+                        self.kept.push((number, id));
+                        (number as u32) << 2 | 1
+                    }
+                }
             }
-            Some(number) if texts.sent[number].is_none() && !self.kept.iter().any(|&(n, _)| n == number) => {
-                self.kept.push((number, id));
-                (number as u32) << 2 | 1
-            }
-            // Other texts under a number already kept (no rule does that), or a code of another
-            // form: sent for this diagnostic alone.
-            Some(number) => (number as u32) << 2 | 2,
+            // A code of another form: sent for this diagnostic alone.
             None => 2,
         };
         self.nums.push(how);
