@@ -79,7 +79,8 @@ impl Ec2Id {
         if self.is_valid(s) {
             return None;
         }
-        let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        // White space taken out (a copy only when there is some).
+        let compact: std::borrow::Cow<'_, str> = if s.contains(char::is_whitespace) { s.chars().filter(|c| !c.is_whitespace()).collect::<String>().into() } else { s.into() };
         let hex = compact.strip_prefix(self.prefix).unwrap_or("");
         let error = if compact.len() != s.len() {
             IdError::Whitespace
@@ -92,10 +93,15 @@ impl Ec2Id {
         } else {
             IdError::UpperCase
         };
-        let mut corrected = String::with_capacity(self.prefix.len() + hex.len());
-        corrected.push_str(self.prefix);
-        corrected.extend(hex.chars().map(|c| if matches!(c, 'O' | 'o') { '0' } else { c.to_ascii_lowercase() }));
-        let suggestion = self.is_valid(&corrected).then_some(corrected);
+        // The correction: each `O` read as a zero, the rest in lower case; written only when it is
+        // a well-formed ID (what `is_valid` would say of it).
+        let correctable = EC2_ID_LENGTHS.contains(&hex.len()) && hex.bytes().all(|b| b.is_ascii_hexdigit() || b == b'O' || b == b'o');
+        let suggestion = correctable.then(|| {
+            let mut corrected = String::with_capacity(self.prefix.len() + hex.len());
+            corrected.push_str(self.prefix);
+            corrected.extend(hex.chars().map(|c| if matches!(c, 'O' | 'o') { '0' } else { c.to_ascii_lowercase() }));
+            corrected
+        });
         Some(IdProblem { error, suggestion })
     }
 }
@@ -155,6 +161,45 @@ mod tests {
         let upper = SECURITY_GROUP.problem("sg-3CB1E57B").unwrap();
         assert_eq!((upper.error.clone(), upper.suggestion.as_deref()), (IdError::UpperCase, Some("sg-3cb1e57b")));
         assert!(!upper.certain());
+    }
+
+    /// The reading before it skipped its copies: white space always taken out into a new text,
+    /// the correction always written and then tested.
+    fn problem_with_copies(kind: Ec2Id, s: &str) -> Option<IdProblem> {
+        if kind.is_valid(s) {
+            return None;
+        }
+        let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        let hex = compact.strip_prefix(kind.prefix).unwrap_or("");
+        let error = if compact.len() != s.len() {
+            IdError::Whitespace
+        } else if hex.contains(['O', 'o']) {
+            IdError::LetterO
+        } else if let Some(c) = hex.chars().find(|c| !c.is_ascii_hexdigit()) {
+            IdError::NotADigit(c)
+        } else if !EC2_ID_LENGTHS.contains(&hex.len()) {
+            IdError::Length(hex.len())
+        } else {
+            IdError::UpperCase
+        };
+        let mut corrected = String::from(kind.prefix);
+        corrected.extend(hex.chars().map(|c| if matches!(c, 'O' | 'o') { '0' } else { c.to_ascii_lowercase() }));
+        let suggestion = kind.is_valid(&corrected).then_some(corrected);
+        Some(IdProblem { error, suggestion })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn problem_agrees_with_the_reading_with_copies(
+            kind in proptest::sample::select(vec![SUBNET, SECURITY_GROUP, SNAPSHOT]),
+            prefix in proptest::sample::select(vec!["", "subnet-", "sg-", "snap-", " sg-", "SG-"]),
+            // The hexadecimal digits in both cases, `O`, white space, other ASCII and non-ASCII,
+            // at and around the two lengths.
+            body in "[0-9a-fA-FOo g\t\u{a0}é-]{0,19}",
+        ) {
+            let s = format!("{prefix}{body}");
+            proptest::prop_assert_eq!(kind.problem(&s), problem_with_copies(kind, &s), "{:?}", s);
+        }
     }
 
     #[test]

@@ -157,6 +157,43 @@ impl Piece for usize {
     }
 }
 
+/// Pieces written one after the other, as one piece: the start of a message that a function
+/// completes (`pieces!("`", path, "` is ", shown, ", ")`).
+pub struct Pieces<'a>(pub &'a [&'a dyn Piece]);
+
+impl Piece for Pieces<'_> {
+    fn size(&self) -> usize {
+        self.0.iter().map(|p| p.size()).sum()
+    }
+    fn push_to(&self, out: &mut String) {
+        for p in self.0 {
+            p.push_to(out);
+        }
+    }
+}
+
+/// [`Pieces`] from a list, as [`cat!`] takes it.
+macro_rules! pieces {
+    ($($piece:expr),+ $(,)?) => {
+        $crate::diagnostics::message::Pieces(&[$(&$piece as &dyn $crate::diagnostics::message::Piece),+])
+    };
+}
+pub(crate) use pieces;
+
+/// `a, b or c` as a piece ([`or_list`]).
+pub struct OrList<'a, T>(pub &'a [T]);
+
+impl<T: Piece> Piece for OrList<'_, T> {
+    fn size(&self) -> usize {
+        let n = self.0.len();
+        // ", " between all but the last two, " or " before the last.
+        self.0.iter().map(Piece::size).sum::<usize>() + if n > 1 { 2 * (n - 2) + 4 } else { 0 }
+    }
+    fn push_to(&self, out: &mut String) {
+        joined(out, self.0, " or ", |out, item| item.push_to(out));
+    }
+}
+
 /// The dotted path botocore uses in its messages, e.g. `overrides.containerOverrides[0].cpu`.
 #[must_use]
 pub fn dotted(doc: &Document<'_>, id: NodeId) -> String {
@@ -251,14 +288,17 @@ pub fn with_article(word: &str) -> String {
 /// `1 digit`, `2 digits`: a count with its noun.
 #[must_use]
 pub fn count_of(n: usize, noun: &str) -> String {
-    let mut out = String::with_capacity(noun.len() + 8);
-    push_decimal(&mut out, n as u64);
-    out.push(' ');
-    out.push_str(noun);
-    if n != 1 {
-        out.push('s');
+    cat!(n, " ", noun, plural(n))
+}
+
+/// The ending of a noun counted `n` times: `s` unless one.
+#[must_use]
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
     }
-    out
 }
 
 /// `a, b and c`.
@@ -272,9 +312,7 @@ pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
 /// `a, b or c`.
 #[must_use]
 pub fn or_list<T: Piece>(items: &[T]) -> String {
-    let mut out = String::with_capacity(items.iter().map(|item| item.size() + 2).sum::<usize>() + 2);
-    joined(&mut out, items, " or ", |out, item| item.push_to(out));
-    out
+    cat!(OrList(items))
 }
 
 /// Writes `items` with `, ` between them and `last` (` and `, ` or `) before the last one.
@@ -302,22 +340,19 @@ pub fn backticked<S: AsRef<str>>(items: &[S]) -> String {
     out
 }
 
-/// What is wrong with an ID (`problem` of [`crate::ids`]), completing "… is "<value>", …", and
-/// the help: the did-you-mean when the correction is evident, else what to do. `what` names the
-/// ID (`subnet`, `account`), `digit` what its characters are (`hexadecimal digit`), `alphabet`
-/// them listed (`0–9, a–f`, or empty), `lengths` its lengths.
+/// What is wrong with an ID (`problem` of [`crate::ids`]), after `head`: "<head>which has …",
+/// and the help: the did-you-mean when the correction is evident, else what to do. `what` names
+/// the ID (`subnet`, `account`), `digit` what its characters are (`hexadecimal digit`),
+/// `alphabet` them listed (`0–9, a–f`, or empty), `lengths` its lengths.
 #[must_use]
-pub fn explain_id(problem: &IdProblem, what: &str, digit: &str, alphabet: &str, lengths: &[usize]) -> (String, String) {
+pub fn explain_id(head: &dyn Piece, problem: &IdProblem, what: &str, digit: &str, alphabet: &str, lengths: &[usize]) -> (String, String) {
     let (open, close) = if alphabet.is_empty() { ("", "") } else { (" (", ")") };
-    let digits = cat!(digit, "s", open, alphabet, close);
-    // Listed once, when the message or the help says them.
-    let listed = std::cell::LazyCell::new(|| or_list(lengths));
     let message = match &problem.error {
-        IdError::Whitespace => "which has spaces in it".to_owned(),
-        IdError::LetterO => cat!("which has the letter `O` where ", with_article(what), " ID has only ", digits),
-        IdError::NotADigit(c) => cat!("which has ", describe_char(*c), " where ", with_article(what), " ID has only ", digits),
-        IdError::UpperCase => cat!("which has upper-case letters; ", what, " IDs are written in lower case"),
-        IdError::Length(n) => cat!("which has ", count_of(*n, digit), open, alphabet, close, "; ", what, " IDs have ", *listed),
+        IdError::Whitespace => cat!(head, "which has spaces in it"),
+        IdError::LetterO => cat!(head, "which has the letter `O` where ", article(what), " ", what, " ID has only ", digit, "s", open, alphabet, close),
+        IdError::NotADigit(c) => cat!(head, "which has ", describe_char(*c), " where ", article(what), " ", what, " ID has only ", digit, "s", open, alphabet, close),
+        IdError::UpperCase => cat!(head, "which has upper-case letters; ", what, " IDs are written in lower case"),
+        IdError::Length(n) => cat!(head, "which has ", *n, " ", digit, plural(*n), open, alphabet, close, "; ", what, " IDs have ", OrList(lengths)),
     };
     let length_hint = match problem.error {
         IdError::Length(n) if lengths.contains(&(n + 1)) => Some("a digit is missing"),
@@ -327,21 +362,21 @@ pub fn explain_id(problem: &IdProblem, what: &str, digit: &str, alphabet: &str, 
     let help = match (&problem.suggestion, length_hint) {
         (Some(s), _) => cat!("did you mean \"", s, "\"?"),
         (None, Some(hint)) => cat!(hint, ": copy the ", what, " ID again (the console or the AWS CLI shows it)"),
-        (None, None) => cat!("use the ", what, " ID: ", *listed, " ", digits),
+        (None, None) => cat!("use the ", what, " ID: ", OrList(lengths), " ", digit, "s", open, alphabet, close),
     };
     (message, help)
 }
 
 /// [`explain_id`] for an EC2 resource ID of `kind`.
 #[must_use]
-pub fn explain_ec2_id(problem: &IdProblem, kind: Ec2Id) -> (String, String) {
-    explain_id(problem, kind.name, "hexadecimal digit", "0–9, a–f", &EC2_ID_LENGTHS)
+pub fn explain_ec2_id(head: &dyn Piece, problem: &IdProblem, kind: Ec2Id) -> (String, String) {
+    explain_id(head, problem, kind.name, "hexadecimal digit", "0–9, a–f", &EC2_ID_LENGTHS)
 }
 
 /// [`explain_id`] for an account ID in an ARN; the did-you-mean names the account.
 #[must_use]
-pub fn explain_account(problem: &IdProblem) -> (String, String) {
-    let (message, help) = explain_id(problem, "account", "digit", "", &[ACCOUNT_ID_LENGTH]);
+pub fn explain_account(head: &dyn Piece, problem: &IdProblem) -> (String, String) {
+    let (message, help) = explain_id(head, problem, "account", "digit", "", &[ACCOUNT_ID_LENGTH]);
     match &problem.suggestion {
         Some(s) => (message, format!("did you mean the account `{s}`?")),
         None => (message, help),
@@ -402,6 +437,10 @@ mod tests {
     fn lists() {
         assert_eq!(or_list(&[512, 1024, 2048]), "512, 1024 or 2048");
         assert_eq!(or_list::<u32>(&[]), "");
+        for items in [&[][..], &[7][..], &[1, 22][..], &[1, 22, 333, 4444][..]] {
+            let list = or_list(items);
+            assert_eq!((OrList(items).size(), list.capacity()), (list.len(), list.len()), "{list}");
+        }
         assert_eq!(and_list(&["a"]), "a");
         assert_eq!(backticked(&["a", "b"]), "`a`, `b`");
         assert_eq!(backticked::<&str>(&[]), "");
@@ -420,13 +459,20 @@ mod tests {
     #[test]
     fn ids() {
         use crate::ids::{account_problem, SECURITY_GROUP, SUBNET};
-        let (message, help) = explain_ec2_id(&SUBNET.problem("subnet-0d539fd1a67a870e").unwrap(), SUBNET);
+        let (message, help) = explain_ec2_id(&"", &SUBNET.problem("subnet-0d539fd1a67a870e").unwrap(), SUBNET);
         assert_eq!(message, "which has 16 hexadecimal digits (0–9, a–f); subnet IDs have 8 or 17");
         assert_eq!(help, "a digit is missing: copy the subnet ID again (the console or the AWS CLI shows it)");
-        assert!(explain_ec2_id(&SECURITY_GROUP.problem("sg-e3cb1e57b").unwrap(), SECURITY_GROUP).1.starts_with("one digit too many"));
-        assert_eq!(explain_ec2_id(&SUBNET.problem("subnet-Od539fd1a67a870ec").unwrap(), SUBNET).1, "did you mean \"subnet-0d539fd1a67a870ec\"?");
-        assert_eq!(explain_account(&account_problem("12345678901").unwrap()).0, "which has 11 digits; account IDs have 12");
-        assert_eq!(explain_ec2_id(&SECURITY_GROUP.problem("sg-1").unwrap(), SECURITY_GROUP).0, "which has 1 hexadecimal digit (0–9, a–f); security group IDs have 8 or 17");
+        assert!(explain_ec2_id(&"", &SECURITY_GROUP.problem("sg-e3cb1e57b").unwrap(), SECURITY_GROUP).1.starts_with("one digit too many"));
+        assert_eq!(explain_ec2_id(&"", &SUBNET.problem("subnet-Od539fd1a67a870ec").unwrap(), SUBNET).1, "did you mean \"subnet-0d539fd1a67a870ec\"?");
+        assert_eq!(explain_account(&"", &account_problem("12345678901").unwrap()).0, "which has 11 digits; account IDs have 12");
+        assert_eq!(explain_ec2_id(&"", &SECURITY_GROUP.problem("sg-1").unwrap(), SECURITY_GROUP).0, "which has 1 hexadecimal digit (0–9, a–f); security group IDs have 8 or 17");
+        // After a head, each text written in one go at its exact size.
+        let (message, help) = explain_ec2_id(&pieces!("`", String::from("securityGroups[0]"), "` is ", 7usize, ", "), &SECURITY_GROUP.problem("sg-1").unwrap(), SECURITY_GROUP);
+        assert_eq!(message, "`securityGroups[0]` is 7, which has 1 hexadecimal digit (0–9, a–f); security group IDs have 8 or 17");
+        assert_eq!(help, "use the security group ID: 8 or 17 hexadecimal digits (0–9, a–f)");
+        assert_eq!((message.capacity(), help.capacity()), (message.len(), help.len()));
+        let (message, _) = explain_account(&"", &account_problem("12345678901O").unwrap());
+        assert_eq!((message.as_str(), message.capacity()), ("which has the letter `O` where an account ID has only digits", message.len()));
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub(crate) fn report(ctx: &mut Ctx<'_, '_>, node: NodeId, head: &str, value: &st
         }
         RoleArnProblem::BadAccount(account) => {
             let Some(id) = ids::account_problem(account) else { return };
-            let (says, account_help) = explain_account(&id);
+            let (says, account_help) = explain_account(&"", &id);
             let shown: String = account.chars().take(20).collect();
             // The ARN with the account it evidently means.
             let corrected = id.suggestion.as_deref().and_then(|good| arn::parse(value).map(|a| format!("arn:{}:{}:{}:{good}:{}", a.partition, a.service, a.region, a.resource)));

@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::diagnostics::message::{cat, dotted, explain_ec2_id, shown};
+use crate::diagnostics::message::{cat, dotted, explain_ec2_id, pieces, shown};
 use crate::diagnostics::{Applicability, Severity};
 use crate::ids::{IdError, SECURITY_GROUP, SUBNET};
 use crate::json::json_string;
@@ -65,32 +65,32 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             let shown = shown(&value, 60);
             if kind.is_meant(&value) {
                 let Some(problem) = kind.problem(&value) else { continue };
-                let (says, help) = explain_ec2_id(&problem, kind);
+                let (message, help) = explain_ec2_id(&pieces!("`", path, "` is ", shown, ", "), &problem, kind);
                 let fix = problem.suggestion.as_deref().map(|s| {
                     let applicability = if problem.error == IdError::LetterO { Applicability::Unsafe } else { Applicability::Safe };
-                    ctx.replace_value(id, json_string(s), applicability, format!("Replace with `{s}`"))
+                    ctx.replace_value(id, json_string(s), applicability, cat!("Replace with `", s, "`"))
                 });
                 let severity = if problem.certain() { Severity::Error } else { Severity::Warning };
-                ctx.report(id, cat!("`", path, "` is ", shown, ", ", says)).severity(severity).help(help).fix_opt(fix);
+                ctx.report(id, message).severity(severity).help(help).fix_opt(fix);
             } else if other.is_meant(&value) {
                 let other_member = if member == "subnets" { "securityGroups" } else { "subnets" };
-                ctx.report(id, format!("`{path}` is {shown}, which is a {} ID, not a {what} ID", other.name))
+                ctx.report(id, cat!("`", path, "` is ", shown, ", which is a ", other.name, " ID, not a ", what, " ID"))
                     .severity(Severity::Warning)
-                    .help(format!("move it to `{other_member}` and list {what} IDs (`{prefix}…`) here"));
+                    .help(cat!("move it to `", other_member, "` and list ", what, " IDs (`", prefix, "…`) here"));
             } else if value.starts_with("arn:") {
                 let tail = value.rsplit('/').next().unwrap_or("");
-                let message = format!("`{path}` is {shown}, an ARN; RunTask takes a {what} ID (`{prefix}…`)");
+                let message = cat!("`", path, "` is ", shown, ", an ARN; RunTask takes a ", what, " ID (`", prefix, "…`)");
                 if kind.is_valid(tail) {
-                    let fix = ctx.replace_value(id, json_string(tail), Applicability::Safe, format!("Replace the ARN with `{tail}`"));
-                    ctx.report(id, message).severity(Severity::Warning).help(format!("use the ID alone: \"{tail}\"")).fix(fix);
+                    let fix = ctx.replace_value(id, json_string(tail), Applicability::Safe, cat!("Replace the ARN with `", tail, "`"));
+                    ctx.report(id, message).severity(Severity::Warning).help(cat!("use the ID alone: \"", tail, "\"")).fix(fix);
                 } else {
-                    ctx.report(id, message).severity(Severity::Warning).help(format!("use the {what} ID (`{prefix}…`), not its ARN"));
+                    ctx.report(id, message).severity(Severity::Warning).help(cat!("use the ", what, " ID (`", prefix, "…`), not its ARN"));
                 }
             } else {
-                ctx.report(id, format!("`{path}` is {shown}, which is not a {what} ID (`{prefix}…`)"))
+                ctx.report(id, cat!("`", path, "` is ", shown, ", which is not a ", what, " ID (`", prefix, "…`)"))
                     .severity(Severity::Warning)
-                    .help(format!("use the {what} ID, not its name; `{lookup}` prints it"))
-                    .note(format!("an unknown ID fails in AWS with: Error retrieving {what} information for [{value}]"));
+                    .help(cat!("use the ", what, " ID, not its name; `", lookup, "` prints it"))
+                    .note(cat!("an unknown ID fails in AWS with: Error retrieving ", what, " information for [", value, "]"));
             }
         }
     }

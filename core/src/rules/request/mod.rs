@@ -167,7 +167,7 @@ fn ecs_arn_resource<'a>(s: &'a str, kind: &str, forms: &str) -> Result<&'a str, 
         return Err(RefProblem::new("it has no account ID", forms));
     }
     if let Some(id) = ids::account_problem(a.account) {
-        let (says, help) = explain_account(&id);
+        let (says, help) = explain_account(&"", &id);
         let shown = shorten(a.account, 20);
         let mut p = RefProblem::new(format!("its account `{shown}` {}", says.strip_prefix("which ").unwrap_or(&says)), if id.suggestion.is_some() { help } else { forms.to_owned() });
         p.replacement = id.suggestion.map(|good| format!("arn:{}:{}:{}:{good}:{}", a.partition, a.service, a.region, a.resource));

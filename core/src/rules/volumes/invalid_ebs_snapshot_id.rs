@@ -1,5 +1,5 @@
 use crate::context::Ctx;
-use crate::diagnostics::message::{dotted, explain_ec2_id, or_list, shown};
+use crate::diagnostics::message::{dotted, explain_ec2_id, or_list, pieces, shown};
 use crate::diagnostics::{Applicability, Severity};
 use crate::ids::{IdError, EC2_ID_LENGTHS, SNAPSHOT};
 use crate::json::json_string;
@@ -54,13 +54,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         let head = format!("`{}` is {}", dotted(doc, node), shown(&value, 60));
         if SNAPSHOT.is_meant(&value) {
             let Some(problem) = SNAPSHOT.problem(&value) else { continue };
-            let (says, help) = explain_ec2_id(&problem, SNAPSHOT);
+            let (message, help) = explain_ec2_id(&pieces!(head, ", "), &problem, SNAPSHOT);
             let fix = problem.suggestion.as_deref().map(|s| {
                 let applicability = if problem.error == IdError::LetterO { Applicability::Unsafe } else { Applicability::Safe };
                 ctx.replace_value(node, json_string(s), applicability, format!("Replace with `{s}`"))
             });
             let severity = if problem.certain() { Severity::Error } else { Severity::Warning };
-            ctx.report(node, format!("{head}, {says}")).severity(severity).help(help).fix_opt(fix);
+            ctx.report(node, message).severity(severity).help(help).fix_opt(fix);
             continue;
         }
         let message = format!("{head}, which is not a snapshot ID (`snap-` and {} hexadecimal digits)", or_list(&EC2_ID_LENGTHS));
