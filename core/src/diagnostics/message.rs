@@ -9,19 +9,20 @@ use crate::json::{push_decimal, Document, Kind, NodeId, Segment};
 
 pub use crate::json::{describe_char, json_string};
 
-/// At most `max` characters of `s`, with an ellipsis when cut.
+/// At most `max` characters of `s`, with an ellipsis when cut: a [`Clipped`] piece, written
+/// straight into the message (or `to_string()`).
 #[must_use]
-pub fn shorten(s: &str, max: usize) -> String {
+pub fn shorten(s: &str, max: usize) -> Clipped<'_> {
     match s.char_indices().nth(max) {
-        Some((i, _)) => cat!(&s[..i], "…"),
-        None => s.to_owned(),
+        Some((i, _)) => Clipped::Parts("", &s[..i], "…"),
+        None => Clipped::Parts("", s, ""),
     }
 }
 
-/// `s` as a JSON string, shortened to `max` characters: `shorten(&json_string(s), max)`, built
-/// in one go when `s` needs no escapes.
+/// `s` as a JSON string, shortened to `max` characters: `shorten(&json_string(s), max)`, without
+/// a copy when `s` needs no escapes.
 #[must_use]
-pub fn shown(s: &str, max: usize) -> String {
+pub fn shown(s: &str, max: usize) -> Clipped<'_> {
     // One pass: whether `s` needs no escapes, and whether it is ASCII (a character per byte).
     let (mut plain, mut ascii) = (true, true);
     for b in s.bytes() {
@@ -29,15 +30,75 @@ pub fn shown(s: &str, max: usize) -> String {
         ascii &= b.is_ascii();
     }
     if max == 0 || !plain {
-        return shorten(&json_string(s), max);
+        return Clipped::Owned(shorten(&json_string(s), max).to_string());
     }
     // The quote takes one of the `max` characters: where the text is cut, if it is.
     let cut = if ascii { (s.len() >= max).then_some(max - 1) } else { s.char_indices().nth(max - 1).map(|(i, _)| i) };
     match cut {
-        Some(i) => cat!("\"", &s[..i], "…"),
+        Some(i) => Clipped::Parts("\"", &s[..i], "…"),
         // `"s"` exactly one character too long: the closing quote is cut.
-        None if (if ascii { s.len() } else { s.chars().count() }) + 2 > max => cat!("\"", s, "…"),
-        None => cat!("\"", s, "\""),
+        None if (if ascii { s.len() } else { s.chars().count() }) + 2 > max => Clipped::Parts("\"", s, "…"),
+        None => Clipped::Parts("\"", s, "\""),
+    }
+}
+
+/// A text as [`shorten`] and [`shown`] give it: a part of the text between an opening and a
+/// closing (a quote, an ellipsis), or a text of its own where it had to be rewritten.
+#[derive(Clone, Debug)]
+pub enum Clipped<'a> {
+    Parts(&'static str, &'a str, &'static str),
+    Owned(String),
+}
+
+impl Piece for Clipped<'_> {
+    fn size(&self) -> usize {
+        match self {
+            Clipped::Parts(open, body, close) => open.len() + body.len() + close.len(),
+            Clipped::Owned(s) => s.len(),
+        }
+    }
+    fn push_to(&self, out: &mut String) {
+        match self {
+            Clipped::Parts(open, body, close) => {
+                out.push_str(open);
+                out.push_str(body);
+                out.push_str(close);
+            }
+            Clipped::Owned(s) => out.push_str(s),
+        }
+    }
+}
+
+impl std::fmt::Display for Clipped<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Clipped::Parts(open, body, close) => {
+                f.write_str(open)?;
+                f.write_str(body)?;
+                f.write_str(close)
+            }
+            Clipped::Owned(s) => f.write_str(s),
+        }
+    }
+}
+
+impl From<Clipped<'_>> for String {
+    fn from(c: Clipped<'_>) -> String {
+        match c {
+            Clipped::Owned(s) => s,
+            parts => cat!(parts),
+        }
+    }
+}
+
+impl PartialEq<&str> for Clipped<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        match self {
+            Clipped::Parts(open, body, close) => {
+                other.len() == open.len() + body.len() + close.len() && other.starts_with(open) && other[open.len()..].starts_with(body) && other.ends_with(close)
+            }
+            Clipped::Owned(s) => s == other,
+        }
     }
 }
 
@@ -448,7 +509,9 @@ mod tests {
         assert_eq!(shorten("日本語", 3), "日本語");
         for s in ["", "ab", "abc", "abcd", "abcdefghij", "日本語", "日本語とabc", "a\"b", "a\nb"] {
             for max in 0..14 {
-                assert_eq!(shown(s, max), shorten(&json_string(s), max), "{s:?} {max}");
+                let (text, expected) = (cat!(shown(s, max)), shorten(&json_string(s), max).to_string());
+                assert_eq!((text.as_str(), text.capacity()), (expected.as_str(), expected.len()), "{s:?} {max}");
+                assert!(shown(s, max) == expected.as_str() && shown(s, max).to_string() == expected, "{s:?} {max}");
             }
         }
         assert_eq!(cat!("`", String::from("a"), "` is ", -12i64, ", not ", 0u32, " or ", 10usize, " or ", i32::MIN), "`a` is -12, not 0 or 10 or -2147483648");

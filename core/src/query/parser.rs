@@ -515,7 +515,7 @@ impl<'a> Parser<'a> {
 
 /// At most 40 characters of `s`, with an ellipsis when cut.
 pub(crate) fn short(s: &str) -> String {
-    crate::diagnostics::message::shorten(s, 40)
+    crate::diagnostics::message::shorten(s, 40).into()
 }
 
 impl SyntaxError {

@@ -81,7 +81,8 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
         None => {
             for p in shares(doc, ctx.req, &["memory"]).filter(|p| p.value > i64::from(task)) {
                 let who = container_label(doc, p.container);
-                let name = crate::diagnostics::message::shorten(&doc.get_str(p.container, "name").unwrap_or_default(), 64);
+                let name = doc.get_str(p.container, "name").unwrap_or_default();
+                let name = crate::diagnostics::message::shorten(&name, 64);
                 ctx.report(p.node, format!("{who} asks for {} MiB of `memory`, more than the task definition's task-level `memory` {task} MiB", p.value))
                     .help(format!("lower the container's `memory` to at most {task}, or set `overrides.memory` to a larger task size"))
                     .note(format!("ECS answers `The 'memory' setting for container '{name}' is greater than for the task.`"));
