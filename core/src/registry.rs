@@ -10,8 +10,11 @@ use crate::rules::Check;
 pub(crate) fn checks() -> &'static [&'static Check] {
     static ALL: std::sync::OnceLock<Vec<&'static Check>> = std::sync::OnceLock::new();
     ALL.get_or_init(|| {
-        let mut all: Vec<&'static Check> = crate::rules::AREAS.iter().flat_map(|a| a.iter()).collect();
-        all.sort_by_key(|c| c.rule.code);
+        // Each put in its place as it comes (once, 172 rules): no sort's code in the `.wasm` for it.
+        let mut all: Vec<&'static Check> = Vec::new();
+        for check in crate::rules::AREAS.iter().flat_map(|a| a.iter()) {
+            all.insert(all.partition_point(|c| c.rule.code <= check.rule.code), check);
+        }
         all
     })
 }

@@ -47,11 +47,13 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
     // repeated name once, at its last (kept) occurrence, labelling the one just before. Each
     // object with a shadowed member is walked once from its last member, with the next
     // occurrence of every name seen so far: linear in the members, each name decoded once.
-    let mut objects: Vec<_> = doc.ids().filter(|&id| doc.is_shadowed(id)).filter_map(|id| doc.parent(id)).collect();
+    // Node IDs sorted as `u64`, as the findings are (`check_document`): one sort in the `.wasm`.
+    let mut objects: Vec<u64> = doc.ids().filter(|&id| doc.is_shadowed(id)).filter_map(|id| doc.parent(id)).map(u64::from).collect();
     objects.sort_unstable();
     objects.dedup();
-    let mut pairs = Vec::new();
-    for object in objects {
+    // (earlier, kept) as one number, the earlier member's ID in the high half.
+    let mut pairs: Vec<u64> = Vec::new();
+    for object in objects.into_iter().map(|o| o as NodeId) {
         let members: Vec<_> = doc.children(object).collect();
         let mut next: HashMap<Cow<'_, str>, NodeId> = HashMap::new();
         for &id in members.iter().rev() {
@@ -59,12 +61,12 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             let later = next.insert(key, id);
             // The occurrence just before the kept one: its next occurrence is not shadowed.
             if let Some(later) = later.filter(|&l| doc.is_shadowed(id) && !doc.is_shadowed(l)) {
-                pairs.push((id, later));
+                pairs.push(u64::from(id) << 32 | u64::from(later));
             }
         }
     }
     pairs.sort_unstable();
-    for (id, later) in pairs {
+    for (id, later) in pairs.into_iter().map(|p| ((p >> 32) as NodeId, p as NodeId)) {
         let key = doc.key(id).unwrap_or_default();
         let fix = ctx.remove(id, Applicability::Unsafe, format!("Remove the earlier `{key}`"));
         ctx.report_key(later, format!("`{key}` appears more than once in this object; only this last value is used"))
