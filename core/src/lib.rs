@@ -12,6 +12,7 @@
 pub mod arn;
 pub mod context;
 pub mod data;
+pub mod decimal;
 pub mod diagnostics;
 pub mod detect;
 #[cfg(feature = "dialects")]

@@ -43,14 +43,8 @@ fn scaled_1024(number: &str) -> Option<u32> {
     {
         return None;
     }
-    let int: u64 = if int.is_empty() { 0 } else { int.parse().ok()? };
-    let denom = 10u64.pow(frac.len() as u32);
-    let frac_v: u64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
-    let total = (int * denom + frac_v) * u64::from(CPU_UNITS_PER_VCPU);
-    if total % denom != 0 {
-        return None;
-    }
-    u32::try_from(total / denom).ok()
+    let units = crate::decimal::Decimal::parse(number)?.times(CPU_UNITS_PER_VCPU as u16).ok()?;
+    u32::try_from(units).ok()
 }
 
 /// Whether the text is one of the documented forms (as opposed to a typo such as `"1 GiB"`).

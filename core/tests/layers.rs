@@ -1,7 +1,7 @@
 //! The modules of runtask-core form layers, each using only those below it (or its own layer,
 //! without a cycle):
 //!
-//! json, units → model, data, arn, ids, task_definition, mapped, yaml → diagnostics → query → rule
+//! json, units, decimal → model, data, arn, ids, task_definition, mapped, yaml → diagnostics → query → rule
 //! → context → rules → registry → the crate root (lib.rs: the driver), render, schema → extract
 //! (a request found in a file, checked through the driver) → dialect (the file readers).
 //!
@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 mod source;
 
 const LAYERS: &[&[&str]] = &[
-    &["json", "units"],
+    &["json", "units", "decimal"],
     &["model", "data", "arn", "ids", "task_definition", "mapped", "yaml", "detect"],
     &["diagnostics"],
     &["query"],

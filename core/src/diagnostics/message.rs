@@ -207,7 +207,7 @@ macro_rules! unsigned_pieces {
         }
     )*};
 }
-unsigned_pieces!(u8, u32);
+unsigned_pieces!(u8, u32, u64);
 
 impl Piece for usize {
     fn size(&self) -> usize {

@@ -1,6 +1,7 @@
 use crate::context::Ctx;
 use crate::json::NodeId;
 use crate::diagnostics::message::{cat, shown};
+use crate::decimal::{Decimal, NotWhole};
 use crate::units;
 use crate::diagnostics::Applicability;
 
@@ -98,29 +99,30 @@ fn fractional_vcpu(text: &str) -> bool {
     let number = t[..n - 4].trim_end();
     let (int, frac) = number.split_once('.').unwrap_or((number, ""));
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    !frac.is_empty() && digits(int) && digits(frac) && number.parse::<f64>().is_ok_and(|v| (v * 1024.0).fract() != 0.0)
+    !frac.is_empty() && digits(int) && digits(frac) && Decimal::parse(number).is_some_and(|d| d.times(1024) == Err(NotWhole::Fraction))
 }
 
-/// A number followed by an optional unit, case-insensitively: (number, unit in lower case).
-fn split_number(text: &str) -> Option<(f64, String)> {
+/// A number (digits with an optional point) followed by an optional unit, case-insensitively:
+/// (number, unit in lower case).
+fn split_number(text: &str) -> Option<(Decimal<'_>, String)> {
     let t = text.trim();
     let end = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
     let (num, unit) = t.split_at(end);
-    let n: f64 = num.parse().ok()?;
-    (n.is_finite() && n > 0.0).then(|| (n, unit.trim().to_ascii_lowercase()))
+    Some((Decimal::parse(num)?, unit.trim().to_ascii_lowercase()))
 }
 
-fn whole(v: f64) -> Option<u32> {
-    (v.fract() == 0.0 && v > 0.0 && v <= f64::from(u32::MAX)).then_some(v as u32)
+/// The number times `scale`, when that is a whole number from 1 to `u32::MAX`.
+fn whole(n: Decimal<'_>, scale: u16) -> Option<u32> {
+    n.times(scale).ok().and_then(|v| u32::try_from(v).ok()).filter(|&v| v > 0)
 }
 
 /// The CPU units an unreadable cpu value evidently means.
 fn guess_cpu(text: &str) -> Option<u32> {
     let (n, unit) = split_number(text)?;
     match unit.as_str() {
-        "" | "units" | "cpu units" => whole(n),
+        "" | "units" | "cpu units" => whole(n, 1),
         // `"2 cpu"` could mean 2 vCPUs or 2 CPU units (ECS's own messages say "512 CPU"): no guess.
-        "vcpu" | "vcpus" | "v cpu" | "v-cpu" => whole(n * 1024.0),
+        "vcpu" | "vcpus" | "v cpu" | "v-cpu" => whole(n, 1024),
         _ => None,
     }
 }
@@ -129,8 +131,8 @@ fn guess_cpu(text: &str) -> Option<u32> {
 fn guess_memory(text: &str) -> Option<u32> {
     let (n, unit) = split_number(text)?;
     match unit.as_str() {
-        "" | "m" | "mb" | "mib" => whole(n),
-        "g" | "gib" | "gb" => whole(n * 1024.0),
+        "" | "m" | "mb" | "mib" => whole(n, 1),
+        "g" | "gib" | "gb" => whole(n, 1024),
         _ => None,
     }
 }
@@ -150,6 +152,9 @@ mod tests {
         assert_eq!(guess_memory("512MB"), Some(512));
         assert_eq!(guess_memory("1.5 TB"), None);
         assert_eq!(guess_memory("-1"), None);
+        assert_eq!(guess_memory("0.5 GB"), Some(512));
+        assert_eq!(guess_cpu("0"), None);
+        assert_eq!(guess_cpu("4194304 vcpu"), None);
         assert_eq!(guess_cpu("2 cpu"), None);
         assert!(fractional_vcpu("0.3 vCPU"));
         assert!(fractional_vcpu(".1 vcpu"));

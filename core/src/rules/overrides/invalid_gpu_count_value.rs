@@ -60,7 +60,7 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>) {
             format!("{head}: a GPU requirement needs at least 1 GPU")
         } else if value.trim_start().starts_with('-') {
             format!("{head}, a negative number of GPUs")
-        } else if value.trim().parse::<f64>().is_ok() {
+        } else if crate::decimal::is_float_text(value.trim()) {
             format!("{head}, which is not a whole number of GPUs; share a GPU with `sharingStrategy` instead")
         } else {
             format!("{head}, which is neither a number of GPUs nor `ALL`")

@@ -82,17 +82,15 @@ pub(super) fn check(ctx: &mut Ctx<'_, '_>, node: &Node) {
         }
         (ShapeKind::Integer { .. }, Kind::Number) => {
             // 2.0 or 2e3: a number, but not written as an integer.
-            let whole = raw.parse::<f64>().ok().filter(|v| v.fract() == 0.0 && v.abs() < 1e15);
-            match whole {
-                Some(v) => {
-                    // Whole and below 1e15, so exact as an i64; written as `{:.0}` writes the
-                    // float (`-0` for -0.0), without the float formatting in the `.wasm`.
-                    let n = v as i64;
-                    let int = if n == 0 && v.is_sign_negative() { "-0".to_owned() } else { cat!(n) };
+            let number = crate::decimal::Decimal::parse(raw);
+            match number.map(|d| (d.negative, d.times(1))) {
+                Some((negative, Ok(v))) if v < 1_000_000_000_000_000 => {
+                    // Written with its sign (`-0` for -0.0).
+                    let int = if negative { cat!("-", v) } else { cat!(v) };
                     let help = cat!("write it as an integer: ", int);
                     (Some((int, Applicability::Safe)), help)
                 }
-                None => (None, "use a whole number".to_owned()),
+                _ => (None, "use a whole number".to_owned()),
             }
         }
         (ShapeKind::String { .. }, Kind::Number | Kind::Bool) => {
