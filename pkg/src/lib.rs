@@ -436,7 +436,7 @@ fn options_from_js(options: Option<Ts<ValidateOptions>>) -> Result<(Options, Sou
         None | Some("auto") => None,
         Some(name) => Some(Dialect::from_name(name).ok_or_else(|| {
             let names: Vec<String> = std::iter::once("auto").chain(Dialect::ALL.iter().map(|d| d.name())).map(|n| format!("`{n}`")).collect();
-            shape(format!("unknown `dialect` {name:?}, expected one of {}", names.join(", ")))
+            shape(format!("unknown `dialect` {}, expected one of {}", runtask_core::json::json_string(name), names.join(", ")))
         })?),
     };
     let source = Source { dialect, filename: text("filename")? };
