@@ -28,11 +28,7 @@ impl<'a> Decimal<'a> {
     /// optional exponent (`e` or `E`, an optional sign, digits). Nothing else, no white space.
     #[must_use]
     pub fn parse(s: &'a str) -> Option<Self> {
-        let (negative, rest) = match s.as_bytes().first() {
-            Some(b'-') => (true, &s[1..]),
-            Some(b'+') => (false, &s[1..]),
-            _ => (false, s),
-        };
+        let (negative, rest) = sign(s);
         let digits_end = |t: &str| t.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(t.len());
         let n = digits_end(rest);
         let (int, rest) = rest.split_at(n);
@@ -46,12 +42,7 @@ impl<'a> Decimal<'a> {
         let exp = match rest.as_bytes().first() {
             None => 0,
             Some(b'e' | b'E') => {
-                let e = &rest[1..];
-                let (minus, digits) = match e.as_bytes().first() {
-                    Some(b'-') => (true, &e[1..]),
-                    Some(b'+') => (false, &e[1..]),
-                    _ => (false, e),
-                };
+                let (minus, digits) = sign(&rest[1..]);
                 if digits.is_empty() || digits_end(digits) != digits.len() {
                     return None;
                 }
@@ -116,11 +107,20 @@ impl<'a> Decimal<'a> {
     }
 }
 
+/// Whether `s` starts with `-`, and `s` without its sign (`-` or `+`).
+fn sign(s: &str) -> (bool, &str) {
+    match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    }
+}
+
 /// Whether Rust's float reader reads `s` (`str::parse::<f64>` succeeds): a [`Decimal`], or
 /// `inf`, `infinity` or `nan` in any case after an optional sign.
 #[must_use]
 pub fn is_float_text(s: &str) -> bool {
-    let word = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let word = sign(s).1;
     Decimal::parse(s).is_some() || ["inf", "infinity", "nan"].iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 

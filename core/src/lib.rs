@@ -429,10 +429,16 @@ pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Opti
 
 /// The findings' order: by position, then severity, then the order they were made in (each
 /// given by its index), as one number per finding: the position in the high 32 bits, the
-/// severity in the next 2, the index in the low 30 (a finding takes over 150 bytes, so 2^30 of
-/// them could not be held). One `u64` sort in the `.wasm`, shared with RT006's.
+/// severity in the next 2, the index in the low 30 (a finding takes over 150 bytes: 2^30 of them
+/// would take 150 GiB, and a wasm32 memory holds 4). One `u64` sort in the `.wasm`, shared with
+/// RT006's.
 fn finding_order(findings: impl Iterator<Item = (u32, Severity, usize)>) -> Vec<u64> {
-    let mut order: Vec<u64> = findings.map(|(start, severity, i)| u64::from(start) << 32 | (severity as u64) << 30 | (i as u64 & INDEX_BITS)).collect();
+    let mut order: Vec<u64> = findings
+        .map(|(start, severity, i)| {
+            debug_assert!(i as u64 <= INDEX_BITS);
+            u64::from(start) << 32 | (severity as u64) << 30 | (i as u64 & INDEX_BITS)
+        })
+        .collect();
     order.sort_unstable();
     order
 }
