@@ -410,10 +410,13 @@ pub fn backticked<S: AsRef<str>>(items: &[S]) -> String {
 #[must_use]
 pub fn explain_id(head: &dyn Piece, problem: &IdProblem, what: &str, digit: &str, alphabet: &str, lengths: &[usize]) -> (String, String) {
     let (open, close) = if alphabet.is_empty() { ("", "") } else { (" (", ")") };
+    // `hexadecimal digits (0–9, a–f)`, `a subnet`: said in the message or the help.
+    let digits = pieces!(digit, "s", open, alphabet, close);
+    let a_what = pieces!(article(what), " ", what);
     let message = match &problem.error {
         IdError::Whitespace => cat!(head, "which has spaces in it"),
-        IdError::LetterO => cat!(head, "which has the letter `O` where ", article(what), " ", what, " ID has only ", digit, "s", open, alphabet, close),
-        IdError::NotADigit(c) => cat!(head, "which has ", describe_char(*c), " where ", article(what), " ", what, " ID has only ", digit, "s", open, alphabet, close),
+        IdError::LetterO => cat!(head, "which has the letter `O` where ", a_what, " ID has only ", digits),
+        IdError::NotADigit(c) => cat!(head, "which has ", describe_char(*c), " where ", a_what, " ID has only ", digits),
         IdError::UpperCase => cat!(head, "which has upper-case letters; ", what, " IDs are written in lower case"),
         IdError::Length(n) => cat!(head, "which has ", *n, " ", digit, plural(*n), open, alphabet, close, "; ", what, " IDs have ", OrList(lengths)),
     };
@@ -425,7 +428,7 @@ pub fn explain_id(head: &dyn Piece, problem: &IdProblem, what: &str, digit: &str
     let help = match (&problem.suggestion, length_hint) {
         (Some(s), _) => cat!("did you mean \"", s, "\"?"),
         (None, Some(hint)) => cat!(hint, ": copy the ", what, " ID again (the console or the AWS CLI shows it)"),
-        (None, None) => cat!("use the ", what, " ID: ", OrList(lengths), " ", digit, "s", open, alphabet, close),
+        (None, None) => cat!("use the ", what, " ID: ", OrList(lengths), " ", digits),
     };
     (message, help)
 }
