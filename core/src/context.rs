@@ -376,6 +376,7 @@ impl<'a, 's> Ctx<'a, 's> {
     /// Reports that object `parent` lacks the member `member`: at the parent's member name when
     /// it has one, else at its opening brace. The diagnostic names the member (`member`), so a
     /// form can point at the control for it.
+    #[inline(never)]
     pub fn report_missing(&mut self, parent: NodeId, member: &'static str, message: impl Into<String>) -> Reporter<'_> {
         let range = self.doc.key_range(parent).unwrap_or_else(|| {
             let r = self.doc.range(parent);
@@ -488,6 +489,7 @@ impl<'a, 's> Ctx<'a, 's> {
     /// The task-level cpu units the task gets: `overrides.cpu` when set (None when it cannot be
     /// read: RT102/RT300 report it), else the task definition's.
     #[must_use]
+    #[inline(never)]
     pub fn task_cpu(&self) -> Option<TaskSize> {
         match self.req.overrides_cpu {
             Some(n) => self.doc.str(n).and_then(|s| units::parse_cpu(&s)).map(|value| TaskSize { value, node: Some(n) }),
@@ -497,6 +499,7 @@ impl<'a, 's> Ctx<'a, 's> {
 
     /// The task-level memory (MiB) the task gets, as [`Ctx::task_cpu`].
     #[must_use]
+    #[inline(never)]
     pub fn task_memory(&self) -> Option<TaskSize> {
         match self.req.overrides_memory {
             Some(n) => self.doc.str(n).and_then(|s| units::parse_memory(&s)).map(|value| TaskSize { value, node: Some(n) }),
@@ -563,6 +566,7 @@ impl<'a, 's> Ctx<'a, 's> {
 
     /// Reports at `range`, a part of the value of `node` (e.g. a token inside a string); a range
     /// that does not lie inside the value falls back to the whole value.
+    #[inline(never)]
     pub fn report_span(&mut self, node: NodeId, range: TextRange, message: impl Into<String>) -> Reporter<'_> {
         let whole = self.doc.range(node);
         let range = if whole.contains_range(range) { range } else { whole };

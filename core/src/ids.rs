@@ -62,6 +62,7 @@ impl IdProblem {
 impl Ec2Id {
     /// Whether `s` is a well-formed ID of this kind.
     #[must_use]
+    #[inline(never)]
     pub fn is_valid(&self, s: &str) -> bool {
         s.strip_prefix(self.prefix).is_some_and(|h| EC2_ID_LENGTHS.contains(&h.len()) && h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
     }

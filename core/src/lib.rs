@@ -322,6 +322,7 @@ pub fn input_too_large(len: u64) -> Report {
     Report { diagnostics: vec![d], ..Report::default() }
 }
 
+#[inline(never)]
 pub(crate) fn input_diagnostic(rule: &'static Rule, pointer: &str, message: String, help: Option<&str>) -> Diagnostic {
     Diagnostic {
         severity: rule.severity,

@@ -210,6 +210,7 @@ impl<'t> TaskDefinition<'t> {
     }
 
     #[must_use]
+    #[inline(never)]
     pub fn get_str(&self, name: &str) -> Option<Cow<'t, str>> {
         self.get(name).and_then(|n| self.doc.str(n))
     }
@@ -297,6 +298,7 @@ impl<'t> TaskDefinition<'t> {
 
     /// `runtimePlatform.operatingSystemFamily`, `LINUX` when absent.
     #[must_use]
+    #[inline(never)]
     pub fn os_family(&self) -> Cow<'t, str> {
         self.get("runtimePlatform")
             .and_then(|rp| self.member(rp, "operatingSystemFamily"))
@@ -305,6 +307,7 @@ impl<'t> TaskDefinition<'t> {
     }
 
     #[must_use]
+    #[inline(never)]
     pub fn is_windows(&self) -> bool {
         self.os_family().starts_with("WINDOWS")
     }
@@ -356,18 +359,21 @@ impl<'t> TaskDefinition<'t> {
 
     /// A string member of a container definition (or of any task definition object).
     #[must_use]
+    #[inline(never)]
     pub fn str_of(&self, node: NodeId, name: &str) -> Option<Cow<'t, str>> {
         self.member(node, name).and_then(|n| self.doc.str(n))
     }
 
     /// A boolean member, false when absent.
     #[must_use]
+    #[inline(never)]
     pub fn flag(&self, node: NodeId, name: &str) -> bool {
         self.member(node, name).and_then(|n| self.doc.bool(n)) == Some(true)
     }
 
     /// Whether member `name` of `node` is a non-empty list.
     #[must_use]
+    #[inline(never)]
     pub fn has_items(&self, node: NodeId, name: &str) -> bool {
         self.doc.elements(self.member(node, name)).next().is_some()
     }
@@ -448,6 +454,7 @@ impl<'t> TaskDefinition<'t> {
     }
 }
 
+#[inline(never)]
 fn non_null(doc: &Document<'_>, node: NodeId, name: &str) -> Option<NodeId> {
     doc.get(node, name).filter(|&n| doc.kind(n) != Kind::Null)
 }

@@ -25,6 +25,7 @@ pub const LINUX_1_4: Version = (1, 4, 0);
 /// The version a `platformVersion` text names: three dot-separated numbers (`1.4.0`); None for
 /// `LATEST` and anything else (`1.4`, `v1.4.0`, ` 1.4.0`).
 #[must_use]
+#[inline(never)]
 pub fn parse(s: &str) -> Option<Version> {
     let mut it = s.split('.');
     let mut part = || -> Option<u32> {

@@ -83,6 +83,7 @@ impl std::fmt::Display for Clipped<'_> {
 }
 
 impl From<Clipped<'_>> for String {
+    #[inline(never)]
     fn from(c: Clipped<'_>) -> String {
         match c {
             Clipped::Owned(s) => s,
@@ -164,6 +165,7 @@ impl<T: Piece + ?Sized> Piece for &T {
 }
 
 /// The number of decimal digits of `v`.
+#[inline(never)]
 fn decimal_len(v: u64) -> usize {
     v.checked_ilog10().map_or(1, |l| l as usize + 1)
 }
@@ -334,6 +336,7 @@ pub fn describe_chars(s: &str, bad: impl Fn(char) -> bool, max: usize) -> (Strin
 
 /// The indefinite article of `word`: `an` before a vowel, else `a`.
 #[must_use]
+#[inline(never)]
 pub fn article(word: &str) -> &'static str {
     if word.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
         "an"

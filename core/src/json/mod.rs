@@ -285,6 +285,7 @@ impl<'s> Document<'s> {
 
     /// `get` then `str`.
     #[must_use]
+    #[inline(never)]
     pub fn get_str(&self, id: NodeId, name: &str) -> Option<Cow<'s, str>> {
         self.get(id, name).and_then(|v| self.str(v))
     }
@@ -307,6 +308,7 @@ impl<'s> Document<'s> {
 
     /// `get` then `int`.
     #[must_use]
+    #[inline(never)]
     pub fn get_int(&self, id: NodeId, name: &str) -> Option<i64> {
         self.get(id, name).and_then(|v| self.int(v))
     }

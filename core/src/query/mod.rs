@@ -69,6 +69,7 @@ impl Issue {
         Issue { span, message: message.into(), help: None, severity: None, fix: None }
     }
 
+    #[inline(never)]
     pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -115,6 +116,7 @@ pub fn analyze(text: &str) -> Analysis {
 
 /// The text of `span` in `src`.
 #[must_use]
+#[inline(never)]
 pub fn slice(src: &str, span: TextRange) -> &str {
     src.get(span.start as usize..span.end as usize).unwrap_or("")
 }

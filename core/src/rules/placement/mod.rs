@@ -96,6 +96,7 @@ pub(crate) fn query_expressions<'s>(ctx: &Ctx<'_, 's>) -> Vec<(NodeId, Cow<'s, s
 
 /// Whether byte offsets in the decoded string of `node` map one-to-one onto its source (no
 /// escapes).
+#[inline(never)]
 pub(crate) fn maps_exactly(doc: &Document<'_>, node: NodeId) -> bool {
     !doc.raw(node).contains('\\')
 }

@@ -80,6 +80,7 @@ pub(crate) struct RefProblem {
 }
 
 impl RefProblem {
+    #[inline(never)]
     fn new(problem: impl Into<String>, help: impl Into<String>) -> Self {
         RefProblem { problem: problem.into(), help: help.into(), replacement: None, safe: true }
     }

@@ -108,19 +108,25 @@ pub(crate) fn walk(ctx: &mut Ctx<'_, '_>, enabled: u64) {
 /// pointer pattern through the model once.
 pub(crate) fn limits_for(member: &'static Member) -> impl Iterator<Item = &'static SchemaLimit> {
     static TABLE: OnceLock<Vec<(usize, &'static SchemaLimit)>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        // By member, each limit after the member's earlier ones (the table's order), put in its
-        // place as it comes (once, a few dozen): no sort's code in the `.wasm` for it.
-        let mut t: Vec<(usize, &'static SchemaLimit)> = Vec::new();
-        for l in SCHEMA_LIMITS.iter().filter(|l| l.generic) {
-            let key = model_member(l.pointer).map_or(0, |m| std::ptr::from_ref(m) as usize);
-            t.insert(t.partition_point(|(k, _)| *k <= key), (key, l));
-        }
-        t
-    });
+    let table = TABLE.get_or_init(limits_table);
     let key = std::ptr::from_ref(member) as usize;
     let start = table.partition_point(|(k, _)| *k < key);
     table[start..].iter().take_while(move |(k, _)| *k == key).map(|(_, l)| *l)
+}
+
+/// [`limits_for`]'s table: by member (its address), each limit after the member's earlier ones
+/// (the table's order), put in its place as it comes (once, a few dozen): no sort's code in the
+/// `.wasm` for it. Built once, so kept out of line (inlined, it was at each of `limits_for`'s
+/// four callers).
+#[cold]
+#[inline(never)]
+fn limits_table() -> Vec<(usize, &'static SchemaLimit)> {
+    let mut t: Vec<(usize, &'static SchemaLimit)> = Vec::new();
+    for l in SCHEMA_LIMITS.iter().filter(|l| l.generic) {
+        let key = model_member(l.pointer).map_or(0, |m| std::ptr::from_ref(m) as usize);
+        t.insert(t.partition_point(|(k, _)| *k <= key), (key, l));
+    }
+    t
 }
 
 /// The longest `minLength` and the shortest `maxLength` of all the `data::limits` entries that

@@ -72,6 +72,7 @@ checks![
 
 /// Reports at `/taskDefinition`, the request member that names the task definition (at the
 /// request's opening brace when it has none).
+#[inline(never)]
 pub(crate) fn report_at_task_definition<'c>(ctx: &'c mut Ctx<'_, '_>, message: impl Into<String>) -> Reporter<'c> {
     match ctx.req.task_definition {
         Some(n) => ctx.report(n, message),
