@@ -291,7 +291,7 @@ pub fn check_yaml(src: &str, options: &Options) -> Result<Report, OptionsError> 
     }
     options.validate()?;
     let selection = Selection { select: &options.select, ignore: &options.ignore };
-    let td = options.task_definition.as_deref().map(TaskDefinition::parse).transpose().map_err(OptionsError::TaskDefinition)?;
+    let td = options.read_task_definition()?;
     let index = LineIndex::new(src);
     let json = match crate::yaml::to_json(src) {
         Ok(json) => json,

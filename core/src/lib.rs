@@ -85,10 +85,19 @@ impl Options {
     /// be read.
     pub fn validate(&self) -> Result<(), OptionsError> {
         Selection { select: &self.select, ignore: &self.ignore }.validate()?;
-        if let Some(td) = &self.task_definition {
-            TaskDefinition::parse(td).map_err(OptionsError::TaskDefinition)?;
-        }
+        self.read_task_definition()?;
         Ok(())
+    }
+
+    /// The task definition, read: what every check given these options reads it with. A build
+    /// without the feature `task-definition` has no rules to compare a request with it, and says
+    /// so rather than check without them.
+    pub(crate) fn read_task_definition(&self) -> Result<Option<TaskDefinition<'_>>, OptionsError> {
+        let Some(td) = &self.task_definition else { return Ok(None) };
+        if cfg!(not(feature = "task-definition")) {
+            return Err(OptionsError::NoTaskDefinitionRules);
+        }
+        TaskDefinition::parse(td).map(Some).map_err(OptionsError::TaskDefinition)
     }
 
     /// Whether a check with these options runs `rule`: it is selected, not ignored, and has the
@@ -107,6 +116,9 @@ pub enum OptionsError {
     UnknownRule(String),
     /// The task definition could not be read.
     TaskDefinition(TaskDefinitionError),
+    /// A task definition was given to a build without the rules that use it (the feature
+    /// `task-definition`: the npm package's validator `.wasm` leaves them to the readers' module).
+    NoTaskDefinitionRules,
 }
 
 impl std::fmt::Display for OptionsError {
@@ -114,6 +126,7 @@ impl std::fmt::Display for OptionsError {
         match self {
             OptionsError::UnknownRule(s) => write!(f, "`{s}` matches no rule code or name (see `runtask-lint --explain`)"),
             OptionsError::TaskDefinition(e) => e.fmt(f),
+            OptionsError::NoTaskDefinitionRules => f.write_str("this build of runtask-core has no task-definition rules (feature `task-definition`), so it cannot check a request with a task definition"),
         }
     }
 }
@@ -254,9 +267,7 @@ fn starts_utf16(bytes: &[u8]) -> bool {
 fn read_options(options: &Options) -> Result<(Selection<'_>, Option<TaskDefinition<'_>>), OptionsError> {
     let selection = Selection { select: &options.select, ignore: &options.ignore };
     selection.validate()?;
-    let td_source = options.task_definition.as_deref();
-    let td = td_source.map(TaskDefinition::parse).transpose().map_err(OptionsError::TaskDefinition)?;
-    Ok((selection, td))
+    Ok((selection, options.read_task_definition()?))
 }
 
 /// Input read and parsed as JSON once, for a caller that looks at the document before checking
@@ -509,6 +520,25 @@ fn resolve(doc: &Document<'_>, index: &LineIndex<'_>, f: &mut Finding) -> Diagno
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Without the feature `task-definition` (the npm validator's `.wasm`), `check`,
+    /// `check_bytes` and `Options::validate` refuse a task definition rather than check without
+    /// its rules, and check as before without one; the rules stay declared. Run by
+    /// `make test-rust` (`--no-default-features`).
+    #[cfg(not(feature = "task-definition"))]
+    #[test]
+    fn without_task_definition_rules_a_task_definition_is_refused() {
+        let options = Options { task_definition: Some(r#"{"family": "web", "containerDefinitions": []}"#.to_owned()), ..Options::default() };
+        let request = r#"{"taskDefinition": "web:1", "count": 11}"#;
+        assert_eq!(check(request, &options).unwrap_err(), OptionsError::NoTaskDefinitionRules);
+        assert_eq!(check_bytes(request.as_bytes(), &options).unwrap_err(), OptionsError::NoTaskDefinitionRules);
+        assert_eq!(options.validate().unwrap_err(), OptionsError::NoTaskDefinitionRules);
+        let plain = check(request, &Options::default()).unwrap();
+        assert!(plain.diagnostics.iter().any(|d| d.code == "RT106"), "{plain:?}");
+        let rt800 = rules().iter().find(|r| r.code == "RT800").unwrap();
+        assert!(rt800.needs_task_definition);
+        assert!(Options { select: vec!["RT800".to_owned()], ..Options::default() }.validate().is_ok());
+    }
 
     proptest::proptest! {
         /// The findings' order is the sort of (position, severity, index) it stands for.

@@ -215,7 +215,8 @@ export interface ValidateOptions {
     /**
      * The task definition the request runs: DescribeTaskDefinition output, RegisterTaskDefinition
      * input or a bare task definition, as JSON text or as an object. Turns on the rules that
-     * compare the request with it (container names, sizes, network mode, …).
+     * compare the request with it (container names, sizes, network mode, …), which come with the
+     * dialect readers: in the browser builds, `await loadDialects()` once first.
      */
     taskDefinition?: string | Record<string, unknown> | null;
     /**
@@ -262,9 +263,11 @@ export function fargateSizes(): FargateSize[];
 
 /**
  * Loads the dialect readers (state machines, templates, EventBridge Scheduler input, scripts,
- * requests in YAML): a second `.wasm` that `validate` needs only for such sources. In Node it is
- * loaded by itself on first need and this resolves at once; the browser builds (`bundler`,
- * `web`) load it only when asked: await this once before validating such a source there.
+ * requests in YAML) and the task-definition rules: a second `.wasm` that `validate` needs only
+ * for such sources and for a request given with a `taskDefinition`. In Node it is loaded by
+ * itself on first need and this resolves at once; the browser builds (`bundler`, `web`) load it
+ * only when asked: await this once before validating such a source, or with a task definition,
+ * there.
  */
 export function loadDialects(): Promise<void>;
 

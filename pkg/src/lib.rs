@@ -104,7 +104,8 @@ fn utf8_of(source: &JsString) -> Vec<u8> {
 pub struct ValidateOptions {
     /// The task definition the request runs: DescribeTaskDefinition output, RegisterTaskDefinition
     /// input or a bare task definition, as JSON text or as an object. Turns on the rules that
-    /// compare the request with it (container names, sizes, network mode, …).
+    /// compare the request with it (container names, sizes, network mode, …), which come with the
+    /// dialect readers: in the browser builds, `await loadDialects()` once first.
     #[tsify(optional, type = "string | Record<string, unknown> | null")]
     #[serde(default)]
     pub task_definition: Option<serde_json::Value>,
@@ -316,12 +317,19 @@ pub fn validate_source_native(source: &[u8], options: &Options, how: &Source) ->
 /// Checks `source` and hands the result to JavaScript in the compact form. `js_options` is the
 /// caller's options object, which a source for the dialect readers goes to them with.
 fn validate_to_js(source: &[u8], options: &Options, how: &Source, js_options: &JsValue) -> Result<Ts<ValidateResult>, JsValue> {
-    let report = match how.plan(source).check_here(source, options) {
+    let plan = how.plan(source);
+    // The validator's `.wasm` has no task-definition rules (core's feature `task-definition`): a
+    // request given with a task definition goes to the readers' `.wasm`, which has them.
+    #[cfg(not(feature = "dialects"))]
+    if options.task_definition.is_some() && !matches!(plan, Plan::Reader(_)) {
+        return readers::read(source, js_options, Dialect::Request, readers::Why::TaskDefinition);
+    }
+    let report = match plan.check_here(source, options) {
         Ok(report) => report,
         #[cfg(feature = "dialects")]
         Err(dialect) => how.read(source, dialect, options),
         #[cfg(not(feature = "dialects"))]
-        Err(dialect) => return readers::read(source, js_options, dialect),
+        Err(dialect) => return readers::read(source, js_options, dialect, readers::Why::Dialect),
     };
     #[cfg(feature = "dialects")]
     let _ = js_options;
@@ -468,9 +476,11 @@ pub fn validate_bytes(source: &[u8], options: Option<Ts<ValidateOptions>>) -> Re
 }
 
 /// Loads the dialect readers (state machines, templates, EventBridge Scheduler input, scripts,
-/// requests in YAML): a second `.wasm` that `validate` needs only for such sources. In Node it is
-/// loaded by itself on first need and this resolves at once; the browser builds (`bundler`,
-/// `web`) load it only when asked: await this once before validating such a source there.
+/// requests in YAML) and the task-definition rules: a second `.wasm` that `validate` needs only
+/// for such sources and for a request given with a `taskDefinition`. In Node it is loaded by
+/// itself on first need and this resolves at once; the browser builds (`bundler`, `web`) load it
+/// only when asked: await this once before validating such a source, or with a task definition,
+/// there.
 #[wasm_bindgen(js_name = loadDialects, unchecked_return_type = "Promise<void>")]
 pub fn load_dialects() -> js_sys::Promise {
     #[cfg(not(feature = "dialects"))]
@@ -499,17 +509,29 @@ mod readers {
         pub fn load() -> js_sys::Promise;
     }
 
+    /// Why a source goes to the readers' module.
+    #[derive(Clone, Copy)]
+    pub enum Why {
+        /// It is written in a dialect (or is a request in YAML).
+        Dialect,
+        /// It comes with a task definition, whose rules the validator leaves to the readers.
+        TaskDefinition,
+    }
+
     /// `bytes` read as `dialect` by the readers' module.
-    pub fn read(bytes: &[u8], options: &JsValue, dialect: Dialect) -> Result<Ts<ValidateResult>, JsValue> {
+    pub fn read(bytes: &[u8], options: &JsValue, dialect: Dialect, why: Why) -> Result<Ts<ValidateResult>, JsValue> {
         let result = read_source(bytes, options, dialect.name())?;
         if result.is_null() {
-            return Err(JsError::new(&not_loaded(dialect)).into());
+            return Err(JsError::new(&not_loaded(dialect, why)).into());
         }
         Ok(Ts::new_unchecked(result))
     }
 
     /// Why `validate` throws for such a source before the readers are loaded.
-    pub fn not_loaded(dialect: Dialect) -> String {
+    pub fn not_loaded(dialect: Dialect, why: Why) -> String {
+        if let Why::TaskDefinition = why {
+            return "validate: a request with a `taskDefinition` is checked by the task-definition rules, which come with the dialect readers: a second .wasm that this build loads only when asked. Call `await loadDialects()` once before validating with a task definition".to_owned();
+        }
         let what = if dialect == Dialect::Request { "a request in YAML".to_owned() } else { format!("a {} (dialect `{}`)", dialect.noun(), dialect.name()) };
         format!(
             "validate: this source is {what}, which the dialect readers read: a second .wasm that this build loads only when asked. Call `await loadDialects()` once before validating state machines, templates, schedules, scripts or YAML"

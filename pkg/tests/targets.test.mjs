@@ -17,8 +17,12 @@ const pkgDir = path.dirname(projectRequire.resolve(`${PACKAGE}/package.json`));
 
 // A state machine: the validator's .wasm hands it to the dialect readers' .wasm.
 const MACHINE = JSON.stringify({ StartAt: 'Run', States: { Run: { Type: 'Task', Resource: 'arn:aws:states:::ecs:runTask.sync', Parameters: { TaskDefinition: 'web:1', Count: 11, LaunchType: 'FARGATE' }, End: true } } });
+// A request with its task definition: the validator's .wasm leaves the task-definition rules to
+// the readers' .wasm too (RT800: the override names no container of the task definition).
+const WITH_TD = [JSON.stringify({ taskDefinition: 'web:1', overrides: { containerOverrides: [{ name: 'nope' }] } }),
+  { taskDefinition: { family: 'web', containerDefinitions: [{ name: 'app', image: 'nginx', essential: true }] } }];
 
-test('the bundler build (the `browser` condition) works, and loads the dialect readers when asked', async () => {
+test('the bundler build (the `browser` condition) works, and loads the dialect readers and the task-definition rules when asked', async () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
   assert.equal(manifest.exports['.'].browser.default, './dist/bundler/runtask.js');
   const entry = pathToFileURL(path.join(pkgDir, 'dist/bundler/runtask.js')).href;
@@ -31,9 +35,13 @@ test('the bundler build (the `browser` condition) works, and loads the dialect r
     const r = validate(src);
     let before = null;
     try { validate(${JSON.stringify(MACHINE)}); } catch (e) { before = e.message; }
+    const withTd = ${JSON.stringify(WITH_TD)};
+    let tdBefore = null;
+    try { validate(...withTd); } catch (e) { tdBefore = e.message; }
     await loadDialects();
     const machine = validate(${JSON.stringify(MACHINE)}).diagnostics.map((d) => [d.code, d.pointer, d.location]);
-    console.log(JSON.stringify({ codes: r.diagnostics.map((d) => d.code), count: r.diagnostics.find((d) => d.pointer === '/count'), at: src.indexOf('11'), rules: rules().length, sizes: fargateSizes().length, schema: schema().$schema, before, machine }));`;
+    const td = validate(...withTd);
+    console.log(JSON.stringify({ codes: r.diagnostics.map((d) => d.code), count: r.diagnostics.find((d) => d.pointer === '/count'), at: src.indexOf('11'), rules: rules().length, sizes: fargateSizes().length, schema: schema().$schema, before, machine, tdBefore, td }));`;
   const r = spawnSync(process.execPath, ['--experimental-wasm-modules', '--no-warnings', '--input-type=module', '-e', script], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout);
@@ -48,6 +56,11 @@ test('the bundler build (the `browser` condition) works, and loads the dialect r
   const node = projectRequire(PACKAGE).validate(MACHINE).diagnostics.map((d) => [d.code, d.pointer, d.location]);
   assert.ok(node.some(([code]) => code === 'RT400'), JSON.stringify(node));
   assert.deepEqual(out.machine, node);
+  // A task definition, likewise: a clear error before loadDialects(), then Node's result.
+  assert.match(out.tdBefore, /a request with a `taskDefinition`.*`await loadDialects\(\)`/);
+  const nodeTd = projectRequire(PACKAGE).validate(...WITH_TD);
+  assert.ok(nodeTd.diagnostics.some((d) => d.code === 'RT800' && d.pointer === '/overrides/containerOverrides/0/name'), JSON.stringify(nodeTd));
+  assert.deepEqual(out.td, nodeTd);
 });
 
 test('the TypeScript declarations match the committed reference', () => {

@@ -21,7 +21,6 @@ use crate::diagnostics::Diagnostic;
 use crate::extract::{check_extracted, Extracted, Syntax};
 use crate::json::{Document, LineIndex};
 use crate::mapped::Mapped;
-use crate::task_definition::TaskDefinition;
 use crate::{input_diagnostic, rules, Options, OptionsError, Report, Selection, MAX_INPUT_BYTES};
 
 use convert::DialectFinding;
@@ -64,7 +63,7 @@ impl Found {
 pub fn check_source(path: Option<&str>, bytes: &[u8], dialect: Dialect, options: &Options, files: &dyn Files) -> Result<Report, OptionsError> {
     let selection = Selection { select: &options.select, ignore: &options.ignore };
     selection.validate()?;
-    let td = options.task_definition.as_deref().map(TaskDefinition::parse).transpose().map_err(OptionsError::TaskDefinition)?;
+    let td = options.read_task_definition()?;
     if dialect == Dialect::Request {
         let yaml = path.is_some_and(|p| matches!(extension(p).as_str(), "yaml" | "yml")) || (path.is_none() && !bytes.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| matches!(b, b'{' | b'[' | b'"' | 0xEF | 0xFE | 0xFF)));
         if yaml {

@@ -33,6 +33,26 @@ macro_rules! checks {
     };
 }
 
+/// `checks_needing_task_definition![a, b]`: [`checks!`] in a build with the feature
+/// `task-definition` (every build but the npm validator's `.wasm`). Without it the rules are still
+/// declared (listed, documented, selectable by code or name) but run nowhere ([`Run::Elsewhere`]),
+/// and their code is left out: a check given a task definition then fails
+/// ([`crate::OptionsError::NoTaskDefinitionRules`]).
+macro_rules! checks_needing_task_definition {
+    ($($m:ident),* $(,)?) => {
+        #[cfg(feature = "task-definition")]
+        checks![$($m),*];
+
+        #[cfg(not(feature = "task-definition"))]
+        pub(crate) static CHECKS: &[$crate::rules::Check] = &[$($crate::rules::Check { rule: &$m::RULE, run: $crate::rules::Run::Elsewhere }),*];
+
+        /// Nothing to run in this build (see `checks_needing_task_definition!`).
+        #[cfg(not(feature = "task-definition"))]
+        #[inline(always)]
+        pub(crate) fn run(_: &mut $crate::context::Ctx<'_, '_>, _: &impl Fn(&'static $crate::rule::Rule) -> bool) {}
+    };
+}
+
 /// `areas![a, b]`: [`AREAS`], every area's checks in code order, and [`run_areas`], which runs
 /// them in that order, from one list.
 macro_rules! areas {
@@ -94,7 +114,9 @@ pub(crate) enum Run {
     /// Not run on the parsed request: reported by the layer that reads the input (the driver,
     /// when the input could not be parsed and no rule can run; the dialect readers, RT050–RT064,
     /// at the file's characters; runtask-lint, which reads the suppression comments) or made by
-    /// the live pre-flight (RT850–RT899). The check calls nothing for them.
+    /// the live pre-flight (RT850–RT899); in a build without the feature `task-definition`, the
+    /// task-definition rules (RT8xx, `checks_needing_task_definition!`). The check calls nothing
+    /// for them.
     Elsewhere,
 }
 
