@@ -121,6 +121,6 @@ console.log(`  runtask: ${m.runtask}/${m.total} (${m.runtaskFindings} findings)`
 console.log(`  ajv:     ${m.ajv}/${m.total} (${m.ajvErrors} errors)`);
 if (m.missedByRuntask.length) console.log(`  not yet reported by runtask: ${m.missedByRuntask.join('; ')}`);
 console.log(`\n.wasm: ${results.wasm.bytes} bytes raw, ${results.wasm.gzipBytes} bytes gzip -9 (goal ≤ 200 KB gzip)`);
-if (results.readersWasm) console.log(`dialect readers' .wasm (loaded only for state machines, templates, scripts, YAML): ${results.readersWasm.bytes} bytes raw, ${results.readersWasm.gzipBytes} bytes gzip -9`);
+if (results.readersWasm) console.log(`dialect readers' .wasm (loaded only for state machines, templates, scripts, YAML and task definitions): ${results.readersWasm.bytes} bytes raw, ${results.readersWasm.gzipBytes} bytes gzip -9`);
 const out = arg('json');
 if (out) fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
