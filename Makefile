@@ -23,7 +23,7 @@ test: $(TEST_TARGETS)
 
 test-rust:
 	$(CARGO) test --workspace --locked
-	$(CARGO) test --locked -p runtask-core --no-default-features --lib without_task_definition_rules
+	$(CARGO) test --locked -p runtask-core --no-default-features --lib task_definition_rules
 
 check-generated:
 	python3 scripts/gen_model.py --check

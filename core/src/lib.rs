@@ -521,6 +521,19 @@ fn resolve(doc: &Document<'_>, index: &LineIndex<'_>, f: &mut Finding) -> Diagno
 mod tests {
     use super::*;
 
+    /// The rules that need the task definition run in a build with the feature `task-definition`
+    /// and nowhere without it (their checks left out). Run with and without it (`make
+    /// test-rust`).
+    #[test]
+    fn task_definition_rules_run_only_with_the_feature() {
+        let needing: Vec<_> = rules::AREAS.iter().flat_map(|a| a.iter()).filter(|c| c.rule.needs_task_definition).collect();
+        assert!(needing.len() > 30, "{}", needing.len());
+        assert!(needing.iter().any(|c| c.rule.code == "RT308"), "one outside the RT8xx area");
+        for c in needing {
+            assert_eq!(matches!(c.run, rules::Run::Document(_)), cfg!(feature = "task-definition"), "{}", c.rule.code);
+        }
+    }
+
     /// Without the feature `task-definition` (the npm validator's `.wasm`), `check`,
     /// `check_bytes` and `Options::validate` refuse a task definition rather than check without
     /// its rules, and check as before without one; the rules stay declared. Run by

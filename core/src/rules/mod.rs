@@ -17,14 +17,14 @@ use crate::rule::Rule;
 /// before the areas so that they see it).
 macro_rules! checks {
     ($($m:ident),* $(,)?) => {
-        pub(crate) static CHECKS: &[$crate::rules::Check] = &[$($crate::rules::Check { rule: &$m::RULE, run: $crate::rules::Run::Document($m::check) }),*];
+        pub(crate) static CHECKS: &[$crate::rules::Check] = &[$($crate::rules::Check { rule: &$m::RULE, run: if $crate::rules::built(&$m::RULE) { $crate::rules::Run::Document($m::check) } else { $crate::rules::Run::Elsewhere } }),*];
 
         /// Runs this area's rules that `runs` lets run, in code order, each `check` called
         /// directly (not through `CHECKS`' function pointers).
         #[inline(always)]
         pub(crate) fn run(ctx: &mut $crate::context::Ctx<'_, '_>, runs: &impl Fn(&'static $crate::rule::Rule) -> bool) {
             $(
-                if runs(&$m::RULE) {
+                if $crate::rules::built(&$m::RULE) && runs(&$m::RULE) {
                     ctx.rule = &$m::RULE;
                     $m::check(ctx);
                 }
@@ -33,24 +33,13 @@ macro_rules! checks {
     };
 }
 
-/// `checks_needing_task_definition![a, b]`: [`checks!`] in a build with the feature
-/// `task-definition` (every build but the npm validator's `.wasm`). Without it the rules are still
-/// declared (listed, documented, selectable by code or name) but run nowhere ([`Run::Elsewhere`]),
-/// and their code is left out: a check given a task definition then fails
-/// ([`crate::OptionsError::NoTaskDefinitionRules`]).
-macro_rules! checks_needing_task_definition {
-    ($($m:ident),* $(,)?) => {
-        #[cfg(feature = "task-definition")]
-        checks![$($m),*];
-
-        #[cfg(not(feature = "task-definition"))]
-        pub(crate) static CHECKS: &[$crate::rules::Check] = &[$($crate::rules::Check { rule: &$m::RULE, run: $crate::rules::Run::Elsewhere }),*];
-
-        /// Nothing to run in this build (see `checks_needing_task_definition!`).
-        #[cfg(not(feature = "task-definition"))]
-        #[inline(always)]
-        pub(crate) fn run(_: &mut $crate::context::Ctx<'_, '_>, _: &impl Fn(&'static $crate::rule::Rule) -> bool) {}
-    };
+/// Whether this build runs `rule`: every rule, but those that need the task definition in a build
+/// without the feature `task-definition` (the npm validator's `.wasm`), where they are declared
+/// (listed, documented, selectable by code or name) but run nowhere ([`Run::Elsewhere`]) and a
+/// check given a task definition fails ([`crate::OptionsError::NoTaskDefinitionRules`]). A
+/// constant for each rule, so that such a build leaves their checks out.
+pub(crate) const fn built(rule: &Rule) -> bool {
+    cfg!(feature = "task-definition") || !rule.needs_task_definition
 }
 
 /// `areas![a, b]`: [`AREAS`], every area's checks in code order, and [`run_areas`], which runs
@@ -115,8 +104,7 @@ pub(crate) enum Run {
     /// when the input could not be parsed and no rule can run; the dialect readers, RT050–RT064,
     /// at the file's characters; runtask-lint, which reads the suppression comments) or made by
     /// the live pre-flight (RT850–RT899); in a build without the feature `task-definition`, the
-    /// task-definition rules (RT8xx, `checks_needing_task_definition!`). The check calls nothing
-    /// for them.
+    /// rules that need the task definition ([`built`]). The check calls nothing for them.
     Elsewhere,
 }
 

@@ -5,10 +5,6 @@
 //! at the member concerned, or at `/taskDefinition` when the cause is only in the task definition
 //! (the message then names the task-definition field and its value).
 
-// Without the feature `task-definition` the checks are declared but not run (their code is left
-// out of that build).
-#![cfg_attr(not(feature = "task-definition"), allow(dead_code, unused_imports))]
-
 use std::borrow::Cow;
 
 use crate::context::{Ctx, Reporter};
@@ -43,7 +39,7 @@ pub mod task_definition_distinct_instance;
 pub mod task_definition_not_fargate_compatible;
 pub mod volume_configuration_name_unknown;
 
-checks_needing_task_definition![
+checks![
     container_override_name_unknown,
     task_definition_not_fargate_compatible,
     launch_type_not_in_compatibilities,
