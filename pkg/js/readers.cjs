@@ -1,7 +1,7 @@
 // dist/node's form of js/readers.js (CommonJS, put in place by pkg/scripts/build.sh): the dialect
 // readers' module (dist/node/readers.js, instantiated synchronously) is loaded on first need, so
-// that `validate` reads state machines, templates, schedules, scripts and YAML requests in Node
-// without `loadDialects()`.
+// that `validate` reads state machines, templates, schedules, scripts and YAML requests, and
+// checks requests with a task definition, in Node without `loadDialects()`.
 'use strict';
 
 let readers = null;

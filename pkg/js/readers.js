@@ -1,6 +1,7 @@
 // The dialect readers, a second .wasm: the validator's .wasm leaves out the readers of state
-// machines, templates, EventBridge Scheduler input, scripts and YAML requests (about 140 KB gzip)
-// and hands such a source to `readers.js` (runtask-wasm built with its feature `dialects`), whose
+// machines, templates, EventBridge Scheduler input, scripts and YAML requests (about 140 KB gzip),
+// and the rules that need the task definition, and hands such a source, or a request given with a
+// task definition, to `readers.js` (runtask-wasm built with its feature `dialects`), whose
 // validateBytes reads it. This is the ES-module form (dist/bundler, dist/web): the module is
 // imported on demand, by `loadDialects()` (a bundler puts it in its own chunk), and `validate`
 // throws for such a source until then. pkg/scripts/build.sh replaces it in dist/node with

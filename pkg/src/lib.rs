@@ -489,8 +489,9 @@ pub fn load_dialects() -> js_sys::Promise {
     js_sys::Promise::resolve(&JsValue::UNDEFINED)
 }
 
-/// The validator's `.wasm` leaves the dialect readers out (about 140 KB gzip): a state machine,
-/// template, script or YAML request goes to the readers' `.wasm` (this crate built with the
+/// The validator's `.wasm` leaves the dialect readers out (about 140 KB gzip), and the rules that
+/// need the task definition (about 33 KB): a state machine, template, script or YAML request, and
+/// a request given with a task definition, go to the readers' `.wasm` (this crate built with the
 /// feature `dialects`), through `js/readers.js` (`js/readers.cjs` in `dist/node`).
 #[cfg(not(feature = "dialects"))]
 mod readers {
