@@ -322,14 +322,14 @@ fn validate_to_js(source: &[u8], options: &Options, how: &Source, js_options: &J
     // request given with a task definition goes to the readers' `.wasm`, which has them.
     #[cfg(not(feature = "dialects"))]
     if options.task_definition.is_some() && !matches!(plan, Plan::Reader(_)) {
-        return readers::read(source, js_options, Dialect::Request, readers::Why::TaskDefinition);
+        return readers::read(source, js_options, readers::Why::TaskDefinition);
     }
     let report = match plan.check_here(source, options) {
         Ok(report) => report,
         #[cfg(feature = "dialects")]
         Err(dialect) => how.read(source, dialect, options),
         #[cfg(not(feature = "dialects"))]
-        Err(dialect) => return readers::read(source, js_options, dialect, readers::Why::Dialect),
+        Err(dialect) => return readers::read(source, js_options, readers::Why::Dialect(dialect)),
     };
     #[cfg(feature = "dialects")]
     let _ = js_options;
@@ -510,29 +510,34 @@ mod readers {
         pub fn load() -> js_sys::Promise;
     }
 
-    /// Why a source goes to the readers' module.
+    /// Why a source goes to the readers' module, and so how they read it.
     #[derive(Clone, Copy)]
     pub enum Why {
-        /// It is written in a dialect (or is a request in YAML).
-        Dialect,
-        /// It comes with a task definition, whose rules the validator leaves to the readers.
+        /// It is written in this dialect (or is a request in YAML: [`Dialect::Request`]).
+        Dialect(Dialect),
+        /// It is a request given with a task definition, whose rules the validator leaves to the
+        /// readers.
         TaskDefinition,
     }
 
-    /// `bytes` read as `dialect` by the readers' module.
-    pub fn read(bytes: &[u8], options: &JsValue, dialect: Dialect, why: Why) -> Result<Ts<ValidateResult>, JsValue> {
+    /// `bytes` read by the readers' module, as `why` says.
+    pub fn read(bytes: &[u8], options: &JsValue, why: Why) -> Result<Ts<ValidateResult>, JsValue> {
+        let dialect = match why {
+            Why::Dialect(dialect) => dialect,
+            Why::TaskDefinition => Dialect::Request,
+        };
         let result = read_source(bytes, options, dialect.name())?;
         if result.is_null() {
-            return Err(JsError::new(&not_loaded(dialect, why)).into());
+            return Err(JsError::new(&not_loaded(why)).into());
         }
         Ok(Ts::new_unchecked(result))
     }
 
     /// Why `validate` throws for such a source before the readers are loaded.
-    pub fn not_loaded(dialect: Dialect, why: Why) -> String {
-        if let Why::TaskDefinition = why {
+    pub fn not_loaded(why: Why) -> String {
+        let Why::Dialect(dialect) = why else {
             return "validate: a request with a `taskDefinition` is checked by the task-definition rules, which come with the dialect readers: a second .wasm that this build loads only when asked. Call `await loadDialects()` once before validating with a task definition".to_owned();
-        }
+        };
         let what = if dialect == Dialect::Request { "a request in YAML".to_owned() } else { format!("a {} (dialect `{}`)", dialect.noun(), dialect.name()) };
         format!(
             "validate: this source is {what}, which the dialect readers read: a second .wasm that this build loads only when asked. Call `await loadDialects()` once before validating state machines, templates, schedules, scripts or YAML"
