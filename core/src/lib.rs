@@ -105,7 +105,7 @@ impl Options {
     /// on the options.)
     #[must_use]
     pub fn enables(&self, rule: &Rule) -> bool {
-        (!rule.needs_task_definition || self.task_definition.is_some()) && Selection { select: &self.select, ignore: &self.ignore }.enabled(rule)
+        rule.has_its_input(self.task_definition.is_some()) && Selection { select: &self.select, ignore: &self.ignore }.enabled(rule)
     }
 }
 
@@ -420,7 +420,7 @@ pub(crate) fn check_document(doc: &Document<'_>, index: &LineIndex<'_>, td: Opti
     let runs = |rule: &'static Rule| {
         // The root-type rule always runs: without an object nothing else can be checked.
         let always = std::ptr::eq(rule, &rules::input::request_not_object::RULE);
-        (!rule.needs_task_definition || td.is_some()) && (always || (root_is_object && (every_rule || selection.enabled(rule))))
+        rule.has_its_input(td.is_some()) && (always || (root_is_object && (every_rule || selection.enabled(rule))))
     };
     // Every rule in code order, each area's checks called directly; the node rules in one walk.
     let strategy = context::StrategyItem::list(doc, &req);

@@ -126,6 +126,14 @@ impl std::fmt::Debug for Rule {
 }
 
 impl Rule {
+    /// Whether what the rule reads is there: it needs no task definition, or one is given.
+    /// [`crate::Options::enables`] and the check ask this one question.
+    #[must_use]
+    #[inline]
+    pub const fn has_its_input(&self, has_task_definition: bool) -> bool {
+        !self.needs_task_definition || has_task_definition
+    }
+
     /// A finding of this rule at `pointer`, with the rule's severity, no help, note, labels or fix,
     /// and no position yet: give it one with [`Diagnostic::set_position`].
     #[must_use]
