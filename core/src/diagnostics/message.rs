@@ -471,9 +471,13 @@ pub fn closest<'c, S: AsRef<str> + ?Sized + 'c>(word: &str, candidates: impl Int
         return Some(Suggestion { name: c.as_ref(), case_only: true });
     }
     let lower = word.to_ascii_lowercase();
+    let counts = lower.is_ascii().then(|| ByteCounts::of(lower.as_bytes()));
     let mut best: Option<(&'c str, f64)> = None;
     for c in candidates {
-        let score = strsim::jaro_winkler(&lower, &c.as_ref().to_ascii_lowercase());
+        if counts.as_ref().is_some_and(|counts| !counts.may_reach_similarity(c.as_ref())) {
+            continue;
+        }
+        let score = similarity(&lower, c.as_ref());
         if score >= SIMILARITY && best.is_none_or(|(_, b)| score > b) {
             best = Some((c.as_ref(), score));
         }
@@ -481,9 +485,119 @@ pub fn closest<'c, S: AsRef<str> + ?Sized + 'c>(word: &str, candidates: impl Int
     best.map(|(name, _)| Suggestion { name, case_only: false })
 }
 
+/// Jaro–Winkler similarity of `lower` (in ASCII lower case already) and `candidate` in ASCII
+/// lower case, as strsim measures it over characters, with both decoded once onto the stack
+/// (every name the code knows is short) rather than again for each pair of positions.
+fn similarity(lower: &str, candidate: &str) -> f64 {
+    let (mut a, mut b) = (['\0'; 64], ['\0'; 64]);
+    let candidate_chars = || candidate.chars().map(|c| c.to_ascii_lowercase());
+    match (on_stack(&mut a, lower.chars()), on_stack(&mut b, candidate_chars())) {
+        (Some(a), Some(b)) => strsim::generic_jaro_winkler(&Chars(a), &Chars(b)),
+        _ => {
+            let (a, b): (Vec<char>, Vec<char>) = (lower.chars().collect(), candidate_chars().collect());
+            strsim::generic_jaro_winkler(&Chars(&a), &Chars(&b))
+        }
+    }
+}
+
+/// `chars` in `buf`, or None when they do not fit.
+fn on_stack(buf: &mut [char; 64], chars: impl Iterator<Item = char>) -> Option<&[char]> {
+    let mut n = 0;
+    for c in chars {
+        *buf.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(&buf[..n])
+}
+
+/// How often each ASCII byte comes in a word in lower case: for [`ByteCounts::may_reach_similarity`].
+struct ByteCounts {
+    counts: [u32; 128],
+    len: usize,
+}
+
+impl ByteCounts {
+    fn of(lower: &[u8]) -> Self {
+        let mut counts = [0; 128];
+        for &b in lower {
+            counts[usize::from(b & 0x7F)] += 1;
+        }
+        ByteCounts { counts, len: lower.len() }
+    }
+
+    /// Whether the word and `candidate` can be [`SIMILARITY`] alike, from the bytes they have in
+    /// common (ASCII case aside), without strsim's measure: Jaro's `m` matches are at most
+    /// those, its third term `(m - t) / m` at most 1, and Winkler's bonus at most 0.4 of what Jaro
+    /// misses, so the score is at most `0.6 × (m/a + m/b + 1) / 3 + 0.4` (a margin for rounding).
+    /// True for a candidate that is not ASCII.
+    fn may_reach_similarity(&self, candidate: &str) -> bool {
+        if !candidate.is_ascii() {
+            return true;
+        }
+        if self.len == 0 || candidate.is_empty() {
+            // Two empty words are alike (1.0); an empty one and another are not (0.0).
+            return self.len == candidate.len();
+        }
+        let mut left = self.counts;
+        let mut common = 0_usize;
+        for b in candidate.bytes() {
+            let n = &mut left[usize::from(b.to_ascii_lowercase())];
+            if *n > 0 {
+                *n -= 1;
+                common += 1;
+            }
+        }
+        let m = common as f64;
+        0.6 * (m / self.len as f64 + m / candidate.len() as f64 + 1.0) / 3.0 + 0.4 >= SIMILARITY - 1e-9
+    }
+}
+
+/// Characters as strsim's generic measures read a sequence.
+struct Chars<'a>(&'a [char]);
+
+impl<'a> IntoIterator for &Chars<'a> {
+    type Item = char;
+    type IntoIter = std::iter::Copied<std::slice::Iter<'a, char>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().copied()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        /// On the stack or not: the score strsim gives over the characters of both lowered.
+        #[test]
+        fn similarity_is_jaro_winkler_ignoring_ascii_case(word in "[a-dA-D_é]{0,12}", candidate in "[a-dA-D_é]{0,12}|[a-zA-Z]{60,70}") {
+            let lower = word.to_ascii_lowercase();
+            let want = strsim::jaro_winkler(&lower, &candidate.to_ascii_lowercase());
+            proptest::prop_assert_eq!(similarity(&lower, &candidate).to_bits(), want.to_bits());
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        /// The bound that spares strsim's measure never drops a candidate strsim would suggest:
+        /// the suggestion is the one of strsim's scores over every candidate.
+        #[test]
+        fn closest_is_the_best_jaro_winkler_match(word in "[a-dA-D_é]{0,10}", candidates in proptest::collection::vec("[a-dA-D_é]{0,10}", 0..8)) {
+            let lower = word.to_ascii_lowercase();
+            let mut want: Option<(&str, f64)> = None;
+            for c in &candidates {
+                let score = strsim::jaro_winkler(&lower, &c.to_ascii_lowercase());
+                if score >= SIMILARITY && want.is_none_or(|(_, b)| score > b) {
+                    want = Some((c.as_str(), score));
+                }
+            }
+            if candidates.iter().all(|c| !c.eq_ignore_ascii_case(&word)) {
+                proptest::prop_assert_eq!(closest(&word, &candidates).map(|s| s.name), want.map(|(name, _)| name));
+            }
+        }
+    }
 
     #[test]
     fn dotted_paths_match_botocore() {
