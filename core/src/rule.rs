@@ -127,7 +127,8 @@ impl std::fmt::Debug for Rule {
 
 impl Rule {
     /// Whether what the rule reads is there: it needs no task definition, or one is given.
-    /// [`crate::Options::enables`] and the check ask this one question.
+    /// [`crate::Options::enables`] and the check ask this one question, and `rules::built` asks it
+    /// of the build (whether it has the task-definition rules at all).
     #[must_use]
     #[inline]
     pub const fn has_its_input(&self, has_task_definition: bool) -> bool {

@@ -39,7 +39,7 @@ macro_rules! checks {
 /// check given a task definition fails ([`crate::OptionsError::NoTaskDefinitionRules`]). A
 /// constant for each rule, so that such a build leaves their checks out.
 pub(crate) const fn built(rule: &Rule) -> bool {
-    cfg!(feature = "task-definition") || !rule.needs_task_definition
+    rule.has_its_input(cfg!(feature = "task-definition"))
 }
 
 /// `areas![a, b]`: [`AREAS`], every area's checks in code order, and [`run_areas`], which runs
